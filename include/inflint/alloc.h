@@ -1,0 +1,42 @@
+/*
+ * alloc.h - the one allocator wrapper of inflint.
+ *
+ * Every allocation of the library goes through these functions. When the
+ * system refuses memory they print "inflint: PATH: out of memory" (PATH is
+ * the file being processed on this thread, set with inf_alloc_set_path) and
+ * end the process with exit status 2, so ordinary code never checks for NULL
+ * and running out of memory is never a signal.
+ */
+#ifndef INFLINT_ALLOC_H
+#define INFLINT_ALLOC_H
+
+#include <stddef.h>
+
+/* Exit status used for usage, I/O and out-of-memory errors. */
+#define INF_EXIT_FAILURE 2
+
+/* Returns memory of SIZE bytes (never NULL). The caller frees it with free(). */
+void *inf_xmalloc(size_t size);
+
+/* Returns zeroed memory for COUNT items of SIZE bytes (never NULL); caller frees. */
+void *inf_xcalloc(size_t count, size_t size);
+
+/* Resizes PTR to SIZE bytes (never NULL); the caller frees the result. */
+void *inf_xrealloc(void *ptr, size_t size);
+
+/*
+ * Grows an array so that it holds at least NEEDED items of ITEM_SIZE bytes,
+ * doubling *CAPACITY; returns the (possibly moved) array.
+ */
+void *inf_xgrow(void *array, size_t *capacity, size_t needed, size_t item_size);
+
+/* Returns a NUL-terminated copy of the LEN bytes at TEXT; caller frees. */
+char *inf_xstrndup(const char *text, size_t len);
+
+/* Names the file processed by the calling thread in out-of-memory messages. */
+void inf_alloc_set_path(const char *path);
+
+/* Prints the out-of-memory message and exits with status 2. */
+void inf_alloc_fail(void);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * buf.h - a growable byte buffer, used for output and for building text.
+ */
+#ifndef INFLINT_BUF_H
+#define INFLINT_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct inf_buf {
+    char *data; /* always NUL-terminated once anything was added */
+    size_t len;
+    size_t cap;
+};
+
+#define INF_BUF_INIT {NULL, 0, 0}
+
+/* Makes room for EXTRA more bytes (plus the terminator). */
+void inf_buf_reserve(struct inf_buf *buf, size_t extra);
+void inf_buf_add(struct inf_buf *buf, const char *data, size_t len);
+void inf_buf_addc(struct inf_buf *buf, char c);
+void inf_buf_adds(struct inf_buf *buf, const char *text);
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void inf_buf_printf(struct inf_buf *buf, const char *format, ...);
+/* Empties the buffer but keeps its memory. */
+void inf_buf_clear(struct inf_buf *buf);
+/* Frees the memory; the buffer can be used again afterwards. */
+void inf_buf_free(struct inf_buf *buf);
+
+/* Appends TEXT as a JSON string literal (quotes included); TEXT is UTF-8. */
+void inf_buf_add_json_string(struct inf_buf *buf, const char *text, size_t len);
+
+#endif

@@ -1,0 +1,195 @@
+/*
+ * model.h - an INF file as Windows sees it after tokenizing.
+ *
+ * Sections are merged case-insensitively in file order while every header
+ * is remembered (inf-reference.md 4.2); each entry ("line") has an optional
+ * key and a list of fields whose text is kept as tokenized (quotes removed,
+ * continuations joined) and substituted only on request, never re-split
+ * (section 10). Text lives in the decoded source buffer or, for tokens that
+ * had to be rebuilt, in one pool; tokens refer to it by offset, so the whole
+ * model is a handful of flat arrays per file with no per-line allocation.
+ */
+#ifndef INFLINT_MODEL_H
+#define INFLINT_MODEL_H
+
+#include "inflint/buf.h"
+#include "inflint/source.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define INF_NO_INDEX UINT32_MAX
+#define INF_MAX_FIELD_CHARS 4096
+#define INF_MAX_SECTION_NAME_CHARS 255
+
+/* A piece of text that is not NUL-terminated. */
+struct inf_text {
+    const char *ptr;
+    size_t len;
+};
+
+/* One key or field. */
+struct inf_token {
+    uint32_t offset;        /* source offset of its first character (or opening quote) */
+    uint32_t end;           /* source offset just past its last character */
+    uint32_t text;          /* offset of its characters in the source, or in the pool */
+    unsigned int len : 30;  /* bytes of text */
+    unsigned int quoted : 1;  /* some part was inside double quotes */
+    unsigned int pooled : 1;  /* text is in the pool, not the source */
+};
+
+/* One entry: optional key plus fields. */
+struct inf_line {
+    uint32_t line;                /* physical line where the entry starts */
+    uint32_t first_token;         /* the key (when has_key), then the fields */
+    unsigned int field_count : 30;
+    unsigned int has_key : 1;       /* the entry had an '=' before any ',' */
+    unsigned int key_is_field : 1;  /* no '=', one field: the field is also the key */
+};
+
+/* One [header]: its lines are model->lines[first_line .. first_line + line_count). */
+struct inf_run {
+    uint32_t section;
+    uint32_t header_line;
+    uint32_t header_offset;
+    uint32_t first_line;
+    uint32_t line_count;
+    uint32_t next;          /* next run of the same section, or INF_NO_INDEX */
+};
+
+struct inf_section {
+    uint32_t name_offset;   /* the name, verbatim, in the source text */
+    uint32_t name_len;
+    uint32_t first_run;
+    uint32_t last_run;
+    uint32_t line_count;    /* lines over all runs */
+    uint32_t run_count;     /* number of headers */
+    uint32_t hash;
+};
+
+enum inf_parse_issue_kind {
+    INF_ISSUE_TEXT_BEFORE_SECTION,  /* INF002 */
+    INF_ISSUE_UNTERMINATED_HEADER,  /* INF003: '[' without ']' on the line */
+    INF_ISSUE_SECTION_NAME_TOO_LONG,/* INF003: more than 255 characters */
+    INF_ISSUE_UNTERMINATED_QUOTE,   /* INF011 */
+    INF_ISSUE_SUSPICIOUS_CONTINUATION, /* INF012 */
+    INF_ISSUE_FIELD_TOO_LONG        /* INF015, before substitution */
+};
+
+struct inf_parse_issue {
+    enum inf_parse_issue_kind kind;
+    uint32_t line;
+    uint32_t offset;   /* where the problem starts */
+    uint32_t end;      /* just past it */
+};
+
+/* A ';' comment: source offsets of the ';' and of the end of the line. */
+struct inf_comment {
+    uint32_t line;
+    uint32_t offset;
+    uint32_t end;
+    unsigned int alone : 1;  /* nothing but blanks before it on its line */
+};
+
+struct inf_model {
+    struct inf_source source;
+    char *path;             /* as given; owned */
+    int is_template;        /* .inx: $ARCH$ and friends are expected */
+
+    struct inf_token *tokens;
+    size_t token_count, token_cap;
+    struct inf_line *lines;
+    size_t line_count, line_cap;
+    struct inf_run *runs;
+    size_t run_count, run_cap;
+    struct inf_section *sections;
+    size_t section_count, section_cap;
+    struct inf_parse_issue *issues;
+    size_t issue_count, issue_cap;
+    struct inf_comment *comments;
+    size_t comment_count, comment_cap;
+    char *pool;
+    size_t pool_len, pool_cap;
+
+    uint32_t *section_table;  /* open addressing: section index + 1, 0 = empty */
+    size_t section_table_size;
+    uint32_t strings_section; /* the table used for %key% substitution */
+    uint32_t *strings_table;  /* open addressing: line index + 1, 0 = empty */
+    size_t strings_table_size;
+};
+
+/*
+ * Tokenizes LEN bytes at BYTES (taking ownership: they must come from
+ * malloc) into MODEL. PATH names the file (copied). Returns 0, or -1 when
+ * the input is too large to be read. Free with inf_model_free.
+ */
+int inf_model_parse(struct inf_model *model, const char *path, unsigned char *bytes, size_t len);
+void inf_model_free(struct inf_model *model);
+
+/* Section lookup, case-insensitive (ASCII). Returns an index or INF_NO_INDEX. */
+uint32_t inf_model_find_section(const struct inf_model *model, const char *name, size_t len);
+struct inf_text inf_model_section_name(const struct inf_model *model, uint32_t section);
+
+/* Iterates the lines of a section in file order over all its headers. */
+struct inf_line_iter {
+    const struct inf_model *model;
+    uint32_t run;
+    uint32_t next_line;
+    uint32_t end_line;
+};
+void inf_line_iter_init(struct inf_line_iter *it, const struct inf_model *model, uint32_t section);
+/* Returns the next line, or NULL at the end. */
+const struct inf_line *inf_line_iter_next(struct inf_line_iter *it);
+
+/* The key token of LINE (NULL when it has none; the field for key_is_field). */
+const struct inf_token *inf_line_key(const struct inf_model *model, const struct inf_line *line);
+/* Field INDEX (0-based) of LINE, or NULL when there are fewer fields. */
+const struct inf_token *inf_line_field(const struct inf_model *model, const struct inf_line *line,
+                                       size_t index);
+
+/* The token's text before substitution. */
+struct inf_text inf_token_raw(const struct inf_model *model, const struct inf_token *token);
+
+/* How %n% DIRID tokens are written during substitution. */
+struct inf_dirid_resolver {
+    /* Returns the directory text for DIRID; NULL keeps the token as written. */
+    const char *(*text)(void *context, long dirid);
+    void *context;
+};
+
+/* Bits reported by inf_model_substitute. */
+enum {
+    INF_SUBST_UNKNOWN = 1u << 0,  /* a %name% that is neither a string key nor a number */
+    INF_SUBST_UNCLOSED = 1u << 1, /* a '%' that never closes */
+    INF_SUBST_DIRID = 1u << 2     /* a numeric %n% was present */
+};
+
+/*
+ * Substitutes %strkey% tokens in TEXT (inf-reference.md 10.2): %% gives %,
+ * string keys give their [Strings] value verbatim, numbers are DIRIDs
+ * (kept as written unless RESOLVER says otherwise), unknown names stay as
+ * written. Builds into SCRATCH when it has to; the result is valid until
+ * SCRATCH changes. FLAGS (may be NULL) receives INF_SUBST_* bits.
+ */
+struct inf_text inf_model_substitute(const struct inf_model *model, struct inf_text text,
+                                     struct inf_buf *scratch,
+                                     const struct inf_dirid_resolver *resolver, unsigned *flags);
+
+/* inf_model_substitute of a token's text, DIRIDs kept as written (callers skip
+ * [Strings] sections, whose values Windows never substitutes). */
+struct inf_text inf_token_value(const struct inf_model *model, const struct inf_token *token,
+                                struct inf_buf *scratch, unsigned *flags);
+
+/* The raw value of string key NAME in the substitution table, if defined. */
+const struct inf_token *inf_model_string(const struct inf_model *model, const char *name,
+                                         size_t len);
+
+/* Non-zero when SECTION is [Strings] or [Strings.xxxx] (values never substituted). */
+int inf_model_is_strings_section(const struct inf_model *model, uint32_t section);
+
+/* Case-insensitive ASCII comparison helpers used throughout. */
+int inf_text_equal_nocase(struct inf_text a, const char *b);
+int inf_text_equal_nocase2(const char *a, size_t alen, const char *b, size_t blen);
+uint32_t inf_hash_nocase(const char *text, size_t len);
+
+#endif

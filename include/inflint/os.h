@@ -1,0 +1,46 @@
+/*
+ * os.h - the only place that talks to the operating system: reading files
+ * and standard input, walking directories, terminals and CPU count.
+ */
+#ifndef INFLINT_OS_H
+#define INFLINT_OS_H
+
+#include <stddef.h>
+
+/*
+ * Reads the whole file PATH into *DATA (malloc'd, caller frees) and its size
+ * into *LEN. Returns 0, or an errno value (and *DATA is NULL).
+ */
+int inf_os_read_file(const char *path, unsigned char **data, size_t *len);
+
+/* Same for standard input. */
+int inf_os_read_stdin(unsigned char **data, size_t *len);
+
+/* Non-zero when PATH names a directory (following symlinks). */
+int inf_os_is_directory(const char *path);
+
+/* A list of paths; free with inf_path_list_free. */
+struct inf_path_list {
+    char **paths;
+    size_t count, cap;
+};
+
+void inf_path_list_add(struct inf_path_list *list, const char *path);
+void inf_path_list_free(struct inf_path_list *list);
+
+/*
+ * Appends to LIST every *.inf and *.inx file (any letter case) below
+ * directory DIR, in sorted order, without following symbolic links to
+ * directories (so link loops end). Returns 0, or an errno value for DIR
+ * itself; unreadable subdirectories are reported through WARN (may be NULL).
+ */
+int inf_os_find_inf_files(const char *dir, struct inf_path_list *list,
+                          void (*warn)(const char *path, int error));
+
+/* Non-zero when standard output is a terminal. */
+int inf_os_stdout_is_terminal(void);
+
+/* Number of online processors (at least 1). */
+int inf_os_cpu_count(void);
+
+#endif

@@ -1,0 +1,64 @@
+/*
+ * source.h - from raw bytes to one decoded UTF-8 buffer and a line map.
+ *
+ * Implements the encoding choice of inf-reference.md section 1 and the
+ * character rules of section 2: UTF-16LE with or without BOM, UTF-16BE and
+ * UTF-8 with BOM (both decoded to keep linting, INF001 later), 8-bit text as
+ * Windows-1252; Ctrl-Z ends the file, NUL reads as a space, CR is kept (the
+ * lexer treats it as whitespace) and only LF ends a physical line.
+ */
+#ifndef INFLINT_SOURCE_H
+#define INFLINT_SOURCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum inf_encoding {
+    INF_ENCODING_ANSI,           /* 8-bit, read as Windows-1252 */
+    INF_ENCODING_UTF16LE,        /* with BOM */
+    INF_ENCODING_UTF16LE_NOBOM,  /* recognised by its zero-byte pattern */
+    INF_ENCODING_UTF8_BOM,       /* Windows would read it as ANSI */
+    INF_ENCODING_UTF16BE         /* unsupported by Windows */
+};
+
+/* Bits of inf_source.flags. */
+enum {
+    INF_SOURCE_HIGH_BYTES = 1u << 0,  /* 8-bit file with bytes >= 0x80 */
+    INF_SOURCE_BAD_DATA = 1u << 1,    /* odd UTF-16 length, lone surrogate, bad UTF-8 */
+    INF_SOURCE_CTRL_Z = 1u << 2       /* a Ctrl-Z cut the text short */
+};
+
+/* Largest input accepted: offsets are 32-bit. */
+#define INF_SOURCE_MAX_BYTES ((size_t)0x7fffffff)
+
+struct inf_source {
+    char *text;              /* decoded UTF-8, NUL-terminated; owned */
+    size_t len;              /* bytes of text, without the terminator */
+    enum inf_encoding encoding;
+    unsigned flags;
+    uint32_t bad_offset;     /* text offset of the first undecodable data */
+    uint32_t *line_starts;   /* text offset where each physical line begins; owned */
+    uint32_t line_count;
+};
+
+/*
+ * Decodes LEN bytes at BYTES into SOURCE. Takes ownership of BYTES, which
+ * must come from malloc (they may become SOURCE->text or be freed). Fails
+ * only when the input is larger than INF_SOURCE_MAX_BYTES (returns -1).
+ * Release with inf_source_free.
+ */
+int inf_source_decode(struct inf_source *source, unsigned char *bytes, size_t len);
+
+void inf_source_free(struct inf_source *source);
+
+/* 1-based physical line and code-point column of text offset OFFSET. */
+void inf_source_position(const struct inf_source *source, size_t offset, uint32_t *line,
+                         uint32_t *column);
+
+/* Start and length (without LF or trailing CR) of 1-based physical line LINE. */
+const char *inf_source_line_text(const struct inf_source *source, uint32_t line, size_t *len);
+
+/* The name used in JSON: "ansi", "utf-16le", "utf-16le-nobom", "utf-8-bom", "utf-16be". */
+const char *inf_encoding_name(enum inf_encoding encoding);
+
+#endif

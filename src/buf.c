@@ -1,0 +1,108 @@
+/*
+ * buf.c - growable byte buffer and JSON string escaping.
+ */
+#include "inflint/buf.h"
+#include "inflint/alloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void inf_buf_reserve(struct inf_buf *buf, size_t extra)
+{
+    if (buf->len + extra + 1 > buf->cap)
+        buf->data = inf_xgrow(buf->data, &buf->cap, buf->len + extra + 1, 1);
+}
+
+void inf_buf_add(struct inf_buf *buf, const char *data, size_t len)
+{
+    inf_buf_reserve(buf, len);
+    if (len)
+        memcpy(buf->data + buf->len, data, len);
+    buf->len += len;
+    buf->data[buf->len] = '\0';
+}
+
+void inf_buf_addc(struct inf_buf *buf, char c)
+{
+    inf_buf_reserve(buf, 1);
+    buf->data[buf->len++] = c;
+    buf->data[buf->len] = '\0';
+}
+
+void inf_buf_adds(struct inf_buf *buf, const char *text)
+{
+    inf_buf_add(buf, text, strlen(text));
+}
+
+void inf_buf_printf(struct inf_buf *buf, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    char small[256];
+    int n = vsnprintf(small, sizeof small, format, args);
+    va_end(args);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof small) {
+        inf_buf_add(buf, small, (size_t)n);
+        return;
+    }
+    inf_buf_reserve(buf, (size_t)n);
+    va_start(args, format);
+    vsnprintf(buf->data + buf->len, (size_t)n + 1, format, args);
+    va_end(args);
+    buf->len += (size_t)n;
+}
+
+void inf_buf_clear(struct inf_buf *buf)
+{
+    buf->len = 0;
+    if (buf->data)
+        buf->data[0] = '\0';
+}
+
+void inf_buf_free(struct inf_buf *buf)
+{
+    free(buf->data);
+    buf->data = NULL;
+    buf->len = buf->cap = 0;
+}
+
+void inf_buf_add_json_string(struct inf_buf *buf, const char *text, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    inf_buf_reserve(buf, len + 2);
+    inf_buf_addc(buf, '"');
+    size_t run = 0; /* start of the pending run of bytes needing no escape */
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        inf_buf_add(buf, text + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"':
+            inf_buf_add(buf, "\\\"", 2);
+            break;
+        case '\\':
+            inf_buf_add(buf, "\\\\", 2);
+            break;
+        case '\n':
+            inf_buf_add(buf, "\\n", 2);
+            break;
+        case '\r':
+            inf_buf_add(buf, "\\r", 2);
+            break;
+        case '\t':
+            inf_buf_add(buf, "\\t", 2);
+            break;
+        default: {
+            char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            inf_buf_add(buf, esc, 6);
+        }
+        }
+    }
+    inf_buf_add(buf, text + run, len - run);
+    inf_buf_addc(buf, '"');
+}

@@ -1,0 +1,503 @@
+/*
+ * lexer.c - the SetupAPI tokenizer state machine (inf-reference.md 4-9).
+ *
+ * Reproduces Windows: headers end at the first ']' on their line; the key
+ * is the text before the first '=' that precedes any ','; quotes protect
+ * but do not delimit ("" is one quote inside a run and nothing outside);
+ * ';' starts a comment outside quotes (also inside %...%); an unquoted
+ * backslash followed only by blanks, backslashes or a comment continues the
+ * current token on the next line; edge blanks are trimmed unless quoted.
+ * Every row of docs/tokenizer-vectors.tsv holds.
+ *
+ * Tokens made of one contiguous run of source text point into the source;
+ * the others are built in a scratch buffer and copied into the pool once.
+ */
+#include "lexer.h"
+#include "inflint/alloc.h"
+
+#include <string.h>
+
+enum char_class {
+    C_ORDINARY = 0,
+    C_BLANK,     /* space, tab, CR, VT, FF (NUL became a space in source) */
+    C_NEWLINE,
+    C_QUOTE,
+    C_EQUALS,
+    C_COMMA,
+    C_SEMICOLON,
+    C_BACKSLASH
+};
+
+static unsigned char char_class[256];
+
+static void init_classes(void)
+{
+    if (char_class['\n'] == C_NEWLINE)
+        return;
+    char_class[' '] = char_class['\t'] = char_class['\r'] = C_BLANK;
+    char_class['\v'] = char_class['\f'] = C_BLANK;
+    char_class['"'] = C_QUOTE;
+    char_class['='] = C_EQUALS;
+    char_class[','] = C_COMMA;
+    char_class[';'] = C_SEMICOLON;
+    char_class['\\'] = C_BACKSLASH;
+    char_class['\n'] = C_NEWLINE; /* written last: marks the table ready */
+}
+
+#define IS_BLANK(c) (char_class[(unsigned char)(c)] == C_BLANK)
+
+struct lexer {
+    struct inf_model *model;
+    const char *text;
+    size_t len;
+    size_t pos;
+    uint32_t line;          /* physical line of pos */
+    uint32_t section;       /* current section, INF_NO_INDEX before the first */
+    uint32_t run;
+    int saw_text_before;
+
+    /* The token being built. */
+    size_t tok_offset;      /* source offset of its first character */
+    int tok_started;        /* a character or quote was seen */
+    int tok_quoted;
+    int tok_built;          /* characters are in `built`, not source[simple_start..) */
+    size_t simple_start;
+    size_t tok_len;         /* current length, provisional blanks included */
+    size_t tok_keep;        /* length without trailing unquoted blanks */
+    size_t tok_end;         /* source offset just past the last kept character */
+    struct inf_buf built;
+
+    /* The entry being built. */
+    uint32_t entry_first;
+    uint32_t entry_tokens;
+    int entry_has_key;
+    int in_key;
+};
+
+static void add_issue(struct lexer *lx, enum inf_parse_issue_kind kind, size_t offset, size_t end,
+                      uint32_t line)
+{
+    struct inf_model *m = lx->model;
+    m->issues = inf_xgrow(m->issues, &m->issue_cap, m->issue_count + 1, sizeof *m->issues);
+    struct inf_parse_issue *issue = &m->issues[m->issue_count++];
+    issue->kind = kind;
+    issue->line = line;
+    issue->offset = (uint32_t)offset;
+    issue->end = (uint32_t)end;
+}
+
+/* Records the comment starting at the ';' at POS and returns the end of its line. */
+static size_t skip_comment(struct lexer *lx, size_t pos)
+{
+    const char *nl = memchr(lx->text + pos, '\n', lx->len - pos);
+    size_t end = nl ? (size_t)(nl - lx->text) : lx->len;
+    struct inf_model *m = lx->model;
+    m->comments =
+        inf_xgrow(m->comments, &m->comment_cap, m->comment_count + 1, sizeof *m->comments);
+    struct inf_comment *c = &m->comments[m->comment_count++];
+    c->line = lx->line;
+    c->offset = (uint32_t)pos;
+    c->end = (uint32_t)end;
+    size_t bol = m->source.line_starts[lx->line - 1];
+    c->alone = 1;
+    for (size_t i = bol; i < pos; i++)
+        if (!IS_BLANK(lx->text[i])) {
+            c->alone = 0;
+            break;
+        }
+    return end;
+}
+
+static void token_begin(struct lexer *lx)
+{
+    lx->tok_offset = lx->pos;
+    lx->tok_started = 0;
+    lx->tok_quoted = 0;
+    lx->tok_built = 0;
+    lx->simple_start = lx->pos;
+    lx->tok_len = lx->tok_keep = 0;
+    lx->tok_end = lx->pos;
+}
+
+/* Moves the token's characters to the scratch buffer (it stops being contiguous). */
+static void token_make_built(struct lexer *lx)
+{
+    if (lx->tok_built)
+        return;
+    inf_buf_clear(&lx->built);
+    inf_buf_add(&lx->built, lx->text + lx->simple_start, lx->tok_len);
+    lx->tok_built = 1;
+}
+
+/* Marks the first character of the token at source offset AT. */
+static void token_touch(struct lexer *lx, size_t at)
+{
+    if (!lx->tok_started) {
+        lx->tok_started = 1;
+        lx->tok_offset = at;
+        if (!lx->tok_built && lx->tok_len == 0)
+            lx->simple_start = at;
+    }
+}
+
+/* Appends source text [from, to); KEEP says whether it is kept even at the token's end. */
+static void token_append(struct lexer *lx, size_t from, size_t to, int keep)
+{
+    if (from == to)
+        return;
+    token_touch(lx, from);
+    if (!lx->tok_built && lx->simple_start + lx->tok_len != from)
+        token_make_built(lx);
+    if (lx->tok_built)
+        inf_buf_add(&lx->built, lx->text + from, to - from);
+    lx->tok_len += to - from;
+    if (keep) {
+        lx->tok_keep = lx->tok_len;
+        lx->tok_end = to;
+    }
+}
+
+/* Drops provisional trailing blanks. */
+static void token_trim(struct lexer *lx)
+{
+    lx->tok_len = lx->tok_keep;
+    if (lx->tok_built) {
+        lx->built.len = lx->tok_len;
+        if (lx->built.data)
+            lx->built.data[lx->built.len] = '\0';
+    }
+}
+
+/* Counts code points of TEXT. */
+static size_t count_chars(const char *text, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)text[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* Finishes the token and appends it to the model. */
+static void token_end(struct lexer *lx)
+{
+    struct inf_model *m = lx->model;
+    token_trim(lx);
+    m->tokens = inf_xgrow(m->tokens, &m->token_cap, m->token_count + 1, sizeof *m->tokens);
+    struct inf_token *t = &m->tokens[m->token_count++];
+    t->offset = (uint32_t)lx->tok_offset;
+    t->end = (uint32_t)(lx->tok_end > lx->tok_offset ? lx->tok_end : lx->tok_offset);
+    t->len = (unsigned int)lx->tok_len;
+    t->quoted = lx->tok_quoted != 0;
+    if (lx->tok_built) {
+        m->pool = inf_xgrow(m->pool, &m->pool_cap, m->pool_len + lx->tok_len + 1, 1);
+        memcpy(m->pool + m->pool_len, lx->built.data ? lx->built.data : "", lx->tok_len);
+        t->text = (uint32_t)m->pool_len;
+        t->pooled = 1;
+        m->pool_len += lx->tok_len;
+    } else {
+        t->text = (uint32_t)lx->simple_start;
+        t->pooled = 0;
+    }
+    if (lx->tok_len > INF_MAX_FIELD_CHARS) {
+        const char *text = t->pooled ? m->pool + t->text : lx->text + t->text;
+        if (count_chars(text, t->len) > INF_MAX_FIELD_CHARS)
+            add_issue(lx, INF_ISSUE_FIELD_TOO_LONG, t->offset, t->end, lx->line);
+    }
+    lx->entry_tokens++;
+}
+
+/*
+ * Does the physical line starting at POS look like a new "key =" entry or a
+ * section header? Used to flag a continuation that swallowed it (INF012).
+ */
+static int starts_new_entry(const struct lexer *lx, size_t pos, int in_key)
+{
+    while (pos < lx->len && IS_BLANK(lx->text[pos]))
+        pos++;
+    if (pos >= lx->len)
+        return 0;
+    if (lx->text[pos] == '[')
+        return 1;
+    if (in_key)
+        return 0; /* "ab\" + "cd=ef" is a documented way to split a key */
+    size_t start = pos;
+    for (; pos < lx->len; pos++) {
+        switch (char_class[(unsigned char)lx->text[pos]]) {
+        case C_EQUALS:
+            return pos > start;
+        case C_COMMA:
+        case C_SEMICOLON:
+        case C_QUOTE:
+        case C_NEWLINE:
+        case C_BACKSLASH:
+            return 0;
+        default:
+            break;
+        }
+    }
+    return 0;
+}
+
+/*
+ * At a backslash outside quotes (lx->pos). When only blanks, backslashes or
+ * a comment follow on the line it is a continuation: the pending blanks go,
+ * reading resumes inside the same token after the next line's leading
+ * blanks, where another such backslash continues again. Otherwise the
+ * backslashes are data, and the blanks after the last one are provisional.
+ */
+static void backslash(struct lexer *lx)
+{
+    for (;;) {
+        size_t q = lx->pos, last_backslash = lx->pos;
+        while (q < lx->len && (lx->text[q] == '\\' || IS_BLANK(lx->text[q]))) {
+            if (lx->text[q] == '\\')
+                last_backslash = q;
+            q++;
+        }
+        if (q < lx->len && lx->text[q] == ';')
+            q = skip_comment(lx, q);
+        if (q >= lx->len) { /* continuation into the end of the file */
+            token_trim(lx);
+            lx->pos = lx->len;
+            return;
+        }
+        if (lx->text[q] != '\n') {
+            token_append(lx, lx->pos, last_backslash + 1, 1);
+            token_append(lx, last_backslash + 1, q, 0);
+            lx->pos = q;
+            return;
+        }
+        if (starts_new_entry(lx, q + 1, lx->in_key))
+            add_issue(lx, INF_ISSUE_SUSPICIOUS_CONTINUATION, lx->pos, last_backslash + 1,
+                      lx->line);
+        token_trim(lx);
+        if (lx->tok_len > 0)
+            token_make_built(lx);
+        lx->pos = q + 1;
+        lx->line++;
+        while (lx->pos < lx->len && IS_BLANK(lx->text[lx->pos]))
+            lx->pos++;
+        if (!lx->tok_started) {
+            lx->tok_offset = lx->simple_start = lx->tok_end = lx->pos;
+        }
+        if (lx->pos >= lx->len || lx->text[lx->pos] != '\\')
+            return;
+    }
+}
+
+/* Skips blanks at the start of a token; a backslash there may continue the line. */
+static void lead(struct lexer *lx)
+{
+    while (lx->pos < lx->len && IS_BLANK(lx->text[lx->pos]))
+        lx->pos++;
+    lx->tok_offset = lx->simple_start = lx->tok_end = lx->pos;
+    if (lx->pos < lx->len && lx->text[lx->pos] == '\\')
+        backslash(lx);
+}
+
+/* A quoted run starting at the '"' at lx->pos. */
+static void quoted_run(struct lexer *lx)
+{
+    size_t open = lx->pos;
+    token_touch(lx, open);
+    lx->tok_quoted = 1;
+    token_make_built(lx);
+    size_t p = open + 1;
+    for (;;) {
+        size_t q = p;
+        while (q < lx->len && lx->text[q] != '"' && lx->text[q] != '\n')
+            q++;
+        token_append(lx, p, q, 1);
+        if (q >= lx->len || lx->text[q] == '\n') {
+            add_issue(lx, INF_ISSUE_UNTERMINATED_QUOTE, open, q, lx->line);
+            lx->tok_end = q;
+            lx->pos = q;
+            return;
+        }
+        if (q + 1 < lx->len && lx->text[q + 1] == '"') { /* "" inside a run: one quote */
+            token_append(lx, q, q + 1, 1);
+            p = q + 2;
+            continue;
+        }
+        lx->tok_keep = lx->tok_len;
+        lx->tok_end = q + 1;
+        lx->pos = q + 1;
+        return;
+    }
+}
+
+static void entry_end(struct lexer *lx, uint32_t line, size_t offset)
+{
+    struct inf_model *m = lx->model;
+    (void)offset;
+    m->lines = inf_xgrow(m->lines, &m->line_cap, m->line_count + 1, sizeof *m->lines);
+    struct inf_line *l = &m->lines[m->line_count++];
+    l->line = line;
+    l->first_token = lx->entry_first;
+    l->has_key = lx->entry_has_key != 0;
+    l->field_count = lx->entry_tokens - (lx->entry_has_key ? 1u : 0u);
+    l->key_is_field = !lx->entry_has_key && l->field_count == 1;
+    m->runs[lx->run].line_count++;
+    m->sections[lx->section].line_count++;
+}
+
+/* One entry, starting at a character that is neither blank, ';' nor '['. */
+static void lex_entry(struct lexer *lx)
+{
+    struct inf_model *m = lx->model;
+    uint32_t start_line = lx->line;
+    size_t start_offset = lx->pos;
+    lx->entry_first = (uint32_t)m->token_count;
+    lx->entry_tokens = 0;
+    lx->entry_has_key = 0;
+    lx->in_key = 1;
+    token_begin(lx);
+    for (;;) {
+        if (lx->pos >= lx->len) {
+            token_end(lx);
+            break;
+        }
+        unsigned char c = (unsigned char)lx->text[lx->pos];
+        switch (char_class[c]) {
+        case C_ORDINARY: {
+            size_t q = lx->pos + 1;
+            while (q < lx->len && char_class[(unsigned char)lx->text[q]] == C_ORDINARY)
+                q++;
+            token_append(lx, lx->pos, q, 1);
+            lx->pos = q;
+            continue;
+        }
+        case C_BLANK: {
+            size_t q = lx->pos + 1;
+            while (q < lx->len && IS_BLANK(lx->text[q]))
+                q++;
+            if (lx->tok_started || lx->tok_len)
+                token_append(lx, lx->pos, q, 0);
+            lx->pos = q;
+            continue;
+        }
+        case C_QUOTE:
+            quoted_run(lx);
+            continue;
+        case C_BACKSLASH:
+            backslash(lx);
+            continue;
+        case C_EQUALS:
+            if (!lx->in_key) {
+                token_append(lx, lx->pos, lx->pos + 1, 1);
+                lx->pos++;
+                continue;
+            }
+            token_end(lx);
+            lx->entry_has_key = 1;
+            lx->in_key = 0;
+            lx->pos++;
+            token_begin(lx);
+            lead(lx);
+            continue;
+        case C_COMMA:
+            token_end(lx);
+            lx->in_key = 0;
+            lx->pos++;
+            token_begin(lx);
+            lead(lx);
+            continue;
+        case C_SEMICOLON:
+            token_end(lx);
+            lx->pos = skip_comment(lx, lx->pos);
+            break;
+        case C_NEWLINE:
+            token_end(lx);
+            break;
+        }
+        break;
+    }
+    entry_end(lx, start_line, start_offset);
+}
+
+static void open_run(struct lexer *lx, uint32_t section, size_t header_offset)
+{
+    struct inf_model *m = lx->model;
+    m->runs = inf_xgrow(m->runs, &m->run_cap, m->run_count + 1, sizeof *m->runs);
+    uint32_t index = (uint32_t)m->run_count++;
+    struct inf_run *run = &m->runs[index];
+    run->section = section;
+    run->header_line = lx->line;
+    run->header_offset = (uint32_t)header_offset;
+    run->first_line = (uint32_t)m->line_count;
+    run->line_count = 0;
+    run->next = INF_NO_INDEX;
+    struct inf_section *s = &m->sections[section];
+    if (s->run_count++ == 0)
+        s->first_run = index;
+    else
+        m->runs[s->last_run].next = index;
+    s->last_run = index;
+    lx->section = section;
+    lx->run = index;
+}
+
+/* A header starting at the '[' at lx->pos. */
+static void lex_header(struct lexer *lx)
+{
+    size_t open = lx->pos;
+    size_t q = open + 1;
+    while (q < lx->len && lx->text[q] != ']' && lx->text[q] != '\n')
+        q++;
+    if (q >= lx->len || lx->text[q] != ']') {
+        /* Windows refuses the file; we report it and treat the line as a comment. */
+        add_issue(lx, INF_ISSUE_UNTERMINATED_HEADER, open, q, lx->line);
+        lx->pos = q;
+        return;
+    }
+    size_t name_len = q - open - 1;
+    if (name_len > INF_MAX_SECTION_NAME_CHARS &&
+        count_chars(lx->text + open + 1, name_len) > INF_MAX_SECTION_NAME_CHARS)
+        add_issue(lx, INF_ISSUE_SECTION_NAME_TOO_LONG, open, q + 1, lx->line);
+    uint32_t section = inf_model_open_section(lx->model, (uint32_t)(open + 1), (uint32_t)name_len);
+    open_run(lx, section, open);
+    /* The rest of the line is ignored; a comment there is still a comment. */
+    size_t p = q + 1;
+    while (p < lx->len && lx->text[p] != '\n' && lx->text[p] != ';')
+        p++;
+    if (p < lx->len && lx->text[p] == ';')
+        p = skip_comment(lx, p);
+    lx->pos = p;
+}
+
+void inf_lexer_run(struct inf_model *model)
+{
+    init_classes();
+    struct lexer lx;
+    memset(&lx, 0, sizeof lx);
+    lx.model = model;
+    lx.text = model->source.text;
+    lx.len = model->source.len;
+    lx.line = 1;
+    lx.section = INF_NO_INDEX;
+    while (lx.pos < lx.len) {
+        char c = lx.text[lx.pos];
+        if (c == '\n') {
+            lx.line++;
+            lx.pos++;
+        } else if (IS_BLANK(c)) {
+            lx.pos++;
+        } else if (c == ';') {
+            lx.pos = skip_comment(&lx, lx.pos);
+        } else if (c == '[') {
+            lex_header(&lx);
+        } else if (lx.section == INF_NO_INDEX) {
+            /* Text before the first section: Windows skips it character by character. */
+            if (!lx.saw_text_before) {
+                lx.saw_text_before = 1;
+                const char *nl = memchr(lx.text + lx.pos, '\n', lx.len - lx.pos);
+                size_t end = nl ? (size_t)(nl - lx.text) : lx.len;
+                add_issue(&lx, INF_ISSUE_TEXT_BEFORE_SECTION, lx.pos, end, lx.line);
+            }
+            lx.pos++;
+        } else {
+            lex_entry(&lx);
+        }
+    }
+    inf_buf_free(&lx.built);
+}

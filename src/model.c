@@ -1,0 +1,345 @@
+/*
+ * model.c - sections merged case-insensitively, the [Strings] table and
+ * lazy %strkey% substitution (inf-reference.md 4.2 and 10).
+ *
+ * Lookups use open-addressing hash tables over ASCII-folded names, so a
+ * file with tens of thousands of distinct sections costs no more per header
+ * than one that repeats a few names.
+ */
+#include "inflint/model.h"
+#include "inflint/alloc.h"
+#include "lexer.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static unsigned char fold(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+
+uint32_t inf_hash_nocase(const char *text, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= fold((unsigned char)text[i]);
+        h *= 16777619u;
+    }
+    return h;
+}
+
+int inf_text_equal_nocase2(const char *a, size_t alen, const char *b, size_t blen)
+{
+    if (alen != blen)
+        return 0;
+    for (size_t i = 0; i < alen; i++)
+        if (fold((unsigned char)a[i]) != fold((unsigned char)b[i]))
+            return 0;
+    return 1;
+}
+
+int inf_text_equal_nocase(struct inf_text a, const char *b)
+{
+    return inf_text_equal_nocase2(a.ptr, a.len, b, strlen(b));
+}
+
+struct inf_text inf_model_section_name(const struct inf_model *model, uint32_t section)
+{
+    const struct inf_section *s = &model->sections[section];
+    struct inf_text t = {model->source.text + s->name_offset, s->name_len};
+    return t;
+}
+
+/* Rebuilds the section table at twice the size. */
+static void grow_section_table(struct inf_model *m)
+{
+    size_t size = m->section_table_size ? m->section_table_size * 2 : 64;
+    uint32_t *table = inf_xcalloc(size, sizeof *table);
+    for (size_t i = 0; i < m->section_count; i++) {
+        size_t slot = m->sections[i].hash & (size - 1);
+        while (table[slot])
+            slot = (slot + 1) & (size - 1);
+        table[slot] = (uint32_t)i + 1;
+    }
+    free(m->section_table);
+    m->section_table = table;
+    m->section_table_size = size;
+}
+
+static uint32_t find_section_hashed(const struct inf_model *m, const char *name, size_t len,
+                                    uint32_t hash)
+{
+    if (!m->section_table_size)
+        return INF_NO_INDEX;
+    size_t mask = m->section_table_size - 1;
+    for (size_t slot = hash & mask; m->section_table[slot]; slot = (slot + 1) & mask) {
+        uint32_t index = m->section_table[slot] - 1;
+        const struct inf_section *s = &m->sections[index];
+        if (s->hash == hash &&
+            inf_text_equal_nocase2(m->source.text + s->name_offset, s->name_len, name, len))
+            return index;
+    }
+    return INF_NO_INDEX;
+}
+
+uint32_t inf_model_find_section(const struct inf_model *model, const char *name, size_t len)
+{
+    return find_section_hashed(model, name, len, inf_hash_nocase(name, len));
+}
+
+uint32_t inf_model_open_section(struct inf_model *m, uint32_t name_offset, uint32_t name_len)
+{
+    const char *name = m->source.text + name_offset;
+    uint32_t hash = inf_hash_nocase(name, name_len);
+    uint32_t found = find_section_hashed(m, name, name_len, hash);
+    if (found != INF_NO_INDEX)
+        return found;
+    if ((m->section_count + 1) * 2 > m->section_table_size)
+        grow_section_table(m);
+    m->sections =
+        inf_xgrow(m->sections, &m->section_cap, m->section_count + 1, sizeof *m->sections);
+    uint32_t index = (uint32_t)m->section_count++;
+    struct inf_section *s = &m->sections[index];
+    memset(s, 0, sizeof *s);
+    s->name_offset = name_offset;
+    s->name_len = name_len;
+    s->hash = hash;
+    s->first_run = s->last_run = INF_NO_INDEX;
+    size_t mask = m->section_table_size - 1;
+    size_t slot = hash & mask;
+    while (m->section_table[slot])
+        slot = (slot + 1) & mask;
+    m->section_table[slot] = index + 1;
+    return index;
+}
+
+void inf_line_iter_init(struct inf_line_iter *it, const struct inf_model *model, uint32_t section)
+{
+    it->model = model;
+    it->run = section == INF_NO_INDEX ? INF_NO_INDEX : model->sections[section].first_run;
+    it->next_line = it->end_line = 0;
+    if (it->run != INF_NO_INDEX) {
+        it->next_line = model->runs[it->run].first_line;
+        it->end_line = it->next_line + model->runs[it->run].line_count;
+    }
+}
+
+const struct inf_line *inf_line_iter_next(struct inf_line_iter *it)
+{
+    while (it->run != INF_NO_INDEX) {
+        if (it->next_line < it->end_line)
+            return &it->model->lines[it->next_line++];
+        it->run = it->model->runs[it->run].next;
+        if (it->run != INF_NO_INDEX) {
+            it->next_line = it->model->runs[it->run].first_line;
+            it->end_line = it->next_line + it->model->runs[it->run].line_count;
+        }
+    }
+    return NULL;
+}
+
+const struct inf_token *inf_line_key(const struct inf_model *model, const struct inf_line *line)
+{
+    if (line->has_key || line->key_is_field)
+        return &model->tokens[line->first_token];
+    return NULL;
+}
+
+const struct inf_token *inf_line_field(const struct inf_model *model, const struct inf_line *line,
+                                       size_t index)
+{
+    if (index >= line->field_count)
+        return NULL;
+    return &model->tokens[line->first_token + (line->has_key ? 1 : 0) + index];
+}
+
+struct inf_text inf_token_raw(const struct inf_model *model, const struct inf_token *token)
+{
+    struct inf_text t;
+    t.ptr = (token->pooled ? model->pool : model->source.text) + token->text;
+    t.len = token->len;
+    return t;
+}
+
+int inf_model_is_strings_section(const struct inf_model *model, uint32_t section)
+{
+    struct inf_text name = inf_model_section_name(model, section);
+    if (name.len < 7)
+        return inf_text_equal_nocase(name, "Strings");
+    return inf_text_equal_nocase2(name.ptr, 7, "Strings", 7) && (name.len == 7 || name.ptr[7] == '.');
+}
+
+/*
+ * Chooses the table used for substitution: [Strings], else the first
+ * [Strings.xxxx] (a file with only localized tables), and indexes its keys.
+ */
+static void build_strings_table(struct inf_model *m)
+{
+    m->strings_section = inf_model_find_section(m, "Strings", 7);
+    for (size_t i = 0; m->strings_section == INF_NO_INDEX && i < m->section_count; i++)
+        if (inf_model_is_strings_section(m, (uint32_t)i))
+            m->strings_section = (uint32_t)i;
+    if (m->strings_section == INF_NO_INDEX)
+        return;
+    size_t size = 16;
+    while (size < (size_t)m->sections[m->strings_section].line_count * 2)
+        size *= 2;
+    m->strings_table = inf_xcalloc(size, sizeof *m->strings_table);
+    m->strings_table_size = size;
+    struct inf_line_iter it;
+    inf_line_iter_init(&it, m, m->strings_section);
+    const struct inf_line *line;
+    while ((line = inf_line_iter_next(&it)) != NULL) {
+        const struct inf_token *key = inf_line_key(m, line);
+        if (!key)
+            continue;
+        struct inf_text k = inf_token_raw(m, key);
+        size_t slot = inf_hash_nocase(k.ptr, k.len) & (size - 1);
+        int duplicate = 0;
+        for (; m->strings_table[slot]; slot = (slot + 1) & (size - 1)) {
+            const struct inf_line *other = &m->lines[m->strings_table[slot] - 1];
+            struct inf_text o = inf_token_raw(m, inf_line_key(m, other));
+            if (inf_text_equal_nocase2(o.ptr, o.len, k.ptr, k.len)) {
+                duplicate = 1; /* the first definition wins */
+                break;
+            }
+        }
+        if (!duplicate)
+            m->strings_table[slot] = (uint32_t)(line - m->lines) + 1;
+    }
+}
+
+const struct inf_token *inf_model_string(const struct inf_model *model, const char *name,
+                                         size_t len)
+{
+    if (!model->strings_table_size)
+        return NULL;
+    size_t mask = model->strings_table_size - 1;
+    for (size_t slot = inf_hash_nocase(name, len) & mask; model->strings_table[slot];
+         slot = (slot + 1) & mask) {
+        const struct inf_line *line = &model->lines[model->strings_table[slot] - 1];
+        struct inf_text k = inf_token_raw(model, inf_line_key(model, line));
+        if (inf_text_equal_nocase2(k.ptr, k.len, name, len)) {
+            /* The value is the first field; an entry without '=' is its own value. */
+            return inf_line_field(model, line, 0);
+        }
+    }
+    return NULL;
+}
+
+/* Parses a whole base-10 integer (optionally negative, as DIRID -1). */
+static int parse_dirid(const char *text, size_t len, long *value)
+{
+    size_t i = 0;
+    int negative = 0;
+    if (len > 0 && text[0] == '-')
+        negative = 1, i = 1;
+    if (i == len || len - i > 9)
+        return 0;
+    long v = 0;
+    for (; i < len; i++) {
+        if (text[i] < '0' || text[i] > '9')
+            return 0;
+        v = v * 10 + (text[i] - '0');
+    }
+    *value = negative ? -v : v;
+    return 1;
+}
+
+struct inf_text inf_model_substitute(const struct inf_model *model, struct inf_text text,
+                                     struct inf_buf *scratch,
+                                     const struct inf_dirid_resolver *resolver, unsigned *flags)
+{
+    const char *p = text.len ? memchr(text.ptr, '%', text.len) : NULL;
+    if (!p)
+        return text;
+    inf_buf_clear(scratch);
+    const char *s = text.ptr, *end = text.ptr + text.len;
+    while (s < end) {
+        p = memchr(s, '%', (size_t)(end - s));
+        if (!p) {
+            inf_buf_add(scratch, s, (size_t)(end - s));
+            break;
+        }
+        inf_buf_add(scratch, s, (size_t)(p - s));
+        const char *close = memchr(p + 1, '%', (size_t)(end - p - 1));
+        if (!close) { /* a '%' that never closes is copied as it is */
+            if (flags)
+                *flags |= INF_SUBST_UNCLOSED;
+            inf_buf_add(scratch, p, (size_t)(end - p));
+            break;
+        }
+        const char *name = p + 1;
+        size_t name_len = (size_t)(close - name);
+        const struct inf_token *value;
+        long dirid;
+        if (name_len == 0) {
+            inf_buf_addc(scratch, '%');
+        } else if ((value = inf_model_string(model, name, name_len)) != NULL) {
+            struct inf_text v = inf_token_raw(model, value);
+            inf_buf_add(scratch, v.ptr, v.len);
+        } else if (parse_dirid(name, name_len, &dirid)) {
+            if (flags)
+                *flags |= INF_SUBST_DIRID;
+            const char *dir = resolver && resolver->text ? resolver->text(resolver->context, dirid)
+                                                         : NULL;
+            if (!dir) {
+                inf_buf_add(scratch, p, (size_t)(close - p + 1));
+            } else {
+                size_t dlen = strlen(dir);
+                /* A directory ending in '\' loses it before a following '\'. */
+                if (dlen && dir[dlen - 1] == '\\' && close + 1 < end && close[1] == '\\')
+                    dlen--;
+                inf_buf_add(scratch, dir, dlen);
+            }
+        } else {
+            if (flags)
+                *flags |= INF_SUBST_UNKNOWN;
+            inf_buf_add(scratch, p, (size_t)(close - p + 1));
+        }
+        s = close + 1;
+    }
+    struct inf_text out = {scratch->data ? scratch->data : "", scratch->len};
+    return out;
+}
+
+struct inf_text inf_token_value(const struct inf_model *model, const struct inf_token *token,
+                                struct inf_buf *scratch, unsigned *flags)
+{
+    return inf_model_substitute(model, inf_token_raw(model, token), scratch, NULL, flags);
+}
+
+static int has_extension(const char *path, const char *ext)
+{
+    size_t n = strlen(path), e = strlen(ext);
+    return n >= e && inf_text_equal_nocase2(path + n - e, e, ext, e);
+}
+
+int inf_model_parse(struct inf_model *model, const char *path, unsigned char *bytes, size_t len)
+{
+    memset(model, 0, sizeof *model);
+    model->path = inf_xstrndup(path, strlen(path));
+    model->is_template = has_extension(path, ".inx");
+    model->strings_section = INF_NO_INDEX;
+    if (inf_source_decode(&model->source, bytes, len) != 0)
+        return -1;
+    inf_lexer_run(model);
+    build_strings_table(model);
+    return 0;
+}
+
+void inf_model_free(struct inf_model *model)
+{
+    inf_source_free(&model->source);
+    free(model->path);
+    free(model->tokens);
+    free(model->lines);
+    free(model->runs);
+    free(model->sections);
+    free(model->issues);
+    free(model->comments);
+    free(model->pool);
+    free(model->section_table);
+    free(model->strings_table);
+    memset(model, 0, sizeof *model);
+}

@@ -1,0 +1,239 @@
+/*
+ * os.c - file system and process facts, kept in one module so the rest of
+ * the code stays portable (POSIX here; the _WIN32 branches use the CRT).
+ */
+#if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
+#define _POSIX_C_SOURCE 200809L /* fileno, lstat */
+#endif
+#include "inflint/os.h"
+#include "inflint/alloc.h"
+#include "inflint/source.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifdef _WIN32
+#include <io.h>
+#include <windows.h>
+#define isatty _isatty
+#define fileno _fileno
+#else
+#include <dirent.h>
+#include <unistd.h>
+#endif
+
+/* Reads all of STREAM; the result has one spare byte for a terminator. */
+static int read_stream(FILE *stream, unsigned char **data, size_t *len)
+{
+    size_t cap = 65536, n = 0;
+    unsigned char *buf = inf_xmalloc(cap);
+    for (;;) {
+        if (n + 1 >= cap) {
+            if (cap > INF_SOURCE_MAX_BYTES) {
+                free(buf);
+                *data = NULL;
+                return EFBIG;
+            }
+            buf = inf_xgrow(buf, &cap, cap + 1, 1);
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, stream);
+        n += got;
+        if (got == 0) {
+            if (ferror(stream)) {
+                int err = errno ? errno : EIO;
+                free(buf);
+                *data = NULL;
+                return err;
+            }
+            break;
+        }
+    }
+    *data = buf;
+    *len = n;
+    return 0;
+}
+
+int inf_os_read_file(const char *path, unsigned char **data, size_t *len)
+{
+    *data = NULL;
+    *len = 0;
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return errno;
+    if (S_ISDIR(st.st_mode))
+        return EISDIR;
+    if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > INF_SOURCE_MAX_BYTES)
+        return EFBIG;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return errno;
+    int err = read_stream(f, data, len);
+    fclose(f);
+    return err;
+}
+
+int inf_os_read_stdin(unsigned char **data, size_t *len)
+{
+#ifdef _WIN32
+    _setmode(_fileno(stdin), 0x8000 /* _O_BINARY */);
+#endif
+    return read_stream(stdin, data, len);
+}
+
+int inf_os_is_directory(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int inf_os_stdout_is_terminal(void)
+{
+    return isatty(fileno(stdout));
+}
+
+int inf_os_cpu_count(void)
+{
+#ifdef _WIN32
+    SYSTEM_INFO info;
+    GetSystemInfo(&info);
+    return info.dwNumberOfProcessors > 0 ? (int)info.dwNumberOfProcessors : 1;
+#else
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
+#endif
+}
+
+void inf_path_list_add(struct inf_path_list *list, const char *path)
+{
+    list->paths = inf_xgrow(list->paths, &list->cap, list->count + 1, sizeof *list->paths);
+    list->paths[list->count++] = inf_xstrndup(path, strlen(path));
+}
+
+void inf_path_list_free(struct inf_path_list *list)
+{
+    for (size_t i = 0; i < list->count; i++)
+        free(list->paths[i]);
+    free(list->paths);
+    list->paths = NULL;
+    list->count = list->cap = 0;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Does NAME end in .inf or .inx, in any letter case? */
+static int is_inf_name(const char *name)
+{
+    size_t n = strlen(name);
+    if (n < 4 || name[n - 4] != '.')
+        return 0;
+    char ext[4];
+    for (int i = 0; i < 3; i++)
+        ext[i] = (char)tolower((unsigned char)name[n - 3 + i]);
+    ext[3] = '\0';
+    return strcmp(ext, "inf") == 0 || strcmp(ext, "inx") == 0;
+}
+
+static char *join_path(const char *dir, const char *name)
+{
+    size_t d = strlen(dir), n = strlen(name);
+    int sep = d > 0 && dir[d - 1] != '/' && dir[d - 1] != '\\';
+    char *p = inf_xmalloc(d + sep + n + 1);
+    memcpy(p, dir, d);
+    if (sep)
+        p[d] = '/';
+    memcpy(p + d + sep, name, n + 1);
+    return p;
+}
+
+#ifdef _WIN32
+/* Lists DIR's entry names (without . and ..). */
+static int list_directory(const char *dir, struct inf_path_list *names)
+{
+    char *pattern = join_path(dir, "*");
+    WIN32_FIND_DATAA data;
+    HANDLE h = FindFirstFileA(pattern, &data);
+    free(pattern);
+    if (h == INVALID_HANDLE_VALUE)
+        return ENOENT;
+    do {
+        if (strcmp(data.cFileName, ".") && strcmp(data.cFileName, ".."))
+            inf_path_list_add(names, data.cFileName);
+    } while (FindNextFileA(h, &data));
+    FindClose(h);
+    return 0;
+}
+
+/* 1 = directory to descend into, 0 = file, -1 = skip. */
+static int entry_kind(const char *path)
+{
+    DWORD attributes = GetFileAttributesA(path);
+    if (attributes == INVALID_FILE_ATTRIBUTES)
+        return -1;
+    if (attributes & FILE_ATTRIBUTE_DIRECTORY)
+        return (attributes & FILE_ATTRIBUTE_REPARSE_POINT) ? -1 : 1;
+    return 0;
+}
+#else
+static int list_directory(const char *dir, struct inf_path_list *names)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return errno;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            inf_path_list_add(names, e->d_name);
+    closedir(d);
+    return 0;
+}
+
+static int entry_kind(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return -1;
+    if (S_ISDIR(st.st_mode))
+        return 1;
+    if (S_ISLNK(st.st_mode)) {
+        /* A link to a file is linted; a link to a directory is not followed. */
+        if (stat(path, &st) != 0 || S_ISDIR(st.st_mode))
+            return -1;
+        return 0;
+    }
+    return S_ISREG(st.st_mode) ? 0 : -1;
+}
+#endif
+
+int inf_os_find_inf_files(const char *dir, struct inf_path_list *list,
+                          void (*warn)(const char *path, int error))
+{
+    struct inf_path_list names = {0};
+    int err = list_directory(dir, &names);
+    if (err) {
+        inf_path_list_free(&names);
+        return err;
+    }
+    if (names.count)
+        qsort(names.paths, names.count, sizeof *names.paths, compare_names);
+    for (size_t i = 0; i < names.count; i++) {
+        char *path = join_path(dir, names.paths[i]);
+        int kind = entry_kind(path);
+        if (kind == 1) {
+            int sub = inf_os_find_inf_files(path, list, warn);
+            if (sub && warn)
+                warn(path, sub);
+        } else if (kind == 0 && is_inf_name(names.paths[i])) {
+            inf_path_list_add(list, path);
+        }
+        free(path);
+    }
+    inf_path_list_free(&names);
+    return 0;
+}

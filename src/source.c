@@ -1,0 +1,333 @@
+/*
+ * source.c - encoding detection and decoding (inf-reference.md sections 1-2).
+ *
+ * Everything after this stage sees UTF-8 text in which NUL has become a space
+ * and which ends at the first Ctrl-Z, plus a table of physical line starts.
+ */
+#include "inflint/source.h"
+#include "inflint/alloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Windows-1252 code points for bytes 0x80-0x9F; undefined bytes map to themselves. */
+static const uint16_t cp1252_high[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+#define REPLACEMENT_CHARACTER 0xFFFD
+#define CTRL_Z 0x1A
+#define DETECTION_SAMPLE 65536
+
+const char *inf_encoding_name(enum inf_encoding encoding)
+{
+    switch (encoding) {
+    case INF_ENCODING_UTF16LE:
+        return "utf-16le";
+    case INF_ENCODING_UTF16LE_NOBOM:
+        return "utf-16le-nobom";
+    case INF_ENCODING_UTF8_BOM:
+        return "utf-8-bom";
+    case INF_ENCODING_UTF16BE:
+        return "utf-16be";
+    case INF_ENCODING_ANSI:
+        break;
+    }
+    return "ansi";
+}
+
+/* Writes code point CP as UTF-8 at OUT; returns the number of bytes written. */
+static size_t put_utf8(char *out, uint32_t cp)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/*
+ * The zero-byte pattern test that stands in for RtlIsTextUnicode: text of
+ * mostly ASCII characters in UTF-16 has a zero in one byte of nearly every
+ * pair. Returns +1 for little-endian, -1 for big-endian, 0 for 8-bit.
+ * A few stray NULs in an 8-bit file do not change the answer.
+ */
+static int utf16_pattern(const unsigned char *bytes, size_t len)
+{
+    size_t n = len < DETECTION_SAMPLE ? len : DETECTION_SAMPLE;
+    size_t pairs = n / 2;
+    if (pairs == 0)
+        return 0;
+    size_t zero_even = 0, zero_odd = 0;
+    for (size_t i = 0; i + 1 < n; i += 2) {
+        zero_even += bytes[i] == 0;
+        zero_odd += bytes[i + 1] == 0;
+    }
+    if (zero_odd * 2 > pairs && zero_even * 10 < pairs)
+        return 1;
+    if (zero_even * 2 > pairs && zero_odd * 10 < pairs)
+        return -1;
+    return 0;
+}
+
+/* Records the first bad position. */
+static void mark_bad(struct inf_source *source, size_t at)
+{
+    if (!(source->flags & INF_SOURCE_BAD_DATA)) {
+        source->flags |= INF_SOURCE_BAD_DATA;
+        source->bad_offset = (uint32_t)at;
+    }
+}
+
+/* Decodes UTF-16 (BIG_ENDIAN or not) from BYTES into SOURCE->text. */
+static void decode_utf16(struct inf_source *source, const unsigned char *bytes, size_t len,
+                         int big_endian)
+{
+    size_t units = len / 2;
+    /* Each unit gives at most 3 bytes (a surrogate pair gives 4 for 2 units). */
+    char *out = inf_xmalloc(units * 3 + 4);
+    size_t o = 0;
+    int hi = big_endian ? 0 : 1;
+    for (size_t i = 0; i < units; i++) {
+        uint32_t cp = (uint32_t)bytes[2 * i + hi] << 8 | bytes[2 * i + 1 - hi];
+        if (cp == CTRL_Z) {
+            source->flags |= INF_SOURCE_CTRL_Z;
+            units = i; /* stop: nothing after counts */
+            break;
+        }
+        if (cp == 0) {
+            cp = ' ';
+        } else if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < units) {
+            uint32_t lo = (uint32_t)bytes[2 * i + 2 + hi] << 8 | bytes[2 * i + 3 - hi];
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                i++;
+            } else {
+                mark_bad(source, o);
+                cp = REPLACEMENT_CHARACTER;
+            }
+        } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+            mark_bad(source, o);
+            cp = REPLACEMENT_CHARACTER;
+        }
+        o += put_utf8(out + o, cp);
+    }
+    if ((len & 1) && !(source->flags & INF_SOURCE_CTRL_Z)) {
+        mark_bad(source, o);
+        o += put_utf8(out + o, REPLACEMENT_CHARACTER);
+    }
+    out[o] = '\0';
+    source->text = out;
+    source->len = o;
+}
+
+/* Length of the valid UTF-8 sequence at P (at most N bytes), or 0. */
+static size_t utf8_sequence(const unsigned char *p, size_t n, uint32_t *cp)
+{
+    unsigned char c = p[0];
+    size_t need;
+    uint32_t value, min;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+        need = 2, value = c & 0x1F, min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 3, value = c & 0x0F, min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 4, value = c & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (n < need)
+        return 0;
+    for (size_t k = 1; k < need; k++) {
+        if ((p[k] & 0xC0) != 0x80)
+            return 0;
+        value = value << 6 | (p[k] & 0x3F);
+    }
+    if (value < min || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF))
+        return 0;
+    *cp = value;
+    return need;
+}
+
+/* Decodes UTF-8 (after its BOM), replacing invalid bytes with U+FFFD. */
+static void decode_utf8(struct inf_source *source, const unsigned char *bytes, size_t len)
+{
+    char *out = inf_xmalloc(len * 3 + 1);
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = utf8_sequence(bytes + i, len - i, &cp);
+        if (n == 0) {
+            mark_bad(source, o);
+            o += put_utf8(out + o, REPLACEMENT_CHARACTER);
+            i++;
+            continue;
+        }
+        if (cp == CTRL_Z) {
+            source->flags |= INF_SOURCE_CTRL_Z;
+            break;
+        }
+        if (cp == 0)
+            cp = ' ';
+        o += put_utf8(out + o, cp);
+        i += n;
+    }
+    out[o] = '\0';
+    source->text = out;
+    source->len = o;
+}
+
+/*
+ * 8-bit text. Pure ASCII is used in place (the buffer is ours); otherwise
+ * each byte is one Windows-1252 character.
+ */
+static void decode_ansi(struct inf_source *source, unsigned char *bytes, size_t len)
+{
+    unsigned char *stop = memchr(bytes, CTRL_Z, len);
+    if (stop) {
+        source->flags |= INF_SOURCE_CTRL_Z;
+        len = (size_t)(stop - bytes);
+    }
+    int high = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (bytes[i] == 0)
+            bytes[i] = ' ';
+        else if (bytes[i] >= 0x80)
+            high = 1;
+    }
+    if (!high) {
+        bytes[len] = '\0';
+        source->text = (char *)bytes;
+        source->len = len;
+        return;
+    }
+    source->flags |= INF_SOURCE_HIGH_BYTES;
+    char *out = inf_xmalloc(len * 3 + 1);
+    size_t o = 0;
+    for (size_t i = 0; i < len; i++) {
+        uint32_t cp = bytes[i];
+        if (cp >= 0x80 && cp < 0xA0)
+            cp = cp1252_high[cp - 0x80];
+        o += put_utf8(out + o, cp);
+    }
+    out[o] = '\0';
+    free(bytes);
+    source->text = out;
+    source->len = o;
+}
+
+static void build_line_map(struct inf_source *source)
+{
+    size_t cap = 64, count = 1;
+    uint32_t *starts = inf_xmalloc(cap * sizeof *starts);
+    starts[0] = 0;
+    const char *text = source->text, *end = text + source->len, *p = text;
+    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        p++;
+        starts = inf_xgrow(starts, &cap, count + 1, sizeof *starts);
+        starts[count++] = (uint32_t)(p - text);
+    }
+    source->line_starts = starts;
+    source->line_count = (uint32_t)count;
+}
+
+int inf_source_decode(struct inf_source *source, unsigned char *bytes, size_t len)
+{
+    memset(source, 0, sizeof *source);
+    if (len > INF_SOURCE_MAX_BYTES) {
+        free(bytes);
+        return -1;
+    }
+    int pattern;
+    if (len >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) {
+        source->encoding = INF_ENCODING_UTF16LE;
+        decode_utf16(source, bytes + 2, len - 2, 0);
+        free(bytes);
+    } else if (len >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) {
+        source->encoding = INF_ENCODING_UTF16BE;
+        decode_utf16(source, bytes + 2, len - 2, 1);
+        free(bytes);
+    } else if (len >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) {
+        source->encoding = INF_ENCODING_UTF8_BOM;
+        decode_utf8(source, bytes + 3, len - 3);
+        free(bytes);
+    } else if ((pattern = utf16_pattern(bytes, len)) != 0) {
+        source->encoding = pattern > 0 ? INF_ENCODING_UTF16LE_NOBOM : INF_ENCODING_UTF16BE;
+        decode_utf16(source, bytes, len, pattern < 0);
+        free(bytes);
+    } else {
+        source->encoding = INF_ENCODING_ANSI;
+        /* The caller's buffer may have no room for a terminator: make some. */
+        bytes = inf_xrealloc(bytes, len + 1);
+        decode_ansi(source, bytes, len);
+    }
+    build_line_map(source);
+    return 0;
+}
+
+void inf_source_free(struct inf_source *source)
+{
+    free(source->text);
+    free(source->line_starts);
+    memset(source, 0, sizeof *source);
+}
+
+/* Index of the line holding OFFSET (binary search over line starts). */
+static uint32_t line_index(const struct inf_source *source, size_t offset)
+{
+    uint32_t lo = 0, hi = source->line_count;
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (source->line_starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void inf_source_position(const struct inf_source *source, size_t offset, uint32_t *line,
+                         uint32_t *column)
+{
+    if (offset > source->len)
+        offset = source->len;
+    uint32_t index = line_index(source, offset);
+    uint32_t col = 1;
+    for (size_t i = source->line_starts[index]; i < offset; i++)
+        col += ((unsigned char)source->text[i] & 0xC0) != 0x80;
+    *line = index + 1;
+    *column = col;
+}
+
+const char *inf_source_line_text(const struct inf_source *source, uint32_t line, size_t *len)
+{
+    if (line == 0 || line > source->line_count) {
+        *len = 0;
+        return "";
+    }
+    size_t start = source->line_starts[line - 1];
+    size_t end = line < source->line_count ? source->line_starts[line] - 1 : source->len;
+    while (end > start && source->text[end - 1] == '\r')
+        end--;
+    *len = end - start;
+    return source->text + start;
+}

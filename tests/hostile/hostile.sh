@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Hostile input: every case ends with a clear message or a normal exit
+# (0 or 1), within a time limit and, in the plain build, under a hard
+# address-space limit. Under sanitizers (INFLINT_SANITIZED=1) ulimit -v cannot
+# be used, so peak RSS is checked through /usr/bin/time when available.
+# usage: hostile.sh INFLINT
+set -u
+inflint=$1
+dir=$(mktemp -d)
+trap 'chmod -R u+rwx "$dir"; rm -rf "$dir"' EXIT
+passed=0 failed=0
+limit_kb=$((1024 * 1024))   # 1 GiB address space for the plain build
+
+fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
+
+# run NAME EXPECTED_STATUSES ARGS... : runs inflint with limits, checks the exit status.
+run() {
+  local name=$1 expected=$2; shift 2
+  local rc
+  if [ "${INFLINT_SANITIZED:-0}" = 1 ]; then
+    timeout 120 "$inflint" "$@" >"$dir/out" 2>"$dir/err"; rc=$?
+  else
+    ( ulimit -v "$limit_kb"; exec timeout 60 "$inflint" "$@" ) >"$dir/out" 2>"$dir/err"; rc=$?
+  fi
+  case " $expected " in
+    *" $rc "*) passed=$((passed + 1)) ;;
+    *) fail "$name: exit $rc, expected one of: $expected"; head -3 "$dir/err" ;;
+  esac
+  if grep -q -E 'Sanitizer|runtime error' "$dir/err"; then fail "$name: sanitizer report"; head -20 "$dir/err"; fi
+}
+
+printf '\xff\xfe[\x00V\x00e\x00r\x00' > "$dir/odd.inf"; printf 'x' >> "$dir/odd.inf"   # odd byte count
+printf '\xff\xfe' > "$dir/bom-only.inf"
+printf '\xff\xfe\x00\xd8[\x00A\x00]\x00' > "$dir/lone-surrogate.inf"
+printf '[Version]\x00\x00\nSig\x00nature=\x00$Windows NT$\x00\n\x00\x00\x00' > "$dir/nul.inf"
+printf '[Version]\nSignature=ab\x1acd\n[More]\nx=y\n' > "$dir/ctrlz.inf"
+printf '[Version]\nSignature="$Windows NT$\n[S]\na="unterminated' > "$dir/quote.inf"
+printf '[Version]\nSignature=x \\' > "$dir/continuation.inf"
+printf '[Version]\nkey=%%never closes\n[Strings]\n' > "$dir/percent.inf"
+awk 'BEGIN { srand(7); for (i = 0; i < 400000; i++) printf "%c", int(rand() * 256) }' > "$dir/garbage.inf"
+# 100 MB on one line
+{ printf '[Version]\nSignature='; head -c 104857600 /dev/zero | tr '\0' 'a'; } > "$dir/longline.inf"
+# 1,000,000 sections and 1,000,000 fields on one line
+awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "[S%d]\n", i }' > "$dir/sections.inf"
+awk 'BEGIN { printf "[A]\nk="; for (i = 0; i < 1000000; i++) printf "f%d,", i; printf "\n" }' > "$dir/fields.inf"
+# 100,000 chained continuations
+awk 'BEGIN { printf "[A]\nk=a"; for (i = 0; i < 100000; i++) printf "b \\\n"; printf "c\n" }' > "$dir/chain.inf"
+# a 1 MB [Strings] value
+{ printf '[A]\nk=%%big%%\n[Strings]\nbig="'; head -c 1048576 /dev/zero | tr '\0' 'v'; printf '"\n'; } > "$dir/bigstring.inf"
+
+for f in odd bom-only lone-surrogate nul ctrlz quote continuation percent garbage longline \
+         sections fields chain bigstring; do
+  run "$f --dump-model" "0" --dump-model "$dir/$f.inf"
+  run "$f lint" "0 1" "$dir/$f.inf"
+done
+
+# An unreadable path: a message naming it, exit 2, and the other files still processed.
+run "missing file" "2" "$dir/does-not-exist.inf" "$dir/ctrlz.inf"
+grep -q "inflint: $dir/does-not-exist.inf: " "$dir/err" || fail "missing file: no message naming it"
+if [ "$(id -u)" != 0 ]; then
+  printf '[Version]\n' > "$dir/unreadable.inf"; chmod 000 "$dir/unreadable.inf"
+  run "unreadable file" "2" "$dir/unreadable.inf"
+fi
+run "dump with a missing file" "2" --dump-model "$dir/does-not-exist.inf" "$dir/ctrlz.inf"
+grep -q '"sections"' "$dir/out" || fail "dump with a missing file: the readable file was not dumped"
+
+# Out of memory is a message and exit 2, never a signal (plain build only).
+if [ "${INFLINT_SANITIZED:-0}" != 1 ]; then
+  ( ulimit -v 150000; exec timeout 60 "$inflint" --dump-model "$dir/longline.inf" ) >/dev/null 2>"$dir/err"
+  rc=$?
+  if [ "$rc" = 2 ] && grep -q "out of memory" "$dir/err"; then passed=$((passed + 1));
+  else fail "out of memory: exit $rc, stderr: $(head -c 200 "$dir/err")"; fi
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,154 @@
+/*
+ * test_lexer.c - tokenizer behaviour beyond the conformance vectors:
+ * positions, quoted flags, comments, parse issues.
+ */
+#include "helpers.h"
+
+static void positions_of_keys_and_fields(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    parse_text(&m, "[S]\n  key = \"a b\" , c\n");
+    const struct inf_line *line = first_line(&m, "S");
+    assert_int_equal(line->line, 2);
+    const struct inf_token *key = inf_line_key(&m, line);
+    uint32_t l, c;
+    inf_source_position(&m.source, key->offset, &l, &c);
+    assert_int_equal(c, 3);
+    inf_source_position(&m.source, key->end, &l, &c);
+    assert_int_equal(c, 6);
+    const struct inf_token *f0 = inf_line_field(&m, line, 0);
+    assert_raw(&m, f0, "a b");
+    assert_true(f0->quoted);
+    inf_source_position(&m.source, f0->offset, &l, &c);
+    assert_int_equal(c, 9); /* the opening quote */
+    inf_source_position(&m.source, f0->end, &l, &c);
+    assert_int_equal(c, 14); /* just past the closing quote */
+    assert_false(inf_line_field(&m, line, 1)->quoted);
+    inf_model_free(&m);
+}
+
+static void continued_entry_starts_on_its_first_line(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    parse_text(&m, "[S]\n\nCopyFiles = A,\\\n   B\nnext=1\n");
+    const struct inf_line *line = first_line(&m, "S");
+    assert_int_equal(line->line, 3);
+    assert_int_equal(line->field_count, 2);
+    assert_raw(&m, inf_line_field(&m, line, 1), "B");
+    assert_int_equal(m.line_count, 2);
+    assert_int_equal(m.lines[1].line, 5);
+    inf_model_free(&m);
+}
+
+static void comments_are_recorded_with_their_lines(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    parse_text(&m, "; top\n[S] ; after header\na=b ; inflint: disable=ISO101\n  ; alone\n");
+    assert_int_equal(m.comment_count, 4);
+    assert_int_equal(m.comments[2].line, 3);
+    assert_false(m.comments[2].alone);
+    assert_true(m.comments[3].alone);
+    assert_memory_equal(m.source.text + m.comments[2].offset, "; inflint: disable=ISO101", 25);
+    inf_model_free(&m);
+}
+
+static void unterminated_quote_is_an_issue(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    parse_text(&m, "[S]\nab=cd\",ef\nx=\"ok\"\n");
+    assert_int_equal(count_issues(&m, INF_ISSUE_UNTERMINATED_QUOTE), 1);
+    assert_int_equal(m.issues[0].line, 2);
+    assert_raw(&m, inf_line_field(&m, first_line(&m, "S"), 0), "cd,ef");
+    inf_model_free(&m);
+}
+
+static void continuation_swallowing_a_key_is_suspicious(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    parse_text(&m, "[S]\nHKR,,Dir,,C:\\Data\\\nNext = 1\n");
+    assert_int_equal(count_issues(&m, INF_ISSUE_SUSPICIOUS_CONTINUATION), 1);
+    assert_int_equal(m.line_count, 1);
+    inf_model_free(&m);
+    /* The documented continuation styles are not suspicious. */
+    parse_text(&m, "[S]\nCopyFiles = A,\\\n B\nba\\\ncd=ef\nX = \"Dir\\\"\\\n,File\n");
+    assert_int_equal(count_issues(&m, INF_ISSUE_SUSPICIOUS_CONTINUATION), 0);
+    inf_model_free(&m);
+    /* A header on the continued line is swallowed too. */
+    parse_text(&m, "[S]\na=b\\\n[T]\n");
+    assert_int_equal(count_issues(&m, INF_ISSUE_SUSPICIOUS_CONTINUATION), 1);
+    assert_int_equal(inf_model_find_section(&m, "T", 1), INF_NO_INDEX);
+    inf_model_free(&m);
+}
+
+static void bad_header_is_reported_and_parsing_goes_on(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    parse_text(&m, "[A]\nx=1\n[broken\ny=2\n[B]\nz=3\n");
+    assert_int_equal(count_issues(&m, INF_ISSUE_UNTERMINATED_HEADER), 1);
+    assert_int_equal(m.issues[0].line, 3);
+    /* y=2 stays in [A]; [B] is still found. */
+    assert_int_equal(m.sections[inf_model_find_section(&m, "A", 1)].line_count, 2);
+    assert_int_not_equal(inf_model_find_section(&m, "B", 1), INF_NO_INDEX);
+    inf_model_free(&m);
+}
+
+static void field_over_4096_characters_is_an_issue(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    char *text = inf_xmalloc(9000);
+    strcpy(text, "[S]\nk=");
+    memset(text + 6, 'a', 4097);
+    strcpy(text + 6 + 4097, "\nj=");
+    memset(text + 6 + 4097 + 3, 'b', 4096);
+    text[6 + 4097 + 3 + 4096] = '\0';
+    parse_text(&m, text);
+    assert_int_equal(count_issues(&m, INF_ISSUE_FIELD_TOO_LONG), 1);
+    assert_int_equal(m.issues[0].line, 2);
+    inf_model_free(&m);
+    free(text);
+}
+
+static void text_before_first_section_is_reported_once(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    parse_text(&m, "/* banner\n   more */\n[Version]\n");
+    assert_int_equal(count_issues(&m, INF_ISSUE_TEXT_BEFORE_SECTION), 1);
+    assert_int_equal(m.issues[0].line, 1);
+    inf_model_free(&m);
+}
+
+static void utf16_file_tokenizes_like_ansi(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    static const char utf16[] = "\xff\xfe[\0S\0]\0\r\0\n\0k\0=\0v\0";
+    parse_bytes(&m, "u.inf", utf16, sizeof utf16 - 1);
+    const struct inf_line *line = first_line(&m, "s");
+    assert_raw(&m, inf_line_key(&m, line), "k");
+    assert_raw(&m, inf_line_field(&m, line, 0), "v");
+    inf_model_free(&m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(positions_of_keys_and_fields),
+        cmocka_unit_test(continued_entry_starts_on_its_first_line),
+        cmocka_unit_test(comments_are_recorded_with_their_lines),
+        cmocka_unit_test(unterminated_quote_is_an_issue),
+        cmocka_unit_test(continuation_swallowing_a_key_is_suspicious),
+        cmocka_unit_test(bad_header_is_reported_and_parsing_goes_on),
+        cmocka_unit_test(field_over_4096_characters_is_an_issue),
+        cmocka_unit_test(text_before_first_section_is_reported_once),
+        cmocka_unit_test(utf16_file_tokenizes_like_ansi),
+    };
+    return cmocka_run_group_tests_name("lexer", tests, NULL, NULL);
+}

@@ -1,0 +1,141 @@
+/*
+ * test_model.c - merged sections, the strings table, substitution, the dump.
+ */
+#include "helpers.h"
+
+static void sections_merge_case_insensitively_in_file_order(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    parse_text(&m, "[Models]\na=1\n[Other]\n[MODELS]\nb=2\n[models]\nc=3\n");
+    assert_int_equal(m.section_count, 2);
+    uint32_t s = inf_model_find_section(&m, "mOdElS", 6);
+    assert_int_equal(m.sections[s].run_count, 3);
+    assert_int_equal(m.runs[m.sections[s].first_run].header_line, 1);
+    struct inf_line_iter it;
+    inf_line_iter_init(&it, &m, s);
+    const char *expected[] = {"a", "b", "c"};
+    for (int i = 0; i < 3; i++)
+        assert_raw(&m, inf_line_key(&m, inf_line_iter_next(&it)), expected[i]);
+    assert_null(inf_line_iter_next(&it));
+    inf_model_free(&m);
+}
+
+static void substitution_is_lazy_and_never_resplits(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    parse_text(&m, "[S]\nk=%list%,%13%\\x.sys,%missing%,%%,50%%,%unclosed\n"
+                   "[Strings]\nlist=\"a,b;c\"\n");
+    const struct inf_line *line = first_line(&m, "S");
+    assert_int_equal(line->field_count, 6);
+    assert_raw(&m, inf_line_field(&m, line, 0), "%list%");
+    assert_value(&m, inf_line_field(&m, line, 0), "a,b;c");
+    assert_value(&m, inf_line_field(&m, line, 1), "%13%\\x.sys");
+    assert_value(&m, inf_line_field(&m, line, 2), "%missing%");
+    assert_value(&m, inf_line_field(&m, line, 3), "%");
+    assert_value(&m, inf_line_field(&m, line, 4), "50%");
+    assert_value(&m, inf_line_field(&m, line, 5), "%unclosed");
+    struct inf_buf scratch = INF_BUF_INIT;
+    unsigned flags = 0;
+    inf_token_value(&m, inf_line_field(&m, line, 2), &scratch, &flags);
+    assert_int_equal(flags, INF_SUBST_UNKNOWN);
+    flags = 0;
+    inf_token_value(&m, inf_line_field(&m, line, 1), &scratch, &flags);
+    assert_int_equal(flags, INF_SUBST_DIRID);
+    flags = 0;
+    inf_token_value(&m, inf_line_field(&m, line, 5), &scratch, &flags);
+    assert_int_equal(flags, INF_SUBST_UNCLOSED);
+    inf_buf_free(&scratch);
+    inf_model_free(&m);
+}
+
+static void strings_keys_match_case_insensitively_first_wins(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    parse_text(&m, "[S]\nk=%VENDOR%\n[Strings]\nvendor=Acme\nVendor=Other\n");
+    assert_value(&m, inf_line_field(&m, first_line(&m, "S"), 0), "Acme");
+    assert_true(inf_model_is_strings_section(&m, inf_model_find_section(&m, "strings", 7)));
+    inf_model_free(&m);
+}
+
+static void localized_strings_table_is_used_without_undecorated(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    parse_text(&m, "[S]\nk=%v%\n[Strings.0409]\nv=English\n");
+    assert_value(&m, inf_line_field(&m, first_line(&m, "S"), 0), "English");
+    inf_model_free(&m);
+}
+
+static void many_distinct_sections_are_all_found(void **state)
+{
+    (void)state;
+    struct inf_buf text = INF_BUF_INIT;
+    for (int i = 0; i < 5000; i++)
+        inf_buf_printf(&text, "[Section_%d]\nk=%d\n", i, i);
+    struct inf_model m;
+    parse_text(&m, text.data);
+    assert_int_equal(m.section_count, 5000);
+    for (int i = 0; i < 5000; i += 7) {
+        char name[32];
+        int n = snprintf(name, sizeof name, "SECTION_%d", i);
+        uint32_t s = inf_model_find_section(&m, name, (size_t)n);
+        assert_int_equal(s, (uint32_t)i);
+    }
+    inf_model_free(&m);
+    inf_buf_free(&text);
+}
+
+static void dump_model_matches_the_contract(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    parse_text(&m, "[Version]\nSignature=\"$Windows NT$\"\n[Files]\nacme.sys\n"
+                   "[Version]\nProvider=%Co%\n[Strings]\nCo=\"Acme %x%\"\n");
+    struct inf_buf out = INF_BUF_INIT;
+    inf_dump_model(&out, &m, NULL);
+    assert_string_equal(
+        out.data,
+        "{\"path\":\"test.inf\",\"encoding\":\"ansi\",\"sections\":["
+        "{\"name\":\"Version\",\"line\":1,\"header_lines\":[1,5],\"lines\":["
+        "{\"line\":2,\"key\":\"Signature\",\"key_value\":\"Signature\","
+        "\"fields\":[\"$Windows NT$\"],\"values\":[\"$Windows NT$\"]},"
+        "{\"line\":6,\"key\":\"Provider\",\"key_value\":\"Provider\","
+        "\"fields\":[\"%Co%\"],\"values\":[\"Acme %x%\"]}]},"
+        "{\"name\":\"Files\",\"line\":3,\"header_lines\":[3],\"lines\":["
+        "{\"line\":4,\"key\":\"acme.sys\",\"key_value\":\"acme.sys\","
+        "\"fields\":[\"acme.sys\"],\"values\":[\"acme.sys\"]}]},"
+        "{\"name\":\"Strings\",\"line\":7,\"header_lines\":[7],\"lines\":["
+        "{\"line\":8,\"key\":\"Co\",\"key_value\":\"Co\","
+        "\"fields\":[\"Acme %x%\"],\"values\":[\"Acme %x%\"]}]}]}");
+    inf_buf_free(&out);
+    inf_model_free(&m);
+}
+
+static void dump_escapes_control_characters(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    parse_text(&m, "[S]\nk=\"a\\\"b\"\x01\n");
+    struct inf_buf out = INF_BUF_INIT;
+    inf_dump_model(&out, &m, NULL);
+    assert_non_null(strstr(out.data, "\"fields\":[\"a\\\\b\\u0001\"]"));
+    inf_buf_free(&out);
+    inf_model_free(&m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(sections_merge_case_insensitively_in_file_order),
+        cmocka_unit_test(substitution_is_lazy_and_never_resplits),
+        cmocka_unit_test(strings_keys_match_case_insensitively_first_wins),
+        cmocka_unit_test(localized_strings_table_is_used_without_undecorated),
+        cmocka_unit_test(many_distinct_sections_are_all_found),
+        cmocka_unit_test(dump_model_matches_the_contract),
+        cmocka_unit_test(dump_escapes_control_characters),
+    };
+    return cmocka_run_group_tests_name("model", tests, NULL, NULL);
+}

@@ -1,0 +1,145 @@
+/*
+ * test_source.c - encoding detection, decoding and the line map.
+ */
+#include "helpers.h"
+
+static void decode(struct inf_source *s, const void *bytes, size_t len)
+{
+    unsigned char *copy = inf_xmalloc(len + 1);
+    memcpy(copy, bytes, len);
+    assert_int_equal(inf_source_decode(s, copy, len), 0);
+}
+
+static void utf16le_with_bom(void **state)
+{
+    (void)state;
+    struct inf_source s;
+    decode(&s, "\xff\xfe[\0A\0]\0\n\0\xe9\0", 12);
+    assert_int_equal(s.encoding, INF_ENCODING_UTF16LE);
+    assert_string_equal(s.text, "[A]\n\xc3\xa9");
+    assert_int_equal(s.flags & INF_SOURCE_BAD_DATA, 0);
+    inf_source_free(&s);
+}
+
+static void utf16le_without_bom_by_zero_pattern(void **state)
+{
+    (void)state;
+    struct inf_source s;
+    decode(&s, "[\0V\0e\0r\0]\0\n\0", 12);
+    assert_int_equal(s.encoding, INF_ENCODING_UTF16LE_NOBOM);
+    assert_string_equal(s.text, "[Ver]\n");
+    inf_source_free(&s);
+}
+
+static void a_few_nuls_keep_an_ansi_file_ansi(void **state)
+{
+    (void)state;
+    struct inf_source s;
+    decode(&s, "[Version]\nab=c\0d\nxyz=1234\n", 26);
+    assert_int_equal(s.encoding, INF_ENCODING_ANSI);
+    assert_string_equal(s.text, "[Version]\nab=c d\nxyz=1234\n"); /* NUL reads as a space */
+    inf_source_free(&s);
+}
+
+static void utf16be_and_utf8_bom_are_decoded(void **state)
+{
+    (void)state;
+    struct inf_source s;
+    decode(&s, "\xfe\xff\0[\0A\0]", 8);
+    assert_int_equal(s.encoding, INF_ENCODING_UTF16BE);
+    assert_string_equal(s.text, "[A]");
+    inf_source_free(&s);
+    decode(&s, "\xef\xbb\xbf[A]\xc3\xa9", 8);
+    assert_int_equal(s.encoding, INF_ENCODING_UTF8_BOM);
+    assert_string_equal(s.text, "[A]\xc3\xa9");
+    inf_source_free(&s);
+}
+
+static void ansi_high_bytes_are_windows_1252(void **state)
+{
+    (void)state;
+    struct inf_source s;
+    decode(&s, "a\x80\xe9", 3);
+    assert_int_equal(s.encoding, INF_ENCODING_ANSI);
+    assert_true(s.flags & INF_SOURCE_HIGH_BYTES);
+    assert_string_equal(s.text, "a\xe2\x82\xac\xc3\xa9"); /* euro sign, e acute */
+    inf_source_free(&s);
+}
+
+static void broken_utf16_is_marked_and_replaced(void **state)
+{
+    (void)state;
+    struct inf_source s;
+    decode(&s, "\xff\xfe" "A\0\x00\xd8" "B\0x", 9); /* lone high surrogate, odd length */
+    assert_true(s.flags & INF_SOURCE_BAD_DATA);
+    assert_string_equal(s.text, "A\xef\xbf\xbd" "B\xef\xbf\xbd");
+    assert_int_equal(s.bad_offset, 1);
+    inf_source_free(&s);
+    decode(&s, "\xff\xfe", 2); /* a BOM only */
+    assert_int_equal(s.len, 0);
+    assert_int_equal(s.line_count, 1);
+    inf_source_free(&s);
+}
+
+static void ctrl_z_ends_the_file(void **state)
+{
+    (void)state;
+    struct inf_source s;
+    decode(&s, "ab=c\x1a" "d\n[x]\n", 10);
+    assert_string_equal(s.text, "ab=c");
+    assert_true(s.flags & INF_SOURCE_CTRL_Z);
+    inf_source_free(&s);
+    decode(&s, "\xff\xfe" "a\0\x1a\0b\0", 8);
+    assert_string_equal(s.text, "a");
+    inf_source_free(&s);
+}
+
+static void positions_count_code_points_and_lf_only(void **state)
+{
+    (void)state;
+    struct inf_source s;
+    /* Line 2 starts with a two-byte character; a bare CR does not end a line. */
+    decode(&s, "\xef\xbb\xbf" "ab\r\n\xc3\xa9x=1\rq\nlast", 19); /* UTF-8 BOM: text without it */
+    uint32_t line, column;
+    inf_source_position(&s, 0, &line, &column);
+    assert_int_equal(line, 1);
+    assert_int_equal(column, 1);
+    inf_source_position(&s, 6, &line, &column); /* the 'x' after a 2-byte e-acute */
+    assert_int_equal(line, 2);
+    assert_int_equal(column, 2);
+    inf_source_position(&s, 10, &line, &column); /* 'q' after the bare CR */
+    assert_int_equal(line, 2);
+    assert_int_equal(column, 6);
+    assert_int_equal(s.line_count, 3);
+    size_t len;
+    const char *text = inf_source_line_text(&s, 1, &len);
+    assert_int_equal(len, 2);
+    assert_memory_equal(text, "ab", 2);
+    inf_source_free(&s);
+}
+
+static void encoding_names_match_the_json_contract(void **state)
+{
+    (void)state;
+    assert_string_equal(inf_encoding_name(INF_ENCODING_ANSI), "ansi");
+    assert_string_equal(inf_encoding_name(INF_ENCODING_UTF16LE), "utf-16le");
+    assert_string_equal(inf_encoding_name(INF_ENCODING_UTF16LE_NOBOM), "utf-16le-nobom");
+    assert_string_equal(inf_encoding_name(INF_ENCODING_UTF8_BOM), "utf-8-bom");
+    assert_string_equal(inf_encoding_name(INF_ENCODING_UTF16BE), "utf-16be");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(utf16le_with_bom),
+        cmocka_unit_test(utf16le_without_bom_by_zero_pattern),
+        cmocka_unit_test(a_few_nuls_keep_an_ansi_file_ansi),
+        cmocka_unit_test(utf16be_and_utf8_bom_are_decoded),
+        cmocka_unit_test(ansi_high_bytes_are_windows_1252),
+        cmocka_unit_test(broken_utf16_is_marked_and_replaced),
+        cmocka_unit_test(ctrl_z_ends_the_file),
+        cmocka_unit_test(positions_count_code_points_and_lf_only),
+        cmocka_unit_test(encoding_names_match_the_json_contract),
+    };
+    return cmocka_run_group_tests_name("source", tests, NULL, NULL);
+}
