@@ -67,7 +67,9 @@ static void emit_line(unsigned long section, unsigned long n)
         snprintf(line, sizeof line, "; comment line %lu about the section\r\n", n);
         break;
     case 5:
-        snprintf(line, sizeof line, "HKR,,EventMessageFile,0x00020000,\"%%%%SystemRoot%%%%\\System32\\IoLogMsg.dll\"\r\n");
+        snprintf(
+            line, sizeof line,
+            "HKR,,EventMessageFile,0x00020000,\"%%%%SystemRoot%%%%\\System32\\IoLogMsg.dll\"\r\n");
         break;
     case 6:
         snprintf(line, sizeof line, "%%Desc%u%% = Install_%lu, PCI\\VEN_1234&DEV_%04X\r\n",

@@ -38,7 +38,8 @@ static void dump_line(struct inf_buf *out, const struct inf_model *m, const stru
         const struct inf_token *field = inf_line_field(m, line, i);
         if (i)
             inf_buf_addc(out, ',');
-        add_text(out, substitute ? inf_token_value(m, field, scratch, NULL) : inf_token_raw(m, field));
+        add_text(out,
+                 substitute ? inf_token_value(m, field, scratch, NULL) : inf_token_raw(m, field));
     }
     inf_buf_adds(out, "]}");
 }

@@ -19,7 +19,7 @@
 
 enum char_class {
     C_ORDINARY = 0,
-    C_BLANK,     /* space, tab, CR, VT, FF (NUL became a space in source) */
+    C_BLANK, /* space, tab, CR, VT, FF (NUL became a space in source) */
     C_NEWLINE,
     C_QUOTE,
     C_EQUALS,
@@ -51,20 +51,20 @@ struct lexer {
     const char *text;
     size_t len;
     size_t pos;
-    uint32_t line;          /* physical line of pos */
-    uint32_t section;       /* current section, INF_NO_INDEX before the first */
+    uint32_t line;    /* physical line of pos */
+    uint32_t section; /* current section, INF_NO_INDEX before the first */
     uint32_t run;
     int saw_text_before;
 
     /* The token being built. */
-    size_t tok_offset;      /* source offset of its first character */
-    int tok_started;        /* a character or quote was seen */
+    size_t tok_offset; /* source offset of its first character */
+    int tok_started;   /* a character or quote was seen */
     int tok_quoted;
-    int tok_built;          /* characters are in `built`, not source[simple_start..) */
+    int tok_built; /* characters are in `built`, not source[simple_start..) */
     size_t simple_start;
-    size_t tok_len;         /* current length, provisional blanks included */
-    size_t tok_keep;        /* length without trailing unquoted blanks */
-    size_t tok_end;         /* source offset just past the last kept character */
+    size_t tok_len;  /* current length, provisional blanks included */
+    size_t tok_keep; /* length without trailing unquoted blanks */
+    size_t tok_end;  /* source offset just past the last kept character */
     struct inf_buf built;
 
     /* The entry being built. */
@@ -268,8 +268,7 @@ static void backslash(struct lexer *lx)
             return;
         }
         if (starts_new_entry(lx, q + 1, lx->in_key))
-            add_issue(lx, INF_ISSUE_SUSPICIOUS_CONTINUATION, lx->pos, last_backslash + 1,
-                      lx->line);
+            add_issue(lx, INF_ISSUE_SUSPICIOUS_CONTINUATION, lx->pos, last_backslash + 1, lx->line);
         token_trim(lx);
         if (lx->tok_len > 0)
             token_make_built(lx);

@@ -12,7 +12,8 @@
 #if defined(__GNUC__)
 __attribute__((format(printf, 1, 2)))
 #endif
-static void tool_message(const char *format, ...)
+static void
+tool_message(const char *format, ...)
 {
     va_list args;
     va_start(args, format);

@@ -166,7 +166,8 @@ int inf_model_is_strings_section(const struct inf_model *model, uint32_t section
     struct inf_text name = inf_model_section_name(model, section);
     if (name.len < 7)
         return inf_text_equal_nocase(name, "Strings");
-    return inf_text_equal_nocase2(name.ptr, 7, "Strings", 7) && (name.len == 7 || name.ptr[7] == '.');
+    return inf_text_equal_nocase2(name.ptr, 7, "Strings", 7) &&
+           (name.len == 7 || name.ptr[7] == '.');
 }
 
 /*
@@ -281,8 +282,8 @@ struct inf_text inf_model_substitute(const struct inf_model *model, struct inf_t
         } else if (parse_dirid(name, name_len, &dirid)) {
             if (flags)
                 *flags |= INF_SUBST_DIRID;
-            const char *dir = resolver && resolver->text ? resolver->text(resolver->context, dirid)
-                                                         : NULL;
+            const char *dir =
+                resolver && resolver->text ? resolver->text(resolver->context, dirid) : NULL;
             if (!dir) {
                 inf_buf_add(scratch, p, (size_t)(close - p + 1));
             } else {

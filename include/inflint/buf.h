@@ -13,7 +13,10 @@ struct inf_buf {
     size_t cap;
 };
 
-#define INF_BUF_INIT {NULL, 0, 0}
+#define INF_BUF_INIT                                                                               \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 /* Makes room for EXTRA more bytes (plus the terminator). */
 void inf_buf_reserve(struct inf_buf *buf, size_t extra);

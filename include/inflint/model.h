@@ -30,21 +30,21 @@ struct inf_text {
 
 /* One key or field. */
 struct inf_token {
-    uint32_t offset;        /* source offset of its first character (or opening quote) */
-    uint32_t end;           /* source offset just past its last character */
-    uint32_t text;          /* offset of its characters in the source, or in the pool */
-    unsigned int len : 30;  /* bytes of text */
-    unsigned int quoted : 1;  /* some part was inside double quotes */
-    unsigned int pooled : 1;  /* text is in the pool, not the source */
+    uint32_t offset;         /* source offset of its first character (or opening quote) */
+    uint32_t end;            /* source offset just past its last character */
+    uint32_t text;           /* offset of its characters in the source, or in the pool */
+    unsigned int len : 30;   /* bytes of text */
+    unsigned int quoted : 1; /* some part was inside double quotes */
+    unsigned int pooled : 1; /* text is in the pool, not the source */
 };
 
 /* One entry: optional key plus fields. */
 struct inf_line {
-    uint32_t line;                /* physical line where the entry starts */
-    uint32_t first_token;         /* the key (when has_key), then the fields */
+    uint32_t line;        /* physical line where the entry starts */
+    uint32_t first_token; /* the key (when has_key), then the fields */
     unsigned int field_count : 30;
-    unsigned int has_key : 1;       /* the entry had an '=' before any ',' */
-    unsigned int key_is_field : 1;  /* no '=', one field: the field is also the key */
+    unsigned int has_key : 1;      /* the entry had an '=' before any ',' */
+    unsigned int key_is_field : 1; /* no '=', one field: the field is also the key */
 };
 
 /* One [header]: its lines are model->lines[first_line .. first_line + line_count). */
@@ -54,33 +54,33 @@ struct inf_run {
     uint32_t header_offset;
     uint32_t first_line;
     uint32_t line_count;
-    uint32_t next;          /* next run of the same section, or INF_NO_INDEX */
+    uint32_t next; /* next run of the same section, or INF_NO_INDEX */
 };
 
 struct inf_section {
-    uint32_t name_offset;   /* the name, verbatim, in the source text */
+    uint32_t name_offset; /* the name, verbatim, in the source text */
     uint32_t name_len;
     uint32_t first_run;
     uint32_t last_run;
-    uint32_t line_count;    /* lines over all runs */
-    uint32_t run_count;     /* number of headers */
+    uint32_t line_count; /* lines over all runs */
+    uint32_t run_count;  /* number of headers */
     uint32_t hash;
 };
 
 enum inf_parse_issue_kind {
-    INF_ISSUE_TEXT_BEFORE_SECTION,  /* INF002 */
-    INF_ISSUE_UNTERMINATED_HEADER,  /* INF003: '[' without ']' on the line */
-    INF_ISSUE_SECTION_NAME_TOO_LONG,/* INF003: more than 255 characters */
-    INF_ISSUE_UNTERMINATED_QUOTE,   /* INF011 */
+    INF_ISSUE_TEXT_BEFORE_SECTION,     /* INF002 */
+    INF_ISSUE_UNTERMINATED_HEADER,     /* INF003: '[' without ']' on the line */
+    INF_ISSUE_SECTION_NAME_TOO_LONG,   /* INF003: more than 255 characters */
+    INF_ISSUE_UNTERMINATED_QUOTE,      /* INF011 */
     INF_ISSUE_SUSPICIOUS_CONTINUATION, /* INF012 */
-    INF_ISSUE_FIELD_TOO_LONG        /* INF015, before substitution */
+    INF_ISSUE_FIELD_TOO_LONG           /* INF015, before substitution */
 };
 
 struct inf_parse_issue {
     enum inf_parse_issue_kind kind;
     uint32_t line;
-    uint32_t offset;   /* where the problem starts */
-    uint32_t end;      /* just past it */
+    uint32_t offset; /* where the problem starts */
+    uint32_t end;    /* just past it */
 };
 
 /* A ';' comment: source offsets of the ';' and of the end of the line. */
@@ -88,13 +88,13 @@ struct inf_comment {
     uint32_t line;
     uint32_t offset;
     uint32_t end;
-    unsigned int alone : 1;  /* nothing but blanks before it on its line */
+    unsigned int alone : 1; /* nothing but blanks before it on its line */
 };
 
 struct inf_model {
     struct inf_source source;
-    char *path;             /* as given; owned */
-    int is_template;        /* .inx: $ARCH$ and friends are expected */
+    char *path;      /* as given; owned */
+    int is_template; /* .inx: $ARCH$ and friends are expected */
 
     struct inf_token *tokens;
     size_t token_count, token_cap;
@@ -111,7 +111,7 @@ struct inf_model {
     char *pool;
     size_t pool_len, pool_cap;
 
-    uint32_t *section_table;  /* open addressing: section index + 1, 0 = empty */
+    uint32_t *section_table; /* open addressing: section index + 1, 0 = empty */
     size_t section_table_size;
     uint32_t strings_section; /* the table used for %key% substitution */
     uint32_t *strings_table;  /* open addressing: line index + 1, 0 = empty */

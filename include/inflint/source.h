@@ -14,30 +14,30 @@
 #include <stdint.h>
 
 enum inf_encoding {
-    INF_ENCODING_ANSI,           /* 8-bit, read as Windows-1252 */
-    INF_ENCODING_UTF16LE,        /* with BOM */
-    INF_ENCODING_UTF16LE_NOBOM,  /* recognised by its zero-byte pattern */
-    INF_ENCODING_UTF8_BOM,       /* Windows would read it as ANSI */
-    INF_ENCODING_UTF16BE         /* unsupported by Windows */
+    INF_ENCODING_ANSI,          /* 8-bit, read as Windows-1252 */
+    INF_ENCODING_UTF16LE,       /* with BOM */
+    INF_ENCODING_UTF16LE_NOBOM, /* recognised by its zero-byte pattern */
+    INF_ENCODING_UTF8_BOM,      /* Windows would read it as ANSI */
+    INF_ENCODING_UTF16BE        /* unsupported by Windows */
 };
 
 /* Bits of inf_source.flags. */
 enum {
-    INF_SOURCE_HIGH_BYTES = 1u << 0,  /* 8-bit file with bytes >= 0x80 */
-    INF_SOURCE_BAD_DATA = 1u << 1,    /* odd UTF-16 length, lone surrogate, bad UTF-8 */
-    INF_SOURCE_CTRL_Z = 1u << 2       /* a Ctrl-Z cut the text short */
+    INF_SOURCE_HIGH_BYTES = 1u << 0, /* 8-bit file with bytes >= 0x80 */
+    INF_SOURCE_BAD_DATA = 1u << 1,   /* odd UTF-16 length, lone surrogate, bad UTF-8 */
+    INF_SOURCE_CTRL_Z = 1u << 2      /* a Ctrl-Z cut the text short */
 };
 
 /* Largest input accepted: offsets are 32-bit. */
 #define INF_SOURCE_MAX_BYTES ((size_t)0x7fffffff)
 
 struct inf_source {
-    char *text;              /* decoded UTF-8, NUL-terminated; owned */
-    size_t len;              /* bytes of text, without the terminator */
+    char *text; /* decoded UTF-8, NUL-terminated; owned */
+    size_t len; /* bytes of text, without the terminator */
     enum inf_encoding encoding;
     unsigned flags;
-    uint32_t bad_offset;     /* text offset of the first undecodable data */
-    uint32_t *line_starts;   /* text offset where each physical line begins; owned */
+    uint32_t bad_offset;   /* text offset of the first undecodable data */
+    uint32_t *line_starts; /* text offset where each physical line begins; owned */
     uint32_t line_count;
 };
 

@@ -96,20 +96,19 @@ static void dump_model_matches_the_contract(void **state)
                    "[Version]\nProvider=%Co%\n[Strings]\nCo=\"Acme %x%\"\n");
     struct inf_buf out = INF_BUF_INIT;
     inf_dump_model(&out, &m, NULL);
-    assert_string_equal(
-        out.data,
-        "{\"path\":\"test.inf\",\"encoding\":\"ansi\",\"sections\":["
-        "{\"name\":\"Version\",\"line\":1,\"header_lines\":[1,5],\"lines\":["
-        "{\"line\":2,\"key\":\"Signature\",\"key_value\":\"Signature\","
-        "\"fields\":[\"$Windows NT$\"],\"values\":[\"$Windows NT$\"]},"
-        "{\"line\":6,\"key\":\"Provider\",\"key_value\":\"Provider\","
-        "\"fields\":[\"%Co%\"],\"values\":[\"Acme %x%\"]}]},"
-        "{\"name\":\"Files\",\"line\":3,\"header_lines\":[3],\"lines\":["
-        "{\"line\":4,\"key\":\"acme.sys\",\"key_value\":\"acme.sys\","
-        "\"fields\":[\"acme.sys\"],\"values\":[\"acme.sys\"]}]},"
-        "{\"name\":\"Strings\",\"line\":7,\"header_lines\":[7],\"lines\":["
-        "{\"line\":8,\"key\":\"Co\",\"key_value\":\"Co\","
-        "\"fields\":[\"Acme %x%\"],\"values\":[\"Acme %x%\"]}]}]}");
+    assert_string_equal(out.data,
+                        "{\"path\":\"test.inf\",\"encoding\":\"ansi\",\"sections\":["
+                        "{\"name\":\"Version\",\"line\":1,\"header_lines\":[1,5],\"lines\":["
+                        "{\"line\":2,\"key\":\"Signature\",\"key_value\":\"Signature\","
+                        "\"fields\":[\"$Windows NT$\"],\"values\":[\"$Windows NT$\"]},"
+                        "{\"line\":6,\"key\":\"Provider\",\"key_value\":\"Provider\","
+                        "\"fields\":[\"%Co%\"],\"values\":[\"Acme %x%\"]}]},"
+                        "{\"name\":\"Files\",\"line\":3,\"header_lines\":[3],\"lines\":["
+                        "{\"line\":4,\"key\":\"acme.sys\",\"key_value\":\"acme.sys\","
+                        "\"fields\":[\"acme.sys\"],\"values\":[\"acme.sys\"]}]},"
+                        "{\"name\":\"Strings\",\"line\":7,\"header_lines\":[7],\"lines\":["
+                        "{\"line\":8,\"key\":\"Co\",\"key_value\":\"Co\","
+                        "\"fields\":[\"Acme %x%\"],\"values\":[\"Acme %x%\"]}]}]}");
     inf_buf_free(&out);
     inf_model_free(&m);
 }

@@ -70,9 +70,14 @@ static void broken_utf16_is_marked_and_replaced(void **state)
 {
     (void)state;
     struct inf_source s;
-    decode(&s, "\xff\xfe" "A\0\x00\xd8" "B\0x", 9); /* lone high surrogate, odd length */
+    decode(&s,
+           "\xff\xfe"
+           "A\0\x00\xd8"
+           "B\0x",
+           9); /* lone high surrogate, odd length */
     assert_true(s.flags & INF_SOURCE_BAD_DATA);
-    assert_string_equal(s.text, "A\xef\xbf\xbd" "B\xef\xbf\xbd");
+    assert_string_equal(s.text, "A\xef\xbf\xbd"
+                                "B\xef\xbf\xbd");
     assert_int_equal(s.bad_offset, 1);
     inf_source_free(&s);
     decode(&s, "\xff\xfe", 2); /* a BOM only */
@@ -85,11 +90,17 @@ static void ctrl_z_ends_the_file(void **state)
 {
     (void)state;
     struct inf_source s;
-    decode(&s, "ab=c\x1a" "d\n[x]\n", 10);
+    decode(&s,
+           "ab=c\x1a"
+           "d\n[x]\n",
+           10);
     assert_string_equal(s.text, "ab=c");
     assert_true(s.flags & INF_SOURCE_CTRL_Z);
     inf_source_free(&s);
-    decode(&s, "\xff\xfe" "a\0\x1a\0b\0", 8);
+    decode(&s,
+           "\xff\xfe"
+           "a\0\x1a\0b\0",
+           8);
     assert_string_equal(s.text, "a");
     inf_source_free(&s);
 }
@@ -99,7 +110,10 @@ static void positions_count_code_points_and_lf_only(void **state)
     (void)state;
     struct inf_source s;
     /* Line 2 starts with a two-byte character; a bare CR does not end a line. */
-    decode(&s, "\xef\xbb\xbf" "ab\r\n\xc3\xa9x=1\rq\nlast", 19); /* UTF-8 BOM: text without it */
+    decode(&s,
+           "\xef\xbb\xbf"
+           "ab\r\n\xc3\xa9x=1\rq\nlast",
+           19); /* UTF-8 BOM: text without it */
     uint32_t line, column;
     inf_source_position(&s, 0, &line, &column);
     assert_int_equal(line, 1);
