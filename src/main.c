@@ -1,5 +1,7 @@
 /*
- * main.c - the inflint command line.
+ * main.c - the inflint command line (conventions.md 4): parse options,
+ * expand directories, lint or dump every input, print one report, and exit
+ * 0 (nothing at or above --fail-on), 1 (findings) or 2 (usage, I/O, memory).
  */
 #include "inflint/inflint.h"
 
@@ -23,44 +25,220 @@ tool_message(const char *format, ...)
     va_end(args);
 }
 
+enum mode { MODE_LINT, MODE_DUMP, MODE_LIST_RULES, MODE_EXPLAIN };
+
 struct options {
-    int dump_model;
+    enum mode mode;
+    const char *format;
     const char *stdin_filename;
-    struct inf_path_list inputs;
+    const char *explain;
+    const char *color;
+    int quiet;
+    int fail_on; /* lowest failing severity; INF_SEVERITY_OFF + 5 = never */
+    struct inf_buf select, ignore;
+    int has_select;
+    struct inf_lint_options lint;
+    char **paths;
+    int path_count;
 };
 
-static void usage(FILE *out)
+#define FAIL_NEVER 99
+
+static const char usage_text[] =
+    "usage: inflint [OPTIONS] PATH...\n"
+    "Checks Windows driver INF files for driver package isolation.\n"
+    "PATH is a file, a directory (searched for *.inf and *.inx) or - (stdin).\n\n"
+    "  -f, --format FMT          text (default), gcc, msvc, json\n"
+    "      --dump-model          print the parsed model as JSON instead of linting\n"
+    "      --stdin-filename NAME name (and so .inx-ness) of the INF read from -\n"
+    "      --min-build N         enforce ISO rules on paths reaching build N+ (default 17763)\n"
+    "      --select IDS          only these rules (codes, names or ISO/INF), comma-separated\n"
+    "      --ignore IDS          not these rules\n"
+    "      --severity ID=LEVEL   error, warning, note or off for one rule\n"
+    "      --fail-on LEVEL       error (default), warning, note or never\n"
+    "      --list-rules          the rules with their default severity\n"
+    "      --explain ID          what a rule checks, why, and how to fix it\n"
+    "      --color WHEN          auto (default), always, never; NO_COLOR is honoured\n"
+    "  -q, --quiet               no summary line\n"
+    "      --version, --help\n\n"
+    "Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or I/O error.\n";
+
+/*
+ * If ARGV[*I] is option NAME (or SHORT), stores its value (from "--name=v" or
+ * the next argument) in *VALUE and returns 1. Returns -1 when the value is missing.
+ */
+static int option_value(char **argv, int argc, int *i, const char *name, const char *short_name,
+                        const char **value)
 {
-    fputs("usage: inflint [OPTIONS] PATH...\n"
-          "  --dump-model              print the parsed model as JSON\n"
-          "  --stdin-filename NAME     name of the INF read from \"-\"\n"
-          "  --version, --help\n",
-          out);
+    const char *a = argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(a, name, n) == 0 && a[n] == '=') {
+        *value = a + n + 1;
+        return 1;
+    }
+    if (strcmp(a, name) != 0 && !(short_name && strcmp(a, short_name) == 0))
+        return 0;
+    if (*i + 1 >= argc)
+        return -1;
+    *value = argv[++*i];
+    return 1;
 }
 
-/* Reads one input (a path or "-") into MODEL. Returns 0 or prints why not and returns 2. */
-static int load(const char *path, const struct options *opt, struct inf_model *model)
+static void append_list(struct inf_buf *list, const char *items)
 {
-    unsigned char *bytes;
-    size_t len;
-    const char *name = path;
-    int err;
-    if (strcmp(path, "-") == 0) {
-        name = opt->stdin_filename ? opt->stdin_filename : "<stdin>";
-        err = inf_os_read_stdin(&bytes, &len);
-    } else {
-        err = inf_os_read_file(path, &bytes, &len);
+    if (list->len)
+        inf_buf_addc(list, ',');
+    inf_buf_adds(list, items);
+}
+
+/* Parses the command line into OPT; returns -1 (usage error, printed) or 0. */
+static int parse_options(int argc, char **argv, struct options *opt)
+{
+    static const char *const valued[] = {"--format",  "--stdin-filename", "--min-build",
+                                         "--select",  "--ignore",         "--severity",
+                                         "--fail-on", "--explain",        "--color"};
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = NULL;
+        int matched = 0;
+        for (size_t k = 0; k < sizeof valued / sizeof valued[0] && !matched; k++) {
+            int r = option_value(argv, argc, &i, valued[k], k == 0 ? "-f" : NULL, &v);
+            if (r < 0) {
+                tool_message("option %s needs a value", valued[k]);
+                return -1;
+            }
+            if (r == 0)
+                continue;
+            matched = 1;
+            switch (k) {
+            case 0:
+                opt->format = v;
+                break;
+            case 1:
+                opt->stdin_filename = v;
+                break;
+            case 2: {
+                char *end;
+                unsigned long b = strtoul(v, &end, 10);
+                if (*v == '\0' || *end || b > 1000000) {
+                    tool_message("--min-build takes a build number, such as 17763");
+                    return -1;
+                }
+                opt->lint.rule.min_build = (uint32_t)b;
+                break;
+            }
+            case 3:
+                append_list(&opt->select, v);
+                opt->has_select = 1;
+                break;
+            case 4:
+                append_list(&opt->ignore, v);
+                break;
+            case 5: {
+                const char *eq = strchr(v, '=');
+                int level = eq ? inf_severity_parse(eq + 1) : -1;
+                char *rule = eq ? inf_xstrndup(v, (size_t)(eq - v)) : NULL;
+                int ok = level >= 0 && rule &&
+                         inf_lint_options_set_severity(&opt->lint, rule, level) == 0;
+                free(rule);
+                if (!ok) {
+                    tool_message("--severity takes RULE=LEVEL with a known rule and a level of "
+                                 "error, warning, note or off (got '%s')",
+                                 v);
+                    return -1;
+                }
+                break;
+            }
+            case 6:
+                if (strcmp(v, "never") == 0)
+                    opt->fail_on = FAIL_NEVER;
+                else if ((opt->fail_on = inf_severity_parse(v)) <= 0) {
+                    tool_message("--fail-on takes error, warning, note or never (got '%s')", v);
+                    return -1;
+                }
+                break;
+            case 7:
+                opt->mode = MODE_EXPLAIN;
+                opt->explain = v;
+                break;
+            case 8:
+                if (strcmp(v, "auto") && strcmp(v, "always") && strcmp(v, "never")) {
+                    tool_message("--color takes auto, always or never (got '%s')", v);
+                    return -1;
+                }
+                opt->color = v;
+                break;
+            }
+        }
+        if (matched)
+            continue;
+        if (strcmp(a, "--dump-model") == 0) {
+            opt->mode = MODE_DUMP;
+        } else if (strcmp(a, "--list-rules") == 0) {
+            opt->mode = MODE_LIST_RULES;
+        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+            opt->quiet = 1;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(usage_text, stdout);
+            exit(0);
+        } else if (strcmp(a, "--version") == 0) {
+            printf("inflint %s\n", INFLINT_VERSION);
+            exit(0);
+        } else if (strcmp(a, "--") == 0) {
+            while (++i < argc)
+                opt->paths[opt->path_count++] = argv[i];
+        } else if (a[0] == '-' && a[1] != '\0') {
+            tool_message("unknown option '%s' (see inflint --help)", a);
+            return -1;
+        } else {
+            opt->paths[opt->path_count++] = argv[i];
+        }
     }
-    if (err) {
-        tool_message("%s: %s", name, err == EFBIG ? "file too large (over 2 GiB)" : strerror(err));
+    if (opt->format && !inf_reporter_find(opt->format)) {
+        tool_message("unknown format '%s': use text, gcc, msvc or json", opt->format);
+        return -1;
+    }
+    char bad[128];
+    if (inf_lint_options_filter(&opt->lint, opt->has_select ? opt->select.data : NULL,
+                                opt->ignore.len ? opt->ignore.data : NULL, bad, sizeof bad) != 0) {
+        tool_message("unknown rule '%s' (see inflint --list-rules)", bad);
+        return -1;
+    }
+    return 0;
+}
+
+static int list_rules(void)
+{
+    printf("%-7s %-36s %-8s %s\n", "CODE", "NAME", "DEFAULT", "SUMMARY");
+    for (size_t i = 0; i < inf_rule_count; i++) {
+        const struct inf_rule *r = inf_rules[i];
+        printf("%-7s %-36s %-8s %s\n", r->code, r->name, inf_severity_name(r->severity),
+               r->summary);
+    }
+    return 0;
+}
+
+static void print_indented(const char *text)
+{
+    for (const char *p = text; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        printf("    %.*s\n", (int)len, p);
+        p += len + (nl ? 1 : 0);
+    }
+}
+
+static int explain(const char *id)
+{
+    const struct inf_rule *r = inf_rule_find(id);
+    if (!r) {
+        tool_message("unknown rule '%s' (see inflint --list-rules)", id);
         return INF_EXIT_FAILURE;
     }
-    inf_alloc_set_path(name);
-    if (inf_model_parse(model, name, bytes, len) != 0) {
-        tool_message("%s: file too large (over 2 GiB)", name);
-        inf_model_free(model);
-        return INF_EXIT_FAILURE;
-    }
+    printf("%s %s (default: %s)\n\n%s\n\n%s\n\nExample that is reported:\n\n", r->code, r->name,
+           inf_severity_name(r->severity), r->summary, r->explanation);
+    print_indented(r->bad_example);
+    printf("\nFixed:\n\n");
+    print_indented(r->good_example);
     return 0;
 }
 
@@ -70,116 +248,158 @@ static void warn_walk(const char *path, int error)
 }
 
 /* Expands directories into their INF files; returns 2 if some path is unreadable. */
-static int expand_inputs(char **args, int count, struct inf_path_list *out)
+static int expand_inputs(const struct options *opt, struct inf_path_list *out)
 {
     int status = 0;
-    for (int i = 0; i < count; i++) {
-        if (strcmp(args[i], "-") != 0 && inf_os_is_directory(args[i])) {
-            int err = inf_os_find_inf_files(args[i], out, warn_walk);
+    for (int i = 0; i < opt->path_count; i++) {
+        const char *p = opt->paths[i];
+        if (strcmp(p, "-") != 0 && inf_os_is_directory(p)) {
+            int err = inf_os_find_inf_files(p, out, warn_walk);
             if (err) {
-                tool_message("%s: %s", args[i], strerror(err));
+                tool_message("%s: %s", p, strerror(err));
                 status = INF_EXIT_FAILURE;
             }
         } else {
-            inf_path_list_add(out, args[i]);
+            inf_path_list_add(out, p);
         }
     }
     return status;
 }
 
-static const char *issue_message(enum inf_parse_issue_kind kind)
+/* Reads PATH (or stdin for "-"); returns 0 or an errno value. */
+static int read_input(const char *path, const struct options *opt, const char **name,
+                      unsigned char **bytes, size_t *len)
 {
-    switch (kind) {
-    case INF_ISSUE_TEXT_BEFORE_SECTION:
-        return "text before the first section";
-    case INF_ISSUE_UNTERMINATED_HEADER:
-        return "section header without ']'";
-    case INF_ISSUE_SECTION_NAME_TOO_LONG:
-        return "section name longer than 255 characters";
-    case INF_ISSUE_UNTERMINATED_QUOTE:
-        return "quoted string runs to the end of the line";
-    case INF_ISSUE_SUSPICIOUS_CONTINUATION:
-        return "trailing '\\' joins the next line, which starts a new entry";
-    case INF_ISSUE_FIELD_TOO_LONG:
-        return "field longer than 4096 characters";
+    if (strcmp(path, "-") == 0) {
+        *name = opt->stdin_filename ? opt->stdin_filename : "<stdin>";
+        return inf_os_read_stdin(bytes, len);
     }
-    return "syntax problem";
+    *name = path;
+    return inf_os_read_file(path, bytes, len);
+}
+
+static const char *read_error_text(int err)
+{
+    return err == EFBIG ? "file too large (over 2 GiB)" : strerror(err);
+}
+
+static int run_dump(const struct options *opt, const struct inf_path_list *inputs, int many)
+{
+    int status = 0, dumped = 0;
+    struct inf_buf out = INF_BUF_INIT;
+    if (many)
+        fputs("[", stdout);
+    for (size_t i = 0; i < inputs->count; i++) {
+        const char *name;
+        unsigned char *bytes;
+        size_t len;
+        int err = read_input(inputs->paths[i], opt, &name, &bytes, &len);
+        if (err) {
+            tool_message("%s: %s", name, read_error_text(err));
+            status = INF_EXIT_FAILURE;
+            continue;
+        }
+        inf_alloc_set_path(name);
+        struct inf_model model;
+        if (inf_model_parse(&model, name, bytes, len) != 0) {
+            tool_message("%s: %s", name, read_error_text(EFBIG));
+            status = INF_EXIT_FAILURE;
+        } else {
+            if (dumped++)
+                inf_buf_addc(&out, ',');
+            inf_dump_model(&out, &model, stdout);
+            fwrite(out.data ? out.data : "", 1, out.len, stdout);
+            inf_buf_clear(&out);
+        }
+        inf_model_free(&model);
+    }
+    fputs(many ? "]\n" : "\n", stdout);
+    inf_buf_free(&out);
+    return status;
+}
+
+static int run_lint(const struct options *opt, const struct inf_path_list *inputs)
+{
+    int status = 0;
+    struct inf_file_result *results = inf_xcalloc(inputs->count + 1, sizeof *results);
+    struct inf_summary summary = {0, 0, 0, 0};
+    for (size_t i = 0; i < inputs->count; i++) {
+        const char *name;
+        unsigned char *bytes;
+        size_t len;
+        int err = read_input(inputs->paths[i], opt, &name, &bytes, &len);
+        if (err) {
+            tool_message("%s: %s", name, read_error_text(err));
+            results[i].path = inf_xstrndup(name, strlen(name));
+            results[i].error = inf_xstrndup(read_error_text(err), strlen(read_error_text(err)));
+            status = INF_EXIT_FAILURE;
+            continue;
+        }
+        inf_alloc_set_path(name);
+        if (inf_lint_buffer(name, bytes, len, &opt->lint, &results[i]) != 0) {
+            tool_message("%s: %s", name, results[i].error);
+            status = INF_EXIT_FAILURE;
+        }
+        inf_summary_add(&summary, &results[i]);
+    }
+    inf_alloc_set_path(NULL);
+    struct inf_report_options report = {0, opt->quiet};
+    const char *color = opt->color ? opt->color : "auto";
+    if (strcmp(color, "always") == 0)
+        report.color = 1;
+    else if (strcmp(color, "auto") == 0)
+        report.color = inf_os_stdout_is_terminal() && !getenv("NO_COLOR");
+    struct inf_buf out = INF_BUF_INIT;
+    inf_reporter_find(opt->format ? opt->format : "text")
+        ->write(&out, results, inputs->count, &summary, &report);
+    fwrite(out.data ? out.data : "", 1, out.len, stdout);
+    inf_buf_free(&out);
+    int failing = 0;
+    for (size_t i = 0; i < inputs->count; i++) {
+        for (size_t k = 0; k < results[i].count; k++)
+            if ((int)results[i].findings[k].severity >= opt->fail_on)
+                failing = 1;
+        inf_file_result_free(&results[i]);
+    }
+    free(results);
+    if (status)
+        return status;
+    return failing ? 1 : 0;
 }
 
 int main(int argc, char **argv)
 {
     struct options opt;
     memset(&opt, 0, sizeof opt);
-    char **paths = inf_xcalloc((size_t)argc, sizeof *paths);
-    int path_count = 0, status = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--dump-model") == 0) {
-            opt.dump_model = 1;
-        } else if (strcmp(a, "--stdin-filename") == 0 && i + 1 < argc) {
-            opt.stdin_filename = argv[++i];
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage(stdout);
-            free(paths);
-            return 0;
-        } else if (strcmp(a, "--version") == 0) {
-            printf("inflint %s\n", INFLINT_VERSION);
-            free(paths);
-            return 0;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            tool_message("unknown option '%s'", a);
-            usage(stderr);
-            free(paths);
-            return INF_EXIT_FAILURE;
-        } else {
-            paths[path_count++] = argv[i];
-        }
+    opt.fail_on = INF_SEVERITY_ERROR;
+    opt.paths = inf_xcalloc((size_t)argc + 1, sizeof *opt.paths);
+    inf_lint_options_init(&opt.lint);
+    int status;
+    if (parse_options(argc, argv, &opt) != 0) {
+        status = INF_EXIT_FAILURE;
+    } else if (opt.mode == MODE_LIST_RULES) {
+        status = list_rules();
+    } else if (opt.mode == MODE_EXPLAIN) {
+        status = explain(opt.explain);
+    } else if (opt.path_count == 0) {
+        fputs(usage_text, stderr);
+        status = INF_EXIT_FAILURE;
+    } else {
+        struct inf_path_list inputs = {0};
+        status = expand_inputs(&opt, &inputs);
+        int many = inputs.count != 1 || opt.path_count != 1 || inf_os_is_directory(opt.paths[0]);
+        int run = opt.mode == MODE_DUMP ? run_dump(&opt, &inputs, many) : run_lint(&opt, &inputs);
+        if (status == 0 || run == INF_EXIT_FAILURE)
+            status = run;
+        inf_path_list_free(&inputs);
     }
-    if (path_count == 0) {
-        usage(stderr);
-        free(paths);
-        return INF_EXIT_FAILURE;
-    }
-    status = expand_inputs(paths, path_count, &opt.inputs);
-    int many = opt.inputs.count != 1 || path_count != 1 || inf_os_is_directory(paths[0]);
-    struct inf_buf out = INF_BUF_INIT;
-    if (opt.dump_model && many)
-        fputs("[", stdout);
-    int dumped = 0, found = 0;
-    for (size_t i = 0; i < opt.inputs.count; i++) {
-        struct inf_model model;
-        if (load(opt.inputs.paths[i], &opt, &model) != 0) {
-            status = INF_EXIT_FAILURE;
-            continue;
-        }
-        if (opt.dump_model) {
-            if (dumped++)
-                inf_buf_addc(&out, ',');
-            inf_dump_model(&out, &model, stdout);
-        } else {
-            for (size_t k = 0; k < model.issue_count; k++) {
-                const struct inf_parse_issue *issue = &model.issues[k];
-                uint32_t line, column;
-                inf_source_position(&model.source, issue->offset, &line, &column);
-                inf_buf_printf(&out, "%s:%u:%u: warning: %s\n", model.path, (unsigned)line,
-                               (unsigned)column, issue_message(issue->kind));
-                found = 1;
-            }
-        }
-        fwrite(out.data ? out.data : "", 1, out.len, stdout);
-        inf_buf_clear(&out);
-        inf_model_free(&model);
-    }
-    if (opt.dump_model)
-        fputs(many ? "]\n" : "\n", stdout);
-    inf_buf_free(&out);
-    inf_path_list_free(&opt.inputs);
-    free(paths);
+    inf_lint_options_free(&opt.lint);
+    inf_buf_free(&opt.select);
+    inf_buf_free(&opt.ignore);
+    free(opt.paths);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         tool_message("error writing output");
         return INF_EXIT_FAILURE;
     }
-    if (status)
-        return status;
-    return found && !opt.dump_model ? 1 : 0;
+    return status;
 }

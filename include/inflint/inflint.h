@@ -13,5 +13,9 @@
 #include "inflint/model.h"
 #include "inflint/dump.h"
 #include "inflint/os.h"
+#include "inflint/graph.h"
+#include "inflint/rule.h"
+#include "inflint/engine.h"
+#include "inflint/report.h"
 
 #endif

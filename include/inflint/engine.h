@@ -1,0 +1,67 @@
+/*
+ * engine.h - lint one file: parse, build the graph, run the enabled rules,
+ * apply severities, then deduplicate, sort and fingerprint the findings.
+ */
+#ifndef INFLINT_ENGINE_H
+#define INFLINT_ENGINE_H
+
+#include "inflint/rule.h"
+
+#include <stddef.h>
+
+struct inf_finding {
+    const struct inf_rule *rule;
+    enum inf_severity severity;
+    uint32_t line, column, end_line, end_column; /* 1-based; end_column exclusive */
+    char *section;     /* name of the section holding it, or NULL; owned */
+    char *message;     /* owned */
+    char *hint;        /* owned, may be NULL */
+    char *source_line; /* the physical line's text, for excerpts; owned */
+    char fingerprint[17];
+};
+
+struct inf_file_result {
+    char *path;           /* owned */
+    const char *encoding; /* static name, NULL when unread */
+    char *error;          /* why the file could not be read, or NULL; owned */
+    struct inf_finding *findings;
+    size_t count, cap;
+};
+
+struct inf_lint_options {
+    struct inf_rule_options rule;
+    signed char *severity;  /* per rule index: -1 = the finding's own, else a severity */
+    unsigned char *enabled; /* per rule index */
+};
+
+/* Defaults: every rule enabled at its own severity, --min-build 17763. Free with _free. */
+void inf_lint_options_init(struct inf_lint_options *options);
+void inf_lint_options_free(struct inf_lint_options *options);
+
+/*
+ * Chooses the enabled rules. SELECT and IGNORE are comma-separated lists of
+ * codes, names or families ("ISO", "INF"), or NULL. With SELECT only the
+ * rules it names are enabled; IGNORE then disables the rules it names.
+ * Returns 0, or -1 and copies the first unknown item into BAD (BAD_SIZE bytes).
+ */
+int inf_lint_options_filter(struct inf_lint_options *options, const char *select,
+                            const char *ignore, char *bad, size_t bad_size);
+
+/* Sets the severity of one rule (code or name). Returns 0, or -1 when unknown. */
+int inf_lint_options_set_severity(struct inf_lint_options *options, const char *rule,
+                                  enum inf_severity severity);
+
+/*
+ * Lints LEN bytes at BYTES (ownership taken; from malloc) as file PATH into
+ * RESULT (which the caller frees with inf_file_result_free). Returns 0, or
+ * -1 when the input could not be read as an INF at all (RESULT->error says why).
+ */
+int inf_lint_buffer(const char *path, unsigned char *bytes, size_t len,
+                    const struct inf_lint_options *options, struct inf_file_result *result);
+
+void inf_file_result_free(struct inf_file_result *result);
+
+/* Sorts findings by line, column, code and removes exact duplicates. */
+void inf_findings_finish(struct inf_file_result *result);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * report.h - output formats. Each reporter turns finished results into
+ * text; none of them knows anything about INF syntax.
+ */
+#ifndef INFLINT_REPORT_H
+#define INFLINT_REPORT_H
+
+#include "inflint/buf.h"
+#include "inflint/engine.h"
+
+struct inf_report_options {
+    int color; /* ANSI colours (text format) */
+    int quiet; /* no summary line */
+};
+
+struct inf_summary {
+    size_t files, errors, warnings, notes;
+};
+
+struct inf_reporter {
+    const char *name;
+    /* Appends the report of COUNT results to OUT. */
+    void (*write)(struct inf_buf *out, const struct inf_file_result *results, size_t count,
+                  const struct inf_summary *summary, const struct inf_report_options *options);
+};
+
+/* The reporter called NAME (text, gcc, msvc, json), or NULL. */
+const struct inf_reporter *inf_reporter_find(const char *name);
+
+/* Counts findings by severity. */
+void inf_summary_add(struct inf_summary *summary, const struct inf_file_result *result);
+
+extern const struct inf_reporter inf_report_text, inf_report_gcc, inf_report_msvc, inf_report_json;
+
+#endif

@@ -1,0 +1,127 @@
+/*
+ * ISO104 duplicate-file-name (InfVerif 1294): the same file name twice in
+ * one SourceDisksFiles section (after merging its headers), or one file
+ * name copied into two different DIRID-13 subdirectories. A name in both
+ * [SourceDisksFiles] and [SourceDisksFiles.amd64] is not a duplicate.
+ */
+#include "rule_util.h"
+
+#include <stdlib.h>
+
+static void check_disks_files(struct inf_check *c, uint32_t section)
+{
+    const struct inf_model *m = c->model;
+    struct inf_name_index seen = {0};
+    struct inf_text name = inf_model_section_name(m, section);
+    size_t size = 16;
+    while (size < (size_t)m->sections[section].line_count * 2)
+        size *= 2;
+    seen.size = size;
+    seen.names = inf_xcalloc(size, sizeof *seen.names);
+    seen.lines = inf_xcalloc(size, sizeof *seen.lines);
+    struct inf_line_iter it;
+    inf_line_iter_init(&it, m, section);
+    const struct inf_line *line;
+    while ((line = inf_line_iter_next(&it)) != NULL) {
+        const struct inf_token *key = inf_line_key(m, line);
+        if (!key)
+            continue;
+        struct inf_text k = inf_token_value(m, key, &c->scratch, NULL);
+        const struct inf_line *earlier = inf_name_index_find(&seen, k.ptr, k.len);
+        if (earlier) {
+            char hint[256];
+            snprintf(hint, sizeof hint, "remove one of the two entries (line %u and line %u)",
+                     (unsigned)earlier->line, (unsigned)line->line);
+            inf_report(c, inf_span_line(m, line), 0, hint,
+                       "'%.*s' is listed twice in [%.*s]; the first entry is on line %u",
+                       (int)k.len, k.ptr, (int)name.len, name.ptr, (unsigned)earlier->line);
+            continue;
+        }
+        size_t slot = inf_hash_nocase(k.ptr, k.len) & (size - 1);
+        while (seen.names[slot])
+            slot = (slot + 1) & (size - 1);
+        seen.names[slot] = inf_xstrndup(k.ptr, k.len);
+        seen.lines[slot] = line;
+    }
+    inf_name_index_free(&seen);
+}
+
+static const struct inf_graph *sort_graph;
+
+/* Orders DIRID-13 copies by destination name, then by file line. */
+static int compare_copies(const void *a, const void *b)
+{
+    const struct inf_copy *x = &sort_graph->copies[*(const size_t *)a];
+    const struct inf_copy *y = &sort_graph->copies[*(const size_t *)b];
+    int c = strcasecmp_ascii(x->dest_name, y->dest_name);
+    if (c)
+        return c;
+    return x->file_line->line < y->file_line->line ? -1 : x->file_line->line > y->file_line->line;
+}
+
+static void check_copies(struct inf_check *c)
+{
+    const struct inf_graph *g = c->graph;
+    size_t *order = inf_xcalloc(g->copy_count + 1, sizeof *order);
+    size_t n = 0;
+    for (size_t i = 0; i < g->copy_count; i++)
+        if (inf_reach_enforced(&g->copies[i].reach) && g->copies[i].has_dirid &&
+            g->copies[i].dirid == 13)
+            order[n++] = i;
+    sort_graph = g;
+    qsort(order, n, sizeof *order, compare_copies);
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n &&
+               strcasecmp_ascii(g->copies[order[i]].dest_name, g->copies[order[j]].dest_name) == 0)
+            j++;
+        /* Within one name, report each later copy whose subdirectory differs from the first. */
+        const struct inf_copy *first = &g->copies[order[i]];
+        char *first_dir = inf_path_normalize(first->dest_subdir);
+        for (size_t k = i + 1; k < j; k++) {
+            const struct inf_copy *other = &g->copies[order[k]];
+            char *dir = inf_path_normalize(other->dest_subdir);
+            if (strcmp(dir, first_dir) != 0)
+                inf_report(c, inf_span_line(c->model, other->file_line), 0,
+                           "give each file in the driver store a unique name, or copy it to one "
+                           "subdirectory only",
+                           "'%s' is copied to '%s' in the driver store here and to '%s' on line "
+                           "%u; names of files in DIRID 13 must be unique",
+                           other->dest_name, rule_subdir_text(dir), rule_subdir_text(first_dir),
+                           (unsigned)first->file_line->line);
+            free(dir);
+        }
+        free(first_dir);
+        i = j;
+    }
+    free(order);
+}
+
+static void check(struct inf_check *c)
+{
+    if (!c->graph->has_entry_points)
+        return;
+    const struct inf_model *m = c->model;
+    for (size_t s = 0; s < m->section_count; s++) {
+        struct inf_text name = inf_model_section_name(m, (uint32_t)s);
+        if (name.len >= 16 && inf_text_equal_nocase2(name.ptr, 16, "SourceDisksFiles", 16) &&
+            (name.len == 16 || name.ptr[16] == '.'))
+            check_disks_files(c, (uint32_t)s);
+    }
+    check_copies(c);
+}
+
+const struct inf_rule inf_rule_iso104 = {
+    "ISO104",
+    "duplicate-file-name",
+    INF_SEVERITY_ERROR,
+    "A file name appears twice where it must be unique.",
+    "Every file that runs from the driver store is identified by its name alone: "
+    "SourceDisksFiles cannot list a name twice and CopyFiles cannot rename, so one name "
+    "copied into two DIRID 13 subdirectories, or listed twice in one SourceDisksFiles "
+    "section (its repeated headers merged), is ambiguous. A name in both "
+    "[SourceDisksFiles] and [SourceDisksFiles.amd64] is fine: on amd64 the decorated "
+    "entry wins.",
+    "[SourceDisksFiles]\nacme.sys = 1\nacme.sys = 1, x64\n",
+    "[SourceDisksFiles.x86]\nacme.sys = 1\n[SourceDisksFiles.amd64]\nacme.sys = 1, x64\n",
+    check};

@@ -1,0 +1,1029 @@
+/*
+ * graph.c - live sections and what they do (rules.md "How sections become
+ * live", inf-reference.md 12 and 15-19).
+ *
+ * Entry points are the Models sections of every [Manufacturer] line, one per
+ * architecture and OS-range decoration, and the DefaultInstall variants.
+ * Each (architecture, OS range, install section) is an install path; from
+ * it the walk follows companion sections and directives, recording file
+ * copies, registry lines (with the key HKR means there) and services.
+ * Records reached by several paths are merged, so every line appears once
+ * with the union of the architectures that reach it.
+ */
+#include "inflint/graph.h"
+#include "inflint/alloc.h"
+#include "graph_index.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const arch_names[INF_ARCH_COUNT] = {"x86", "amd64", "arm", "arm64", "ia64"};
+
+const char *inf_arch_name(enum inf_arch arch)
+{
+    return arch_names[arch];
+}
+
+struct inf_graph_private {
+    struct inf_buf scratch;
+    uint32_t *stamps; /* per (section, context): id of the last path that entered it */
+    uint32_t stamp;
+    struct inf_key_map copy_keys, registry_keys, service_keys, path_keys, missing_keys;
+    struct inf_name_index destination_dirs;
+    struct inf_name_index disks_files[INF_ARCH_COUNT + 1]; /* [0] undecorated */
+    struct inf_name_index disks_names[INF_ARCH_COUNT + 1];
+    const struct inf_line *default_dest_dir;
+    uint32_t *remove_sections; /* sections whose name holds ".Remove" */
+    size_t remove_count;
+    int has_arch_token; /* some section name holds $ARCH$ */
+};
+
+/* The walk state of one install path. */
+struct walk {
+    struct inf_graph *graph;
+    size_t path_index;
+    struct inf_reach reach;
+};
+
+enum directive_kind { ADD_REG, DEL_REG, BIT_REG };
+
+/* ---------------------------------------------------------------- helpers */
+
+static size_t line_index(const struct inf_graph *g, const struct inf_line *line)
+{
+    return (size_t)(line - g->model->lines);
+}
+
+/* Substituted text of field INDEX of LINE, copied (caller frees); "" when absent. */
+static char *field_value(struct inf_graph *g, const struct inf_line *line, size_t index)
+{
+    const struct inf_token *t = inf_line_field(g->model, line, index);
+    if (!t)
+        return inf_xstrndup("", 0);
+    struct inf_text v = inf_token_value(g->model, t, &g->priv->scratch, NULL);
+    return inf_xstrndup(v.ptr, v.len);
+}
+
+/* Does LINE's key (substituted) equal NAME, ignoring case? */
+static int key_is(struct inf_graph *g, const struct inf_line *line, const char *name)
+{
+    const struct inf_token *key = inf_line_key(g->model, line);
+    if (!key || !line->has_key)
+        return 0;
+    struct inf_text k = inf_token_value(g->model, key, &g->priv->scratch, NULL);
+    return inf_text_equal_nocase(k, name);
+}
+
+static uint32_t find_section(const struct inf_graph *g, const char *name)
+{
+    return inf_model_find_section(g->model, name, strlen(name));
+}
+
+static void reach_merge(struct inf_reach *into, const struct inf_reach *from)
+{
+    if (into->arches == 0 || from->min_start < into->min_start)
+        into->min_start = from->min_start;
+    into->arches |= from->arches;
+    into->enforced_arches |= from->enforced_arches;
+}
+
+static struct inf_install_path *current_path(struct walk *w)
+{
+    return &w->graph->paths[w->path_index];
+}
+
+/* Parses a decimal or 0x-hex number; returns 0 when TEXT is not one. */
+static int parse_number(const char *text, long *value)
+{
+    while (*text == ' ')
+        text++;
+    if (!*text)
+        return 0;
+    char *end;
+    long v = strtol(text, &end, (text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) ? 16 : 10);
+    while (*end == ' ')
+        end++;
+    if (*end)
+        return 0;
+    *value = v;
+    return 1;
+}
+
+static int contains_nocase(struct inf_text haystack, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= haystack.len; i++)
+        if (inf_text_equal_nocase2(haystack.ptr + i, n, needle, n))
+            return 1;
+    return 0;
+}
+
+char *inf_path_normalize(const char *path)
+{
+    size_t n = strlen(path);
+    char *out = inf_xmalloc(n + 1);
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = path[i] == '/' ? '\\' : path[i];
+        if (c == '\\' && (o == 0 || out[o - 1] == '\\'))
+            continue;
+        out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    }
+    while (o > 0 && out[o - 1] == '\\')
+        o--;
+    out[o] = '\0';
+    return out;
+}
+
+const char *inf_dirid_meaning(long dirid)
+{
+    switch (dirid) {
+    case -1:
+    case 65535:
+        return "an absolute path";
+    case 1:
+        return "the directory the INF was installed from";
+    case 10:
+        return "the Windows directory";
+    case 11:
+        return "System32";
+    case 12:
+        return "System32\\drivers";
+    case 13:
+        return "the driver store";
+    case 17:
+        return "the INF directory";
+    case 18:
+        return "the Help directory";
+    case 20:
+        return "the Fonts directory";
+    case 21:
+        return "the viewers directory";
+    case 23:
+        return "the Color directory";
+    case 24:
+        return "the system drive root";
+    case 25:
+        return "the shared directory";
+    case 30:
+        return "the boot drive root";
+    case 50:
+        return "%SystemRoot%\\system";
+    case 51:
+        return "the spool directory";
+    case 52:
+        return "the spool drivers directory";
+    case 53:
+        return "the user profile";
+    case 54:
+        return "the boot loader directory";
+    case 55:
+        return "the print processors directory";
+    case 16406:
+        return "All Users\\Start Menu";
+    case 16407:
+        return "All Users\\Start Menu\\Programs";
+    case 16408:
+        return "All Users\\Start Menu\\Programs\\Startup";
+    case 16409:
+        return "All Users\\Desktop";
+    case 16415:
+        return "All Users\\Favorites";
+    case 16419:
+        return "All Users\\Application Data";
+    case 16422:
+        return "Program Files";
+    case 16425:
+        return "SysWOW64";
+    case 16426:
+        return "Program Files (x86)";
+    case 16427:
+        return "Program Files\\Common Files";
+    case 16428:
+        return "Program Files (x86)\\Common Files";
+    case 16429:
+        return "All Users\\Templates";
+    case 16430:
+        return "All Users\\Documents";
+    case 66000:
+        return "the printer driver directory";
+    case 66001:
+        return "the print processor directory";
+    case 66002:
+        return "System32 (printer extras)";
+    case 66003:
+        return "the Color directory (printer)";
+    case 66004:
+        return "the ASP files directory";
+    default:
+        return NULL;
+    }
+}
+
+/* ------------------------------------------------------ missing sections */
+
+static void add_missing(struct inf_graph *g, const struct inf_line *directive, const char *name)
+{
+    uint64_t key = (uint64_t)line_index(g, directive) << 32 | inf_hash_nocase(name, strlen(name));
+    if (inf_key_map_get(&g->priv->missing_keys, key) != INF_NO_INDEX)
+        return;
+    inf_key_map_put(&g->priv->missing_keys, key, (uint32_t)g->missing_count);
+    g->missing = inf_xgrow(g->missing, &g->missing_cap, g->missing_count + 1, sizeof *g->missing);
+    struct inf_missing_target *m = &g->missing[g->missing_count++];
+    m->directive = directive;
+    m->name = inf_xstrndup(name, strlen(name));
+}
+
+/* ---------------------------------------------------------------- copies */
+
+/* Computes the source side of COPY for ARCH. */
+static void resolve_source(struct inf_graph *g, struct inf_copy *copy, enum inf_arch arch)
+{
+    struct inf_graph_private *p = g->priv;
+    struct inf_copy_source *src = &copy->sources[arch];
+    if (src->subdir)
+        return;
+    size_t n = strlen(copy->source_name);
+    const struct inf_line *files =
+        inf_name_index_find(&p->disks_files[1 + arch], copy->source_name, n);
+    if (!files)
+        files = inf_name_index_find(&p->disks_files[0], copy->source_name, n);
+    src->disks_files_line = files;
+    char *file_subdir = files ? field_value(g, files, 1) : inf_xstrndup("", 0);
+    char *disk_path = inf_xstrndup("", 0);
+    if (files) {
+        char *disk = field_value(g, files, 0);
+        const struct inf_line *names =
+            inf_name_index_find(&p->disks_names[1 + arch], disk, strlen(disk));
+        if (!names)
+            names = inf_name_index_find(&p->disks_names[0], disk, strlen(disk));
+        src->disks_names_line = names;
+        if (names) {
+            free(disk_path);
+            disk_path = field_value(g, names, 3);
+        }
+        free(disk);
+    }
+    size_t a = strlen(disk_path), b = strlen(file_subdir);
+    src->subdir = inf_xmalloc(a + b + 2);
+    memcpy(src->subdir, disk_path, a);
+    src->subdir[a] = '\\';
+    memcpy(src->subdir + a + 1, file_subdir, b + 1);
+    free(disk_path);
+    free(file_subdir);
+}
+
+/* Fills the destination of COPY from DestinationDirs (list entry, else DefaultDestDir). */
+static void resolve_destination(struct inf_graph *g, struct inf_copy *copy, const char *list_name)
+{
+    const struct inf_line *dest = NULL;
+    if (list_name)
+        dest = inf_name_index_find(&g->priv->destination_dirs, list_name, strlen(list_name));
+    if (!dest)
+        dest = g->priv->default_dest_dir;
+    copy->destination = dest;
+    copy->dest_subdir = dest ? field_value(g, dest, 1) : inf_xstrndup("", 0);
+    if (dest) {
+        char *dirid = field_value(g, dest, 0);
+        copy->has_dirid = parse_number(dirid, &copy->dirid);
+        free(dirid);
+    }
+}
+
+/* Records (or merges) one copy. FILE_LINE is the list line, or the directive for @file. */
+static void add_copy(struct walk *w, const struct inf_line *directive,
+                     const struct inf_line *file_line, uint32_t list_section, const char *at_file,
+                     size_t field_index)
+{
+    struct inf_graph *g = w->graph;
+    uint64_t key = (uint64_t)line_index(g, file_line) << 8 | (at_file ? 1u + field_index : 0u);
+    uint32_t index = inf_key_map_get(&g->priv->copy_keys, key);
+    if (index == INF_NO_INDEX) {
+        index = (uint32_t)g->copy_count;
+        inf_key_map_put(&g->priv->copy_keys, key, index);
+        g->copies = inf_xgrow(g->copies, &g->copy_cap, g->copy_count + 1, sizeof *g->copies);
+        struct inf_copy *c = &g->copies[g->copy_count++];
+        memset(c, 0, sizeof *c);
+        c->directive = directive;
+        c->file_line = file_line;
+        c->list_section = list_section;
+        if (at_file) {
+            c->dest_name = inf_xstrndup(at_file, strlen(at_file));
+            c->source_name = inf_xstrndup(at_file, strlen(at_file));
+            resolve_destination(g, c, NULL);
+        } else {
+            c->dest_name = field_value(g, file_line, 0);
+            c->source_name = field_value(g, file_line, 1);
+            if (!c->source_name[0]) {
+                free(c->source_name);
+                c->source_name = inf_xstrndup(c->dest_name, strlen(c->dest_name));
+            }
+            char *flags = field_value(g, file_line, 3);
+            long f;
+            c->flags = parse_number(flags, &f) ? (unsigned long)f : 0;
+            free(flags);
+            struct inf_text name = inf_model_section_name(g->model, list_section);
+            char *list = inf_xstrndup(name.ptr, name.len);
+            resolve_destination(g, c, list);
+            free(list);
+        }
+    }
+    struct inf_copy *c = &g->copies[index];
+    reach_merge(&c->reach, &w->reach);
+    resolve_source(g, c, current_path(w)->arch);
+    if (c->has_dirid && c->dirid == 13)
+        current_path(w)->uses_dirid13 = 1;
+}
+
+static void mark_live(struct walk *w, uint32_t section)
+{
+    reach_merge(&w->graph->section_reach[section], &w->reach);
+}
+
+static void walk_copy_files(struct walk *w, const struct inf_line *directive)
+{
+    struct inf_graph *g = w->graph;
+    for (size_t i = 0; i < directive->field_count; i++) {
+        char *name = field_value(g, directive, i);
+        if (name[0] == '@') {
+            add_copy(w, directive, directive, INF_NO_INDEX, name + 1, i);
+        } else if (name[0]) {
+            uint32_t list = find_section(g, name);
+            if (list == INF_NO_INDEX) {
+                add_missing(g, directive, name);
+            } else {
+                mark_live(w, list);
+                struct inf_line_iter it;
+                inf_line_iter_init(&it, g->model, list);
+                const struct inf_line *line;
+                while ((line = inf_line_iter_next(&it)) != NULL)
+                    if (line->field_count > 0)
+                        add_copy(w, directive, line, list, NULL, 0);
+            }
+        }
+        free(name);
+    }
+}
+
+/* -------------------------------------------------------------- registry */
+
+static int text_has_dirid13(struct inf_graph *g, const struct inf_line *line)
+{
+    for (size_t i = 0; i < line->field_count; i++) {
+        struct inf_text raw = inf_token_raw(g->model, inf_line_field(g->model, line, i));
+        if (raw.len >= 4 && memchr(raw.ptr, '%', raw.len)) {
+            struct inf_text v = inf_token_value(g->model, inf_line_field(g->model, line, i),
+                                                &g->priv->scratch, NULL);
+            for (size_t k = 0; k + 4 <= v.len; k++)
+                if (memcmp(v.ptr + k, "%13%", 4) == 0)
+                    return 1;
+        }
+    }
+    return 0;
+}
+
+static void walk_registry_section(struct walk *w, const struct inf_line *directive,
+                                  uint32_t section, int kind, enum inf_hkr_context context,
+                                  const struct inf_line *service)
+{
+    struct inf_graph *g = w->graph;
+    mark_live(w, section);
+    struct inf_line_iter it;
+    inf_line_iter_init(&it, g->model, section);
+    const struct inf_line *line;
+    while ((line = inf_line_iter_next(&it)) != NULL) {
+        uint64_t key = (uint64_t)line_index(g, line) << 32 | (uint64_t)context << 28 |
+                       (service ? (line_index(g, service) & 0x0FFFFFFF) + 1 : 0);
+        uint32_t index = inf_key_map_get(&g->priv->registry_keys, key);
+        if (index == INF_NO_INDEX) {
+            index = (uint32_t)g->registry_count;
+            inf_key_map_put(&g->priv->registry_keys, key, index);
+            g->registry = inf_xgrow(g->registry, &g->registry_cap, g->registry_count + 1,
+                                    sizeof *g->registry);
+            struct inf_registry_line *r = &g->registry[g->registry_count++];
+            memset(r, 0, sizeof *r);
+            r->line = line;
+            r->section = section;
+            r->directive = directive;
+            r->directive_kind = kind;
+            r->context = context;
+            r->service = service;
+        }
+        reach_merge(&g->registry[index].reach, &w->reach);
+        if (text_has_dirid13(g, line))
+            current_path(w)->uses_dirid13 = 1;
+    }
+}
+
+/* ----------------------------------------------------------------- walk */
+
+static void walk_section(struct walk *w, uint32_t section, enum inf_hkr_context context,
+                         const struct inf_line *service);
+
+/* Has SECTION an Include directive (so Needs may name external sections)? */
+static int has_include(struct inf_graph *g, uint32_t section)
+{
+    struct inf_line_iter it;
+    inf_line_iter_init(&it, g->model, section);
+    const struct inf_line *line;
+    while ((line = inf_line_iter_next(&it)) != NULL)
+        if (key_is(g, line, "Include"))
+            return 1;
+    return 0;
+}
+
+/* Walks the section named by field INDEX of DIRECTIVE, if any; reports it missing when REQUIRED. */
+static void walk_target(struct walk *w, const struct inf_line *directive, size_t index,
+                        enum inf_hkr_context context, const struct inf_line *service)
+{
+    struct inf_graph *g = w->graph;
+    char *name = field_value(g, directive, index);
+    if (name[0]) {
+        uint32_t target = find_section(g, name);
+        if (target == INF_NO_INDEX)
+            add_missing(g, directive, name);
+        else
+            walk_section(w, target, context, service);
+    }
+    free(name);
+}
+
+/* Walks every field of DIRECTIVE as a section name. */
+static void walk_all_targets(struct walk *w, const struct inf_line *directive,
+                             enum inf_hkr_context context, const struct inf_line *service)
+{
+    for (size_t i = 0; i < directive->field_count; i++)
+        walk_target(w, directive, i, context, service);
+}
+
+static void add_service(struct walk *w, const struct inf_line *add_line, uint32_t install, int umdf)
+{
+    struct inf_graph *g = w->graph;
+    uint64_t key = line_index(g, add_line);
+    uint32_t index = inf_key_map_get(&g->priv->service_keys, key);
+    if (index == INF_NO_INDEX) {
+        index = (uint32_t)g->service_count;
+        inf_key_map_put(&g->priv->service_keys, key, index);
+        g->services =
+            inf_xgrow(g->services, &g->service_cap, g->service_count + 1, sizeof *g->services);
+        struct inf_service *s = &g->services[g->service_count++];
+        memset(s, 0, sizeof *s);
+        s->add_line = add_line;
+        s->install_section = install;
+        s->is_umdf = umdf;
+        if (install != INF_NO_INDEX) {
+            struct inf_line_iter it;
+            inf_line_iter_init(&it, g->model, install);
+            const struct inf_line *line;
+            while ((line = inf_line_iter_next(&it)) != NULL)
+                if (!s->binary && key_is(g, line, "ServiceBinary"))
+                    s->binary = line;
+        }
+    }
+    struct inf_service *s = &g->services[index];
+    reach_merge(&s->reach, &w->reach);
+    if (s->binary && text_has_dirid13(g, s->binary))
+        current_path(w)->uses_dirid13 = 1;
+}
+
+/* AddService = name, flags, install-section[, event-log-section, ...] */
+static void walk_add_service(struct walk *w, const struct inf_line *line)
+{
+    struct inf_graph *g = w->graph;
+    char *install_name = field_value(g, line, 2);
+    uint32_t install = INF_NO_INDEX;
+    if (install_name[0]) {
+        install = find_section(g, install_name);
+        if (install == INF_NO_INDEX)
+            add_missing(g, line, install_name);
+    }
+    free(install_name);
+    add_service(w, line, install, 0);
+    if (install != INF_NO_INDEX)
+        walk_section(w, install, INF_HKR_SERVICE, line);
+    if (line->field_count > 3)
+        walk_target(w, line, 3, INF_HKR_EVENTLOG, line);
+}
+
+/* UmdfService = name, section */
+static void walk_umdf_service(struct walk *w, const struct inf_line *line)
+{
+    struct inf_graph *g = w->graph;
+    char *name = field_value(g, line, 1);
+    if (name[0]) {
+        uint32_t section = find_section(g, name);
+        if (section == INF_NO_INDEX) {
+            add_missing(g, line, name);
+        } else {
+            add_service(w, line, section, 1);
+            walk_section(w, section, INF_HKR_OTHER, NULL);
+        }
+    }
+    free(name);
+}
+
+/* Needs = section[, section...]: local sections, or external ones when Include is present. */
+static void walk_needs(struct walk *w, uint32_t from, const struct inf_line *line,
+                       enum inf_hkr_context context, const struct inf_line *service)
+{
+    struct inf_graph *g = w->graph;
+    int include = -1;
+    for (size_t i = 0; i < line->field_count; i++) {
+        char *name = field_value(g, line, i);
+        if (name[0]) {
+            uint32_t target = find_section(g, name);
+            if (target != INF_NO_INDEX) {
+                walk_section(w, target, context, service);
+            } else {
+                if (include < 0)
+                    include = has_include(g, from);
+                if (!include)
+                    add_missing(g, line, name);
+            }
+        }
+        free(name);
+    }
+}
+
+/* Processes the directives of one live section. */
+static void walk_directives(struct walk *w, uint32_t section, enum inf_hkr_context context,
+                            const struct inf_line *service)
+{
+    struct inf_graph *g = w->graph;
+    struct inf_line_iter it;
+    inf_line_iter_init(&it, g->model, section);
+    const struct inf_line *line;
+    while ((line = inf_line_iter_next(&it)) != NULL) {
+        if (!line->has_key)
+            continue;
+        struct inf_text k =
+            inf_token_value(g->model, inf_line_key(g->model, line), &g->priv->scratch, NULL);
+        char key[32];
+        if (k.len >= sizeof key)
+            continue;
+        memcpy(key, k.ptr, k.len);
+        key[k.len] = '\0';
+        struct inf_text kt = {key, k.len};
+#define IS(name) inf_text_equal_nocase(kt, name)
+        if (IS("CopyFiles")) {
+            walk_copy_files(w, line);
+        } else if (IS("AddReg") || IS("DelReg") || IS("BitReg")) {
+            int kind = IS("AddReg") ? ADD_REG : IS("DelReg") ? DEL_REG : BIT_REG;
+            for (size_t i = 0; i < line->field_count; i++) {
+                char *name = field_value(g, line, i);
+                if (name[0]) {
+                    uint32_t target = find_section(g, name);
+                    if (target == INF_NO_INDEX)
+                        add_missing(g, line, name);
+                    else
+                        walk_registry_section(w, line, target, kind, context, service);
+                }
+                free(name);
+            }
+        } else if (IS("AddService")) {
+            walk_add_service(w, line);
+        } else if (IS("UmdfService")) {
+            walk_umdf_service(w, line);
+        } else if (IS("KmdfService") || IS("UpdateAutoLogger")) {
+            walk_target(w, line, 1, INF_HKR_OTHER, NULL);
+        } else if (IS("AddInterface")) {
+            walk_target(w, line, 2, INF_HKR_INTERFACE, NULL);
+        } else if (IS("AddFilter") || IS("AddComponent") || IS("AddSoftware") ||
+                   IS("AddComServer") || IS("AddComClass") || IS("AddAutoLogger") ||
+                   IS("AddChannel")) {
+            walk_target(w, line, 2, INF_HKR_OTHER, NULL);
+        } else if (IS("AddEventProvider") || IS("AddAutoLoggerProvider")) {
+            walk_target(w, line, 1, INF_HKR_OTHER, NULL);
+        } else if (IS("AddProperty") || IS("DelProperty") || IS("AddTrigger") || IS("DelFiles") ||
+                   IS("RenFiles")) {
+            walk_all_targets(w, line, context, service);
+        } else if (IS("Needs")) {
+            walk_needs(w, section, line, context, service);
+        }
+#undef IS
+    }
+}
+
+static void walk_section(struct walk *w, uint32_t section, enum inf_hkr_context context,
+                         const struct inf_line *service)
+{
+    struct inf_graph_private *p = w->graph->priv;
+    size_t slot = (size_t)section * INF_HKR_CONTEXT_COUNT + context;
+    if (p->stamps[slot] == p->stamp)
+        return; /* already walked in this path and context (also ends Needs cycles) */
+    p->stamps[slot] = p->stamp;
+    mark_live(w, section);
+    walk_directives(w, section, context, service);
+}
+
+/* Companion sections of an install section, with the HKR context of their AddReg. */
+static const struct {
+    const char *suffix;
+    enum inf_hkr_context context;
+} companions[] = {
+    {".HW", INF_HKR_HARDWARE},      {".Services", INF_HKR_OTHER},
+    {".Interfaces", INF_HKR_OTHER}, {".CoInstallers", INF_HKR_SOFTWARE},
+    {".Events", INF_HKR_OTHER},     {".Filters", INF_HKR_OTHER},
+    {".Components", INF_HKR_OTHER}, {".Software", INF_HKR_OTHER},
+    {".Wdf", INF_HKR_OTHER},        {".COM", INF_HKR_OTHER},
+    {".FactDef", INF_HKR_OTHER},    {".LogConfigOverride", INF_HKR_OTHER},
+};
+
+static void walk_install(struct inf_graph *g, size_t path_index)
+{
+    struct inf_graph_private *p = g->priv;
+    struct inf_install_path *path = &g->paths[path_index];
+    struct walk w = {g,
+                     path_index,
+                     {INF_ARCH_BIT(path->arch), path->enforced ? INF_ARCH_BIT(path->arch) : 0,
+                      path->start_build}};
+    p->stamp++;
+    uint32_t install = path->install_section;
+    walk_section(&w, install, path->is_default_install ? INF_HKR_NONE : INF_HKR_SOFTWARE, NULL);
+    struct inf_text base = inf_model_section_name(g->model, install);
+    struct inf_buf name = INF_BUF_INIT;
+    for (size_t i = 0; i < sizeof companions / sizeof companions[0]; i++) {
+        inf_buf_clear(&name);
+        inf_buf_add(&name, base.ptr, base.len);
+        inf_buf_adds(&name, companions[i].suffix);
+        uint32_t s = inf_model_find_section(g->model, name.data, name.len);
+        if (s != INF_NO_INDEX)
+            walk_section(&w, s, companions[i].context, NULL);
+    }
+    for (size_t i = 0; i < p->remove_count; i++) {
+        struct inf_text rn = inf_model_section_name(g->model, p->remove_sections[i]);
+        if (rn.len > base.len + 7 && inf_text_equal_nocase2(rn.ptr, base.len, base.ptr, base.len) &&
+            inf_text_equal_nocase2(rn.ptr + base.len, 7, ".Remove", 7))
+            walk_section(&w, p->remove_sections[i], INF_HKR_SOFTWARE, NULL);
+    }
+    inf_buf_free(&name);
+}
+
+/* ------------------------------------------------------- entry points */
+
+/* A platform decoration: NT[arch][.major[.minor[.product[.suite[.build]]]]] */
+struct decoration {
+    int arch;       /* an inf_arch, ARCH_NONE or ARCH_ALL ($ARCH$) */
+    uint32_t start; /* first build it applies to */
+};
+#define ARCH_NONE (-1)
+#define ARCH_ALL (-2)
+
+static uint32_t version_build(long major, long minor)
+{
+    if (major == 5)
+        return minor >= 2 ? 3790 : 2600;
+    if (major == 6)
+        return minor == 0 ? 6000 : minor == 1 ? 7600 : minor == 2 ? 9200 : 9600;
+    if (major >= 10)
+        return 10240;
+    return 0;
+}
+
+/* Parses TEXT as a decoration; VERSION_ONLY rejects anything after the version. */
+static int parse_decoration(const char *text, size_t len, struct decoration *d)
+{
+    if (len < 2 || !inf_text_equal_nocase2(text, 2, "NT", 2))
+        return 0;
+    size_t i = 2, a = 2;
+    while (i < len && text[i] != '.')
+        i++;
+    struct inf_text arch = {text + a, i - a};
+    d->arch = ARCH_NONE;
+    if (arch.len == 0)
+        d->arch = ARCH_NONE;
+    else if (inf_text_equal_nocase(arch, "$ARCH$"))
+        d->arch = ARCH_ALL;
+    else {
+        int found = 0;
+        for (int k = 0; k < INF_ARCH_COUNT; k++)
+            if (inf_text_equal_nocase(arch, arch_names[k]))
+                d->arch = k, found = 1;
+        if (!found)
+            return 0;
+    }
+    /* Version fields: major.minor.product.suite.build, any may be empty. */
+    long parts[5] = {-1, -1, -1, -1, -1};
+    int count = 0;
+    while (i < len && text[i] == '.' && count < 5) {
+        i++;
+        long v = -1;
+        while (i < len && text[i] >= '0' && text[i] <= '9') {
+            v = (v < 0 ? 0 : v * 10) + (text[i] - '0');
+            if (v > 100000000)
+                return 0;
+            i++;
+        }
+        if (i < len && text[i] != '.')
+            return 0; /* not a version: e.g. a companion suffix */
+        parts[count++] = v;
+    }
+    if (i != len)
+        return 0;
+    d->start = 0;
+    if (parts[4] >= 0)
+        d->start = (uint32_t)parts[4];
+    else if (parts[0] >= 0)
+        d->start = version_build(parts[0], parts[1] < 0 ? 0 : parts[1]);
+    return 1;
+}
+
+static int decoration_applies(const struct decoration *d, enum inf_arch arch)
+{
+    return d->arch == (int)arch || d->arch == ARCH_ALL ||
+           (d->arch == ARCH_NONE && arch == INF_ARCH_X86);
+}
+
+/* The end of the OS range starting at START among STARTS (next higher start, else max). */
+static uint32_t range_end(const uint32_t *starts, size_t count, uint32_t start)
+{
+    uint32_t end = INF_BUILD_MAX;
+    for (size_t i = 0; i < count; i++)
+        if (starts[i] > start && starts[i] < end)
+            end = starts[i];
+    return end;
+}
+
+/* Resolves install name NAME for ARCH: NAME.NT<arch>, NAME.NT$ARCH$, NAME.NT, NAME. */
+static uint32_t resolve_install(struct inf_graph *g, const char *name, enum inf_arch arch)
+{
+    struct inf_buf b = INF_BUF_INIT;
+    uint32_t found = INF_NO_INDEX;
+    const char *suffixes[4] = {arch_names[arch], "$ARCH$", "", NULL};
+    for (int i = 0; i < 3 && found == INF_NO_INDEX; i++) {
+        if (i == 1 && !g->priv->has_arch_token)
+            continue;
+        inf_buf_clear(&b);
+        inf_buf_printf(&b, "%s.NT%s", name, suffixes[i]);
+        found = inf_model_find_section(g->model, b.data, b.len);
+    }
+    inf_buf_free(&b);
+    if (found == INF_NO_INDEX)
+        found = find_section(g, name);
+    return found;
+}
+
+static void add_path(struct inf_graph *g, enum inf_arch arch, uint32_t start, uint32_t end,
+                     uint32_t install, const struct inf_line *origin, int is_default)
+{
+    uint64_t key = (uint64_t)install << 32 ^ (uint64_t)arch << 60 ^ (uint64_t)start << 16 ^ end;
+    if (inf_key_map_get(&g->priv->path_keys, key) != INF_NO_INDEX)
+        return;
+    inf_key_map_put(&g->priv->path_keys, key, (uint32_t)g->path_count);
+    g->paths = inf_xgrow(g->paths, &g->path_cap, g->path_count + 1, sizeof *g->paths);
+    struct inf_install_path *p = &g->paths[g->path_count++];
+    memset(p, 0, sizeof *p);
+    p->arch = arch;
+    p->start_build = start;
+    p->end_build = end;
+    p->install_section = install;
+    p->origin = origin;
+    p->is_default_install = is_default;
+    p->enforced = end > g->min_build;
+    g->all_arches |= INF_ARCH_BIT(arch);
+}
+
+/* The install paths of one Models section for one architecture and OS range. */
+static void add_models_paths(struct inf_graph *g, const struct inf_line *manufacturer,
+                             uint32_t models, enum inf_arch arch, uint32_t start, uint32_t end)
+{
+    struct inf_line_iter it;
+    inf_line_iter_init(&it, g->model, models);
+    const struct inf_line *line;
+    while ((line = inf_line_iter_next(&it)) != NULL) {
+        if (line->field_count == 0)
+            continue;
+        char *name = field_value(g, line, 0);
+        if (name[0]) {
+            uint32_t install = resolve_install(g, name, arch);
+            if (install == INF_NO_INDEX)
+                add_missing(g, line, name);
+            else
+                add_path(g, arch, start, end, install, manufacturer, 0);
+        }
+        free(name);
+    }
+}
+
+static void add_manufacturer_paths(struct inf_graph *g, const struct inf_line *line,
+                                   unsigned arches)
+{
+    char *models = field_value(g, line, 0);
+    if (!models[0]) {
+        free(models);
+        return;
+    }
+    size_t count = line->field_count > 1 ? line->field_count - 1 : 0;
+    struct decoration *decorations = inf_xcalloc(count + 1, sizeof *decorations);
+    char **texts = inf_xcalloc(count + 1, sizeof *texts);
+    int *valid = inf_xcalloc(count + 1, sizeof *valid);
+    for (size_t i = 0; i < count; i++) {
+        texts[i] = field_value(g, line, i + 1);
+        valid[i] = parse_decoration(texts[i], strlen(texts[i]), &decorations[i]);
+    }
+    uint32_t *starts = inf_xcalloc(count + 1, sizeof *starts);
+    struct inf_buf name = INF_BUF_INIT;
+    for (int arch = 0; arch < INF_ARCH_COUNT; arch++) {
+        if (!(arches & INF_ARCH_BIT(arch)))
+            continue;
+        size_t n = 0;
+        for (size_t i = 0; i < count; i++)
+            if (valid[i] && decoration_applies(&decorations[i], (enum inf_arch)arch))
+                starts[n++] = decorations[i].start;
+        if (n == 0) {
+            /* No decoration for this architecture: only x86 uses the plain Models section. */
+            if (arch == INF_ARCH_X86) {
+                uint32_t s = find_section(g, models);
+                if (s != INF_NO_INDEX)
+                    add_models_paths(g, line, s, INF_ARCH_X86, 0, INF_BUILD_MAX);
+                else if (count == 0)
+                    add_missing(g, line, models);
+            }
+            continue;
+        }
+        for (size_t i = 0; i < count; i++) {
+            if (!valid[i] || !decoration_applies(&decorations[i], (enum inf_arch)arch))
+                continue;
+            inf_buf_clear(&name);
+            inf_buf_printf(&name, "%s.%s", models, texts[i]);
+            uint32_t s = inf_model_find_section(g->model, name.data, name.len);
+            if (s == INF_NO_INDEX) {
+                add_missing(g, line, name.data);
+                continue;
+            }
+            add_models_paths(g, line, s, (enum inf_arch)arch, decorations[i].start,
+                             range_end(starts, n, decorations[i].start));
+        }
+    }
+    inf_buf_free(&name);
+    for (size_t i = 0; i < count; i++)
+        free(texts[i]);
+    free(texts);
+    free(valid);
+    free(starts);
+    free(decorations);
+    free(models);
+}
+
+/* DefaultInstall.NT<arch>[.version] variants, else DefaultInstall.NT, else DefaultInstall. */
+static void add_default_install_paths(struct inf_graph *g, unsigned arches)
+{
+    const struct inf_model *m = g->model;
+    uint32_t *candidates = NULL;
+    struct decoration *decorations = NULL;
+    size_t count = 0, cap = 0, dcap = 0;
+    for (size_t s = 0; s < m->section_count; s++) {
+        struct inf_text name = inf_model_section_name(m, (uint32_t)s);
+        if (name.len <= 15 || !inf_text_equal_nocase2(name.ptr, 15, "DefaultInstall.", 15))
+            continue;
+        struct decoration d;
+        if (!parse_decoration(name.ptr + 15, name.len - 15, &d) || d.arch == ARCH_NONE)
+            continue;
+        candidates = inf_xgrow(candidates, &cap, count + 1, sizeof *candidates);
+        decorations = inf_xgrow(decorations, &dcap, count + 1, sizeof *decorations);
+        candidates[count] = (uint32_t)s;
+        decorations[count++] = d;
+    }
+    uint32_t *starts = inf_xcalloc(count + 1, sizeof *starts);
+    uint32_t fallback = find_section(g, "DefaultInstall.NT");
+    if (fallback == INF_NO_INDEX)
+        fallback = find_section(g, "DefaultInstall");
+    for (int arch = 0; arch < INF_ARCH_COUNT; arch++) {
+        if (!(arches & INF_ARCH_BIT(arch)))
+            continue;
+        size_t n = 0;
+        for (size_t i = 0; i < count; i++)
+            if (decoration_applies(&decorations[i], (enum inf_arch)arch))
+                starts[n++] = decorations[i].start;
+        if (n == 0) {
+            if (fallback != INF_NO_INDEX)
+                add_path(g, (enum inf_arch)arch, 0, INF_BUILD_MAX, fallback, NULL, 1);
+            continue;
+        }
+        for (size_t i = 0; i < count; i++)
+            if (decoration_applies(&decorations[i], (enum inf_arch)arch))
+                add_path(g, (enum inf_arch)arch, decorations[i].start,
+                         range_end(starts, n, decorations[i].start), candidates[i], NULL, 1);
+    }
+    free(starts);
+    free(candidates);
+    free(decorations);
+}
+
+/* ----------------------------------------------------------------- build */
+
+static void build_indexes(struct inf_graph *g)
+{
+    struct inf_graph_private *p = g->priv;
+    const struct inf_model *m = g->model;
+    struct inf_buf name = INF_BUF_INIT;
+    inf_name_index_build(&p->destination_dirs, m, find_section(g, "DestinationDirs"));
+    p->default_dest_dir = inf_name_index_find(&p->destination_dirs, "DefaultDestDir", 14);
+    inf_name_index_build(&p->disks_files[0], m, find_section(g, "SourceDisksFiles"));
+    inf_name_index_build(&p->disks_names[0], m, find_section(g, "SourceDisksNames"));
+    for (int a = 0; a < INF_ARCH_COUNT; a++) {
+        inf_buf_clear(&name);
+        inf_buf_printf(&name, "SourceDisksFiles.%s", arch_names[a]);
+        inf_name_index_build(&p->disks_files[1 + a], m, find_section(g, name.data));
+        inf_buf_clear(&name);
+        inf_buf_printf(&name, "SourceDisksNames.%s", arch_names[a]);
+        inf_name_index_build(&p->disks_names[1 + a], m, find_section(g, name.data));
+    }
+    inf_buf_free(&name);
+    size_t cap = 0;
+    for (size_t s = 0; s < m->section_count; s++) {
+        struct inf_text n = inf_model_section_name(m, (uint32_t)s);
+        const char *text = n.ptr;
+        for (size_t i = 0; i + 6 <= n.len; i++) {
+            if (text[i] == '$' && inf_text_equal_nocase2(text + i, 6, "$ARCH$", 6))
+                p->has_arch_token = 1;
+            if (i + 7 <= n.len && inf_text_equal_nocase2(text + i, 7, ".Remove", 7)) {
+                p->remove_sections = inf_xgrow(p->remove_sections, &cap, p->remove_count + 1,
+                                               sizeof *p->remove_sections);
+                p->remove_sections[p->remove_count++] = (uint32_t)s;
+                break;
+            }
+        }
+    }
+}
+
+/* Architectures to consider: the four current ones, plus ia64 when the INF names it. */
+static unsigned considered_arches(struct inf_graph *g)
+{
+    unsigned arches = INF_ARCH_BIT(INF_ARCH_X86) | INF_ARCH_BIT(INF_ARCH_AMD64) |
+                      INF_ARCH_BIT(INF_ARCH_ARM) | INF_ARCH_BIT(INF_ARCH_ARM64);
+    const struct inf_model *m = g->model;
+    for (size_t s = 0; s < m->section_count; s++) {
+        if (contains_nocase(inf_model_section_name(m, (uint32_t)s), "ia64")) {
+            arches |= INF_ARCH_BIT(INF_ARCH_IA64);
+            break;
+        }
+    }
+    return arches;
+}
+
+void inf_graph_build(struct inf_graph *g, const struct inf_model *model, uint32_t min_build)
+{
+    memset(g, 0, sizeof *g);
+    g->model = model;
+    g->min_build = min_build;
+    g->priv = inf_xcalloc(1, sizeof *g->priv);
+    g->section_reach = inf_xcalloc(model->section_count + 1, sizeof *g->section_reach);
+    g->priv->stamps =
+        inf_xcalloc((model->section_count + 1) * INF_HKR_CONTEXT_COUNT, sizeof *g->priv->stamps);
+    build_indexes(g);
+    unsigned arches = considered_arches(g);
+
+    uint32_t manufacturer = find_section(g, "Manufacturer");
+    if (manufacturer != INF_NO_INDEX) {
+        g->has_entry_points = 1;
+        struct inf_line_iter it;
+        inf_line_iter_init(&it, model, manufacturer);
+        const struct inf_line *line;
+        while ((line = inf_line_iter_next(&it)) != NULL)
+            add_manufacturer_paths(g, line, arches);
+    }
+    size_t before = g->path_count;
+    add_default_install_paths(g, arches);
+    if (g->path_count > before || find_section(g, "DefaultInstall") != INF_NO_INDEX)
+        g->has_entry_points = 1;
+    for (size_t i = 0; i < g->path_count; i++)
+        walk_install(g, i);
+}
+
+void inf_graph_free(struct inf_graph *g)
+{
+    struct inf_graph_private *p = g->priv;
+    for (size_t i = 0; i < g->copy_count; i++) {
+        free(g->copies[i].dest_name);
+        free(g->copies[i].source_name);
+        free(g->copies[i].dest_subdir);
+        for (int a = 0; a < INF_ARCH_COUNT; a++)
+            free(g->copies[i].sources[a].subdir);
+    }
+    for (size_t i = 0; i < g->missing_count; i++)
+        free(g->missing[i].name);
+    free(g->paths);
+    free(g->copies);
+    free(g->registry);
+    free(g->services);
+    free(g->missing);
+    free(g->section_reach);
+    if (p) {
+        inf_buf_free(&p->scratch);
+        free(p->stamps);
+        inf_key_map_free(&p->copy_keys);
+        inf_key_map_free(&p->registry_keys);
+        inf_key_map_free(&p->service_keys);
+        inf_key_map_free(&p->path_keys);
+        inf_key_map_free(&p->missing_keys);
+        inf_name_index_free(&p->destination_dirs);
+        for (int a = 0; a <= INF_ARCH_COUNT; a++) {
+            inf_name_index_free(&p->disks_files[a]);
+            inf_name_index_free(&p->disks_names[a]);
+        }
+        free(p->remove_sections);
+        free(p);
+    }
+    memset(g, 0, sizeof *g);
+}

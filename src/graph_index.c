@@ -1,0 +1,123 @@
+/*
+ * graph_index.c - hash tables for the graph builder.
+ */
+#include "graph_index.h"
+#include "inflint/alloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void inf_name_index_build(struct inf_name_index *index, const struct inf_model *model,
+                          uint32_t section)
+{
+    memset(index, 0, sizeof *index);
+    if (section == INF_NO_INDEX || model->sections[section].line_count == 0)
+        return;
+    size_t size = 16;
+    while (size < (size_t)model->sections[section].line_count * 2)
+        size *= 2;
+    index->size = size;
+    index->names = inf_xcalloc(size, sizeof *index->names);
+    index->lines = inf_xcalloc(size, sizeof *index->lines);
+    struct inf_buf scratch = INF_BUF_INIT;
+    struct inf_line_iter it;
+    inf_line_iter_init(&it, model, section);
+    const struct inf_line *line;
+    while ((line = inf_line_iter_next(&it)) != NULL) {
+        const struct inf_token *key = inf_line_key(model, line);
+        if (!key)
+            continue;
+        struct inf_text k = inf_token_value(model, key, &scratch, NULL);
+        size_t slot = inf_hash_nocase(k.ptr, k.len) & (size - 1);
+        int present = 0;
+        for (; index->names[slot]; slot = (slot + 1) & (size - 1))
+            if (inf_text_equal_nocase(k, index->names[slot])) {
+                present = 1;
+                break;
+            }
+        if (present)
+            continue;
+        index->names[slot] = inf_xstrndup(k.ptr, k.len);
+        index->lines[slot] = line;
+    }
+    inf_buf_free(&scratch);
+}
+
+const struct inf_line *inf_name_index_find(const struct inf_name_index *index, const char *name,
+                                           size_t len)
+{
+    if (!index->size)
+        return NULL;
+    struct inf_text k = {name, len};
+    size_t mask = index->size - 1;
+    for (size_t slot = inf_hash_nocase(name, len) & mask; index->names[slot];
+         slot = (slot + 1) & mask)
+        if (inf_text_equal_nocase(k, index->names[slot]))
+            return index->lines[slot];
+    return NULL;
+}
+
+void inf_name_index_free(struct inf_name_index *index)
+{
+    for (size_t i = 0; i < index->size; i++)
+        free(index->names[i]);
+    free(index->names);
+    free(index->lines);
+    memset(index, 0, sizeof *index);
+}
+
+static size_t key_slot(uint64_t key, size_t size)
+{
+    key ^= key >> 33;
+    key *= 0xff51afd7ed558ccdull;
+    key ^= key >> 33;
+    return (size_t)key & (size - 1);
+}
+
+uint32_t inf_key_map_get(const struct inf_key_map *map, uint64_t key)
+{
+    if (!map->size)
+        return INF_NO_INDEX;
+    for (size_t slot = key_slot(key, map->size); map->values[slot];
+         slot = (slot + 1) & (map->size - 1))
+        if (map->keys[slot] == key)
+            return map->values[slot] - 1;
+    return INF_NO_INDEX;
+}
+
+void inf_key_map_put(struct inf_key_map *map, uint64_t key, uint32_t value)
+{
+    if ((map->count + 1) * 2 > map->size) {
+        size_t size = map->size ? map->size * 2 : 64;
+        uint64_t *keys = inf_xcalloc(size, sizeof *keys);
+        uint32_t *values = inf_xcalloc(size, sizeof *values);
+        for (size_t i = 0; i < map->size; i++) {
+            if (!map->values[i])
+                continue;
+            size_t slot = key_slot(map->keys[i], size);
+            while (values[slot])
+                slot = (slot + 1) & (size - 1);
+            keys[slot] = map->keys[i];
+            values[slot] = map->values[i];
+        }
+        free(map->keys);
+        free(map->values);
+        map->keys = keys;
+        map->values = values;
+        map->size = size;
+    }
+    size_t slot = key_slot(key, map->size);
+    while (map->values[slot] && map->keys[slot] != key)
+        slot = (slot + 1) & (map->size - 1);
+    if (!map->values[slot])
+        map->count++;
+    map->keys[slot] = key;
+    map->values[slot] = value + 1;
+}
+
+void inf_key_map_free(struct inf_key_map *map)
+{
+    free(map->keys);
+    free(map->values);
+    memset(map, 0, sizeof *map);
+}

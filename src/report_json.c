@@ -1,0 +1,68 @@
+/*
+ * report_json.c - the stable JSON document of conventions.md 5: tool,
+ * version, files (with an "error" member when unreadable), diagnostics and
+ * summary.
+ */
+#include "inflint/inflint.h"
+#include "inflint/report.h"
+
+#include <string.h>
+
+static void add_string(struct inf_buf *out, const char *text)
+{
+    inf_buf_add_json_string(out, text, strlen(text));
+}
+
+static void write_json(struct inf_buf *out, const struct inf_file_result *results, size_t count,
+                       const struct inf_summary *summary, const struct inf_report_options *options)
+{
+    (void)options;
+    inf_buf_adds(out, "{\n  \"tool\": \"inflint\",\n  \"version\": \"" INFLINT_VERSION "\",\n"
+                      "  \"files\": [");
+    for (size_t r = 0; r < count; r++) {
+        inf_buf_adds(out, r ? ",\n    {\"path\": " : "\n    {\"path\": ");
+        add_string(out, results[r].path);
+        if (results[r].encoding) {
+            inf_buf_adds(out, ", \"encoding\": ");
+            add_string(out, results[r].encoding);
+        }
+        if (results[r].error) {
+            inf_buf_adds(out, ", \"error\": ");
+            add_string(out, results[r].error);
+        }
+        inf_buf_addc(out, '}');
+    }
+    inf_buf_adds(out, count ? "\n  ],\n  \"diagnostics\": [" : "],\n  \"diagnostics\": [");
+    int first = 1;
+    for (size_t r = 0; r < count; r++)
+        for (size_t i = 0; i < results[r].count; i++) {
+            const struct inf_finding *f = &results[r].findings[i];
+            inf_buf_adds(out, first ? "\n    {\"path\": " : ",\n    {\"path\": ");
+            first = 0;
+            add_string(out, results[r].path);
+            inf_buf_printf(
+                out,
+                ", \"line\": %u, \"column\": %u, \"end_line\": %u, \"end_column\": %u, "
+                "\"rule\": \"%s\", \"name\": \"%s\", \"severity\": \"%s\", \"message\": ",
+                (unsigned)f->line, (unsigned)f->column, (unsigned)f->end_line,
+                (unsigned)f->end_column, f->rule->code, f->rule->name,
+                inf_severity_name(f->severity));
+            add_string(out, f->message);
+            if (f->hint) {
+                inf_buf_adds(out, ", \"hint\": ");
+                add_string(out, f->hint);
+            }
+            if (f->section) {
+                inf_buf_adds(out, ", \"section\": ");
+                add_string(out, f->section);
+            }
+            inf_buf_printf(out, ", \"fingerprint\": \"%s\"}", f->fingerprint);
+        }
+    inf_buf_adds(out, first ? "],\n" : "\n  ],\n");
+    inf_buf_printf(out,
+                   "  \"summary\": {\"files\": %zu, \"errors\": %zu, \"warnings\": %zu, "
+                   "\"notes\": %zu}\n}\n",
+                   summary->files, summary->errors, summary->warnings, summary->notes);
+}
+
+const struct inf_reporter inf_report_json = {"json", write_json};

@@ -1,0 +1,110 @@
+/*
+ * report_text.c - the default human format:
+ *
+ *   path:line:col: severity[CODE name]: message
+ *      12 | the source line
+ *         | ^^^^^^^^^
+ *     help: how to fix it
+ *
+ * followed by a summary line. Colour only when asked for (a terminal
+ * without NO_COLOR, or --color always).
+ */
+#include "inflint/report.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define RESET "\033[0m"
+#define BOLD "\033[1m"
+
+static const char *severity_color(enum inf_severity severity)
+{
+    switch (severity) {
+    case INF_SEVERITY_ERROR:
+        return "\033[1;31m";
+    case INF_SEVERITY_WARNING:
+        return "\033[1;33m";
+    default:
+        return "\033[1;36m";
+    }
+}
+
+/* Number of code points in TEXT up to byte LEN. */
+static size_t count_chars(const char *text, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)text[i] & 0xC0) != 0x80;
+    return n;
+}
+
+static void write_excerpt(struct inf_buf *out, const struct inf_finding *f, int color)
+{
+    char number[16];
+    int width = snprintf(number, sizeof number, "%u", (unsigned)f->line);
+    inf_buf_printf(out, " %s | ", number);
+    /* Tabs become one space, so carets line up with code-point columns. */
+    size_t len = strlen(f->source_line);
+    for (size_t i = 0; i < len; i++)
+        inf_buf_addc(out, f->source_line[i] == '\t' ? ' ' : f->source_line[i]);
+    inf_buf_printf(out, "\n %*s | ", width, "");
+    size_t chars = count_chars(f->source_line, len);
+    size_t start = f->column > 0 ? f->column - 1 : 0;
+    size_t end = f->end_line == f->line ? (f->end_column > 0 ? f->end_column - 1 : 0) : chars;
+    if (end > chars)
+        end = chars;
+    if (end <= start)
+        end = start + 1;
+    for (size_t i = 0; i < start; i++)
+        inf_buf_addc(out, ' ');
+    if (color)
+        inf_buf_adds(out, severity_color(f->severity));
+    for (size_t i = start; i < end; i++)
+        inf_buf_addc(out, '^');
+    if (color)
+        inf_buf_adds(out, RESET);
+    inf_buf_addc(out, '\n');
+}
+
+static void write_text(struct inf_buf *out, const struct inf_file_result *results, size_t count,
+                       const struct inf_summary *summary, const struct inf_report_options *options)
+{
+    int color = options->color;
+    for (size_t r = 0; r < count; r++) {
+        for (size_t i = 0; i < results[r].count; i++) {
+            const struct inf_finding *f = &results[r].findings[i];
+            if (color)
+                inf_buf_adds(out, BOLD);
+            inf_buf_printf(out, "%s:%u:%u: ", results[r].path, (unsigned)f->line,
+                           (unsigned)f->column);
+            if (color)
+                inf_buf_printf(out, RESET "%s", severity_color(f->severity));
+            inf_buf_printf(out, "%s[%s %s]", inf_severity_name(f->severity), f->rule->code,
+                           f->rule->name);
+            if (color)
+                inf_buf_adds(out, RESET BOLD);
+            inf_buf_printf(out, ": %s\n", f->message);
+            if (color)
+                inf_buf_adds(out, RESET);
+            write_excerpt(out, f, color);
+            if (f->hint)
+                inf_buf_printf(out, "  %shelp:%s %s\n", color ? BOLD : "", color ? RESET : "",
+                               f->hint);
+            inf_buf_addc(out, '\n');
+        }
+    }
+    if (options->quiet)
+        return;
+    size_t total = summary->errors + summary->warnings + summary->notes;
+    if (total == 0) {
+        inf_buf_printf(out, "no problems found in %zu file%s\n", summary->files,
+                       summary->files == 1 ? "" : "s");
+        return;
+    }
+    inf_buf_printf(out, "%zu error%s, %zu warning%s, %zu note%s in %zu file%s\n", summary->errors,
+                   summary->errors == 1 ? "" : "s", summary->warnings,
+                   summary->warnings == 1 ? "" : "s", summary->notes,
+                   summary->notes == 1 ? "" : "s", summary->files, summary->files == 1 ? "" : "s");
+}
+
+const struct inf_reporter inf_report_text = {"text", write_text};
