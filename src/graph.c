@@ -536,7 +536,8 @@ static void walk_needs(struct walk *w, uint32_t from, const struct inf_line *lin
                 walk_section(w, target, context, service);
             } else {
                 if (include < 0)
-                    include = has_include(g, from);
+                    include = has_include(g, from) ||
+                              has_include(g, g->paths[w->path_index].install_section);
                 if (!include)
                     add_missing(g, line, name);
             }
@@ -734,6 +735,23 @@ static int decoration_applies(const struct decoration *d, enum inf_arch arch)
            (d->arch == ARCH_NONE && arch == INF_ARCH_X86);
 }
 
+/* DECORATION with its "$ARCH$" replaced by ARCH's name (caller frees). */
+static char *stamp_arch(const char *decoration, enum inf_arch arch)
+{
+    struct inf_buf out = INF_BUF_INIT;
+    const char *at = strstr(decoration, "$ARCH$");
+    if (!at)
+        at = strstr(decoration, "$arch$");
+    if (!at) {
+        inf_buf_adds(&out, decoration);
+    } else {
+        inf_buf_add(&out, decoration, (size_t)(at - decoration));
+        inf_buf_adds(&out, arch_names[arch]);
+        inf_buf_adds(&out, at + 6);
+    }
+    return out.data;
+}
+
 /* The end of the OS range starting at START among STARTS (next higher start, else max). */
 static uint32_t range_end(const uint32_t *starts, size_t count, uint32_t start)
 {
@@ -822,6 +840,7 @@ static void add_manufacturer_paths(struct inf_graph *g, const struct inf_line *l
         valid[i] = parse_decoration(texts[i], strlen(texts[i]), &decorations[i]);
     }
     uint32_t *starts = inf_xcalloc(count + 1, sizeof *starts);
+    unsigned *missing_all = inf_xcalloc(count + 1, sizeof *missing_all);
     struct inf_buf name = INF_BUF_INIT;
     for (int arch = 0; arch < INF_ARCH_COUNT; arch++) {
         if (!(arches & INF_ARCH_BIT(arch)))
@@ -847,6 +866,18 @@ static void add_manufacturer_paths(struct inf_graph *g, const struct inf_line *l
             inf_buf_clear(&name);
             inf_buf_printf(&name, "%s.%s", models, texts[i]);
             uint32_t s = inf_model_find_section(g->model, name.data, name.len);
+            if (s == INF_NO_INDEX && decorations[i].arch == ARCH_ALL) {
+                /* A stamped file may keep NT$ARCH$ here but name its section NTamd64. */
+                char *stamped = stamp_arch(texts[i], (enum inf_arch)arch);
+                inf_buf_clear(&name);
+                inf_buf_printf(&name, "%s.%s", models, stamped);
+                free(stamped);
+                s = inf_model_find_section(g->model, name.data, name.len);
+                if (s == INF_NO_INDEX) {
+                    missing_all[i] |= INF_ARCH_BIT(arch);
+                    continue;
+                }
+            }
             if (s == INF_NO_INDEX) {
                 add_missing(g, line, name.data);
                 continue;
@@ -855,10 +886,18 @@ static void add_manufacturer_paths(struct inf_graph *g, const struct inf_line *l
                              range_end(starts, n, decorations[i].start));
         }
     }
+    /* An NT$ARCH$ decoration is missing only when no architecture found its section. */
+    for (size_t i = 0; i < count; i++)
+        if (valid[i] && decorations[i].arch == ARCH_ALL && (missing_all[i] & arches) == arches) {
+            inf_buf_clear(&name);
+            inf_buf_printf(&name, "%s.%s", models, texts[i]);
+            add_missing(g, line, name.data);
+        }
     inf_buf_free(&name);
     for (size_t i = 0; i < count; i++)
         free(texts[i]);
     free(texts);
+    free(missing_all);
     free(valid);
     free(starts);
     free(decorations);
@@ -921,13 +960,18 @@ static void build_indexes(struct inf_graph *g)
     p->default_dest_dir = inf_name_index_find(&p->destination_dirs, "DefaultDestDir", 14);
     inf_name_index_build(&p->disks_files[0], m, find_section(g, "SourceDisksFiles"));
     inf_name_index_build(&p->disks_names[0], m, find_section(g, "SourceDisksNames"));
+    /* In templates, [SourceDisks*.$ARCH$] serves every architecture without its own section. */
+    uint32_t files_any = find_section(g, "SourceDisksFiles.$ARCH$");
+    uint32_t names_any = find_section(g, "SourceDisksNames.$ARCH$");
     for (int a = 0; a < INF_ARCH_COUNT; a++) {
         inf_buf_clear(&name);
         inf_buf_printf(&name, "SourceDisksFiles.%s", arch_names[a]);
-        inf_name_index_build(&p->disks_files[1 + a], m, find_section(g, name.data));
+        uint32_t files = find_section(g, name.data);
+        inf_name_index_build(&p->disks_files[1 + a], m, files != INF_NO_INDEX ? files : files_any);
         inf_buf_clear(&name);
         inf_buf_printf(&name, "SourceDisksNames.%s", arch_names[a]);
-        inf_name_index_build(&p->disks_names[1 + a], m, find_section(g, name.data));
+        uint32_t names = find_section(g, name.data);
+        inf_name_index_build(&p->disks_names[1 + a], m, names != INF_NO_INDEX ? names : names_any);
     }
     inf_buf_free(&name);
     size_t cap = 0;

@@ -25,7 +25,8 @@ enum char_class {
     C_EQUALS,
     C_COMMA,
     C_SEMICOLON,
-    C_BACKSLASH
+    C_BACKSLASH,
+    C_UTF8_LEAD /* first byte of a sequence that may be a Unicode space */
 };
 
 static unsigned char char_class[256];
@@ -41,10 +42,42 @@ static void init_classes(void)
     char_class[','] = C_COMMA;
     char_class[';'] = C_SEMICOLON;
     char_class['\\'] = C_BACKSLASH;
+    char_class[0xC2] = char_class[0xE1] = char_class[0xE2] = char_class[0xE3] = C_UTF8_LEAD;
     char_class['\n'] = C_NEWLINE; /* written last: marks the table ready */
 }
 
-#define IS_BLANK(c) (char_class[(unsigned char)(c)] == C_BLANK)
+/*
+ * Bytes of the blank at TEXT[POS] (of LEN): ASCII blanks, and the Unicode
+ * spaces Windows' isspaceW accepts (U+0085, U+00A0, U+1680, U+2000-U+200A,
+ * U+2028, U+2029, U+202F, U+205F, U+3000). 0 when it is no blank.
+ */
+static size_t blank_at(const char *text, size_t pos, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)text + pos;
+    switch (char_class[p[0]]) {
+    case C_BLANK:
+        return 1;
+    case C_UTF8_LEAD:
+        break;
+    default:
+        return 0;
+    }
+    size_t left = len - pos;
+    if (p[0] == 0xC2)
+        return left >= 2 && (p[1] == 0x85 || p[1] == 0xA0) ? 2 : 0;
+    if (left < 3)
+        return 0;
+    if (p[0] == 0xE1)
+        return p[1] == 0x9A && p[2] == 0x80 ? 3 : 0;
+    if (p[0] == 0xE3)
+        return p[1] == 0x80 && p[2] == 0x80 ? 3 : 0;
+    if (p[1] == 0x80 &&
+        ((p[2] >= 0x80 && p[2] <= 0x8A) || p[2] == 0xA8 || p[2] == 0xA9 || p[2] == 0xAF))
+        return 3;
+    return p[1] == 0x81 && p[2] == 0x9F ? 3 : 0;
+}
+
+#define BLANK_AT(lx, pos) blank_at((lx)->text, (pos), (lx)->len)
 
 struct lexer {
     struct inf_model *model;
@@ -100,11 +133,14 @@ static size_t skip_comment(struct lexer *lx, size_t pos)
     c->end = (uint32_t)end;
     size_t bol = m->source.line_starts[lx->line - 1];
     c->alone = 1;
-    for (size_t i = bol; i < pos; i++)
-        if (!IS_BLANK(lx->text[i])) {
+    for (size_t i = bol; i < pos;) {
+        size_t n = BLANK_AT(lx, i);
+        if (!n) {
             c->alone = 0;
             break;
         }
+        i += n;
+    }
     return end;
 }
 
@@ -212,8 +248,9 @@ static void token_end(struct lexer *lx)
  */
 static int starts_new_entry(const struct lexer *lx, size_t pos, int in_key)
 {
-    while (pos < lx->len && IS_BLANK(lx->text[pos]))
-        pos++;
+    size_t n;
+    while (pos < lx->len && (n = BLANK_AT(lx, pos)) != 0)
+        pos += n;
     if (pos >= lx->len)
         return 0;
     if (lx->text[pos] == '[')
@@ -249,10 +286,14 @@ static void backslash(struct lexer *lx)
 {
     for (;;) {
         size_t q = lx->pos, last_backslash = lx->pos;
-        while (q < lx->len && (lx->text[q] == '\\' || IS_BLANK(lx->text[q]))) {
+        size_t n;
+        while (q < lx->len) {
             if (lx->text[q] == '\\')
-                last_backslash = q;
-            q++;
+                last_backslash = q++;
+            else if ((n = BLANK_AT(lx, q)) != 0)
+                q += n;
+            else
+                break;
         }
         if (q < lx->len && lx->text[q] == ';')
             q = skip_comment(lx, q);
@@ -274,8 +315,8 @@ static void backslash(struct lexer *lx)
             token_make_built(lx);
         lx->pos = q + 1;
         lx->line++;
-        while (lx->pos < lx->len && IS_BLANK(lx->text[lx->pos]))
-            lx->pos++;
+        while (lx->pos < lx->len && (n = BLANK_AT(lx, lx->pos)) != 0)
+            lx->pos += n;
         if (!lx->tok_started) {
             lx->tok_offset = lx->simple_start = lx->tok_end = lx->pos;
         }
@@ -287,8 +328,9 @@ static void backslash(struct lexer *lx)
 /* Skips blanks at the start of a token; a backslash there may continue the line. */
 static void lead(struct lexer *lx)
 {
-    while (lx->pos < lx->len && IS_BLANK(lx->text[lx->pos]))
-        lx->pos++;
+    size_t n;
+    while (lx->pos < lx->len && (n = BLANK_AT(lx, lx->pos)) != 0)
+        lx->pos += n;
     lx->tok_offset = lx->simple_start = lx->tok_end = lx->pos;
     if (lx->pos < lx->len && lx->text[lx->pos] == '\\')
         backslash(lx);
@@ -340,6 +382,17 @@ static void entry_end(struct lexer *lx, uint32_t line, size_t offset)
     m->sections[lx->section].line_count++;
 }
 
+/* A run of blanks inside a token: provisional until a character follows. */
+static void blanks(struct lexer *lx)
+{
+    size_t q = lx->pos, n;
+    while (q < lx->len && (n = BLANK_AT(lx, q)) != 0)
+        q += n;
+    if (lx->tok_started || lx->tok_len)
+        token_append(lx, lx->pos, q, 0);
+    lx->pos = q;
+}
+
 /* One entry, starting at a character that is neither blank, ';' nor '['. */
 static void lex_entry(struct lexer *lx)
 {
@@ -366,15 +419,17 @@ static void lex_entry(struct lexer *lx)
             lx->pos = q;
             continue;
         }
-        case C_BLANK: {
-            size_t q = lx->pos + 1;
-            while (q < lx->len && IS_BLANK(lx->text[q]))
-                q++;
-            if (lx->tok_started || lx->tok_len)
-                token_append(lx, lx->pos, q, 0);
-            lx->pos = q;
+        case C_UTF8_LEAD:
+            if (!BLANK_AT(lx, lx->pos)) {
+                token_append(lx, lx->pos, lx->pos + 1, 1);
+                lx->pos++;
+                continue;
+            }
+            blanks(lx); /* a Unicode space */
             continue;
-        }
+        case C_BLANK:
+            blanks(lx);
+            continue;
         case C_QUOTE:
             quoted_run(lx);
             continue;
@@ -474,13 +529,14 @@ void inf_lexer_run(struct inf_model *model)
     lx.len = model->source.len;
     lx.line = 1;
     lx.section = INF_NO_INDEX;
+    size_t blank;
     while (lx.pos < lx.len) {
         char c = lx.text[lx.pos];
         if (c == '\n') {
             lx.line++;
             lx.pos++;
-        } else if (IS_BLANK(c)) {
-            lx.pos++;
+        } else if ((blank = BLANK_AT(&lx, lx.pos)) != 0) {
+            lx.pos += blank;
         } else if (c == ';') {
             lx.pos = skip_comment(&lx, lx.pos);
         } else if (c == '[') {
