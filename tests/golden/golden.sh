@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Golden tests: inflint's output over samples/ in every format, and the
+# findings of each sample (samples/expected/*.txt, gcc format), compared
+# byte for byte with the files in the repository.
+#
+# usage: golden.sh check|update INFLINT
+#   update rewrites the expectations; review the diff before committing.
+set -u
+mode=$1 inflint=$2
+cd "$(dirname "$0")/../.."
+status=0 passed=0 failed=0
+
+compare() { # NAME EXPECTED_FILE ACTUAL_FILE
+  if [ "$mode" = update ]; then
+    cp "$3" "$2"; passed=$((passed + 1)); return
+  fi
+  if diff -u "$2" "$3" > "$3.diff"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1)); status=1
+    echo "FAIL: $1 differs from $2:"; head -40 "$3.diff"
+  fi
+}
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for format in text gcc msvc json; do
+  "$inflint" --format "$format" --color never samples > "$tmp/samples.$format"
+  rc=$?
+  [ "$rc" -le 1 ] || { echo "FAIL: format $format exited $rc"; failed=$((failed + 1)); status=1; }
+  compare "format $format" "tests/golden/samples.$format" "$tmp/samples.$format"
+done
+while IFS= read -r -d '' sample; do
+  rel=${sample#samples/}
+  expected="samples/expected/${rel%.*}.txt"
+  mkdir -p "$(dirname "$expected")" "$tmp/$(dirname "$rel")"
+  "$inflint" --format gcc "$sample" > "$tmp/$rel.txt"
+  compare "$sample" "$expected" "$tmp/$rel.txt"
+done < <(find samples -name '*.inf' -not -path 'samples/integration/*' -print0 | sort -z)
+echo "$passed passed, $failed failed"
+exit $status
