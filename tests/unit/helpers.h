@@ -72,3 +72,35 @@ static inline size_t count_issues(const struct inf_model *m, enum inf_parse_issu
 }
 
 #endif
+
+/* Lints TEXT as file NAME with default options; free with inf_file_result_free. */
+static inline void lint_named(struct inf_file_result *r, const char *name, const char *text)
+{
+    struct inf_lint_options options;
+    inf_lint_options_init(&options);
+    size_t len = strlen(text);
+    unsigned char *bytes = inf_xmalloc(len + 1);
+    memcpy(bytes, text, len);
+    assert_int_equal(inf_lint_buffer(name, bytes, len, &options, r), 0);
+    inf_lint_options_free(&options);
+}
+
+/* Number of findings of rule CODE in R. */
+static inline size_t count_code(const struct inf_file_result *r, const char *code)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->count; i++)
+        n += strcmp(r->findings[i].rule->code, code) == 0;
+    return n;
+}
+
+/* The first finding of CODE (fails when there is none). */
+static inline const struct inf_finding *finding_of(const struct inf_file_result *r,
+                                                   const char *code)
+{
+    for (size_t i = 0; i < r->count; i++)
+        if (strcmp(r->findings[i].rule->code, code) == 0)
+            return &r->findings[i];
+    fail_msg("no %s finding", code);
+    return NULL;
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The command line: exit statuses, option errors, --select/--ignore,
+# --severity, --fail-on, --list-rules, --explain, stdin, colour.
+# usage: cli.sh INFLINT
+set -u
+inflint=$1
+cd "$(dirname "$0")/../.."
+passed=0 failed=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+expect() { # NAME EXPECTED_STATUS COMMAND...
+  local name=$1 want=$2; shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"; local rc=$?
+  if [ "$rc" = "$want" ]; then passed=$((passed + 1)); else
+    failed=$((failed + 1)); echo "FAIL: $name: exit $rc, expected $want"; head -5 "$tmp/err"; fi
+}
+contains() { # NAME FILE TEXT
+  if grep -qF -- "$3" "$tmp/$2"; then passed=$((passed + 1)); else
+    failed=$((failed + 1)); echo "FAIL: $1: '$3' not in $2"; head -5 "$tmp/$2"; fi
+}
+lacks() {
+  if grep -qF -- "$3" "$tmp/$2"; then failed=$((failed + 1)); echo "FAIL: $1: '$3' in $2"; else
+    passed=$((passed + 1)); fi
+}
+
+bad=samples/rules/iso101-bad.inf
+expect "clean file" 0 "$inflint" samples/isolated.inf
+contains "clean summary" out "no problems found in 1 file"
+expect "findings" 1 "$inflint" "$bad"
+expect "unknown option" 2 "$inflint" --bogus "$bad"
+contains "unknown option message" err "unknown option '--bogus'"
+expect "unknown rule" 2 "$inflint" --select ISO999 "$bad"
+contains "unknown rule message" err "unknown rule 'ISO999'"
+expect "bad format" 2 "$inflint" --format xml "$bad"
+expect "no paths" 2 "$inflint"
+expect "missing file" 2 "$inflint" "$tmp/none.inf" samples/isolated.inf
+contains "missing file message" err "inflint: $tmp/none.inf: No such file or directory"
+contains "other files still linted" out "no problems found in 1 file"
+expect "ignore by name" 0 "$inflint" --ignore dest-not-driver-store "$bad"
+expect "select other family" 0 "$inflint" --select INF "$bad"
+expect "fail-on never" 0 "$inflint" --fail-on never "$bad"
+expect "severity note" 0 "$inflint" --severity ISO101=note "$bad"
+expect "severity note, fail on note" 1 "$inflint" --severity ISO101=note --fail-on note "$bad"
+expect "bad severity" 2 "$inflint" --severity ISO101=loud "$bad"
+expect "warning passes by default" 0 "$inflint" samples/rules/inf010-bad.inf
+expect "warning fails with --fail-on warning" 1 "$inflint" --fail-on=warning samples/rules/inf010-bad.inf
+expect "msvc note" 0 "$inflint" -f msvc --severity ISO101=note "$bad"
+contains "msvc note shape" out "): warning ISO101: note: "
+expect "list rules" 0 "$inflint" --list-rules
+contains "list rules table" out "ISO101  dest-not-driver-store"
+expect "explain by name" 0 "$inflint" --explain copyfiles-rename
+contains "explain text" out "Fixed:"
+expect "explain unknown" 2 "$inflint" --explain nothing
+expect "stdin" 1 "$inflint" --stdin-filename drv/x.inf - < "$bad"
+contains "stdin name" out "drv/x.inf:"
+expect "color always" 1 "$inflint" --color always "$bad"
+contains "ansi escape" out $'\033['
+NO_COLOR=1 expect "color auto off the terminal" 1 "$inflint" "$bad"
+lacks "no escape" out $'\033['
+expect "directory" 1 "$inflint" -q samples
+lacks "quiet" out "in 28 files"
+expect "version" 0 "$inflint" --version
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

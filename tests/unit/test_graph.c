@@ -1,0 +1,204 @@
+/*
+ * test_graph.c - live sections: entry points, architecture resolution,
+ * companions, OS ranges and the downlevel exemption, HKR contexts, copies.
+ */
+#include "helpers.h"
+
+#define VERSION "[Version]\nSignature=\"$Windows NT$\"\nPnpLockdown=1\n"
+
+static void build(struct inf_model *m, struct inf_graph *g, const char *name, const char *text)
+{
+    parse_bytes(m, name, text, strlen(text));
+    inf_graph_build(g, m, INF_DEFAULT_MIN_BUILD);
+}
+
+static int live(const struct inf_model *m, const struct inf_graph *g, const char *section)
+{
+    uint32_t s = inf_model_find_section(m, section, strlen(section));
+    assert_int_not_equal(s, INF_NO_INDEX);
+    return g->section_reach[s].arches != 0;
+}
+
+static void install_section_resolves_per_architecture(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    struct inf_graph g;
+    build(&m, &g, "a.inf",
+          VERSION "[Manufacturer]\n%M%=Models,NTamd64,NTx86\n[Models.NTamd64]\nD=Inst,HW\n"
+                  "[Models.NTx86]\nD=Inst,HW\n[Inst.NTamd64]\nAddReg=A64\n[Inst.NT]\nAddReg=ANT\n"
+                  "[Inst]\nAddReg=Plain\n[A64]\n[ANT]\n[Plain]\n[Strings]\nM=m\n");
+    assert_int_equal(g.path_count, 2);
+    assert_true(live(&m, &g, "A64"));    /* amd64 uses Inst.NTamd64 */
+    assert_true(live(&m, &g, "ANT"));    /* x86 falls back to Inst.NT */
+    assert_false(live(&m, &g, "Plain")); /* never chosen: Inst.NT exists */
+    assert_int_equal(g.section_reach[inf_model_find_section(&m, "A64", 3)].arches,
+                     INF_ARCH_BIT(INF_ARCH_AMD64));
+    inf_graph_free(&g);
+    inf_model_free(&m);
+}
+
+static void companions_follow_the_chosen_decoration(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    struct inf_graph g;
+    build(&m, &g, "a.inf",
+          VERSION "[Manufacturer]\nM=Models,NTamd64\n[Models.NTamd64]\nD=Inst,HW\n[Inst.NT]\n"
+                  "[Inst.NT.HW]\nAddReg=HwReg\n[Inst.HW]\nAddReg=Dead\n[Inst.NT.Services]\n"
+                  "AddService=svc,2,Svc,EventLog\n[Svc]\nServiceBinary=%13%\\a.sys\nAddReg=SvcReg\n"
+                  "[EventLog]\nAddReg=LogReg\n[HwReg]\nHKR,,A\n[SvcReg]\nHKR,Parameters,B\n"
+                  "[LogReg]\nHKR,,C\n[Dead]\nHKLM,X\n");
+    assert_true(live(&m, &g, "HwReg"));
+    assert_false(live(&m, &g, "Dead"));
+    assert_int_equal(g.registry_count, 3);
+    for (size_t i = 0; i < g.registry_count; i++) {
+        struct inf_text name = inf_model_section_name(&m, g.registry[i].section);
+        if (inf_text_equal_nocase(name, "HwReg"))
+            assert_int_equal(g.registry[i].context, INF_HKR_HARDWARE);
+        else if (inf_text_equal_nocase(name, "SvcReg"))
+            assert_int_equal(g.registry[i].context, INF_HKR_SERVICE);
+        else
+            assert_int_equal(g.registry[i].context, INF_HKR_EVENTLOG);
+    }
+    assert_int_equal(g.service_count, 1);
+    assert_non_null(g.services[0].binary);
+    inf_graph_free(&g);
+    inf_model_free(&m);
+}
+
+static void os_ranges_and_downlevel_exemption(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    struct inf_graph g;
+    build(&m, &g, "a.inf",
+          VERSION "[Manufacturer]\nM=Models,NTamd64,NTamd64.10.0...16299,NTamd64.10.0...19041\n"
+                  "[Models.NTamd64]\nD=Old,HW\n[Models.NTamd64.10.0...16299]\nD=Mid,HW\n"
+                  "[Models.NTamd64.10.0...19041]\nD=New,HW\n[Old]\n[Mid]\n[New]\n");
+    assert_int_equal(g.path_count, 3);
+    for (size_t i = 0; i < g.path_count; i++) {
+        struct inf_text name = inf_model_section_name(&m, g.paths[i].install_section);
+        if (inf_text_equal_nocase(name, "Old")) {
+            assert_int_equal(g.paths[i].start_build, 0);
+            assert_int_equal(g.paths[i].end_build, 16299);
+            assert_false(g.paths[i].enforced);
+        } else if (inf_text_equal_nocase(name, "Mid")) {
+            assert_int_equal(g.paths[i].start_build, 16299);
+            assert_int_equal(g.paths[i].end_build, 19041);
+            assert_true(g.paths[i].enforced); /* reaches 17763 */
+        } else {
+            assert_int_equal(g.paths[i].start_build, 19041);
+            assert_int_equal(g.paths[i].end_build, INF_BUILD_MAX);
+        }
+    }
+    inf_graph_free(&g);
+    inf_model_free(&m);
+}
+
+static void default_install_and_uninstall(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    struct inf_graph g;
+    build(&m, &g, "a.inf",
+          VERSION "[DefaultInstall.NTamd64]\nCopyFiles=Files\n[DefaultInstall.NTamd64.Services]\n"
+                  "AddService=svc,,Svc\n[Svc]\nServiceBinary=%13%\\a.sys\n"
+                  "[DefaultUninstall.NTamd64]\nDelFiles=Files2\n[Files]\na.sys\n[Files2]\nb.sys\n");
+    assert_true(g.has_entry_points);
+    assert_int_equal(g.path_count, 1);
+    assert_true(g.paths[0].is_default_install);
+    assert_true(live(&m, &g, "Files"));
+    assert_true(live(&m, &g, "Svc"));
+    assert_false(live(&m, &g, "Files2")); /* DefaultUninstall is no entry point */
+    inf_graph_free(&g);
+    inf_model_free(&m);
+}
+
+static void no_entry_points_means_nothing_is_live(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    struct inf_graph g;
+    build(&m, &g, "hive.inf", VERSION "[AddReg]\nHKLM,X,Y\n[Install]\nAddReg=AddReg\n");
+    assert_false(g.has_entry_points);
+    assert_int_equal(g.registry_count, 0);
+    inf_graph_free(&g);
+    inf_model_free(&m);
+}
+
+static void copies_resolve_source_and_destination(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    struct inf_graph g;
+    build(&m, &g, "a.inf",
+          VERSION
+          "[Manufacturer]\nM=Models,NTamd64,NTx86\n[Models.NTamd64]\nD=Inst,HW\n"
+          "[Models.NTx86]\nD=Inst,HW\n[Inst]\nCopyFiles=Files,@extra.dll\n"
+          "[SourceDisksNames]\n1=Disk,,,\\pkg\n[SourceDisksNames.amd64]\n1=Disk,,,\\pkg64\n"
+          "[SourceDisksFiles]\na.sys=1,sub\nextra.dll=1\n[SourceDisksFiles.amd64]\na.sys=1,x64\n"
+          "[DestinationDirs]\nDefaultDestDir=11\nFiles=13,drv\n[Files]\na.sys,,,0x4000\n");
+    assert_int_equal(g.copy_count, 2);
+    const struct inf_copy *c = &g.copies[0];
+    assert_string_equal(c->dest_name, "a.sys");
+    assert_int_equal(c->dirid, 13);
+    assert_string_equal(c->dest_subdir, "drv");
+    assert_int_equal(c->flags, 0x4000);
+    assert_string_equal(c->sources[INF_ARCH_AMD64].subdir, "\\pkg64\\x64");
+    assert_string_equal(c->sources[INF_ARCH_X86].subdir, "\\pkg\\sub");
+    const struct inf_copy *at = &g.copies[1];
+    assert_int_equal(at->list_section, INF_NO_INDEX);
+    assert_int_equal(at->dirid, 11); /* @file always uses DefaultDestDir */
+    assert_true(g.paths[0].uses_dirid13);
+    inf_graph_free(&g);
+    inf_model_free(&m);
+}
+
+static void templates_use_arch_token_for_every_architecture(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    struct inf_graph g;
+    build(&m, &g, "a.inx",
+          VERSION "[Manufacturer]\nM=Models,NT$ARCH$\n[Models.NT$ARCH$]\nD=Inst,HW\n"
+                  "[Inst.NT$ARCH$]\nCopyFiles=Files\n[SourceDisksFiles.$ARCH$]\na.sys=1\n"
+                  "[SourceDisksNames]\n1=d\n[DestinationDirs]\nFiles=13\n[Files]\na.sys\n");
+    assert_int_equal(g.path_count, 4); /* x86, amd64, arm, arm64 */
+    assert_int_equal(g.copy_count, 1);
+    for (int a = 0; a < 4; a++)
+        assert_non_null(g.copies[0].sources[a].disks_files_line);
+    inf_graph_free(&g);
+    inf_model_free(&m);
+}
+
+static void needs_cycles_end_and_missing_targets_are_recorded(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    struct inf_graph g;
+    build(&m, &g, "a.inf",
+          VERSION "[Manufacturer]\nM=Models,NTamd64\n[Models.NTamd64]\nD=Inst,HW\n"
+                  "[Inst]\nNeeds=A\nAddReg=Nowhere\n[A]\nNeeds=B\n[B]\nNeeds=A\n"
+                  "[Inc]\nInclude=machine.inf\nNeeds=External\n");
+    assert_true(live(&m, &g, "B"));
+    assert_int_equal(g.missing_count, 1);
+    assert_string_equal(g.missing[0].name, "Nowhere");
+    inf_graph_free(&g);
+    inf_model_free(&m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(install_section_resolves_per_architecture),
+        cmocka_unit_test(companions_follow_the_chosen_decoration),
+        cmocka_unit_test(os_ranges_and_downlevel_exemption),
+        cmocka_unit_test(default_install_and_uninstall),
+        cmocka_unit_test(no_entry_points_means_nothing_is_live),
+        cmocka_unit_test(copies_resolve_source_and_destination),
+        cmocka_unit_test(templates_use_arch_token_for_every_architecture),
+        cmocka_unit_test(needs_cycles_end_and_missing_targets_are_recorded),
+    };
+    return cmocka_run_group_tests_name("graph", tests, NULL, NULL);
+}

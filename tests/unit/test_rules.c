@@ -1,0 +1,303 @@
+/*
+ * test_rules.c - each rule with cases that must fire and cases that must
+ * not (the non-triggers of rules.md: dead sections, downlevel paths, @file,
+ * decorated versus undecorated SourceDisksFiles, ...).
+ */
+#include "helpers.h"
+
+/* A small isolated package; tests append sections or replace lines. */
+#define HEAD                                                                                       \
+    "[Version]\nSignature=\"$Windows NT$\"\nPnpLockdown=1\n"                                       \
+    "[Manufacturer]\n%M%=Models,NTamd64.10.0...16299\n"                                            \
+    "[Models.NTamd64.10.0...16299]\n%D%=Inst,ACPI\\X\n"                                            \
+    "[SourceDisksNames]\n1=%Disk%\n"
+#define STRINGS "[Strings]\nM=m\nD=d\nDisk=disk\n"
+
+static size_t lint_count(const char *text, const char *code)
+{
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", text);
+    size_t n = count_code(&r, code);
+    inf_file_result_free(&r);
+    return n;
+}
+
+static void iso101_fires_once_per_used_entry(void **state)
+{
+    (void)state;
+    const char *text = HEAD "[SourceDisksFiles]\na.sys=1\nb.sys=1\n"
+                            "[DestinationDirs]\nDefaultDestDir=12\nFiles=12\nUnused=11\n"
+                            "[Inst.NT]\nCopyFiles=Files\n[Files]\na.sys\nb.sys\n" STRINGS;
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", text);
+    assert_int_equal(count_code(&r, "ISO101"), 1); /* Files=12; DefaultDestDir and Unused unused */
+    const struct inf_finding *f = finding_of(&r, "ISO101");
+    assert_int_equal(f->line, 15);
+    assert_non_null(strstr(f->message, "System32\\drivers"));
+    assert_non_null(f->hint);
+    inf_file_result_free(&r);
+    assert_int_equal(lint_count(HEAD "[SourceDisksFiles]\na.sys=1\n[DestinationDirs]\nFiles=13\n"
+                                     "[Inst.NT]\nCopyFiles=Files\n[Files]\na.sys\n" STRINGS,
+                                "ISO101"),
+                     0);
+}
+
+static void iso101_not_in_dead_sections_or_downlevel_paths(void **state)
+{
+    (void)state;
+    /* Dead: [Other] is named by nothing. */
+    assert_int_equal(lint_count(HEAD
+                                "[SourceDisksFiles]\na.sys=1\n[DestinationDirs]\nFiles=12\n"
+                                "[Inst.NT]\n[Other]\nCopyFiles=Files\n[Files]\na.sys\n" STRINGS,
+                                "ISO101"),
+                     0);
+    /* Downlevel: NTamd64 covers builds below 16299 only, under --min-build 17763. */
+    const char *downlevel =
+        "[Version]\nSignature=\"$Windows NT$\"\n[Manufacturer]\nM=Models,NTamd64,"
+        "NTamd64.10.0...16299\n[Models.NTamd64]\nD=Old,HW\n[Models.NTamd64.10.0...16299]\nD=New,"
+        "HW\n"
+        "[SourceDisksNames]\n1=d\n[SourceDisksFiles]\na.sys=1\n[DestinationDirs]\nOldFiles=12\n"
+        "NewFiles=13\n[Old]\nCopyFiles=OldFiles\n[New]\nCopyFiles=NewFiles\n[OldFiles]\na.sys\n"
+        "[NewFiles]\na.sys\n";
+    assert_int_equal(lint_count(downlevel, "ISO101"), 0);
+    /* DefaultUninstall is not an entry point. */
+    assert_int_equal(
+        lint_count(HEAD "[SourceDisksFiles]\na.sys=1\n[DestinationDirs]\nFiles=12\n"
+                        "[Inst.NT]\n[DefaultUninstall]\nCopyFiles=Files\n[Files]\na.sys\n" STRINGS,
+                   "ISO101"),
+        0);
+}
+
+static void iso101_respects_min_build(void **state)
+{
+    (void)state;
+    const char *text =
+        "[Version]\nSignature=\"$Windows NT$\"\n[Manufacturer]\nM=Models,NTamd64,"
+        "NTamd64.10.0...16299\n[Models.NTamd64]\nD=Old,HW\n[Models.NTamd64.10.0...16299]\nD=New,"
+        "HW\n"
+        "[SourceDisksNames]\n1=d\n[SourceDisksFiles]\na.sys=1\n[DestinationDirs]\nOldFiles=12\n"
+        "NewFiles=13\n[Old]\nCopyFiles=OldFiles\n[New]\nCopyFiles=NewFiles\n[OldFiles]\na.sys\n"
+        "[NewFiles]\na.sys\n";
+    struct inf_lint_options options;
+    inf_lint_options_init(&options);
+    options.rule.min_build = 10240; /* the NTamd64 path now reaches the enforcement build */
+    struct inf_file_result r;
+    unsigned char *bytes = (unsigned char *)inf_xstrndup(text, strlen(text));
+    assert_int_equal(inf_lint_buffer("t.inf", bytes, strlen(text), &options, &r), 0);
+    assert_int_equal(count_code(&r, "ISO101"), 1);
+    inf_file_result_free(&r);
+    inf_lint_options_free(&options);
+}
+
+static void iso102_compares_package_and_store_subdirectories(void **state)
+{
+    (void)state;
+    const char *bad =
+        HEAD "[SourceDisksNames.amd64]\n1=d,,,\\amd64\n[SourceDisksFiles]\na.sys=1\n"
+             "[DestinationDirs]\nFiles=13\n[Inst.NT]\nCopyFiles=Files\n[Files]\na.sys\n" STRINGS;
+    assert_int_equal(lint_count(bad, "ISO102"), 1);
+    const char *good = HEAD
+        "[SourceDisksNames.amd64]\n1=d,,,\\amd64\n[SourceDisksFiles]\na.sys=1\n"
+        "[DestinationDirs]\nFiles=13,AMD64\\\n[Inst.NT]\nCopyFiles=Files\n[Files]\na.sys\n" STRINGS;
+    assert_int_equal(lint_count(good, "ISO102"), 0); /* case and edge backslashes do not matter */
+    /* Decorated SourceDisksFiles wins over the undecorated one on amd64. */
+    const char *decorated =
+        HEAD "[SourceDisksFiles]\na.sys=1,x86\n[SourceDisksFiles.amd64]\na.sys=1\n"
+             "[DestinationDirs]\nFiles=13\n[Inst.NT]\nCopyFiles=Files\n[Files]\na.sys\n" STRINGS;
+    assert_int_equal(lint_count(decorated, "ISO102"), 0);
+    /* Only DIRID 13 copies are compared. */
+    const char *dirid12 = HEAD "[SourceDisksFiles]\na.sys=1,x\n[DestinationDirs]\nFiles=12\n"
+                               "[Inst.NT]\nCopyFiles=Files\n[Files]\na.sys\n" STRINGS;
+    assert_int_equal(lint_count(dirid12, "ISO102"), 0);
+}
+
+static void iso103_renames_only(void **state)
+{
+    (void)state;
+    const char *body = "[SourceDisksFiles]\na.sys=1\nb.sys=1\n[DestinationDirs]\nFiles=13\n"
+                       "DefaultDestDir=13\n[Inst.NT]\nCopyFiles=Files,@b.sys\n[Files]\n";
+    struct inf_buf t = INF_BUF_INIT;
+    inf_buf_printf(&t, "%s%s%s%s", HEAD, body, "a.sys, b.sys\n", STRINGS);
+    assert_int_equal(lint_count(t.data, "ISO103"), 1);
+    inf_buf_clear(&t);
+    inf_buf_printf(&t, "%s%s%s%s", HEAD, body, "A.SYS, a.sys\nb.sys,\na.sys,,,0x2\n", STRINGS);
+    assert_int_equal(lint_count(t.data, "ISO103"), 0); /* case, empty source, one field, @file */
+    inf_buf_free(&t);
+}
+
+static void iso104_duplicates(void **state)
+{
+    (void)state;
+    assert_int_equal(lint_count(HEAD "[SourceDisksFiles]\na.sys=1\n[SourceDisksFiles]\nA.SYS=1\n"
+                                     "[Inst.NT]\n" STRINGS,
+                                "ISO104"),
+                     1); /* repeated headers merge */
+    assert_int_equal(lint_count(HEAD
+                                "[SourceDisksFiles]\na.sys=1\n[SourceDisksFiles.amd64]\na.sys=1\n"
+                                "[Inst.NT]\n" STRINGS,
+                                "ISO104"),
+                     0);
+    const char *two_dirs = HEAD "[SourceDisksFiles]\na.sys=1\n[DestinationDirs]\nF1=13\nF2=13,sub\n"
+                                "[Inst.NT]\nCopyFiles=F1,F2\n[F1]\na.sys\n[F2]\na.sys\n" STRINGS;
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", two_dirs);
+    assert_int_equal(count_code(&r, "ISO104"), 1);
+    assert_int_equal(finding_of(&r, "ISO104")->line, 20); /* the later file-list line */
+    inf_file_result_free(&r);
+}
+
+static void iso105_two_sources_one_destination(void **state)
+{
+    (void)state;
+    const char *bad =
+        HEAD "[SourceDisksFiles]\nx.sys=1\ny.sys=1\n[DestinationDirs]\nDefaultDestDir=12\n"
+             "[Inst.NT]\nCopyFiles=F1,F2\n[F1]\na.sys,x.sys\n[F2]\na.sys,y.sys\n" STRINGS;
+    assert_int_equal(lint_count(bad, "ISO105"), 1);
+    const char *same = HEAD "[SourceDisksFiles]\na.sys=1\n[DestinationDirs]\nDefaultDestDir=13\n"
+                            "[Inst.NT]\nCopyFiles=F1,F2\n[F1]\na.sys\n[F2]\na.sys\n" STRINGS;
+    assert_int_equal(lint_count(same, "ISO105"), 0);
+}
+
+static void iso106_roots_and_hints(void **state)
+{
+    (void)state;
+    const char *text = HEAD
+        "[Inst.NT]\nAddReg=R\n[Inst.NT.Services]\nAddService=acme,2,Svc\n[Svc]\n"
+        "ServiceBinary=%13%\\a.sys\n[R]\nHKR,,Fine\nhklm,SOFTWARE\\X,V\n"
+        "HKLM,SYSTEM\\CurrentControlSet\\Services\\acme\\Parameters,V\n"
+        "HKLM,SYSTEM\\CurrentControlSet\\Services\\other,V\n"
+        "HKCR,CLSID\\{1},,,x\nHKLM,SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run,V\n" STRINGS;
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", text);
+    assert_int_equal(count_code(&r, "ISO106"), 5);
+    const char *hints[] = {"DDInstall", "service-install section of 'acme'", "must not configure",
+                           "Classes\\CLSID", "AddSoftware"};
+    size_t k = 0;
+    for (size_t i = 0; i < r.count; i++)
+        if (strcmp(r.findings[i].rule->code, "ISO106") == 0)
+            assert_non_null(strstr(r.findings[i].hint, hints[k++]));
+    inf_file_result_free(&r);
+}
+
+static void inf005_undefined_strings(void **state)
+{
+    (void)state;
+    const char *text =
+        "[Version]\nSignature=\"$Windows NT$\"\n[S]\nk=%known%,%13%\\x,%%,%unknown%\n"
+        "[Strings]\nknown=1\nself=%alsoUnknown%\n";
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", text);
+    assert_int_equal(count_code(&r, "INF005"), 1);
+    const struct inf_finding *f = finding_of(&r, "INF005");
+    assert_non_null(strstr(f->message, "%unknown%"));
+    assert_int_equal(f->column, 21);
+    inf_file_result_free(&r);
+}
+
+static void inf006_missing_sections(void **state)
+{
+    (void)state;
+    assert_int_equal(
+        lint_count(HEAD "[Inst.NT]\nAddReg=Gone\nCopyFiles=@a.sys\n" STRINGS, "INF006"), 1);
+    /* Needs may name sections of an included INF; dead sections are not checked. */
+    assert_int_equal(lint_count(HEAD "[Inst.NT]\nInclude=machine.inf\nNeeds=PCI_DRV_ROOT\n"
+                                     "[Dead]\nAddReg=Gone\n" STRINGS,
+                                "INF006"),
+                     0);
+}
+
+static void inf007_inf008_inf009(void **state)
+{
+    (void)state;
+    const char *text = HEAD "[SourceDisksFiles]\na.sys=1\nc.sys=7\n[DestinationDirs]\nF1=13\n"
+                            "[Inst.NT]\nCopyFiles=F1,F2\n[F1]\na.sys\nb.sys\n[F2]\na.sys\n" STRINGS;
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", text);
+    assert_int_equal(count_code(&r, "INF007"), 1); /* b.sys */
+    assert_int_equal(count_code(&r, "INF008"), 1); /* F2 has no destination */
+    assert_int_equal(count_code(&r, "INF009"), 1); /* disk 7 */
+    assert_int_equal(finding_of(&r, "INF008")->line, 16);
+    inf_file_result_free(&r);
+    /* A decorated SourceDisksFiles entry may use a disk of the same architecture. */
+    assert_int_equal(lint_count(HEAD
+                                "[SourceDisksNames.amd64]\n2=d\n[SourceDisksFiles.amd64]\na.sys=2\n"
+                                "[Inst.NT]\n" STRINGS,
+                                "INF009"),
+                     0);
+}
+
+static void inf010_version(void **state)
+{
+    (void)state;
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", "[Strings]\n");
+    assert_int_equal(finding_of(&r, "INF010")->line, 1);
+    inf_file_result_free(&r);
+    lint_named(&r, "t.inf", "[Version]\nSignature=\"$CHICAGO$\"\n");
+    assert_int_equal(finding_of(&r, "INF010")->severity, INF_SEVERITY_WARNING);
+    inf_file_result_free(&r);
+    lint_named(&r, "t.inf", "[Version]\nSignature=\"$Other$\"\n");
+    assert_int_equal(finding_of(&r, "INF010")->severity, INF_SEVERITY_ERROR);
+    inf_file_result_free(&r);
+    assert_int_equal(lint_count("[version]\nsignature=$windows nt$\n", "INF010"), 0);
+}
+
+static void options_select_ignore_and_severity(void **state)
+{
+    (void)state;
+    struct inf_lint_options o;
+    inf_lint_options_init(&o);
+    char bad[64];
+    assert_int_equal(inf_lint_options_filter(&o, "ISO", "copyfiles-rename", bad, sizeof bad), 0);
+    assert_true(o.enabled[inf_rule_index(inf_rule_find("ISO101"))]);
+    assert_false(o.enabled[inf_rule_index(inf_rule_find("ISO103"))]);
+    assert_false(o.enabled[inf_rule_index(inf_rule_find("INF005"))]);
+    assert_int_equal(inf_lint_options_filter(&o, "ISO999", NULL, bad, sizeof bad), -1);
+    assert_string_equal(bad, "ISO999");
+    assert_int_equal(inf_lint_options_set_severity(&o, "dest-not-driver-store", INF_SEVERITY_NOTE),
+                     0);
+    assert_int_equal(o.severity[inf_rule_index(inf_rule_find("ISO101"))], INF_SEVERITY_NOTE);
+    inf_lint_options_free(&o);
+}
+
+static void fingerprints_survive_inserted_lines(void **state)
+{
+    (void)state;
+    const char *body = "[SourceDisksFiles]\na.sys=1\n[DestinationDirs]\nFiles=12\n"
+                       "[Inst.NT]\nCopyFiles=Files\n[Files]\na.sys\n" STRINGS;
+    struct inf_buf a = INF_BUF_INIT, b = INF_BUF_INIT;
+    inf_buf_printf(&a, "%s%s", HEAD, body);
+    inf_buf_printf(&b, "; a comment\n\n%s%s", HEAD, body);
+    struct inf_file_result ra, rb;
+    lint_named(&ra, "t.inf", a.data);
+    lint_named(&rb, "t.inf", b.data);
+    const struct inf_finding *fa = finding_of(&ra, "ISO101"), *fb = finding_of(&rb, "ISO101");
+    assert_int_equal(fa->line + 2, fb->line);
+    assert_string_equal(fa->fingerprint, fb->fingerprint);
+    assert_int_equal(strlen(fa->fingerprint), 16);
+    inf_file_result_free(&ra);
+    inf_file_result_free(&rb);
+    inf_buf_free(&a);
+    inf_buf_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(iso101_fires_once_per_used_entry),
+        cmocka_unit_test(iso101_not_in_dead_sections_or_downlevel_paths),
+        cmocka_unit_test(iso101_respects_min_build),
+        cmocka_unit_test(iso102_compares_package_and_store_subdirectories),
+        cmocka_unit_test(iso103_renames_only),
+        cmocka_unit_test(iso104_duplicates),
+        cmocka_unit_test(iso105_two_sources_one_destination),
+        cmocka_unit_test(iso106_roots_and_hints),
+        cmocka_unit_test(inf005_undefined_strings),
+        cmocka_unit_test(inf006_missing_sections),
+        cmocka_unit_test(inf007_inf008_inf009),
+        cmocka_unit_test(inf010_version),
+        cmocka_unit_test(options_select_ignore_and_severity),
+        cmocka_unit_test(fingerprints_survive_inserted_lines),
+    };
+    return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
+}
