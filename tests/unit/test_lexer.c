@@ -142,14 +142,14 @@ static void unicode_spaces_are_blanks(void **state)
     (void)state;
     struct inf_model m;
     /* U+00A0 alone on a line makes no entry; U+3000 and U+2003 are trimmed at edges. */
-    parse_text(&m, "[S]\n\xc2\xa0\r\n\xe3\x80\x80key\xe2\x80\x83= value\xc2\xa0\n");
+    parse_text(&m, "\xef\xbb\xbf[S]\n\xc2\xa0\r\n\xe3\x80\x80key\xe2\x80\x83= value\xc2\xa0\n");
     assert_int_equal(m.line_count, 1);
     const struct inf_line *line = first_line(&m, "S");
     assert_raw(&m, inf_line_key(&m, line), "key");
     assert_raw(&m, inf_line_field(&m, line, 0), "value");
     inf_model_free(&m);
     /* Other multi-byte characters stay data. */
-    parse_text(&m, "[S]\nk=\xc3\xa9\xe2\x82\xac\n");
+    parse_text(&m, "\xef\xbb\xbf[S]\nk=\xc3\xa9\xe2\x82\xac\n");
     assert_raw(&m, inf_line_field(&m, first_line(&m, "S"), 0), "\xc3\xa9\xe2\x82\xac");
     inf_model_free(&m);
 }
