@@ -11,14 +11,9 @@
 static void check_disks_files(struct inf_check *c, uint32_t section)
 {
     const struct inf_model *m = c->model;
-    struct inf_name_index seen = {0};
+    struct inf_name_index seen;
     struct inf_text name = inf_model_section_name(m, section);
-    size_t size = 16;
-    while (size < (size_t)m->sections[section].line_count * 2)
-        size *= 2;
-    seen.size = size;
-    seen.names = inf_xcalloc(size, sizeof *seen.names);
-    seen.lines = inf_xcalloc(size, sizeof *seen.lines);
+    rule_name_set_init(&seen, m->sections[section].line_count);
     struct inf_line_iter it;
     inf_line_iter_init(&it, m, section);
     const struct inf_line *line;
@@ -27,21 +22,15 @@ static void check_disks_files(struct inf_check *c, uint32_t section)
         if (!key)
             continue;
         struct inf_text k = inf_token_value(m, key, &c->scratch, NULL);
-        const struct inf_line *earlier = inf_name_index_find(&seen, k.ptr, k.len);
-        if (earlier) {
+        const struct inf_line *earlier = rule_name_set_add(&seen, k.ptr, k.len, line);
+        if (earlier != line) {
             char hint[256];
             snprintf(hint, sizeof hint, "remove one of the two entries (line %u and line %u)",
                      (unsigned)earlier->line, (unsigned)line->line);
             inf_report(c, inf_span_line(m, line), 0, hint,
                        "'%.*s' is listed twice in [%.*s]; the first entry is on line %u",
                        (int)k.len, k.ptr, (int)name.len, name.ptr, (unsigned)earlier->line);
-            continue;
         }
-        size_t slot = inf_hash_nocase(k.ptr, k.len) & (size - 1);
-        while (seen.names[slot])
-            slot = (slot + 1) & (size - 1);
-        seen.names[slot] = inf_xstrndup(k.ptr, k.len);
-        seen.lines[slot] = line;
     }
     inf_name_index_free(&seen);
 }

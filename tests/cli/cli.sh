@@ -24,7 +24,7 @@ lacks() {
     passed=$((passed + 1)); fi
 }
 
-bad=samples/rules/iso101-bad.inf
+bad=samples/rules/iso106-bad.inf
 expect "clean file" 0 "$inflint" samples/isolated.inf
 contains "clean summary" out "no problems found in 1 file"
 expect "findings" 1 "$inflint" "$bad"
@@ -37,16 +37,16 @@ expect "no paths" 2 "$inflint"
 expect "missing file" 2 "$inflint" "$tmp/none.inf" samples/isolated.inf
 contains "missing file message" err "inflint: $tmp/none.inf: No such file or directory"
 contains "other files still linted" out "no problems found in 1 file"
-expect "ignore by name" 0 "$inflint" --ignore dest-not-driver-store "$bad"
+expect "ignore by name" 0 "$inflint" --ignore registry-root-not-hkr "$bad"
 expect "select other family" 0 "$inflint" --select INF "$bad"
 expect "fail-on never" 0 "$inflint" --fail-on never "$bad"
-expect "severity note" 0 "$inflint" --severity ISO101=note "$bad"
-expect "severity note, fail on note" 1 "$inflint" --severity ISO101=note --fail-on note "$bad"
+expect "severity note" 0 "$inflint" --severity ISO106=note "$bad"
+expect "severity note, fail on note" 1 "$inflint" --severity ISO106=note --fail-on note "$bad"
 expect "bad severity" 2 "$inflint" --severity ISO101=loud "$bad"
 expect "warning passes by default" 0 "$inflint" samples/rules/inf010-bad.inf
 expect "warning fails with --fail-on warning" 1 "$inflint" --fail-on=warning samples/rules/inf010-bad.inf
-expect "msvc note" 0 "$inflint" -f msvc --severity ISO101=note "$bad"
-contains "msvc note shape" out "): warning ISO101: note: "
+expect "msvc note" 0 "$inflint" -f msvc --severity ISO106=note "$bad"
+contains "msvc note shape" out "): warning ISO106: note: "
 expect "list rules" 0 "$inflint" --list-rules
 contains "list rules table" out "ISO101  dest-not-driver-store"
 expect "explain by name" 0 "$inflint" --explain copyfiles-rename

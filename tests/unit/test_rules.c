@@ -179,6 +179,140 @@ static void iso106_roots_and_hints(void **state)
     inf_file_result_free(&r);
 }
 
+#define SERVICE(binary, reg)                                                                       \
+    HEAD "[SourceDisksFiles]\na.sys=1\n[DestinationDirs]\nFiles=13\n[Inst.NT]\nCopyFiles=Files\n"  \
+         "[Files]\na.sys\n[Inst.NT.Services]\nAddService=acme,2,Svc,Log\n[Svc]"                    \
+         "\nServiceBinary=" binary "\nAddReg=SvcReg\n[SvcReg]\n" reg                               \
+         "[Log]\nAddReg=LogReg\n[LogReg]\n"                                                        \
+         "HKR,,EventMessageFile,0x20000,\"%%SystemRoot%%\\System32\\IoLogMsg.dll\"\n" STRINGS
+
+static void iso107_service_key_outside_parameters(void **state)
+{
+    (void)state;
+    struct inf_file_result r;
+    lint_named(&r, "t.inf",
+               SERVICE("%13%\\a.sys", "HKR,Parameters\\Sub,A\nHKR,,Start,0x10001,3\n"
+                                      "HKR,TriggerInfo\\0,Type\n"));
+    assert_int_equal(count_code(&r, "ISO107"), 2); /* not Parameters\Sub, not the event-log key */
+    assert_non_null(strstr(finding_of(&r, "ISO107")->hint, "StartType"));
+    assert_non_null(strstr(r.findings[r.count - 1].hint, "AddTrigger"));
+    inf_file_result_free(&r);
+}
+
+static void iso108_service_binary(void **state)
+{
+    (void)state;
+    assert_int_equal(lint_count(SERVICE("%13%\\a.sys", ""), "ISO108"), 0);
+    assert_int_equal(lint_count(SERVICE("\"\"\"%13%\\a.sys\"\"\"", ""), "ISO108"), 0);
+    assert_int_equal(lint_count(SERVICE("%13%\\sub\\a.sys", ""), "ISO108"),
+                     1); /* not copied there */
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", SERVICE("%12%\\WUDFRd.sys", ""));
+    assert_non_null(strstr(finding_of(&r, "ISO108")->hint, "Include and Needs"));
+    inf_file_result_free(&r);
+    /* The null service has no binary. */
+    assert_int_equal(
+        lint_count(HEAD "[Inst.NT]\n[Inst.NT.Services]\nAddService=,2\n" STRINGS, "ISO108"), 0);
+}
+
+static void iso109_global_path_to_own_file(void **state)
+{
+    (void)state;
+    /* IoLogMsg.dll in the event-log section is not this package's file: fine. */
+    assert_int_equal(lint_count(SERVICE("%13%\\a.sys", ""), "ISO109"), 0);
+    assert_int_equal(
+        lint_count(SERVICE("%13%\\a.sys", "HKR,Parameters,P,,%12%\\a.sys\n"), "ISO109"), 1);
+    assert_int_equal(
+        lint_count(SERVICE("%13%\\a.sys", "HKR,Parameters,P,,\"C:\\Windows\\a.sys\"\n"), "ISO109"),
+        1);
+    assert_int_equal(
+        lint_count(SERVICE("%13%\\a.sys", "HKR,Parameters,P,,%13%\\a.sys\n"), "ISO109"), 0);
+}
+
+static void iso110_iso111_registry_values(void **state)
+{
+    (void)state;
+    const char *text =
+        HEAD "[Inst.NT]\n[Inst.NT.HW]\nAddReg=Hw\n[Hw]\nHKR,,UpperFilters,0x10000,f\n"
+             "HKR,,Other,0x10000,f\n[Inst.NT.CoInstallers]\nAddReg=Co\n[Co]\n"
+             "HKR,,CoInstallers32,0x10000,\"x.dll,Entry\"\n" STRINGS;
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", text);
+    assert_int_equal(count_code(&r, "ISO110"), 1);
+    assert_int_equal(count_code(&r, "ISO111"), 2); /* the section header and the value */
+    inf_file_result_free(&r);
+}
+
+static void iso112_legacy_directives(void **state)
+{
+    (void)state;
+    const char *text =
+        HEAD "[Inst.NT]\nDelReg=R\nRegisterDlls=D\n[R]\n[D]\n[Inst.NT.Remove.Services]\n"
+             "DelService=acme\n[DefaultUninstall]\nDelFiles=F\n[ClassInstall32]\n" STRINGS;
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", text);
+    /* DelReg, RegisterDlls, ClassInstall32; not DelService in .Remove*, not DefaultUninstall. */
+    assert_int_equal(count_code(&r, "ISO112"), 3);
+    inf_file_result_free(&r);
+}
+
+static void iso113_store_incompatible_lists(void **state)
+{
+    (void)state;
+    const char *text =
+        HEAD "[SourceDisksFiles]\na.sys=1\nb.sys=1\n[DestinationDirs]\nFiles=13\nOld=12\n"
+             "[Inst.NT]\nCopyFiles=Files,Old\nDelFiles=Files\n[Files]\na.sys,,,0x4000\n"
+             "[Files.security]\n\"D:P\"\n[Old]\nb.sys,,,0x10\n" STRINGS;
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", text);
+    assert_int_equal(count_code(&r, "ISO113"),
+                     3); /* flag, .security, DelFiles; not Old (DIRID 12) */
+    inf_file_result_free(&r);
+}
+
+static void iso114_pnplockdown(void **state)
+{
+    (void)state;
+    assert_int_equal(lint_count(HEAD "[Inst.NT]\n" STRINGS, "ISO114"), 0);
+    const char *missing =
+        "[Version]\nSignature=\"$Windows NT$\"\n[Manufacturer]\nM=Models\n[Models]\n";
+    assert_int_equal(lint_count(missing, "ISO114"), 1);
+    assert_int_equal(
+        lint_count("[Version]\nSignature=\"$Windows NT$\"\nPnpLockdown=0\n[DefaultInstall]\n",
+                   "ISO114"),
+        1);
+    /* No entry point (a data INF), or no [Version] at all: not reported. */
+    assert_int_equal(lint_count("[Version]\nSignature=\"$Windows NT$\"\n[Data]\n", "ISO114"), 0);
+    assert_int_equal(lint_count("[Manufacturer]\nM=Models\n", "ISO114"), 0);
+}
+
+static void iso115_dirid13_before_1709(void **state)
+{
+    (void)state;
+    const char *old =
+        "[Version]\nSignature=\"$Windows NT$\"\n[Manufacturer]\nM=Models,NTamd64,"
+        "NTamd64.10.0...16299\n[Models.NTamd64]\nD=Inst,HW\n[Models.NTamd64.10.0...16299]\n"
+        "D=Inst,HW\n[SourceDisksNames]\n1=d\n[SourceDisksFiles]\na.sys=1\n"
+        "[DestinationDirs]\nFiles=13\n[Inst]\nCopyFiles=Files\n[Files]\na.sys\n";
+    /* The downlevel NTamd64 path also uses DIRID 13: ISO115 ignores the exemption. */
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", old);
+    assert_int_equal(count_code(&r, "ISO115"), 1);
+    assert_int_equal(finding_of(&r, "ISO115")->severity, INF_SEVERITY_WARNING);
+    assert_int_equal(finding_of(&r, "ISO115")->line, 4);
+    inf_file_result_free(&r);
+    assert_int_equal(lint_count(HEAD "[Inst.NT]\n" STRINGS, "ISO115"), 0);
+}
+
+static void iso116_umdf_versions(void **state)
+{
+    (void)state;
+    const char *text =
+        HEAD "[Inst.NT]\n[Inst.NT.Wdf]\nUmdfService=u1,U1\nUmdfService=u2,U2\n"
+             "[U1]\nUmdfLibraryVersion=1.11.0\n[U2]\nUmdfLibraryVersion=$UMDFVERSION$\n" STRINGS;
+    assert_int_equal(lint_count(text, "ISO116"), 1);
+}
+
 static void inf005_undefined_strings(void **state)
 {
     (void)state;
@@ -292,6 +426,15 @@ int main(void)
         cmocka_unit_test(iso104_duplicates),
         cmocka_unit_test(iso105_two_sources_one_destination),
         cmocka_unit_test(iso106_roots_and_hints),
+        cmocka_unit_test(iso107_service_key_outside_parameters),
+        cmocka_unit_test(iso108_service_binary),
+        cmocka_unit_test(iso109_global_path_to_own_file),
+        cmocka_unit_test(iso110_iso111_registry_values),
+        cmocka_unit_test(iso112_legacy_directives),
+        cmocka_unit_test(iso113_store_incompatible_lists),
+        cmocka_unit_test(iso114_pnplockdown),
+        cmocka_unit_test(iso115_dirid13_before_1709),
+        cmocka_unit_test(iso116_umdf_versions),
         cmocka_unit_test(inf005_undefined_strings),
         cmocka_unit_test(inf006_missing_sections),
         cmocka_unit_test(inf007_inf008_inf009),

@@ -1,0 +1,88 @@
+/*
+ * ISO112 legacy-directive (InfVerif 1300-1302, 1307-1309): a live use of a
+ * non-additive or desktop-only directive, or a ClassInstall32, .FactDef or
+ * .LogConfigOverride section. DelService in the .Remove* sections of
+ * network components is how Windows removes them: not reported.
+ */
+#include "rule_util.h"
+
+static const char *const legacy[] = {
+    "DelReg",         "DelFiles",   "RenFiles",       "DelService",   "DelProperty",
+    "BitReg",         "Ini2Reg",    "LogConfig",      "ProfileItems", "RegisterDlls",
+    "UnregisterDlls", "UpdateInis", "UpdateIniFields"};
+
+static int contains_nocase(struct inf_text text, const char *part)
+{
+    size_t n = strlen(part);
+    for (size_t i = 0; i + n <= text.len; i++)
+        if (inf_text_equal_nocase2(text.ptr + i, n, part, n))
+            return 1;
+    return 0;
+}
+
+static int ends_with_nocase(struct inf_text text, const char *suffix)
+{
+    size_t n = strlen(suffix);
+    return text.len >= n && inf_text_equal_nocase2(text.ptr + text.len - n, n, suffix, n);
+}
+
+static void check(struct inf_check *c)
+{
+    const struct inf_model *m = c->model;
+    const struct inf_graph *g = c->graph;
+    int enforced_paths = 0;
+    for (size_t i = 0; i < g->path_count; i++)
+        enforced_paths |= g->paths[i].enforced;
+    for (size_t s = 0; s < m->section_count; s++) {
+        struct inf_text name = inf_model_section_name(m, (uint32_t)s);
+        int class_install =
+            name.len >= 14 && inf_text_equal_nocase2(name.ptr, 14, "ClassInstall32", 14);
+        if ((class_install && enforced_paths) ||
+            ((ends_with_nocase(name, ".FactDef") || ends_with_nocase(name, ".LogConfigOverride")) &&
+             inf_reach_enforced(&g->section_reach[s]))) {
+            inf_report(c, inf_span_header(m, m->sections[s].first_run), 0,
+                       "remove the section; a Windows Driver package may not use it",
+                       "[%.*s] is a legacy section that Windows Driver packages may not contain",
+                       (int)name.len, name.ptr);
+            continue;
+        }
+        if (!inf_reach_enforced(&g->section_reach[s]))
+            continue;
+        int remove_section = contains_nocase(name, ".Remove");
+        struct inf_line_iter it;
+        inf_line_iter_init(&it, m, (uint32_t)s);
+        const struct inf_line *line;
+        while ((line = inf_line_iter_next(&it)) != NULL) {
+            if (!line->has_key)
+                continue;
+            struct inf_text key = inf_token_value(m, inf_line_key(m, line), &c->scratch, NULL);
+            for (size_t k = 0; k < sizeof legacy / sizeof legacy[0]; k++) {
+                if (!inf_text_equal_nocase(key, legacy[k]))
+                    continue;
+                if (remove_section && k == 3) /* DelService in .Remove* */
+                    break;
+                inf_report(c, inf_span_line(m, line), 0,
+                           "remove it: isolated packages only add state, declaratively; let "
+                           "Windows undo what the INF added when the driver is removed",
+                           "%s is a legacy directive that Windows Driver packages may not use",
+                           legacy[k]);
+                break;
+            }
+        }
+    }
+}
+
+const struct inf_rule inf_rule_iso112 = {
+    "ISO112",
+    "legacy-directive",
+    INF_SEVERITY_ERROR,
+    "The INF uses a legacy, non-additive directive or section.",
+    "Windows Driver packages are declarative and additive: installing them only adds state "
+    "that Windows can track and remove. Directives that delete, rename or rewrite existing "
+    "state (DelReg, DelFiles, RenFiles, DelService, DelProperty, BitReg), run code "
+    "(RegisterDlls) or edit legacy stores (Ini2Reg, UpdateInis, ProfileItems, LogConfig) are "
+    "not allowed, nor are ClassInstall32, .FactDef and .LogConfigOverride sections.",
+    "[Acme_Install.NT]\nDelReg = Acme_Old_Settings\n",
+    "[Acme_Install.NT]\n; nothing deleted: the old settings live under HKR and go with the "
+    "device\n",
+    check};
