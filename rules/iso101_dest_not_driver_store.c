@@ -4,6 +4,7 @@
  * entry that a live, enforced copy uses.
  */
 #include "rule_util.h"
+#include "inflint/profile.h"
 
 static void check(struct inf_check *c)
 {
@@ -14,7 +15,10 @@ static void check(struct inf_check *c)
         if (!inf_reach_enforced(&copy->reach) || !copy->destination || !copy->has_dirid ||
             copy->dirid == 13)
             continue;
-        if (!rule_once(&seen, rule_line_id(c->model, copy->destination)))
+        enum inf_severity allowed =
+            inf_profile_destination(c->options->profile, copy->dirid, copy->dest_subdir);
+        if (allowed == INF_SEVERITY_OFF ||
+            !rule_once(&seen, rule_line_id(c->model, copy->destination)))
             continue;
         const struct inf_token *key = inf_line_key(c->model, copy->destination);
         struct inf_text list = inf_token_value(c->model, key, &c->scratch, NULL);
@@ -25,7 +29,8 @@ static void check(struct inf_check *c)
                  "write `%s = 13` so the files stay in the driver store and run from there; "
                  "code finds them with IoGetDriverDirectory or GetModuleFileName",
                  list_name);
-        inf_report(c, inf_span_line(c->model, copy->destination), 0, hint,
+        inf_report(c, inf_span_line(c->model, copy->destination),
+                   allowed == INF_SEVERITY_WARNING ? INF_SEVERITY_WARNING : 0, hint,
                    "'%s' copies files (such as '%s') to DIRID %ld%s%s%s instead of the driver "
                    "store (DIRID 13)%s",
                    list_name, copy->dest_name, copy->dirid, meaning ? " (" : "",

@@ -4,6 +4,7 @@
  * isolated replacement for the documented patterns (rules.md ISO106).
  */
 #include "rule_util.h"
+#include "inflint/profile.h"
 
 #include <stdlib.h>
 
@@ -122,10 +123,17 @@ static void check(struct inf_check *c)
             continue;
         }
         char *subkey_raw = rule_field(c->model, r->line, 1, &c->scratch);
+        enum inf_severity allowed = inf_profile_registry(c->options->profile, root, subkey_raw);
+        if (allowed == INF_SEVERITY_OFF) {
+            free(subkey_raw);
+            free(root);
+            continue;
+        }
         char *subkey = inf_path_normalize(subkey_raw);
         char hint[512], arches[64];
         choose_hint(c, r, root, subkey, hint, sizeof hint);
-        inf_report(c, inf_span_line(c->model, r->line), 0, hint,
+        inf_report(c, inf_span_line(c->model, r->line),
+                   allowed == INF_SEVERITY_WARNING ? INF_SEVERITY_WARNING : 0, hint,
                    "%s %s%s%s, a global registry location outside the keys Windows gives this "
                    "device or service%s",
                    verbs[r->directive_kind], root, subkey_raw[0] ? "\\" : "", subkey_raw,

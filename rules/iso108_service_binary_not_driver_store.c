@@ -20,6 +20,17 @@ static char *store_path(const char *binary)
     return inf_path_normalize(binary + 4);
 }
 
+/* Does BINARY start with a %number% DIRID token? */
+static int under_dirid(const char *binary)
+{
+    if (binary[0] != '%')
+        return 0;
+    size_t i = 1;
+    while (binary[i] >= '0' && binary[i] <= '9')
+        i++;
+    return i > 1 && binary[i] == '%';
+}
+
 static const char *base_name(const char *path)
 {
     const char *slash = strrchr(path, '\\');
@@ -60,6 +71,10 @@ static void check(struct inf_check *c)
         if (n >= 2 && binary[0] == '"' && binary[n - 1] == '"') { /* """path""" keeps one pair */
             memmove(binary, binary + 1, n - 2);
             binary[n - 2] = '\0';
+        }
+        if (c->options->profile == INF_PROFILE_UNIVERSAL && under_dirid(binary)) {
+            free(binary);
+            continue; /* /u accepts any %dirid%\ path */
         }
         char *stored = store_path(binary);
         char hint[512];

@@ -27,7 +27,8 @@ static void check(struct inf_check *c)
             continue;
         uint64_t subject = subject_of(m, p);
         uint32_t mask = inf_key_map_get(&arches, subject);
-        inf_key_map_put(&arches, subject, (mask == INF_NO_INDEX ? 0 : mask) | INF_ARCH_BIT(p->arch));
+        inf_key_map_put(&arches, subject,
+                        (mask == INF_NO_INDEX ? 0 : mask) | INF_ARCH_BIT(p->arch));
     }
     struct inf_key_map seen = {0};
     for (size_t i = 0; i < g->path_count; i++) {
@@ -52,7 +53,8 @@ static void check(struct inf_check *c)
             free(models);
         } else {
             struct inf_text name = inf_model_section_name(m, p->install_section);
-            snprintf(hint, sizeof hint, "name the section [DefaultInstall.NT%s.10.0...16299]", arch);
+            snprintf(hint, sizeof hint, "name the section [DefaultInstall.NT%s.10.0...16299]",
+                     arch);
             inf_report(c, inf_span_header(m, m->sections[p->install_section].first_run), 0, hint,
                        "[%.*s] can install on builds before 16299 (Windows 10 1709) but uses "
                        "DIRID 13, which needs 1709 or later%s",

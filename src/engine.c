@@ -5,6 +5,7 @@
  */
 #include "inflint/engine.h"
 #include "inflint/alloc.h"
+#include "inflint/profile.h"
 #include "graph_index.h"
 
 #include <stdarg.h>
@@ -197,7 +198,7 @@ void inf_report(struct inf_check *check, struct inf_span span, enum inf_severity
     if (forced >= 0)
         severity = (enum inf_severity)forced;
     else if (severity == INF_SEVERITY_OFF)
-        severity = check->rule->severity;
+        severity = inf_profile_severity(check->rule, check->options->profile);
     if (severity == INF_SEVERITY_OFF)
         return;
     struct inf_file_result *r = sink->result;
@@ -370,6 +371,9 @@ int inf_lint_buffer(const char *path, unsigned char *bytes, size_t len,
     check.sink = &sink;
     for (size_t i = 0; i < inf_rule_count; i++) {
         if (!options->enabled[i] || options->severity[i] == INF_SEVERITY_OFF)
+            continue;
+        if (options->severity[i] < 0 &&
+            inf_profile_severity(inf_rules[i], options->rule.profile) == INF_SEVERITY_OFF)
             continue;
         check.rule = inf_rules[i];
         sink.rule_index = i;

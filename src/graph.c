@@ -14,6 +14,8 @@
 #include "inflint/alloc.h"
 #include "graph_index.h"
 
+void inf_graph_mark_references(struct inf_graph *g); /* graph_references.c */
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -1033,6 +1035,7 @@ void inf_graph_build(struct inf_graph *g, const struct inf_model *model, uint32_
         g->has_entry_points = 1;
     for (size_t i = 0; i < g->path_count; i++)
         walk_install(g, i);
+    inf_graph_mark_references(g);
 }
 
 void inf_graph_free(struct inf_graph *g)
@@ -1053,6 +1056,7 @@ void inf_graph_free(struct inf_graph *g)
     free(g->services);
     free(g->missing);
     free(g->section_reach);
+    free(g->section_referenced);
     if (p) {
         inf_buf_free(&p->scratch);
         free(p->stamps);

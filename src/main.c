@@ -4,6 +4,8 @@
  * 0 (nothing at or above --fail-on), 1 (findings) or 2 (usage, I/O, memory).
  */
 #include "inflint/inflint.h"
+#include "inflint/profile.h"
+#include "inflint/profile.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -51,6 +53,7 @@ static const char usage_text[] =
     "  -f, --format FMT          text (default), gcc, msvc, json\n"
     "      --dump-model          print the parsed model as JSON instead of linting\n"
     "      --stdin-filename NAME name (and so .inx-ness) of the INF read from -\n"
+    "      --profile NAME        isolation (default, InfVerif /w), universal (/u), whql (/h)\n"
     "      --min-build N         enforce ISO rules on paths reaching build N+ (default 17763)\n"
     "      --select IDS          only these rules (codes, names or ISO/INF), comma-separated\n"
     "      --ignore IDS          not these rules\n"
@@ -94,9 +97,9 @@ static void append_list(struct inf_buf *list, const char *items)
 /* Parses the command line into OPT; returns -1 (usage error, printed) or 0. */
 static int parse_options(int argc, char **argv, struct options *opt)
 {
-    static const char *const valued[] = {"--format",  "--stdin-filename", "--min-build",
-                                         "--select",  "--ignore",         "--severity",
-                                         "--fail-on", "--explain",        "--color"};
+    static const char *const valued[] = {"--format", "--stdin-filename", "--min-build", "--select",
+                                         "--ignore", "--severity",       "--fail-on",   "--explain",
+                                         "--color",  "--profile"};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = NULL;
         int matched = 0;
@@ -167,6 +170,15 @@ static int parse_options(int argc, char **argv, struct options *opt)
                 }
                 opt->color = v;
                 break;
+            case 9: {
+                int profile = inf_profile_parse(v);
+                if (profile < 0) {
+                    tool_message("--profile takes isolation, universal or whql (got '%s')", v);
+                    return -1;
+                }
+                opt->lint.rule.profile = (enum inf_profile)profile;
+                break;
+            }
             }
         }
         if (matched)
@@ -193,7 +205,8 @@ static int parse_options(int argc, char **argv, struct options *opt)
             opt->paths[opt->path_count++] = argv[i];
         }
     }
-    if (opt->format && !inf_reporter_find(opt->format)) {
+    if (opt->format && !inf_reporter_find(opt->format) &&
+        !(opt->mode == MODE_LIST_RULES && strcmp(opt->format, "markdown") == 0)) {
         tool_message("unknown format '%s': use text, gcc, msvc or json", opt->format);
         return -1;
     }
@@ -206,14 +219,40 @@ static int parse_options(int argc, char **argv, struct options *opt)
     return 0;
 }
 
-static int list_rules(void)
+/* The effective severity of rule INDEX under OPT: --severity, else the profile's. */
+static const char *effective_severity(const struct options *opt, size_t index, char *buf)
 {
-    printf("%-7s %-36s %-8s %s\n", "CODE", "NAME", "DEFAULT", "SUMMARY");
+    const struct inf_rule *r = inf_rules[index];
+    enum inf_profile profile = opt->lint.rule.profile;
+    if (!opt->lint.enabled[index])
+        return "off";
+    if (opt->lint.severity[index] >= 0)
+        return inf_severity_name((enum inf_severity)opt->lint.severity[index]);
+    snprintf(buf, 16, "%s%s", inf_severity_name(inf_profile_severity(r, profile)),
+             inf_profile_has_allowances(r, profile) ? "*" : "");
+    return buf;
+}
+
+static int list_rules(const struct options *opt)
+{
+    if (opt->format && strcmp(opt->format, "markdown") == 0) {
+        struct inf_buf out = INF_BUF_INIT;
+        inf_rules_markdown(&out);
+        fwrite(out.data, 1, out.len, stdout);
+        inf_buf_free(&out);
+        return 0;
+    }
+    char buf[16];
+    printf("%-7s %-33s %-9s %s\n", "CODE", "NAME", "SEVERITY", "SUMMARY");
     for (size_t i = 0; i < inf_rule_count; i++) {
         const struct inf_rule *r = inf_rules[i];
-        printf("%-7s %-36s %-8s %s\n", r->code, r->name, inf_severity_name(r->severity),
+        printf("%-7s %-33s %-9s %s\n", r->code, r->name, effective_severity(opt, i, buf),
                r->summary);
     }
+    printf("\nprofile: %s%s\n", inf_profile_name(opt->lint.rule.profile),
+           opt->lint.rule.profile != INF_PROFILE_ISOLATION
+               ? " (* = some findings allowed or lowered to warnings by the profile)"
+               : "");
     return 0;
 }
 
@@ -378,7 +417,7 @@ int main(int argc, char **argv)
     if (parse_options(argc, argv, &opt) != 0) {
         status = INF_EXIT_FAILURE;
     } else if (opt.mode == MODE_LIST_RULES) {
-        status = list_rules();
+        status = list_rules(&opt);
     } else if (opt.mode == MODE_EXPLAIN) {
         status = explain(opt.explain);
     } else if (opt.path_count == 0) {

@@ -124,7 +124,8 @@ struct inf_graph {
     struct inf_missing_target *missing;
     size_t missing_count, missing_cap;
 
-    struct inf_reach *section_reach; /* per section; arches == 0 means not live */
+    struct inf_reach *section_reach;   /* per section; arches == 0 means not live */
+    unsigned char *section_referenced; /* per section: named by something, or a root */
     struct inf_graph_private *priv;
 };
 

@@ -45,6 +45,9 @@ struct inf_rule {
 extern const struct inf_rule *const inf_rules[];
 extern const size_t inf_rule_count;
 
+/* Appends the rules reference (rules/README.md) in Markdown to OUT. */
+void inf_rules_markdown(struct inf_buf *out);
+
 /* A rule by code or name (case-insensitive), or NULL. */
 const struct inf_rule *inf_rule_find(const char *code_or_name);
 /* Index of RULE in inf_rules. */
@@ -55,9 +58,12 @@ struct inf_span {
     uint32_t start, end;
 };
 
+enum inf_profile { INF_PROFILE_ISOLATION, INF_PROFILE_UNIVERSAL, INF_PROFILE_WHQL };
+
 /* The options rules may look at. */
 struct inf_rule_options {
     uint32_t min_build;
+    enum inf_profile profile;
 };
 
 /* What a check function gets. */

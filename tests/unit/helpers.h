@@ -5,6 +5,7 @@
 #define INFLINT_TEST_HELPERS_H
 
 #include "inflint/inflint.h"
+#include "inflint/profile.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

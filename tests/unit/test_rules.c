@@ -376,6 +376,161 @@ static void inf010_version(void **state)
     assert_int_equal(lint_count("[version]\nsignature=$windows nt$\n", "INF010"), 0);
 }
 
+static void inf001_encodings(void **state)
+{
+    (void)state;
+    struct inf_file_result r;
+    struct inf_lint_options o;
+    inf_lint_options_init(&o);
+    static const char bom8[] = "\xef\xbb\xbf[Version]\nSignature=\"$Windows NT$\"\n";
+    unsigned char *bytes = (unsigned char *)inf_xstrndup(bom8, sizeof bom8 - 1);
+    assert_int_equal(inf_lint_buffer("t.inf", bytes, sizeof bom8 - 1, &o, &r), 0);
+    assert_int_equal(finding_of(&r, "INF001")->severity, INF_SEVERITY_ERROR);
+    inf_file_result_free(&r);
+    lint_named(&r, "t.inf", "[Version]\nSignature=\"$Windows NT$\"\n[Strings]\nA=\"caf\xe9\"\n");
+    assert_int_equal(finding_of(&r, "INF001")->severity, INF_SEVERITY_WARNING);
+    assert_int_equal(finding_of(&r, "INF001")->line, 4);
+    inf_file_result_free(&r);
+    static const char odd[] = "\xff\xfe[\0V\0]\0x";
+    bytes = (unsigned char *)inf_xmalloc(sizeof odd);
+    memcpy(bytes, odd, sizeof odd - 1);
+    assert_int_equal(inf_lint_buffer("t.inf", bytes, sizeof odd - 1, &o, &r), 0);
+    assert_int_equal(count_code(&r, "INF001"), 1);
+    inf_file_result_free(&r);
+    inf_lint_options_free(&o);
+    assert_int_equal(lint_count("[Version]\nSignature=\"$Windows NT$\"\n", "INF001"), 0);
+}
+
+static void inf002_inf003_parse_problems(void **state)
+{
+    (void)state;
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", "/* banner */\n[Version]\nSignature=\"$Windows NT$\"\n[Strings]\n");
+    assert_int_equal(finding_of(&r, "INF002")->severity, INF_SEVERITY_WARNING); /* has [Strings] */
+    inf_file_result_free(&r);
+    lint_named(&r, "t.inf", "[Version]\nSignature=\"$Windows NT$\"\n[Broken\nk=v\n");
+    assert_int_equal(finding_of(&r, "INF003")->line, 3);
+    inf_file_result_free(&r);
+}
+
+static void inf004_duplicates_after_the_first(void **state)
+{
+    (void)state;
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", "[Version]\nSignature=\"$Windows NT$\"\n[A]\n[a]\n[A]\n");
+    assert_int_equal(count_code(&r, "INF004"), 2);
+    assert_int_equal(finding_of(&r, "INF004")->line, 4);
+    inf_file_result_free(&r);
+}
+
+static void inf011_inf012_inf015(void **state)
+{
+    (void)state;
+    assert_int_equal(lint_count("[Version]\nSignature=\"$Windows NT$\"\n[S]\na=\"open\n", "INF011"),
+                     1);
+    assert_int_equal(
+        lint_count("[Version]\nSignature=\"$Windows NT$\"\n[S]\na=C:\\x\\\nb=1\n", "INF012"), 1);
+    assert_int_equal(
+        lint_count("[Version]\nSignature=\"$Windows NT$\"\n[S]\na=x,\\\n  y\n", "INF012"), 0);
+    struct inf_buf t = INF_BUF_INIT;
+    inf_buf_adds(&t, "[Version]\nSignature=\"$Windows NT$\"\n[S]\nk=%big%%big%\n[Strings]\nbig=\"");
+    for (int i = 0; i < 3000; i++)
+        inf_buf_addc(&t, 'x');
+    inf_buf_adds(&t, "\"\n");
+    assert_int_equal(lint_count(t.data, "INF015"), 1); /* after substitution */
+    inf_buf_free(&t);
+}
+
+static void inf013_localized_keys(void **state)
+{
+    (void)state;
+    struct inf_file_result r;
+    lint_named(&r, "t.inf",
+               "[Version]\nSignature=\"$Windows NT$\"\n[Strings]\na=1\nb=2\n"
+               "[Strings.0407]\na=1\nc=3\n[Strings.040C]\nA=1\nB=2\n");
+    assert_int_equal(count_code(&r, "INF013"), 1); /* 040C matches without case */
+    const struct inf_finding *f = finding_of(&r, "INF013");
+    assert_non_null(strstr(f->message, "missing b"));
+    assert_non_null(strstr(f->message, "extra c"));
+    inf_file_result_free(&r);
+}
+
+static void inf014_template_tokens(void **state)
+{
+    (void)state;
+    const char *text = "[Version]\nSignature=\"$Windows NT$\"\n[Manufacturer]\nM=Models,NT$ARCH$\n"
+                       "[Models.NT$ARCH$]\n";
+    assert_int_equal(lint_count(text, "INF014"), 2); /* the decoration line and the header */
+    struct inf_file_result r;
+    lint_named(&r, "t.inx", text);
+    assert_int_equal(count_code(&r, "INF014"), 0);
+    inf_file_result_free(&r);
+}
+
+static void inf016_unused_sections(void **state)
+{
+    (void)state;
+    const char *text =
+        HEAD "[Inst.NT]\nAddReg=Used\n[Inst.NT.HW]\n[Used]\n[Orphan]\n[Used.security]\n"
+             "[DestinationDirs]\n[SignatureAttributes]\n" STRINGS;
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", text);
+    assert_int_equal(count_code(&r, "INF016"), 1);
+    assert_non_null(strstr(finding_of(&r, "INF016")->message, "[Orphan]"));
+    assert_int_equal(finding_of(&r, "INF016")->severity, INF_SEVERITY_NOTE);
+    inf_file_result_free(&r);
+    /* A referenced section that is not live is not unused; a hive INF is not checked. */
+    assert_int_equal(
+        lint_count(HEAD "[Inst.NT]\n[DefaultUninstall]\nDelReg=Old\n[Old]\n" STRINGS, "INF016"), 0);
+    assert_int_equal(lint_count("[Version]\nSignature=\"$Windows NT$\"\n[AddReg]\n", "INF016"), 0);
+}
+
+/* Lints TEXT under PROFILE and counts CODE findings of SEVERITY. */
+static size_t profile_count(const char *text, enum inf_profile profile, const char *code,
+                            enum inf_severity severity)
+{
+    struct inf_lint_options o;
+    inf_lint_options_init(&o);
+    o.rule.profile = profile;
+    struct inf_file_result r;
+    unsigned char *bytes = (unsigned char *)inf_xstrndup(text, strlen(text));
+    assert_int_equal(inf_lint_buffer("t.inf", bytes, strlen(text), &o, &r), 0);
+    size_t n = 0;
+    for (size_t i = 0; i < r.count; i++)
+        n += strcmp(r.findings[i].rule->code, code) == 0 && r.findings[i].severity == severity;
+    inf_file_result_free(&r);
+    inf_lint_options_free(&o);
+    return n;
+}
+
+static void profiles_change_severities_and_allowances(void **state)
+{
+    (void)state;
+    const char *dest = HEAD "[SourceDisksFiles]\na.sys=1\nb.sys=1\nc.sys=1\n[DestinationDirs]\n"
+                            "F11=11\nF10=10,Vendor\nF24=24\n[Inst.NT]\nCopyFiles=F11,F10,F24\n"
+                            "[F11]\na.sys\n[F10]\nb.sys\n[F24]\nc.sys\n" STRINGS;
+    assert_int_equal(profile_count(dest, INF_PROFILE_ISOLATION, "ISO101", INF_SEVERITY_ERROR), 3);
+    assert_int_equal(profile_count(dest, INF_PROFILE_UNIVERSAL, "ISO101", INF_SEVERITY_ERROR), 1);
+    assert_int_equal(profile_count(dest, INF_PROFILE_WHQL, "ISO101", INF_SEVERITY_WARNING), 2);
+    assert_int_equal(profile_count(dest, INF_PROFILE_WHQL, "ISO101", INF_SEVERITY_ERROR), 1);
+    const char *reg = HEAD
+        "[Inst.NT]\nAddReg=R\n[R]\nHKCR,CLSID\\{1},,,x\n"
+        "HKLM,SOFTWARE\\Microsoft\\Windows Media Foundation\\X,V\n"
+        "HKLM,SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run,V\nHKLM,SOFTWARE\\Acme,V\n" STRINGS;
+    assert_int_equal(profile_count(reg, INF_PROFILE_ISOLATION, "ISO106", INF_SEVERITY_ERROR), 4);
+    assert_int_equal(profile_count(reg, INF_PROFILE_UNIVERSAL, "ISO106", INF_SEVERITY_ERROR), 2);
+    assert_int_equal(profile_count(reg, INF_PROFILE_WHQL, "ISO106", INF_SEVERITY_WARNING), 3);
+    const char *svc =
+        HEAD "[Inst.NT]\n[Inst.NT.Services]\nAddService=a,2,Svc\n[Svc]\n"
+             "ServiceBinary=%12%\\a.sys\nAddReg=SR\n[SR]\nHKR,,Start,0x10001,3\n" STRINGS;
+    assert_int_equal(profile_count(svc, INF_PROFILE_UNIVERSAL, "ISO108", INF_SEVERITY_ERROR), 0);
+    assert_int_equal(profile_count(svc, INF_PROFILE_UNIVERSAL, "ISO107", INF_SEVERITY_ERROR), 0);
+    assert_int_equal(profile_count(svc, INF_PROFILE_WHQL, "ISO107", INF_SEVERITY_ERROR), 1);
+    const char *lockdown = "[Version]\nSignature=\"$Windows NT$\"\n[DefaultInstall]\n";
+    assert_int_equal(profile_count(lockdown, INF_PROFILE_UNIVERSAL, "ISO114", INF_SEVERITY_WARNING),
+                     1);
+}
+
 static void options_select_ignore_and_severity(void **state)
 {
     (void)state;
@@ -439,6 +594,14 @@ int main(void)
         cmocka_unit_test(inf006_missing_sections),
         cmocka_unit_test(inf007_inf008_inf009),
         cmocka_unit_test(inf010_version),
+        cmocka_unit_test(inf001_encodings),
+        cmocka_unit_test(inf002_inf003_parse_problems),
+        cmocka_unit_test(inf004_duplicates_after_the_first),
+        cmocka_unit_test(inf011_inf012_inf015),
+        cmocka_unit_test(inf013_localized_keys),
+        cmocka_unit_test(inf014_template_tokens),
+        cmocka_unit_test(inf016_unused_sections),
+        cmocka_unit_test(profiles_change_severities_and_allowances),
         cmocka_unit_test(options_select_ignore_and_severity),
         cmocka_unit_test(fingerprints_survive_inserted_lines),
     };

@@ -186,6 +186,25 @@ static void check_error(const struct vector *v, const struct inf_model *m)
     unsigned line = 0;
     if (sscanf(v->fields, "<error:%63[A-Z_]@%u>", name, &line) != 2)
         fail_msg("%s: bad expectation %s", v->id, v->fields);
+    /* The linter reports it as an error-level INF002 or INF003 on that line. */
+    const char *code = strcmp(name, "ERROR_EXPECTED_SECTION_NAME") == 0 ? "INF002" : "INF003";
+    struct inf_lint_options options;
+    inf_lint_options_init(&options);
+    struct inf_file_result result;
+    size_t len = strlen(v->input);
+    char *input = dup(v->input);
+    len = unescape(input);
+    assert_int_equal(inf_lint_buffer("vector.inf", (unsigned char *)input, len, &options, &result),
+                     0);
+    int reported = 0;
+    for (size_t i = 0; i < result.count; i++)
+        reported |= strcmp(result.findings[i].rule->code, code) == 0 &&
+                    result.findings[i].line == line &&
+                    result.findings[i].severity == INF_SEVERITY_ERROR;
+    inf_file_result_free(&result);
+    inf_lint_options_free(&options);
+    if (!reported)
+        fail_msg("%s: no error %s at line %u", v->id, code, line);
     if (strcmp(name, "ERROR_EXPECTED_SECTION_NAME") == 0) {
         assert_true(has_issue(m, INF_ISSUE_TEXT_BEFORE_SECTION, line));
         /* It is an error (the file is refused) only without a [Strings] section. */

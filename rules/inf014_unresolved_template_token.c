@@ -1,0 +1,67 @@
+/*
+ * INF014 unresolved-template-token (InfVerif 1274): a stampinf token such as
+ * $ARCH$ or $KMDFVERSION$ left in a .inf (fine in an .inx template).
+ */
+#include "rule_util.h"
+
+static const char *const tokens[] = {"$ARCH$", "$KMDFVERSION$", "$UMDFVERSION$",
+                                     "$KMDFCOINSTALLERVERSION$", "$UMDFCOINSTALLERVERSION$"};
+
+/* The stampinf token in TEXT, or NULL. Matching is case-sensitive, as stampinf's. */
+static const char *find_token(struct inf_text text)
+{
+    for (size_t i = 0; i + 5 <= text.len; i++) {
+        if (text.ptr[i] != '$')
+            continue;
+        for (size_t k = 0; k < sizeof tokens / sizeof tokens[0]; k++) {
+            size_t n = strlen(tokens[k]);
+            if (i + n <= text.len && memcmp(text.ptr + i, tokens[k], n) == 0)
+                return tokens[k];
+        }
+    }
+    return NULL;
+}
+
+static void report(struct inf_check *c, struct inf_span span, const char *token)
+{
+    inf_report(c, span, 0,
+               "run stampinf on the .inx template, or rename the file to .inx if it is one",
+               "%s is a stampinf template token left in a .inf", token);
+}
+
+static void check(struct inf_check *c)
+{
+    const struct inf_model *m = c->model;
+    if (m->is_template)
+        return;
+    for (size_t r = 0; r < m->run_count; r++) {
+        const char *token = find_token(inf_model_section_name(m, m->runs[r].section));
+        if (token)
+            report(c, inf_span_header(m, (uint32_t)r), token);
+    }
+    for (size_t l = 0; l < m->line_count; l++) {
+        const struct inf_line *line = &m->lines[l];
+        size_t count = line->field_count + (line->has_key ? 1u : 0u);
+        for (size_t t = 0; t < count; t++) {
+            const struct inf_token *tok = &m->tokens[line->first_token + t];
+            const char *token = find_token(inf_token_raw(m, tok));
+            if (token) {
+                report(c, inf_span_token(m, tok), token);
+                break; /* one finding per line */
+            }
+        }
+    }
+}
+
+const struct inf_rule inf_rule_inf014 = {
+    "INF014",
+    "unresolved-template-token",
+    INF_SEVERITY_ERROR,
+    "A stampinf template token remains in a .inf file.",
+    "An .inx template uses $ARCH$, $KMDFVERSION$ and similar tokens that the WDK tool "
+    "stampinf replaces when it produces the .inf. A .inf that still holds them was not "
+    "stamped, and Windows reads the tokens literally. In a .inf inflint still analyses the "
+    "file as a template, with $ARCH$ standing for every architecture.",
+    "[Manufacturer]\n%Acme% = Acme, NT$ARCH$.10.0...16299\n",
+    "[Manufacturer]\n%Acme% = Acme, NTamd64.10.0...16299\n",
+    check};

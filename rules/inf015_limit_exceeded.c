@@ -1,0 +1,59 @@
+/*
+ * INF015 limit-exceeded: a field longer than 4096 characters, before or
+ * after substitution. Windows truncates such fields silently.
+ */
+#include "rule_util.h"
+
+static size_t count_chars(const char *text, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)text[i] & 0xC0) != 0x80;
+    return n;
+}
+
+static void check(struct inf_check *c)
+{
+    const struct inf_model *m = c->model;
+    const char *hint = "shorten the value; Windows cuts fields at 4096 characters without a word";
+    for (size_t i = 0; i < m->issue_count; i++) {
+        const struct inf_parse_issue *issue = &m->issues[i];
+        if (issue->kind != INF_ISSUE_FIELD_TOO_LONG)
+            continue;
+        struct inf_span span = {issue->offset, issue->offset};
+        inf_report(c, span, 0, hint, "field is longer than 4096 characters");
+    }
+    /* After substitution: only fields that hold a %token% can grow. */
+    for (size_t s = 0; s < m->section_count; s++) {
+        if (inf_model_is_strings_section(m, (uint32_t)s))
+            continue;
+        struct inf_line_iter it;
+        inf_line_iter_init(&it, m, (uint32_t)s);
+        const struct inf_line *line;
+        while ((line = inf_line_iter_next(&it)) != NULL) {
+            for (size_t f = 0; f < line->field_count; f++) {
+                const struct inf_token *t = inf_line_field(m, line, f);
+                struct inf_text raw = inf_token_raw(m, t);
+                if (raw.len > INF_MAX_FIELD_CHARS || !memchr(raw.ptr, '%', raw.len))
+                    continue;
+                struct inf_text v = inf_token_value(m, t, &c->scratch, NULL);
+                if (v.len > INF_MAX_FIELD_CHARS && count_chars(v.ptr, v.len) > INF_MAX_FIELD_CHARS)
+                    inf_report(c, inf_span_token(m, t), 0, hint,
+                               "field is longer than 4096 characters after %%strkey%% "
+                               "substitution");
+            }
+        }
+    }
+}
+
+const struct inf_rule inf_rule_inf015 = {
+    "INF015",
+    "limit-exceeded",
+    INF_SEVERITY_ERROR,
+    "A field is longer than Windows reads.",
+    "Windows reads at most 4096 characters of a field, before and after %strkey% "
+    "substitution, and cuts longer ones silently. (Section names over 255 characters are "
+    "INF003.)",
+    "[Acme_AddReg]\nHKR,,Table,,%VeryLongString%   ; expands to 5000 characters\n",
+    "[Acme_AddReg]\nHKR,,Table,0x00000001,01,02,03   ; binary data, one byte per field\n",
+    check};
