@@ -10,13 +10,9 @@ static void check_token(struct inf_check *c, const struct inf_token *token,
                         const struct inf_line *line, struct inf_key_map *seen)
 {
     const struct inf_model *m = c->model;
+    if (!token->percent)
+        return;
     struct inf_text raw = inf_token_raw(m, token);
-    if (!memchr(raw.ptr, '%', raw.len))
-        return;
-    unsigned flags = 0;
-    inf_token_value(m, token, &c->scratch, &flags);
-    if (!(flags & INF_SUBST_UNKNOWN))
-        return;
     const char *p = raw.ptr, *end = raw.ptr + raw.len;
     while (p < end) {
         const char *open = memchr(p, '%', (size_t)(end - p));
@@ -57,10 +53,10 @@ static void check(struct inf_check *c)
         inf_line_iter_init(&it, m, (uint32_t)s);
         const struct inf_line *line;
         while ((line = inf_line_iter_next(&it)) != NULL) {
-            if (line->has_key)
-                check_token(c, inf_line_key(m, line), line, &seen);
-            for (size_t i = 0; i < line->field_count; i++)
-                check_token(c, inf_line_field(m, line, i), line, &seen);
+            const struct inf_token *t = &m->tokens[line->first_token];
+            size_t count = line->field_count + (line->has_key ? 1u : 0u);
+            for (size_t i = 0; i < count; i++)
+                check_token(c, &t[i], line, &seen);
         }
     }
     inf_key_map_free(&seen);

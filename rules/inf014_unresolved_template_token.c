@@ -10,9 +10,9 @@ static const char *const tokens[] = {"$ARCH$", "$KMDFVERSION$", "$UMDFVERSION$",
 /* The stampinf token in TEXT, or NULL. Matching is case-sensitive, as stampinf's. */
 static const char *find_token(struct inf_text text)
 {
-    for (size_t i = 0; i + 5 <= text.len; i++) {
-        if (text.ptr[i] != '$')
-            continue;
+    const char *end = text.ptr + text.len, *p = text.ptr;
+    while ((p = memchr(p, '$', (size_t)(end - p))) != NULL) {
+        size_t i = (size_t)(p++ - text.ptr);
         for (size_t k = 0; k < sizeof tokens / sizeof tokens[0]; k++) {
             size_t n = strlen(tokens[k]);
             if (i + n <= text.len && memcmp(text.ptr + i, tokens[k], n) == 0)
@@ -44,6 +44,8 @@ static void check(struct inf_check *c)
         size_t count = line->field_count + (line->has_key ? 1u : 0u);
         for (size_t t = 0; t < count; t++) {
             const struct inf_token *tok = &m->tokens[line->first_token + t];
+            if (!tok->dollar)
+                continue;
             const char *token = find_token(inf_token_raw(m, tok));
             if (token) {
                 report(c, inf_span_token(m, tok), token);

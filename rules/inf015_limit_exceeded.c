@@ -23,7 +23,14 @@ static void check(struct inf_check *c)
         struct inf_span span = {issue->offset, issue->offset};
         inf_report(c, span, 0, hint, "field is longer than 4096 characters");
     }
-    /* After substitution: only fields that hold a %token% can grow. */
+    /* After substitution: only fields holding %tokens% grow, by at most the longest value each. */
+    size_t longest = 0;
+    struct inf_line_iter strings;
+    inf_line_iter_init(&strings, m, m->strings_section);
+    const struct inf_line *entry;
+    while ((entry = inf_line_iter_next(&strings)) != NULL)
+        if (entry->field_count && inf_line_field(m, entry, 0)->len > longest)
+            longest = inf_line_field(m, entry, 0)->len;
     for (size_t s = 0; s < m->section_count; s++) {
         if (inf_model_is_strings_section(m, (uint32_t)s))
             continue;
@@ -31,10 +38,16 @@ static void check(struct inf_check *c)
         inf_line_iter_init(&it, m, (uint32_t)s);
         const struct inf_line *line;
         while ((line = inf_line_iter_next(&it)) != NULL) {
+            const struct inf_token *fields = &m->tokens[line->first_token + (line->has_key ? 1 : 0)];
             for (size_t f = 0; f < line->field_count; f++) {
-                const struct inf_token *t = inf_line_field(m, line, f);
+                const struct inf_token *t = &fields[f];
+                if (!t->percent || t->len > INF_MAX_FIELD_CHARS)
+                    continue;
                 struct inf_text raw = inf_token_raw(m, t);
-                if (raw.len > INF_MAX_FIELD_CHARS || !memchr(raw.ptr, '%', raw.len))
+                size_t percents = 0;
+                for (size_t k = 0; k < raw.len; k++)
+                    percents += raw.ptr[k] == '%';
+                if (raw.len + percents / 2 * longest <= INF_MAX_FIELD_CHARS)
                     continue;
                 struct inf_text v = inf_token_value(m, t, &c->scratch, NULL);
                 if (v.len > INF_MAX_FIELD_CHARS && count_chars(v.ptr, v.len) > INF_MAX_FIELD_CHARS)

@@ -372,8 +372,8 @@ static void walk_copy_files(struct walk *w, const struct inf_line *directive)
 static int text_has_dirid13(struct inf_graph *g, const struct inf_line *line)
 {
     for (size_t i = 0; i < line->field_count; i++) {
-        struct inf_text raw = inf_token_raw(g->model, inf_line_field(g->model, line, i));
-        if (raw.len >= 4 && memchr(raw.ptr, '%', raw.len)) {
+        const struct inf_token *t = inf_line_field(g->model, line, i);
+        if (t->percent && t->len >= 4) {
             struct inf_text v = inf_token_value(g->model, inf_line_field(g->model, line, i),
                                                 &g->priv->scratch, NULL);
             for (size_t k = 0; k + 4 <= v.len; k++)

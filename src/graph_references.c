@@ -94,8 +94,11 @@ static void mark_directive_targets(const struct inf_model *m, unsigned char *ref
         if (!line->has_key)
             continue;
         struct inf_text key = inf_token_value(m, inf_line_key(m, line), scratch, NULL);
+        if (key.len < 5 || key.len > 21)
+            continue; /* no directive name is shorter or longer */
         for (size_t d = 0; d < sizeof section_directives / sizeof section_directives[0]; d++) {
-            if (!inf_text_equal_nocase(key, section_directives[d].name))
+            if ((key.ptr[0] | 0x20) != (section_directives[d].name[0] | 0x20) ||
+                !inf_text_equal_nocase(key, section_directives[d].name))
                 continue;
             for (size_t f = 0; f < line->field_count && f < 32; f++) {
                 if (!(section_directives[d].fields & (1u << f)))

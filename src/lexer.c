@@ -26,8 +26,13 @@ enum char_class {
     C_COMMA,
     C_SEMICOLON,
     C_BACKSLASH,
-    C_UTF8_LEAD /* first byte of a sequence that may be a Unicode space */
+    C_UTF8_LEAD, /* first byte of a sequence that may be a Unicode space */
+    C_MARKED,    /* '%' or '$': ordinary, but flags the token */
+    C_END        /* the NUL after the text (NUL inside became a space): a sentinel */
 };
+
+/* Characters that end a run of quoted text (or need a look). */
+static unsigned char quote_stop[256];
 
 static unsigned char char_class[256];
 
@@ -43,6 +48,9 @@ static void init_classes(void)
     char_class[';'] = C_SEMICOLON;
     char_class['\\'] = C_BACKSLASH;
     char_class[0xC2] = char_class[0xE1] = char_class[0xE2] = char_class[0xE3] = C_UTF8_LEAD;
+    char_class['%'] = char_class['$'] = C_MARKED;
+    char_class[0] = C_END;
+    quote_stop['"'] = quote_stop['\n'] = quote_stop['%'] = quote_stop['$'] = quote_stop[0] = 1;
     char_class['\n'] = C_NEWLINE; /* written last: marks the table ready */
 }
 
@@ -51,7 +59,7 @@ static void init_classes(void)
  * spaces Windows' isspaceW accepts (U+0085, U+00A0, U+1680, U+2000-U+200A,
  * U+2028, U+2029, U+202F, U+205F, U+3000). 0 when it is no blank.
  */
-static size_t blank_at(const char *text, size_t pos, size_t len)
+static inline size_t blank_at(const char *text, size_t pos, size_t len)
 {
     const unsigned char *p = (const unsigned char *)text + pos;
     switch (char_class[p[0]]) {
@@ -88,11 +96,13 @@ struct lexer {
     uint32_t section; /* current section, INF_NO_INDEX before the first */
     uint32_t run;
     int saw_text_before;
+    int saw_text_on_line;   /* LINE_START skipped text on this line (before any section) */
 
     /* The token being built. */
     size_t tok_offset; /* source offset of its first character */
     int tok_started;   /* a character or quote was seen */
     int tok_quoted;
+    int tok_percent, tok_dollar;
     int tok_built; /* characters are in `built`, not source[simple_start..) */
     size_t simple_start;
     size_t tok_len;  /* current length, provisional blanks included */
@@ -119,36 +129,32 @@ static void add_issue(struct lexer *lx, enum inf_parse_issue_kind kind, size_t o
     issue->end = (uint32_t)end;
 }
 
-/* Records the comment starting at the ';' at POS and returns the end of its line. */
-static size_t skip_comment(struct lexer *lx, size_t pos)
+/*
+ * Records the comment starting at the ';' at POS and returns the end of its
+ * line. ALONE says that only blanks precede it on its line.
+ */
+static size_t skip_comment(struct lexer *lx, size_t pos, int alone)
 {
     const char *nl = memchr(lx->text + pos, '\n', lx->len - pos);
     size_t end = nl ? (size_t)(nl - lx->text) : lx->len;
     struct inf_model *m = lx->model;
-    m->comments =
-        inf_xgrow(m->comments, &m->comment_cap, m->comment_count + 1, sizeof *m->comments);
+    if (m->comment_count == m->comment_cap)
+        m->comments =
+            inf_xgrow(m->comments, &m->comment_cap, m->comment_count + 1, sizeof *m->comments);
     struct inf_comment *c = &m->comments[m->comment_count++];
     c->line = lx->line;
     c->offset = (uint32_t)pos;
     c->end = (uint32_t)end;
-    size_t bol = m->source.line_starts[lx->line - 1];
-    c->alone = 1;
-    for (size_t i = bol; i < pos;) {
-        size_t n = BLANK_AT(lx, i);
-        if (!n) {
-            c->alone = 0;
-            break;
-        }
-        i += n;
-    }
+    c->alone = alone != 0;
     return end;
 }
 
-static void token_begin(struct lexer *lx)
+static inline void token_begin(struct lexer *lx)
 {
     lx->tok_offset = lx->pos;
     lx->tok_started = 0;
     lx->tok_quoted = 0;
+    lx->tok_percent = lx->tok_dollar = 0;
     lx->tok_built = 0;
     lx->simple_start = lx->pos;
     lx->tok_len = lx->tok_keep = 0;
@@ -156,7 +162,7 @@ static void token_begin(struct lexer *lx)
 }
 
 /* Moves the token's characters to the scratch buffer (it stops being contiguous). */
-static void token_make_built(struct lexer *lx)
+static inline void token_make_built(struct lexer *lx)
 {
     if (lx->tok_built)
         return;
@@ -166,7 +172,7 @@ static void token_make_built(struct lexer *lx)
 }
 
 /* Marks the first character of the token at source offset AT. */
-static void token_touch(struct lexer *lx, size_t at)
+static inline void token_touch(struct lexer *lx, size_t at)
 {
     if (!lx->tok_started) {
         lx->tok_started = 1;
@@ -177,7 +183,7 @@ static void token_touch(struct lexer *lx, size_t at)
 }
 
 /* Appends source text [from, to); KEEP says whether it is kept even at the token's end. */
-static void token_append(struct lexer *lx, size_t from, size_t to, int keep)
+static inline void token_append(struct lexer *lx, size_t from, size_t to, int keep)
 {
     if (from == to)
         return;
@@ -194,7 +200,7 @@ static void token_append(struct lexer *lx, size_t from, size_t to, int keep)
 }
 
 /* Drops provisional trailing blanks. */
-static void token_trim(struct lexer *lx)
+static inline void token_trim(struct lexer *lx)
 {
     lx->tok_len = lx->tok_keep;
     if (lx->tok_built) {
@@ -218,18 +224,22 @@ static void token_end(struct lexer *lx)
 {
     struct inf_model *m = lx->model;
     token_trim(lx);
-    m->tokens = inf_xgrow(m->tokens, &m->token_cap, m->token_count + 1, sizeof *m->tokens);
+    if (m->token_count == m->token_cap)
+        m->tokens = inf_xgrow(m->tokens, &m->token_cap, m->token_count + 1, sizeof *m->tokens);
     struct inf_token *t = &m->tokens[m->token_count++];
     t->offset = (uint32_t)lx->tok_offset;
     t->end = (uint32_t)(lx->tok_end > lx->tok_offset ? lx->tok_end : lx->tok_offset);
-    t->len = (unsigned int)lx->tok_len;
+    size_t len = lx->tok_len > INF_MAX_TOKEN_BYTES ? INF_MAX_TOKEN_BYTES : lx->tok_len;
+    t->len = (unsigned int)len;
     t->quoted = lx->tok_quoted != 0;
+    t->percent = lx->tok_percent != 0;
+    t->dollar = lx->tok_dollar != 0;
     if (lx->tok_built) {
         m->pool = inf_xgrow(m->pool, &m->pool_cap, m->pool_len + lx->tok_len + 1, 1);
-        memcpy(m->pool + m->pool_len, lx->built.data ? lx->built.data : "", lx->tok_len);
+        memcpy(m->pool + m->pool_len, lx->built.data ? lx->built.data : "", len);
         t->text = (uint32_t)m->pool_len;
         t->pooled = 1;
-        m->pool_len += lx->tok_len;
+        m->pool_len += len;
     } else {
         t->text = (uint32_t)lx->simple_start;
         t->pooled = 0;
@@ -296,7 +306,7 @@ static void backslash(struct lexer *lx)
                 break;
         }
         if (q < lx->len && lx->text[q] == ';')
-            q = skip_comment(lx, q);
+            q = skip_comment(lx, q, 0);
         if (q >= lx->len) { /* continuation into the end of the file */
             token_trim(lx);
             lx->pos = lx->len;
@@ -340,14 +350,30 @@ static void lead(struct lexer *lx)
 static void quoted_run(struct lexer *lx)
 {
     size_t open = lx->pos;
-    token_touch(lx, open);
+    if (!lx->tok_started && lx->tok_len == 0 && !lx->tok_built) {
+        /* A token that starts with the quote stays a slice of the source, without quotes. */
+        lx->tok_started = 1;
+        lx->tok_offset = open;
+        lx->simple_start = open + 1;
+    } else {
+        token_touch(lx, open);
+    }
     lx->tok_quoted = 1;
-    token_make_built(lx);
     size_t p = open + 1;
+    const unsigned char *text = (const unsigned char *)lx->text;
     for (;;) {
         size_t q = p;
-        while (q < lx->len && lx->text[q] != '"' && lx->text[q] != '\n')
+        for (;;) {
+            while (!quote_stop[text[q]])
+                q++;
+            if (text[q] == '%')
+                lx->tok_percent = 1;
+            else if (text[q] == '$')
+                lx->tok_dollar = 1;
+            else
+                break;
             q++;
+        }
         token_append(lx, p, q, 1);
         if (q >= lx->len || lx->text[q] == '\n') {
             add_issue(lx, INF_ISSUE_UNTERMINATED_QUOTE, open, q, lx->line);
@@ -371,7 +397,8 @@ static void entry_end(struct lexer *lx, uint32_t line, size_t offset)
 {
     struct inf_model *m = lx->model;
     (void)offset;
-    m->lines = inf_xgrow(m->lines, &m->line_cap, m->line_count + 1, sizeof *m->lines);
+    if (m->line_count == m->line_cap)
+        m->lines = inf_xgrow(m->lines, &m->line_cap, m->line_count + 1, sizeof *m->lines);
     struct inf_line *l = &m->lines[m->line_count++];
     l->line = line;
     l->first_token = lx->entry_first;
@@ -383,10 +410,10 @@ static void entry_end(struct lexer *lx, uint32_t line, size_t offset)
 }
 
 /* A run of blanks inside a token: provisional until a character follows. */
-static void blanks(struct lexer *lx)
+static inline void blanks(struct lexer *lx)
 {
     size_t q = lx->pos, n;
-    while (q < lx->len && (n = BLANK_AT(lx, q)) != 0)
+    while ((n = BLANK_AT(lx, q)) != 0) /* the terminating NUL is no blank */
         q += n;
     if (lx->tok_started || lx->tok_len)
         token_append(lx, lx->pos, q, 0);
@@ -405,15 +432,11 @@ static void lex_entry(struct lexer *lx)
     lx->in_key = 1;
     token_begin(lx);
     for (;;) {
-        if (lx->pos >= lx->len) {
-            token_end(lx);
-            break;
-        }
         unsigned char c = (unsigned char)lx->text[lx->pos];
         switch (char_class[c]) {
         case C_ORDINARY: {
             size_t q = lx->pos + 1;
-            while (q < lx->len && char_class[(unsigned char)lx->text[q]] == C_ORDINARY)
+            while (char_class[(unsigned char)lx->text[q]] == C_ORDINARY) /* NUL ends it */
                 q++;
             token_append(lx, lx->pos, q, 1);
             lx->pos = q;
@@ -429,6 +452,14 @@ static void lex_entry(struct lexer *lx)
             continue;
         case C_BLANK:
             blanks(lx);
+            continue;
+        case C_MARKED:
+            if (c == '%')
+                lx->tok_percent = 1;
+            else
+                lx->tok_dollar = 1;
+            token_append(lx, lx->pos, lx->pos + 1, 1);
+            lx->pos++;
             continue;
         case C_QUOTE:
             quoted_run(lx);
@@ -458,9 +489,10 @@ static void lex_entry(struct lexer *lx)
             continue;
         case C_SEMICOLON:
             token_end(lx);
-            lx->pos = skip_comment(lx, lx->pos);
+            lx->pos = skip_comment(lx, lx->pos, 0);
             break;
         case C_NEWLINE:
+        case C_END:
             token_end(lx);
             break;
         }
@@ -515,7 +547,7 @@ static void lex_header(struct lexer *lx)
     while (p < lx->len && lx->text[p] != '\n' && lx->text[p] != ';')
         p++;
     if (p < lx->len && lx->text[p] == ';')
-        p = skip_comment(lx, p);
+        p = skip_comment(lx, p, 0);
     lx->pos = p;
 }
 
@@ -535,14 +567,16 @@ void inf_lexer_run(struct inf_model *model)
         if (c == '\n') {
             lx.line++;
             lx.pos++;
+            lx.saw_text_on_line = 0;
         } else if ((blank = BLANK_AT(&lx, lx.pos)) != 0) {
             lx.pos += blank;
         } else if (c == ';') {
-            lx.pos = skip_comment(&lx, lx.pos);
+            lx.pos = skip_comment(&lx, lx.pos, !lx.saw_text_on_line);
         } else if (c == '[') {
             lex_header(&lx);
         } else if (lx.section == INF_NO_INDEX) {
             /* Text before the first section: Windows skips it character by character. */
+            lx.saw_text_on_line = 1;
             if (!lx.saw_text_before) {
                 lx.saw_text_before = 1;
                 const char *nl = memchr(lx.text + lx.pos, '\n', lx.len - lx.pos);

@@ -307,6 +307,8 @@ struct inf_text inf_model_substitute(const struct inf_model *model, struct inf_t
 struct inf_text inf_token_value(const struct inf_model *model, const struct inf_token *token,
                                 struct inf_buf *scratch, unsigned *flags)
 {
+    if (!token->percent)
+        return inf_token_raw(model, token);
     return inf_model_substitute(model, inf_token_raw(model, token), scratch, NULL, flags);
 }
 

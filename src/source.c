@@ -208,7 +208,16 @@ static void decode_ansi(struct inf_source *source, unsigned char *bytes, size_t 
         len = (size_t)(stop - bytes);
     }
     int high = 0;
-    for (size_t i = 0; i < len; i++) {
+    size_t i = 0;
+    /* Eight bytes at a time while none is NUL or >= 0x80 (the common case). */
+    for (; i + 8 <= len; i += 8) {
+        uint64_t word;
+        memcpy(&word, bytes + i, 8);
+        uint64_t zero = (word - 0x0101010101010101ull) & ~word & 0x8080808080808080ull;
+        if (zero | (word & 0x8080808080808080ull))
+            break;
+    }
+    for (; i < len; i++) {
         if (bytes[i] == 0)
             bytes[i] = ' ';
         else if (bytes[i] >= 0x80)
@@ -223,8 +232,8 @@ static void decode_ansi(struct inf_source *source, unsigned char *bytes, size_t 
     source->flags |= INF_SOURCE_HIGH_BYTES;
     char *out = inf_xmalloc(len * 3 + 1);
     size_t o = 0;
-    for (size_t i = 0; i < len; i++) {
-        uint32_t cp = bytes[i];
+    for (size_t k = 0; k < len; k++) {
+        uint32_t cp = bytes[k];
         if (cp >= 0x80 && cp < 0xA0)
             cp = cp1252_high[cp - 0x80];
         o += put_utf8(out + o, cp);

@@ -21,6 +21,7 @@
 #define INF_NO_INDEX UINT32_MAX
 #define INF_MAX_FIELD_CHARS 4096
 #define INF_MAX_SECTION_NAME_CHARS 255
+#define INF_MAX_TOKEN_BYTES ((1u << 28) - 1)
 
 /* A piece of text that is not NUL-terminated. */
 struct inf_text {
@@ -33,9 +34,11 @@ struct inf_token {
     uint32_t offset;         /* source offset of its first character (or opening quote) */
     uint32_t end;            /* source offset just past its last character */
     uint32_t text;           /* offset of its characters in the source, or in the pool */
-    unsigned int len : 30;   /* bytes of text */
-    unsigned int quoted : 1; /* some part was inside double quotes */
-    unsigned int pooled : 1; /* text is in the pool, not the source */
+    unsigned int len : 28;    /* bytes of text (longer tokens are cut; INF015 reports them) */
+    unsigned int quoted : 1;  /* some part was inside double quotes */
+    unsigned int pooled : 1;  /* text is in the pool, not the source */
+    unsigned int percent : 1; /* text holds a '%': substitution may change it */
+    unsigned int dollar : 1;  /* text holds a '$': it may hold a template token */
 };
 
 /* One entry: optional key plus fields. */
