@@ -46,18 +46,16 @@ static void check(struct inf_check *c)
 {
     const struct inf_model *m = c->model;
     struct inf_key_map seen = {0};
-    for (size_t s = 0; s < m->section_count; s++) {
-        if (inf_model_is_strings_section(m, (uint32_t)s))
-            continue;
-        struct inf_line_iter it;
-        inf_line_iter_init(&it, m, (uint32_t)s);
-        const struct inf_line *line;
-        while ((line = inf_line_iter_next(&it)) != NULL) {
-            const struct inf_token *t = &m->tokens[line->first_token];
-            size_t count = line->field_count + (line->has_key ? 1u : 0u);
-            for (size_t i = 0; i < count; i++)
-                check_token(c, &t[i], line, &seen);
+    /* Only tokens holding '%' can name a string; [Strings*] values are never substituted. */
+    uint32_t strings_checked = INF_NO_INDEX; /* the last section found to be no [Strings*] */
+    for (size_t i = 0; i < m->percent_count; i++) {
+        const struct inf_marked_token *mark = &m->percent_tokens[i];
+        if (mark->section != strings_checked) {
+            if (inf_model_is_strings_section(m, mark->section))
+                continue;
+            strings_checked = mark->section;
         }
+        check_token(c, &m->tokens[mark->token], &m->lines[mark->line], &seen);
     }
     inf_key_map_free(&seen);
 }

@@ -39,18 +39,14 @@ static void check(struct inf_check *c)
         if (token)
             report(c, inf_span_header(m, (uint32_t)r), token);
     }
-    for (size_t l = 0; l < m->line_count; l++) {
-        const struct inf_line *line = &m->lines[l];
-        size_t count = line->field_count + (line->has_key ? 1u : 0u);
-        for (size_t t = 0; t < count; t++) {
-            const struct inf_token *tok = &m->tokens[line->first_token + t];
-            if (!tok->dollar)
-                continue;
-            const char *token = find_token(inf_token_raw(m, tok));
-            if (token) {
-                report(c, inf_span_token(m, tok), token);
-                break; /* one finding per line */
-            }
+    uint32_t last_line = 0; /* one finding per line */
+    for (size_t i = 0; i < m->dollar_count; i++) {
+        const struct inf_token *tok = &m->tokens[m->dollar_tokens[i].token];
+        const char *token = find_token(inf_token_raw(m, tok));
+        const struct inf_line *line = &m->lines[m->dollar_tokens[i].line];
+        if (token && line->line != last_line) {
+            report(c, inf_span_token(m, tok), token);
+            last_line = line->line;
         }
     }
 }

@@ -31,31 +31,23 @@ static void check(struct inf_check *c)
     while ((entry = inf_line_iter_next(&strings)) != NULL)
         if (entry->field_count && inf_line_field(m, entry, 0)->len > longest)
             longest = inf_line_field(m, entry, 0)->len;
-    for (size_t s = 0; s < m->section_count; s++) {
-        if (inf_model_is_strings_section(m, (uint32_t)s))
+    for (size_t i = 0; i < m->percent_count; i++) {
+        const struct inf_marked_token *mark = &m->percent_tokens[i];
+        const struct inf_token *t = &m->tokens[mark->token];
+        if (t->len > INF_MAX_FIELD_CHARS)
             continue;
-        struct inf_line_iter it;
-        inf_line_iter_init(&it, m, (uint32_t)s);
-        const struct inf_line *line;
-        while ((line = inf_line_iter_next(&it)) != NULL) {
-            const struct inf_token *fields = &m->tokens[line->first_token + (line->has_key ? 1 : 0)];
-            for (size_t f = 0; f < line->field_count; f++) {
-                const struct inf_token *t = &fields[f];
-                if (!t->percent || t->len > INF_MAX_FIELD_CHARS)
-                    continue;
-                struct inf_text raw = inf_token_raw(m, t);
-                size_t percents = 0;
-                for (size_t k = 0; k < raw.len; k++)
-                    percents += raw.ptr[k] == '%';
-                if (raw.len + percents / 2 * longest <= INF_MAX_FIELD_CHARS)
-                    continue;
-                struct inf_text v = inf_token_value(m, t, &c->scratch, NULL);
-                if (v.len > INF_MAX_FIELD_CHARS && count_chars(v.ptr, v.len) > INF_MAX_FIELD_CHARS)
-                    inf_report(c, inf_span_token(m, t), 0, hint,
-                               "field is longer than 4096 characters after %%strkey%% "
-                               "substitution");
-            }
-        }
+        struct inf_text raw = inf_token_raw(m, t);
+        size_t percents = 0;
+        for (size_t k = 0; k < raw.len; k++)
+            percents += raw.ptr[k] == '%';
+        if (raw.len + percents / 2 * longest <= INF_MAX_FIELD_CHARS)
+            continue;
+        if (inf_model_is_strings_section(m, mark->section))
+            continue;
+        struct inf_text v = inf_token_value(m, t, &c->scratch, NULL);
+        if (v.len > INF_MAX_FIELD_CHARS && count_chars(v.ptr, v.len) > INF_MAX_FIELD_CHARS)
+            inf_report(c, inf_span_token(m, t), 0, hint,
+                       "field is longer than 4096 characters after %%strkey%% substitution");
     }
 }
 

@@ -42,6 +42,40 @@ static const struct {
     {"AddAutoLoggerProvider", 1u << 1},
 };
 
+#define DIRECTIVE_COUNT (sizeof section_directives / sizeof section_directives[0])
+
+/* Directives by hash of (length, folded first and last letter); DIRECTIVE_COUNT = none. */
+struct directive_table {
+    unsigned char slot[64];
+};
+
+static size_t directive_hash(const char *name, size_t len)
+{
+    return (len * 7 + (unsigned char)(name[0] | 0x20) * 3 + (unsigned char)(name[len - 1] | 0x20)) &
+           63;
+}
+
+static void build_directive_table(struct directive_table *t)
+{
+    memset(t->slot, DIRECTIVE_COUNT, sizeof t->slot);
+    for (size_t d = 0; d < DIRECTIVE_COUNT; d++) {
+        size_t h = directive_hash(section_directives[d].name, strlen(section_directives[d].name));
+        while (t->slot[h] != DIRECTIVE_COUNT)
+            h = (h + 1) & 63;
+        t->slot[h] = (unsigned char)d;
+    }
+}
+
+/* Index of the directive named KEY, or DIRECTIVE_COUNT. */
+static size_t directive_slot(const struct directive_table *t, struct inf_text key)
+{
+    for (size_t h = directive_hash(key.ptr, key.len); t->slot[h] != DIRECTIVE_COUNT;
+         h = (h + 1) & 63)
+        if (inf_text_equal_nocase(key, section_directives[t->slot[h]].name))
+            return t->slot[h];
+    return DIRECTIVE_COUNT;
+}
+
 static const char *const companion_suffixes[] = {
     "HW",      "Services",          "Interfaces", "CoInstallers", "Events",
     "Filters", "Components",        "Software",   "Wdf",          "COM",
@@ -89,6 +123,8 @@ static int has_prefix_nocase(struct inf_text name, const char *prefix)
 static void mark_directive_targets(const struct inf_model *m, unsigned char *referenced,
                                    struct inf_buf *scratch)
 {
+    struct directive_table table;
+    build_directive_table(&table);
     for (size_t l = 0; l < m->line_count; l++) {
         const struct inf_line *line = &m->lines[l];
         if (!line->has_key)
@@ -96,9 +132,9 @@ static void mark_directive_targets(const struct inf_model *m, unsigned char *ref
         struct inf_text key = inf_token_value(m, inf_line_key(m, line), scratch, NULL);
         if (key.len < 5 || key.len > 21)
             continue; /* no directive name is shorter or longer */
-        for (size_t d = 0; d < sizeof section_directives / sizeof section_directives[0]; d++) {
-            if ((key.ptr[0] | 0x20) != (section_directives[d].name[0] | 0x20) ||
-                !inf_text_equal_nocase(key, section_directives[d].name))
+        for (size_t d = directive_slot(&table, key);
+             d < sizeof section_directives / sizeof section_directives[0]; d = DIRECTIVE_COUNT) {
+            if (!inf_text_equal_nocase(key, section_directives[d].name))
                 continue;
             for (size_t f = 0; f < line->field_count && f < 32; f++) {
                 if (!(section_directives[d].fields & (1u << f)))

@@ -31,28 +31,16 @@ enum char_class {
     C_END        /* the NUL after the text (NUL inside became a space): a sentinel */
 };
 
+/* Character classes, fixed at compile time (threads share them). */
+static const unsigned char char_class[256] = {
+    [' '] = C_BLANK,      ['\t'] = C_BLANK,     ['\r'] = C_BLANK,     ['\v'] = C_BLANK,
+    ['\f'] = C_BLANK,     ['"'] = C_QUOTE,      ['='] = C_EQUALS,     [','] = C_COMMA,
+    [';'] = C_SEMICOLON,  ['\\'] = C_BACKSLASH, ['\n'] = C_NEWLINE,   ['%'] = C_MARKED,
+    ['$'] = C_MARKED,     [0] = C_END,          [0xC2] = C_UTF8_LEAD, [0xE1] = C_UTF8_LEAD,
+    [0xE2] = C_UTF8_LEAD, [0xE3] = C_UTF8_LEAD};
+
 /* Characters that end a run of quoted text (or need a look). */
-static unsigned char quote_stop[256];
-
-static unsigned char char_class[256];
-
-static void init_classes(void)
-{
-    if (char_class['\n'] == C_NEWLINE)
-        return;
-    char_class[' '] = char_class['\t'] = char_class['\r'] = C_BLANK;
-    char_class['\v'] = char_class['\f'] = C_BLANK;
-    char_class['"'] = C_QUOTE;
-    char_class['='] = C_EQUALS;
-    char_class[','] = C_COMMA;
-    char_class[';'] = C_SEMICOLON;
-    char_class['\\'] = C_BACKSLASH;
-    char_class[0xC2] = char_class[0xE1] = char_class[0xE2] = char_class[0xE3] = C_UTF8_LEAD;
-    char_class['%'] = char_class['$'] = C_MARKED;
-    char_class[0] = C_END;
-    quote_stop['"'] = quote_stop['\n'] = quote_stop['%'] = quote_stop['$'] = quote_stop[0] = 1;
-    char_class['\n'] = C_NEWLINE; /* written last: marks the table ready */
-}
+static const unsigned char quote_stop[256] = {['"'] = 1, ['\n'] = 1, ['%'] = 1, ['$'] = 1, [0] = 1};
 
 /*
  * Bytes of the blank at TEXT[POS] (of LEN): ASCII blanks, and the Unicode
@@ -96,7 +84,7 @@ struct lexer {
     uint32_t section; /* current section, INF_NO_INDEX before the first */
     uint32_t run;
     int saw_text_before;
-    int saw_text_on_line;   /* LINE_START skipped text on this line (before any section) */
+    int saw_text_on_line; /* LINE_START skipped text on this line (before any section) */
 
     /* The token being built. */
     size_t tok_offset; /* source offset of its first character */
@@ -234,6 +222,19 @@ static void token_end(struct lexer *lx)
     t->quoted = lx->tok_quoted != 0;
     t->percent = lx->tok_percent != 0;
     t->dollar = lx->tok_dollar != 0;
+    /* The entry is appended to lines when it ends: its index is line_count. */
+    struct inf_marked_token mark = {(uint32_t)(m->token_count - 1), (uint32_t)m->line_count,
+                                    lx->section};
+    if (t->percent) {
+        m->percent_tokens = inf_xgrow(m->percent_tokens, &m->percent_cap, m->percent_count + 1,
+                                      sizeof *m->percent_tokens);
+        m->percent_tokens[m->percent_count++] = mark;
+    }
+    if (t->dollar) {
+        m->dollar_tokens = inf_xgrow(m->dollar_tokens, &m->dollar_cap, m->dollar_count + 1,
+                                     sizeof *m->dollar_tokens);
+        m->dollar_tokens[m->dollar_count++] = mark;
+    }
     if (lx->tok_built) {
         m->pool = inf_xgrow(m->pool, &m->pool_cap, m->pool_len + lx->tok_len + 1, 1);
         memcpy(m->pool + m->pool_len, lx->built.data ? lx->built.data : "", len);
@@ -553,7 +554,6 @@ static void lex_header(struct lexer *lx)
 
 void inf_lexer_run(struct inf_model *model)
 {
-    init_classes();
     struct lexer lx;
     memset(&lx, 0, sizeof lx);
     lx.model = model;

@@ -342,6 +342,8 @@ void inf_model_free(struct inf_model *model)
     free(model->issues);
     free(model->comments);
     free(model->pool);
+    free(model->percent_tokens);
+    free(model->dollar_tokens);
     free(model->section_table);
     free(model->strings_table);
     memset(model, 0, sizeof *model);

@@ -31,9 +31,9 @@ struct inf_text {
 
 /* One key or field. */
 struct inf_token {
-    uint32_t offset;         /* source offset of its first character (or opening quote) */
-    uint32_t end;            /* source offset just past its last character */
-    uint32_t text;           /* offset of its characters in the source, or in the pool */
+    uint32_t offset;          /* source offset of its first character (or opening quote) */
+    uint32_t end;             /* source offset just past its last character */
+    uint32_t text;            /* offset of its characters in the source, or in the pool */
     unsigned int len : 28;    /* bytes of text (longer tokens are cut; INF015 reports them) */
     unsigned int quoted : 1;  /* some part was inside double quotes */
     unsigned int pooled : 1;  /* text is in the pool, not the source */
@@ -94,6 +94,13 @@ struct inf_comment {
     unsigned int alone : 1; /* nothing but blanks before it on its line */
 };
 
+/* A token that holds '%' or '$', with where it is (rules visit only these). */
+struct inf_marked_token {
+    uint32_t token; /* index into tokens */
+    uint32_t line;  /* index into lines */
+    uint32_t section;
+};
+
 struct inf_model {
     struct inf_source source;
     char *path;      /* as given; owned */
@@ -113,6 +120,10 @@ struct inf_model {
     size_t comment_count, comment_cap;
     char *pool;
     size_t pool_len, pool_cap;
+    struct inf_marked_token *percent_tokens; /* tokens holding '%', in file order */
+    size_t percent_count, percent_cap;
+    struct inf_marked_token *dollar_tokens; /* tokens holding '$', in file order */
+    size_t dollar_count, dollar_cap;
 
     uint32_t *section_table; /* open addressing: section index + 1, 0 = empty */
     size_t section_table_size;
