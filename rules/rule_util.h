@@ -79,7 +79,8 @@ static inline int strcasecmp_ascii(const char *a, const char *b)
     }
 }
 
-/* An empty case-insensitive name set sized for about EXPECTED names (free with inf_name_index_free). */
+/* An empty case-insensitive name set sized for about EXPECTED names (free with
+ * inf_name_index_free). */
 static inline void rule_name_set_init(struct inf_name_index *set, size_t expected)
 {
     size_t size = 16;

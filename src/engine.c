@@ -7,6 +7,7 @@
 #include "inflint/alloc.h"
 #include "inflint/profile.h"
 #include "graph_index.h"
+#include "suppress.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -170,7 +171,6 @@ struct inf_span inf_span_header(const struct inf_model *model, uint32_t run)
 struct sink {
     struct inf_file_result *result;
     const struct inf_lint_options *options;
-    size_t rule_index;
 };
 
 /* The section holding source offset OFFSET (by its header), or INF_NO_INDEX. */
@@ -194,7 +194,7 @@ void inf_report(struct inf_check *check, struct inf_span span, enum inf_severity
 {
     struct sink *sink = check->sink;
     const struct inf_model *m = check->model;
-    signed char forced = sink->options->severity[sink->rule_index];
+    signed char forced = sink->options->severity[inf_rule_index(check->rule)];
     if (forced >= 0)
         severity = (enum inf_severity)forced;
     else if (severity == INF_SEVERITY_OFF)
@@ -362,7 +362,7 @@ int inf_lint_buffer(const char *path, unsigned char *bytes, size_t len,
     result->encoding = inf_encoding_name(model.source.encoding);
     struct inf_graph graph;
     inf_graph_build(&graph, &model, options->rule.min_build);
-    struct sink sink = {result, options, 0};
+    struct sink sink = {result, options};
     struct inf_check check;
     memset(&check, 0, sizeof check);
     check.model = &model;
@@ -370,15 +370,16 @@ int inf_lint_buffer(const char *path, unsigned char *bytes, size_t len,
     check.options = &options->rule;
     check.sink = &sink;
     for (size_t i = 0; i < inf_rule_count; i++) {
-        if (!options->enabled[i] || options->severity[i] == INF_SEVERITY_OFF)
+        if (!inf_rules[i]->check || !options->enabled[i] ||
+            options->severity[i] == INF_SEVERITY_OFF)
             continue;
         if (options->severity[i] < 0 &&
             inf_profile_severity(inf_rules[i], options->rule.profile) == INF_SEVERITY_OFF)
             continue;
         check.rule = inf_rules[i];
-        sink.rule_index = i;
         inf_rules[i]->check(&check);
     }
+    inf_suppressions_apply(&model, result, options, &check);
     inf_buf_free(&check.scratch);
     inf_findings_finish(result);
     inf_graph_free(&graph);

@@ -4,6 +4,8 @@
  * 0 (nothing at or above --fail-on), 1 (findings) or 2 (usage, I/O, memory).
  */
 #include "inflint/inflint.h"
+#include "inflint/baseline.h"
+#include "inflint/config.h"
 #include "inflint/profile.h"
 #include "inflint/profile.h"
 
@@ -36,15 +38,19 @@ struct options {
     const char *explain;
     const char *color;
     int quiet;
-    int fail_on; /* lowest failing severity; INF_SEVERITY_OFF + 5 = never */
+    int fail_on; /* lowest failing severity, or INF_FAIL_NEVER; 0 = not given */
     struct inf_buf select, ignore;
     int has_select;
-    struct inf_lint_options lint;
+    struct inf_lint_options lint; /* what the command line says; config fills the rest */
+    int has_profile, has_min_build;
+    const char *config_path; /* --config */
+    int no_config;
+    const char *baseline, *write_baseline;
+    struct inf_config *configs; /* loaded configuration files, by path */
+    size_t config_count, config_cap;
     char **paths;
     int path_count;
 };
-
-#define FAIL_NEVER 99
 
 static const char usage_text[] =
     "usage: inflint [OPTIONS] PATH...\n"
@@ -59,6 +65,11 @@ static const char usage_text[] =
     "      --ignore IDS          not these rules\n"
     "      --severity ID=LEVEL   error, warning, note or off for one rule\n"
     "      --fail-on LEVEL       error (default), warning, note or never\n"
+    "      --config FILE         use this .inflint.ini (default: nearest one above each file)\n"
+    "      --no-config           use no configuration file\n"
+    "      --baseline FILE       hide the findings recorded in FILE; report stale entries\n"
+    "      --write-baseline FILE record the current findings in FILE and exit 0\n"
+    "      --report-unused-suppressions  report suppressions that hide nothing (INF018)\n"
     "      --list-rules          the rules with their default severity\n"
     "      --explain ID          what a rule checks, why, and how to fix it\n"
     "      --color WHEN          auto (default), always, never; NO_COLOR is honoured\n"
@@ -97,9 +108,10 @@ static void append_list(struct inf_buf *list, const char *items)
 /* Parses the command line into OPT; returns -1 (usage error, printed) or 0. */
 static int parse_options(int argc, char **argv, struct options *opt)
 {
-    static const char *const valued[] = {"--format", "--stdin-filename", "--min-build", "--select",
-                                         "--ignore", "--severity",       "--fail-on",   "--explain",
-                                         "--color",  "--profile"};
+    static const char *const valued[] = {
+        "--format",   "--stdin-filename", "--min-build",     "--select", "--ignore",
+        "--severity", "--fail-on",        "--explain",       "--color",  "--profile",
+        "--config",   "--baseline",       "--write-baseline"};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = NULL;
         int matched = 0;
@@ -127,6 +139,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
                     return -1;
                 }
                 opt->lint.rule.min_build = (uint32_t)b;
+                opt->has_min_build = 1;
                 break;
             }
             case 3:
@@ -153,7 +166,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
             }
             case 6:
                 if (strcmp(v, "never") == 0)
-                    opt->fail_on = FAIL_NEVER;
+                    opt->fail_on = INF_FAIL_NEVER;
                 else if ((opt->fail_on = inf_severity_parse(v)) <= 0) {
                     tool_message("--fail-on takes error, warning, note or never (got '%s')", v);
                     return -1;
@@ -177,8 +190,18 @@ static int parse_options(int argc, char **argv, struct options *opt)
                     return -1;
                 }
                 opt->lint.rule.profile = (enum inf_profile)profile;
+                opt->has_profile = 1;
                 break;
             }
+            case 10:
+                opt->config_path = v;
+                break;
+            case 11:
+                opt->baseline = v;
+                break;
+            case 12:
+                opt->write_baseline = v;
+                break;
             }
         }
         if (matched)
@@ -187,6 +210,10 @@ static int parse_options(int argc, char **argv, struct options *opt)
             opt->mode = MODE_DUMP;
         } else if (strcmp(a, "--list-rules") == 0) {
             opt->mode = MODE_LIST_RULES;
+        } else if (strcmp(a, "--no-config") == 0) {
+            opt->no_config = 1;
+        } else if (strcmp(a, "--report-unused-suppressions") == 0) {
+            opt->lint.report_unused_suppressions = 1;
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
             opt->quiet = 1;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -211,6 +238,10 @@ static int parse_options(int argc, char **argv, struct options *opt)
         return -1;
     }
     char bad[128];
+    if (opt->config_path && opt->no_config) {
+        tool_message("--config and --no-config exclude each other");
+        return -1;
+    }
     if (inf_lint_options_filter(&opt->lint, opt->has_select ? opt->select.data : NULL,
                                 opt->ignore.len ? opt->ignore.data : NULL, bad, sizeof bad) != 0) {
         tool_message("unknown rule '%s' (see inflint --list-rules)", bad);
@@ -281,19 +312,90 @@ static int explain(const char *id)
     return 0;
 }
 
+/*
+ * The configuration for PATH (a file, a directory or "-"): --config, else
+ * the nearest .inflint.ini above it, else none (NULL). Loads each file once;
+ * a broken one is reported and ends the run with status 2.
+ */
+static const struct inf_config *config_for(struct options *opt, const char *path)
+{
+    if (opt->no_config)
+        return NULL;
+    char *found = NULL;
+    if (opt->config_path)
+        found = inf_xstrndup(opt->config_path, strlen(opt->config_path));
+    else
+        found = inf_config_find(strcmp(path, "-") == 0 ? "." : path);
+    if (!found)
+        return NULL;
+    for (size_t i = 0; i < opt->config_count; i++)
+        if (strcmp(opt->configs[i].path, found) == 0) {
+            free(found);
+            return &opt->configs[i];
+        }
+    opt->configs =
+        inf_xgrow(opt->configs, &opt->config_cap, opt->config_count + 1, sizeof *opt->configs);
+    struct inf_config *config = &opt->configs[opt->config_count++];
+    char error[512];
+    if (inf_config_load(found, config, error, sizeof error) != 0) {
+        tool_message("%s", error);
+        free(found);
+        exit(INF_EXIT_FAILURE);
+    }
+    free(found);
+    return config;
+}
+
+/*
+ * The options for one file: defaults, then its configuration, then what the
+ * command line says (which always wins). Returns the --fail-on level that
+ * applies. Free OUT with inf_lint_options_free.
+ */
+static int file_options(const struct options *opt, const struct inf_config *config,
+                        struct inf_lint_options *out)
+{
+    inf_lint_options_init(out);
+    if (config)
+        inf_config_apply(config, out);
+    if (opt->has_profile)
+        out->rule.profile = opt->lint.rule.profile;
+    if (opt->has_min_build)
+        out->rule.min_build = opt->lint.rule.min_build;
+    for (size_t i = 0; i < inf_rule_count; i++)
+        if (opt->lint.severity[i] >= 0)
+            out->severity[i] = opt->lint.severity[i];
+    out->report_unused_suppressions = opt->lint.report_unused_suppressions;
+    char bad[128];
+    inf_lint_options_filter(out, opt->has_select ? opt->select.data : NULL,
+                            opt->ignore.len ? opt->ignore.data : NULL, bad, sizeof bad);
+    if (opt->fail_on)
+        return opt->fail_on;
+    return config && config->has_fail_on ? config->fail_on : INF_SEVERITY_ERROR;
+}
+
+static int skip_excluded(void *context, const char *path)
+{
+    return inf_config_excludes(context, path);
+}
+
 static void warn_walk(const char *path, int error)
 {
     tool_message("%s: %s", path, strerror(error));
 }
 
-/* Expands directories into their INF files; returns 2 if some path is unreadable. */
-static int expand_inputs(const struct options *opt, struct inf_path_list *out)
+/*
+ * Expands directories into their INF files, leaving out what the directory's
+ * configuration excludes; returns 2 if some path is unreadable.
+ */
+static int expand_inputs(struct options *opt, struct inf_path_list *out)
 {
     int status = 0;
     for (int i = 0; i < opt->path_count; i++) {
         const char *p = opt->paths[i];
         if (strcmp(p, "-") != 0 && inf_os_is_directory(p)) {
-            int err = inf_os_find_inf_files(p, out, warn_walk);
+            const struct inf_config *config = config_for(opt, p);
+            int err = inf_os_find_inf_files(p, out, warn_walk, config ? skip_excluded : NULL,
+                                            (void *)config);
             if (err) {
                 tool_message("%s: %s", p, strerror(err));
                 status = INF_EXIT_FAILURE;
@@ -357,31 +459,117 @@ static int run_dump(const struct options *opt, const struct inf_path_list *input
     return status;
 }
 
-static int run_lint(const struct options *opt, const struct inf_path_list *inputs)
+/* RESULT's file relative to directory BASE (absolute), for baselines; caller frees. */
+static char *baseline_path(const char *base, const char *input, const char *name)
+{
+    char *absolute = strcmp(input, "-") == 0 ? NULL : inf_os_absolute(input);
+    if (!absolute)
+        return inf_xstrndup(name, strlen(name));
+    char *relative = inf_os_relative(base, absolute);
+    free(absolute);
+    return relative;
+}
+
+/* The absolute directory that will hold the baseline file PATH (caller frees). */
+static char *baseline_dir(const char *path)
+{
+    char *dir = inf_os_dirname(path);
+    char *absolute = inf_os_absolute(dir);
+    free(dir);
+    return absolute;
+}
+
+static int run_lint(struct options *opt, const struct inf_path_list *inputs)
 {
     int status = 0;
     struct inf_file_result *results = inf_xcalloc(inputs->count + 1, sizeof *results);
-    struct inf_summary summary = {0, 0, 0, 0};
+    int *fail_on = inf_xcalloc(inputs->count + 1, sizeof *fail_on);
+    unsigned char *stale_enabled = inf_xcalloc(inputs->count + 1, 1);
     for (size_t i = 0; i < inputs->count; i++) {
         const char *name;
         unsigned char *bytes;
         size_t len;
-        int err = read_input(inputs->paths[i], opt, &name, &bytes, &len);
+        const char *input = inputs->paths[i];
+        const struct inf_config *config = config_for(
+            opt, strcmp(input, "-") == 0 && opt->stdin_filename ? opt->stdin_filename : input);
+        struct inf_lint_options options;
+        fail_on[i] = file_options(opt, config, &options);
+        stale_enabled[i] = options.enabled[inf_rule_index(inf_rule_find("INF019"))];
+        int err = read_input(input, opt, &name, &bytes, &len);
         if (err) {
             tool_message("%s: %s", name, read_error_text(err));
             results[i].path = inf_xstrndup(name, strlen(name));
             results[i].error = inf_xstrndup(read_error_text(err), strlen(read_error_text(err)));
             status = INF_EXIT_FAILURE;
-            continue;
+        } else {
+            inf_alloc_set_path(name);
+            if (inf_lint_buffer(name, bytes, len, &options, &results[i]) != 0) {
+                tool_message("%s: %s", name, results[i].error);
+                status = INF_EXIT_FAILURE;
+            }
         }
-        inf_alloc_set_path(name);
-        if (inf_lint_buffer(name, bytes, len, &opt->lint, &results[i]) != 0) {
-            tool_message("%s: %s", name, results[i].error);
-            status = INF_EXIT_FAILURE;
-        }
-        inf_summary_add(&summary, &results[i]);
+        inf_lint_options_free(&options);
     }
     inf_alloc_set_path(NULL);
+    if (opt->write_baseline) {
+        char *dir = baseline_dir(opt->write_baseline);
+        if (!dir) {
+            tool_message("%s: directory does not exist", opt->write_baseline);
+            status = INF_EXIT_FAILURE;
+        } else {
+            char **relative = inf_xcalloc(inputs->count + 1, sizeof *relative);
+            size_t recorded = 0;
+            for (size_t i = 0; i < inputs->count; i++) {
+                relative[i] =
+                    baseline_path(dir, inputs->paths[i], results[i].path ? results[i].path : "");
+                recorded += results[i].count;
+            }
+            int err = inf_baseline_write(opt->write_baseline, results, relative, inputs->count);
+            if (err) {
+                tool_message("%s: %s", opt->write_baseline, strerror(err));
+                status = INF_EXIT_FAILURE;
+            } else if (!opt->quiet) {
+                tool_message("recorded %zu finding%s in %s", recorded, recorded == 1 ? "" : "s",
+                             opt->write_baseline);
+            }
+            for (size_t i = 0; i < inputs->count; i++)
+                free(relative[i]);
+            free(relative);
+            free(dir);
+        }
+        for (size_t i = 0; i < inputs->count; i++)
+            inf_file_result_free(&results[i]);
+        free(results);
+        free(fail_on);
+        free(stale_enabled);
+        return status;
+    }
+    if (opt->baseline) {
+        struct inf_baseline baseline;
+        char error[512];
+        if (inf_baseline_load(opt->baseline, &baseline, error, sizeof error) != 0) {
+            tool_message("%s", error);
+            inf_baseline_free(&baseline);
+            for (size_t i = 0; i < inputs->count; i++)
+                inf_file_result_free(&results[i]);
+            free(results);
+            free(fail_on);
+            free(stale_enabled);
+            return INF_EXIT_FAILURE;
+        }
+        for (size_t i = 0; i < inputs->count; i++) {
+            if (results[i].error || !results[i].path)
+                continue;
+            char *relative = baseline_path(baseline.dir, inputs->paths[i], results[i].path);
+            inf_baseline_filter(&baseline, relative, &results[i]);
+            inf_baseline_report_stale(&baseline, relative, &results[i], stale_enabled[i]);
+            free(relative);
+        }
+        inf_baseline_free(&baseline);
+    }
+    struct inf_summary summary = {0, 0, 0, 0};
+    for (size_t i = 0; i < inputs->count; i++)
+        inf_summary_add(&summary, &results[i]);
     struct inf_report_options report = {0, opt->quiet};
     const char *color = opt->color ? opt->color : "auto";
     if (strcmp(color, "always") == 0)
@@ -396,11 +584,14 @@ static int run_lint(const struct options *opt, const struct inf_path_list *input
     int failing = 0;
     for (size_t i = 0; i < inputs->count; i++) {
         for (size_t k = 0; k < results[i].count; k++)
-            if ((int)results[i].findings[k].severity >= opt->fail_on)
+            if ((int)results[i].findings[k].severity >= fail_on[i] &&
+                strcmp(results[i].findings[k].rule->code, "INF019") != 0)
                 failing = 1;
         inf_file_result_free(&results[i]);
     }
     free(results);
+    free(fail_on);
+    free(stale_enabled);
     if (status)
         return status;
     return failing ? 1 : 0;
@@ -410,7 +601,6 @@ int main(int argc, char **argv)
 {
     struct options opt;
     memset(&opt, 0, sizeof opt);
-    opt.fail_on = INF_SEVERITY_ERROR;
     opt.paths = inf_xcalloc((size_t)argc + 1, sizeof *opt.paths);
     inf_lint_options_init(&opt.lint);
     int status;
@@ -433,6 +623,9 @@ int main(int argc, char **argv)
         inf_path_list_free(&inputs);
     }
     inf_lint_options_free(&opt.lint);
+    for (size_t i = 0; i < opt.config_count; i++)
+        inf_config_free(&opt.configs[i]);
+    free(opt.configs);
     inf_buf_free(&opt.select);
     inf_buf_free(&opt.ignore);
     free(opt.paths);

@@ -2,11 +2,12 @@
  * os.c - file system and process facts, kept in one module so the rest of
  * the code stays portable (POSIX here; the _WIN32 branches use the CRT).
  */
-#if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
-#define _POSIX_C_SOURCE 200809L /* fileno, lstat */
+#if !defined(_WIN32) && !defined(_XOPEN_SOURCE)
+#define _XOPEN_SOURCE 700 /* POSIX 2008 + XSI: fileno, lstat, realpath, fsync */
 #endif
 #include "inflint/os.h"
 #include "inflint/alloc.h"
+#include "inflint/buf.h"
 #include "inflint/source.h"
 
 #include <ctype.h>
@@ -18,6 +19,8 @@
 
 #ifdef _WIN32
 #include <io.h>
+#include <process.h>
+#define getpid _getpid
 #include <windows.h>
 #define isatty _isatty
 #define fileno _fileno
@@ -212,7 +215,8 @@ static int entry_kind(const char *path)
 #endif
 
 int inf_os_find_inf_files(const char *dir, struct inf_path_list *list,
-                          void (*warn)(const char *path, int error))
+                          void (*warn)(const char *path, int error),
+                          int (*skip)(void *context, const char *path), void *context)
 {
     struct inf_path_list names = {0};
     int err = list_directory(dir, &names);
@@ -225,8 +229,10 @@ int inf_os_find_inf_files(const char *dir, struct inf_path_list *list,
     for (size_t i = 0; i < names.count; i++) {
         char *path = join_path(dir, names.paths[i]);
         int kind = entry_kind(path);
+        if (kind >= 0 && skip && skip(context, path))
+            kind = -1;
         if (kind == 1) {
-            int sub = inf_os_find_inf_files(path, list, warn);
+            int sub = inf_os_find_inf_files(path, list, warn, skip, context);
             if (sub && warn)
                 warn(path, sub);
         } else if (kind == 0 && is_inf_name(names.paths[i])) {
@@ -236,4 +242,104 @@ int inf_os_find_inf_files(const char *dir, struct inf_path_list *list,
     }
     inf_path_list_free(&names);
     return 0;
+}
+
+int inf_os_is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+char *inf_os_absolute(const char *path)
+{
+#ifdef _WIN32
+    char *full = _fullpath(NULL, path, 0);
+#else
+    char *full = realpath(path, NULL);
+#endif
+    if (!full)
+        return NULL;
+    char *copy = inf_xstrndup(full, strlen(full));
+    free(full);
+    for (char *p = copy; *p; p++)
+        if (*p == '\\')
+            *p = '/';
+    return copy;
+}
+
+char *inf_os_relative(const char *base, const char *path)
+{
+    /* Longest common prefix that ends at a component boundary. */
+    size_t common = 0, i = 0;
+    while (base[i] && path[i] && base[i] == path[i]) {
+        i++;
+        if (base[i] == '\0' && (path[i] == '/' || path[i] == '\0'))
+            common = i;
+        else if (base[i] == '/' && path[i] == '/')
+            common = i;
+    }
+    if (strcmp(base, "/") == 0)
+        common = 0;
+    struct inf_buf out = INF_BUF_INIT;
+    for (const char *p = base + common; *p; p++)
+        if (*p == '/' && p[1] != '\0')
+            inf_buf_adds(&out, "../");
+    if (base[common] == '\0' && strcmp(base, "/") != 0)
+        ; /* BASE is an ancestor of PATH: no ".." */
+    else if (base[common] == '/')
+        inf_buf_adds(&out, "../");
+    const char *rest = path + common;
+    while (*rest == '/')
+        rest++;
+    inf_buf_adds(&out, rest);
+    if (!out.data)
+        inf_buf_adds(&out, ".");
+    return out.data;
+}
+
+char *inf_os_dirname(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+#ifdef _WIN32
+    const char *back = strrchr(path, '\\');
+    if (back && (!slash || back > slash))
+        slash = back;
+#endif
+    if (!slash)
+        return inf_xstrndup(".", 1);
+    if (slash == path)
+        return inf_xstrndup("/", 1);
+    return inf_xstrndup(path, (size_t)(slash - path));
+}
+
+int inf_os_write_atomic(const char *path, const char *data, size_t len)
+{
+    struct inf_buf temp = INF_BUF_INIT;
+    inf_buf_printf(&temp, "%s.tmp.%ld", path, (long)getpid());
+    FILE *f = fopen(temp.data, "wb");
+    if (!f) {
+        int err = errno;
+        inf_buf_free(&temp);
+        return err;
+    }
+    int err = 0;
+    if (fwrite(data, 1, len, f) != len || fflush(f) != 0)
+        err = errno ? errno : EIO;
+#ifndef _WIN32
+    if (!err && fsync(fileno(f)) != 0)
+        err = errno;
+#endif
+    if (fclose(f) != 0 && !err)
+        err = errno ? errno : EIO;
+#ifdef _WIN32
+    if (!err && !MoveFileExA(temp.data, path, MOVEFILE_REPLACE_EXISTING))
+        err = EIO;
+#else
+    if (!err && rename(temp.data, path) != 0)
+        err = errno;
+#endif
+    if (err)
+        remove(temp.data);
+    inf_buf_free(&temp);
+    return err;
 }

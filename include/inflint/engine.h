@@ -30,8 +30,9 @@ struct inf_file_result {
 
 struct inf_lint_options {
     struct inf_rule_options rule;
-    signed char *severity;  /* per rule index: -1 = the finding's own, else a severity */
-    unsigned char *enabled; /* per rule index */
+    signed char *severity;          /* per rule index: -1 = the finding's own, else a severity */
+    unsigned char *enabled;         /* per rule index */
+    int report_unused_suppressions; /* INF018 */
 };
 
 /* Defaults: every rule enabled at its own severity, --min-build 17763. Free with _free. */

@@ -33,9 +33,33 @@ void inf_path_list_free(struct inf_path_list *list);
  * directory DIR, in sorted order, without following symbolic links to
  * directories (so link loops end). Returns 0, or an errno value for DIR
  * itself; unreadable subdirectories are reported through WARN (may be NULL).
+ * SKIP (may be NULL) is asked about every file and directory found; a
+ * non-zero answer leaves it (and everything below it) out.
  */
 int inf_os_find_inf_files(const char *dir, struct inf_path_list *list,
-                          void (*warn)(const char *path, int error));
+                          void (*warn)(const char *path, int error),
+                          int (*skip)(void *context, const char *path), void *context);
+
+/* Non-zero when PATH names an existing regular file. */
+int inf_os_is_file(const char *path);
+
+/* The absolute, canonical form of existing PATH with '/' separators (caller frees), or NULL. */
+char *inf_os_absolute(const char *path);
+
+/*
+ * PATH (absolute, '/'-separated) relative to directory BASE (the same
+ * form), e.g. "drv/x.inf" or "../other/x.inf" (caller frees).
+ */
+char *inf_os_relative(const char *base, const char *path);
+
+/* The directory part of PATH ("." when it has none; caller frees). */
+char *inf_os_dirname(const char *path);
+
+/*
+ * Writes LEN bytes to PATH atomically: a temporary file beside it, flushed,
+ * then renamed over PATH. Returns 0 or an errno value (PATH is then untouched).
+ */
+int inf_os_write_atomic(const char *path, const char *data, size_t len);
 
 /* Non-zero when standard output is a terminal. */
 int inf_os_stdout_is_terminal(void);

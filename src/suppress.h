@@ -1,0 +1,17 @@
+/*
+ * suppress.h - inline suppressions (rules.md "Suppression and configuration").
+ */
+#ifndef INFLINT_SUPPRESS_H
+#define INFLINT_SUPPRESS_H
+
+#include "inflint/engine.h"
+
+/*
+ * Removes the findings of RESULT that `; inflint: disable=...` comments of
+ * MODEL hide, and reports INF017 (unknown rule names) and, when OPTIONS asks,
+ * INF018 (suppressions that hid nothing) through CHECK.
+ */
+void inf_suppressions_apply(const struct inf_model *model, struct inf_file_result *result,
+                            const struct inf_lint_options *options, struct inf_check *check);
+
+#endif
