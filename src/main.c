@@ -569,7 +569,8 @@ static int run_lint(struct options *opt, const struct inf_path_list *inputs)
     }
     struct inf_summary summary = {0, 0, 0, 0};
     for (size_t i = 0; i < inputs->count; i++)
-        inf_summary_add(&summary, &results[i]);
+        if (!results[i].error)
+            inf_summary_add(&summary, &results[i]);
     struct inf_report_options report = {0, opt->quiet};
     const char *color = opt->color ? opt->color : "auto";
     if (strcmp(color, "always") == 0)
