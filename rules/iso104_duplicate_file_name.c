@@ -35,40 +35,45 @@ static void check_disks_files(struct inf_check *c, uint32_t section)
     inf_name_index_free(&seen);
 }
 
-static const struct inf_graph *sort_graph;
+/* A DIRID-13 copy as the sort sees it: name, then file line (no shared state, for threads). */
+struct copy_key {
+    const char *name;
+    uint32_t line;
+    size_t copy;
+};
 
-/* Orders DIRID-13 copies by destination name, then by file line. */
 static int compare_copies(const void *a, const void *b)
 {
-    const struct inf_copy *x = &sort_graph->copies[*(const size_t *)a];
-    const struct inf_copy *y = &sort_graph->copies[*(const size_t *)b];
-    int c = strcasecmp_ascii(x->dest_name, y->dest_name);
+    const struct copy_key *x = a, *y = b;
+    int c = strcasecmp_ascii(x->name, y->name);
     if (c)
         return c;
-    return x->file_line->line < y->file_line->line ? -1 : x->file_line->line > y->file_line->line;
+    return x->line < y->line ? -1 : x->line > y->line;
 }
 
 static void check_copies(struct inf_check *c)
 {
     const struct inf_graph *g = c->graph;
-    size_t *order = inf_xcalloc(g->copy_count + 1, sizeof *order);
+    struct copy_key *keys = inf_xcalloc(g->copy_count + 1, sizeof *keys);
     size_t n = 0;
     for (size_t i = 0; i < g->copy_count; i++)
         if (inf_reach_enforced(&g->copies[i].reach) && g->copies[i].has_dirid &&
-            g->copies[i].dirid == 13)
-            order[n++] = i;
-    sort_graph = g;
-    qsort(order, n, sizeof *order, compare_copies);
+            g->copies[i].dirid == 13) {
+            keys[n].name = g->copies[i].dest_name;
+            keys[n].line = g->copies[i].file_line->line;
+            keys[n++].copy = i;
+        }
+    qsort(keys, n, sizeof *keys, compare_copies);
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
-        while (j < n &&
-               strcasecmp_ascii(g->copies[order[i]].dest_name, g->copies[order[j]].dest_name) == 0)
+        while (j < n && strcasecmp_ascii(g->copies[keys[i].copy].dest_name,
+                                         g->copies[keys[j].copy].dest_name) == 0)
             j++;
         /* Within one name, report each later copy whose subdirectory differs from the first. */
-        const struct inf_copy *first = &g->copies[order[i]];
+        const struct inf_copy *first = &g->copies[keys[i].copy];
         char *first_dir = inf_path_normalize(first->dest_subdir);
         for (size_t k = i + 1; k < j; k++) {
-            const struct inf_copy *other = &g->copies[order[k]];
+            const struct inf_copy *other = &g->copies[keys[k].copy];
             char *dir = inf_path_normalize(other->dest_subdir);
             if (strcmp(dir, first_dir) != 0)
                 inf_report(c, inf_span_line(c->model, other->file_line), 0,
@@ -83,7 +88,7 @@ static void check_copies(struct inf_check *c)
         free(first_dir);
         i = j;
     }
-    free(order);
+    free(keys);
 }
 
 static void check(struct inf_check *c)

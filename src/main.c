@@ -35,6 +35,7 @@ struct options {
     enum mode mode;
     const char *format;
     const char *stdin_filename;
+    int jobs;
     const char *explain;
     const char *color;
     int quiet;
@@ -56,9 +57,10 @@ static const char usage_text[] =
     "usage: inflint [OPTIONS] PATH...\n"
     "Checks Windows driver INF files for driver package isolation.\n"
     "PATH is a file, a directory (searched for *.inf and *.inx) or - (stdin).\n\n"
-    "  -f, --format FMT          text (default), gcc, msvc, json\n"
+    "  -f, --format FMT          text (default), gcc, msvc, json, sarif, github\n"
     "      --dump-model          print the parsed model as JSON instead of linting\n"
     "      --stdin-filename NAME name (and so .inx-ness) of the INF read from -\n"
+    "  -j, --jobs N              lint files in parallel (default: number of CPUs)\n"
     "      --profile NAME        isolation (default, InfVerif /w), universal (/u), whql (/h)\n"
     "      --min-build N         enforce ISO rules on paths reaching build N+ (default 17763)\n"
     "      --select IDS          only these rules (codes, names or ISO/INF), comma-separated\n"
@@ -109,14 +111,18 @@ static void append_list(struct inf_buf *list, const char *items)
 static int parse_options(int argc, char **argv, struct options *opt)
 {
     static const char *const valued[] = {
-        "--format",   "--stdin-filename", "--min-build",     "--select", "--ignore",
-        "--severity", "--fail-on",        "--explain",       "--color",  "--profile",
-        "--config",   "--baseline",       "--write-baseline"};
+        "--format",   "--stdin-filename", "--min-build",      "--select", "--ignore",
+        "--severity", "--fail-on",        "--explain",        "--color",  "--profile",
+        "--config",   "--baseline",       "--write-baseline", "--jobs"};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = NULL;
         int matched = 0;
         for (size_t k = 0; k < sizeof valued / sizeof valued[0] && !matched; k++) {
-            int r = option_value(argv, argc, &i, valued[k], k == 0 ? "-f" : NULL, &v);
+            int r = option_value(argv, argc, &i, valued[k],
+                                 k == 0    ? "-f"
+                                 : k == 13 ? "-j"
+                                           : NULL,
+                                 &v);
             if (r < 0) {
                 tool_message("option %s needs a value", valued[k]);
                 return -1;
@@ -202,6 +208,16 @@ static int parse_options(int argc, char **argv, struct options *opt)
             case 12:
                 opt->write_baseline = v;
                 break;
+            case 13: {
+                char *end;
+                long jobs = strtol(v, &end, 10);
+                if (!*v || *end || jobs < 1 || jobs > 1024) {
+                    tool_message("--jobs takes a number of threads from 1 to 1024 (got '%s')", v);
+                    return -1;
+                }
+                opt->jobs = (int)jobs;
+                break;
+            }
             }
         }
         if (matched)
@@ -234,7 +250,8 @@ static int parse_options(int argc, char **argv, struct options *opt)
     }
     if (opt->format && !inf_reporter_find(opt->format) &&
         !(opt->mode == MODE_LIST_RULES && strcmp(opt->format, "markdown") == 0)) {
-        tool_message("unknown format '%s': use text, gcc, msvc or json", opt->format);
+        tool_message("unknown format '%s': use text, gcc, msvc, json, sarif or github",
+                     opt->format);
         return -1;
     }
     char bad[128];
@@ -459,6 +476,34 @@ static int run_dump(const struct options *opt, const struct inf_path_list *input
     return status;
 }
 
+/* What the workers of run_lint share; each touches only its own index. */
+struct lint_job {
+    const struct options *opt;
+    const struct inf_path_list *inputs;
+    struct inf_file_result *results;
+    struct inf_lint_options *options;
+};
+
+/* Reads and lints input INDEX into its result (errors are recorded, not printed). */
+static void lint_one(void *context, size_t index)
+{
+    struct lint_job *job = context;
+    const char *name;
+    unsigned char *bytes;
+    size_t len;
+    struct inf_file_result *result = &job->results[index];
+    int err = read_input(job->inputs->paths[index], job->opt, &name, &bytes, &len);
+    if (err) {
+        memset(result, 0, sizeof *result);
+        result->path = inf_xstrndup(name, strlen(name));
+        result->error = inf_xstrndup(read_error_text(err), strlen(read_error_text(err)));
+        return;
+    }
+    inf_alloc_set_path(name);
+    inf_lint_buffer(name, bytes, len, &job->options[index], result);
+    inf_alloc_set_path(NULL);
+}
+
 /* RESULT's file relative to directory BASE (absolute), for baselines; caller frees. */
 static char *baseline_path(const char *base, const char *input, const char *name)
 {
@@ -485,31 +530,26 @@ static int run_lint(struct options *opt, const struct inf_path_list *inputs)
     struct inf_file_result *results = inf_xcalloc(inputs->count + 1, sizeof *results);
     int *fail_on = inf_xcalloc(inputs->count + 1, sizeof *fail_on);
     unsigned char *stale_enabled = inf_xcalloc(inputs->count + 1, 1);
+    /* Configurations are resolved here, in order (a broken one ends the run). */
+    struct lint_job job = {opt, inputs, results,
+                           inf_xcalloc(inputs->count + 1, sizeof *job.options)};
     for (size_t i = 0; i < inputs->count; i++) {
-        const char *name;
-        unsigned char *bytes;
-        size_t len;
         const char *input = inputs->paths[i];
-        const struct inf_config *config = config_for(
-            opt, strcmp(input, "-") == 0 && opt->stdin_filename ? opt->stdin_filename : input);
-        struct inf_lint_options options;
-        fail_on[i] = file_options(opt, config, &options);
-        stale_enabled[i] = options.enabled[inf_rule_index(inf_rule_find("INF019"))];
-        int err = read_input(input, opt, &name, &bytes, &len);
-        if (err) {
-            tool_message("%s: %s", name, read_error_text(err));
-            results[i].path = inf_xstrndup(name, strlen(name));
-            results[i].error = inf_xstrndup(read_error_text(err), strlen(read_error_text(err)));
-            status = INF_EXIT_FAILURE;
-        } else {
-            inf_alloc_set_path(name);
-            if (inf_lint_buffer(name, bytes, len, &options, &results[i]) != 0) {
-                tool_message("%s: %s", name, results[i].error);
-                status = INF_EXIT_FAILURE;
-            }
-        }
-        inf_lint_options_free(&options);
+        const char *named =
+            strcmp(input, "-") == 0 && opt->stdin_filename ? opt->stdin_filename : input;
+        fail_on[i] = file_options(opt, config_for(opt, named), &job.options[i]);
+        stale_enabled[i] = job.options[i].enabled[inf_rule_index(inf_rule_find("INF019"))];
     }
+    inf_os_parallel(inputs->count, opt->jobs ? opt->jobs : inf_os_cpu_count(), lint_one, &job);
+    /* Messages in input order, whatever the thread that met them. */
+    for (size_t i = 0; i < inputs->count; i++) {
+        if (results[i].error) {
+            tool_message("%s: %s", results[i].path, results[i].error);
+            status = INF_EXIT_FAILURE;
+        }
+        inf_lint_options_free(&job.options[i]);
+    }
+    free(job.options);
     inf_alloc_set_path(NULL);
     if (opt->write_baseline) {
         char *dir = baseline_dir(opt->write_baseline);

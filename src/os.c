@@ -26,6 +26,7 @@
 #define fileno _fileno
 #else
 #include <dirent.h>
+#include <pthread.h>
 #include <unistd.h>
 #endif
 
@@ -342,4 +343,92 @@ int inf_os_write_atomic(const char *path, const char *data, size_t len)
         remove(temp.data);
     inf_buf_free(&temp);
     return err;
+}
+
+/* Shared by the workers of inf_os_parallel: the next index to take. */
+struct parallel_state {
+    size_t next, count;
+    void (*work)(void *context, size_t index);
+    void *context;
+#ifdef _WIN32
+    CRITICAL_SECTION lock;
+#else
+    pthread_mutex_t lock;
+#endif
+};
+
+static int take_index(struct parallel_state *st, size_t *index)
+{
+#ifdef _WIN32
+    EnterCriticalSection(&st->lock);
+#else
+    pthread_mutex_lock(&st->lock);
+#endif
+    int more = st->next < st->count;
+    if (more)
+        *index = st->next++;
+#ifdef _WIN32
+    LeaveCriticalSection(&st->lock);
+#else
+    pthread_mutex_unlock(&st->lock);
+#endif
+    return more;
+}
+
+#ifdef _WIN32
+static DWORD WINAPI worker(LPVOID arg)
+#else
+static void *worker(void *arg)
+#endif
+{
+    struct parallel_state *st = arg;
+    size_t index;
+    while (take_index(st, &index))
+        st->work(st->context, index);
+#ifdef _WIN32
+    return 0;
+#else
+    return NULL;
+#endif
+}
+
+void inf_os_parallel(size_t count, int jobs, void (*work)(void *context, size_t index),
+                     void *context)
+{
+    if (jobs <= 1 || count <= 1) {
+        for (size_t i = 0; i < count; i++)
+            work(context, i);
+        return;
+    }
+    if ((size_t)jobs > count)
+        jobs = (int)count;
+    struct parallel_state st;
+    memset(&st, 0, sizeof st);
+    st.count = count, st.work = work, st.context = context;
+#ifdef _WIN32
+    InitializeCriticalSection(&st.lock);
+    HANDLE *threads = inf_xcalloc((size_t)jobs, sizeof *threads);
+    int started = 0;
+    for (int i = 1; i < jobs; i++)
+        if ((threads[started] = CreateThread(NULL, 0, worker, &st, 0, NULL)) != NULL)
+            started++;
+    worker(&st); /* this thread works too */
+    for (int i = 0; i < started; i++) {
+        WaitForSingleObject(threads[i], INFINITE);
+        CloseHandle(threads[i]);
+    }
+    DeleteCriticalSection(&st.lock);
+#else
+    pthread_mutex_init(&st.lock, NULL);
+    pthread_t *threads = inf_xcalloc((size_t)jobs, sizeof *threads);
+    int started = 0;
+    for (int i = 1; i < jobs; i++)
+        if (pthread_create(&threads[started], NULL, worker, &st) == 0)
+            started++;
+    worker(&st); /* this thread works too; if no thread started, it does everything */
+    for (int i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+    pthread_mutex_destroy(&st.lock);
+#endif
+    free(threads);
 }

@@ -64,6 +64,14 @@ int inf_os_write_atomic(const char *path, const char *data, size_t len);
 /* Non-zero when standard output is a terminal. */
 int inf_os_stdout_is_terminal(void);
 
+/*
+ * Calls WORK(CONTEXT, i) for every i in [0, COUNT) on up to JOBS threads
+ * (JOBS <= 1, or COUNT <= 1: on this thread, in order). Returns when all are
+ * done. WORK must only touch what belongs to its index.
+ */
+void inf_os_parallel(size_t count, int jobs, void (*work)(void *context, size_t index),
+                     void *context);
+
 /* Number of online processors (at least 1). */
 int inf_os_cpu_count(void);
 

@@ -30,6 +30,7 @@ const struct inf_reporter *inf_reporter_find(const char *name);
 /* Counts findings by severity. */
 void inf_summary_add(struct inf_summary *summary, const struct inf_file_result *result);
 
-extern const struct inf_reporter inf_report_text, inf_report_gcc, inf_report_msvc, inf_report_json;
+extern const struct inf_reporter inf_report_text, inf_report_gcc, inf_report_msvc, inf_report_json,
+    inf_report_sarif, inf_report_github;
 
 #endif

@@ -61,5 +61,15 @@ lacks "no escape" out $'\033['
 expect "directory" 1 "$inflint" -q samples
 lacks "quiet" out "in 28 files"
 expect "version" 0 "$inflint" --version
+# Parallel runs print exactly what a serial run prints, in every format.
+for format in text json sarif github msvc; do
+  "$inflint" -j 1 -f "$format" --color never samples > "$tmp/serial" 2>&1
+  "$inflint" -j 3 -f "$format" --color never samples > "$tmp/parallel" 2>&1
+  if cmp -s "$tmp/serial" "$tmp/parallel"; then passed=$((passed + 1)); else
+    failed=$((failed + 1)); echo "FAIL: -j 3 differs from -j 1 for $format"; fi
+done
+expect "bad --jobs" 2 "$inflint" -j 0 samples
+expect "github format" 1 "$inflint" -f github "$bad"
+contains "annotation" out "::error file=samples/rules/iso106-bad.inf,line="
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,126 @@
+/*
+ * report_sarif.c - SARIF 2.1.0 for GitHub code scanning (conventions.md 6):
+ * one run, columns in Unicode code points, a rules[] entry for every rule
+ * that fired, relative forward-slash URIs, and a partial fingerprint per
+ * result. Optional members are omitted rather than written empty.
+ */
+#include "inflint/inflint.h"
+#include "inflint/report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+extern const char inf_information_uri[]; /* build_info.c */
+
+static void add_string(struct inf_buf *out, const char *text)
+{
+    inf_buf_add_json_string(out, text, strlen(text));
+}
+
+static const char *level(enum inf_severity severity)
+{
+    return severity == INF_SEVERITY_ERROR     ? "error"
+           : severity == INF_SEVERITY_WARNING ? "warning"
+                                              : "note";
+}
+
+/* PATH as a relative URI: '/' separators, no "./" prefix. Appends to OUT (escaped). */
+static void add_uri(struct inf_buf *out, const char *path)
+{
+    struct inf_buf uri = INF_BUF_INIT;
+    while (path[0] == '.' && (path[1] == '/' || path[1] == '\\'))
+        path += 2;
+    for (const char *p = path; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c == '\\')
+            inf_buf_addc(&uri, '/');
+        else if (c == ' ' || c == '%' || c == '#' || c == '?')
+            inf_buf_printf(&uri, "%%%02X", c);
+        else
+            inf_buf_addc(&uri, (char)c);
+    }
+    inf_buf_add_json_string(out, uri.data ? uri.data : "", uri.len);
+    inf_buf_free(&uri);
+}
+
+static void write_sarif(struct inf_buf *out, const struct inf_file_result *results, size_t count,
+                        const struct inf_summary *summary, const struct inf_report_options *options)
+{
+    (void)summary;
+    (void)options;
+    /* The rules that fired, in registry order; results refer to them by index. */
+    int *rule_slot = inf_xcalloc(inf_rule_count, sizeof *rule_slot);
+    for (size_t r = 0; r < count; r++)
+        for (size_t i = 0; i < results[r].count; i++)
+            rule_slot[inf_rule_index(results[r].findings[i].rule)] = 1;
+    int next = 0;
+    for (size_t i = 0; i < inf_rule_count; i++)
+        rule_slot[i] = rule_slot[i] ? next++ : -1;
+
+    inf_buf_adds(out, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+                      "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
+                      "      \"tool\": {\n        \"driver\": {\n          \"name\": \"inflint\",\n"
+                      "          \"semanticVersion\": \"" INFLINT_VERSION "\",\n");
+    if (inf_information_uri[0]) {
+        inf_buf_adds(out, "          \"informationUri\": ");
+        add_string(out, inf_information_uri);
+        inf_buf_adds(out, ",\n");
+    }
+    inf_buf_adds(out, "          \"rules\": [");
+    int first = 1;
+    for (size_t i = 0; i < inf_rule_count; i++) {
+        if (rule_slot[i] < 0)
+            continue;
+        const struct inf_rule *rule = inf_rules[i];
+        inf_buf_adds(out, first ? "\n            {\"id\": " : ",\n            {\"id\": ");
+        first = 0;
+        add_string(out, rule->code);
+        inf_buf_adds(out, ", \"name\": ");
+        add_string(out, rule->name);
+        inf_buf_adds(out, ", \"shortDescription\": {\"text\": ");
+        add_string(out, rule->summary);
+        inf_buf_adds(out, "}, \"fullDescription\": {\"text\": ");
+        add_string(out, rule->explanation);
+        struct inf_buf help = INF_BUF_INIT;
+        inf_buf_printf(&help, "%s\n\nReported:\n\n%s\nFixed:\n\n%s", rule->explanation,
+                       rule->bad_example, rule->good_example);
+        inf_buf_adds(out, "}, \"help\": {\"text\": ");
+        inf_buf_add_json_string(out, help.data, help.len);
+        inf_buf_free(&help);
+        inf_buf_printf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
+                       level(rule->severity));
+    }
+    inf_buf_adds(out, first ? "]\n        }\n      },\n" : "\n          ]\n        }\n      },\n");
+    inf_buf_adds(out, "      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [");
+    first = 1;
+    for (size_t r = 0; r < count; r++)
+        for (size_t i = 0; i < results[r].count; i++) {
+            const struct inf_finding *f = &results[r].findings[i];
+            inf_buf_adds(out, first ? "\n        {\"ruleId\": " : ",\n        {\"ruleId\": ");
+            first = 0;
+            add_string(out, f->rule->code);
+            inf_buf_printf(out, ", \"ruleIndex\": %d, \"level\": \"%s\", \"message\": {\"text\": ",
+                           rule_slot[inf_rule_index(f->rule)], level(f->severity));
+            if (f->hint) {
+                struct inf_buf text = INF_BUF_INIT;
+                inf_buf_printf(&text, "%s. Fix: %s", f->message, f->hint);
+                inf_buf_add_json_string(out, text.data, text.len);
+                inf_buf_free(&text);
+            } else {
+                add_string(out, f->message);
+            }
+            inf_buf_adds(out, "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": "
+                              "{\"uri\": ");
+            add_uri(out, results[r].path);
+            inf_buf_printf(out,
+                           "}, \"region\": {\"startLine\": %u, \"startColumn\": %u, "
+                           "\"endLine\": %u, \"endColumn\": %u}}}], \"partialFingerprints\": "
+                           "{\"primaryLocationLineHash\": \"%s\"}}",
+                           (unsigned)f->line, (unsigned)f->column, (unsigned)f->end_line,
+                           (unsigned)f->end_column, f->fingerprint);
+        }
+    inf_buf_adds(out, first ? "]\n    }\n  ]\n}\n" : "\n      ]\n    }\n  ]\n}\n");
+    free(rule_slot);
+}
+
+const struct inf_reporter inf_report_sarif = {"sarif", write_sarif};

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# SARIF output of every sample validates with Microsoft's SARIF Multitool
+# (from the npm registry): no error and no warning but SARIF2005 (no
+# informationUri) - and a build with a project URL has not even that.
+# Skips (77) only when npm is not available.
+# usage: sarif.sh INFLINT INFLINT_WITH_URL CACHE_DIR
+set -u
+inflint=$1 inflint_url=$2 cache=$3
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+if ! command -v npm >/dev/null 2>&1; then
+  echo "SKIP: npm is not installed, so the SARIF Multitool cannot be fetched"; exit 77
+fi
+tool="$cache/node_modules/.bin/sarif-multitool"
+if [ ! -x "$tool" ]; then
+  mkdir -p "$cache"
+  npm install --prefix "$cache" --no-audit --no-fund @microsoft/sarif-multitool >"$cache/npm.log" 2>&1 ||
+    { echo "FAIL: npm install @microsoft/sarif-multitool failed:"; tail -5 "$cache/npm.log"; exit 1; }
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+cd "$root"
+for binary in "$inflint" "$inflint_url"; do
+  rm -f "$tmp"/*.sarif
+  n=0
+  while IFS= read -r -d '' sample; do
+    n=$((n + 1))
+    "$binary" --format sarif "$sample" > "$tmp/$n.sarif"
+    [ $? -le 1 ] || { echo "FAIL: $binary on $sample"; failed=$((failed + 1)); }
+  done < <(find samples -name '*.inf' -not -path 'samples/integration/*' -print0 | sort -z)
+  "$tool" validate "$tmp"/*.sarif > "$tmp/report.txt" 2>&1
+  errors=$(grep -c ': error ' "$tmp/report.txt" || true)
+  other=$(grep ': warning ' "$tmp/report.txt" | grep -vc 'SARIF2005' || true)
+  sarif2005=$(grep -c 'warning SARIF2005' "$tmp/report.txt" || true)
+  if [ "$errors" -eq 0 ] && [ "$other" -eq 0 ] && grep -q "$n files scanned" "$tmp/report.txt"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1)); echo "FAIL: $binary: $errors errors, $other warnings"; grep -E ': (error|warning) ' "$tmp/report.txt" | head -10
+  fi
+  if [ "$binary" = "$inflint_url" ]; then
+    [ "$sarif2005" -eq 0 ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: SARIF2005 remains with a URL"; }
+  else
+    echo "without INFLINT_URL: $sarif2005 of $n files warn SARIF2005 (accepted)"
+  fi
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

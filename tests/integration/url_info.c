@@ -1,0 +1,5 @@
+/*
+ * url_info.c - replaces build_info.c in the test binary `inflint_url`, to
+ * show that a configured project URL reaches SARIF's informationUri.
+ */
+const char inf_information_uri[] = "https://example.invalid/inflint";
