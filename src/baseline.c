@@ -57,12 +57,23 @@ int inf_baseline_load(const char *path, struct inf_baseline *baseline, char *err
         return -1;
     }
     char *absolute = inf_os_absolute(path);
-    baseline->dir = absolute ? inf_os_dirname(absolute) : inf_xstrndup(".", 1);
+    char *dir = absolute ? inf_os_dirname(absolute) : inf_xstrndup(".", 1);
     free(absolute);
+    int status = inf_baseline_parse(path, dir, (const char *)bytes, len, baseline, error, error_size);
+    free(dir);
+    free(bytes);
+    return status;
+}
+
+int inf_baseline_parse(const char *path, const char *dir, const char *text, size_t len,
+                       struct inf_baseline *baseline, char *error, size_t error_size)
+{
+    memset(baseline, 0, sizeof *baseline);
+    baseline->dir = inf_xstrndup(dir, strlen(dir));
     struct inf_json root;
     char why[160];
     int status = 0;
-    if (inf_json_parse((const char *)bytes, len, &root, why, sizeof why) != 0) {
+    if (inf_json_parse(text, len, &root, why, sizeof why) != 0) {
         snprintf(error, error_size, "%s:%s", path, why + 5); /* "line N: ..." -> "PATH:N: ..." */
         status = -1;
     } else {
@@ -98,7 +109,6 @@ int inf_baseline_load(const char *path, struct inf_baseline *baseline, char *err
         }
     }
     inf_json_free(&root);
-    free(bytes);
     if (status == 0 && baseline->count > 1)
         qsort(baseline->entries, baseline->count, sizeof *baseline->entries, compare_entries);
     return status;

@@ -169,35 +169,42 @@ static int handle(void *user, const char *section, const char *name, const char 
     return 1;
 }
 
-int inf_config_load(const char *path, struct inf_config *config, char *error, size_t error_size)
+int inf_config_parse(const char *path, const char *text, size_t len, struct inf_config *config,
+                     char *error, size_t error_size)
 {
     memset(config, 0, sizeof *config);
     config->path = inf_xstrndup(path, strlen(path));
     config->dir = inf_os_dirname(path);
     config->severity = inf_xmalloc(inf_rule_count);
     memset(config->severity, -1, inf_rule_count);
+    if (memchr(text, '\0', len)) {
+        snprintf(error, error_size, "%s: not a text file (it holds NUL bytes)", path);
+        return -1;
+    }
+    char *copy = inf_xstrndup(text, len);
+    struct load_state st = {config, path, NULL, 0, 0, 0, 0, error, error_size};
+    prescan(&st, copy);
+    int syntax = ini_parse_string(copy, handle, &st);
+    if (syntax > 0)
+        fail(&st, syntax, "not a `key = value` line or a [section] header");
+    free(st.key_lines);
+    free(copy);
+    return st.error_line ? -1 : 0;
+}
+
+int inf_config_load(const char *path, struct inf_config *config, char *error, size_t error_size)
+{
     unsigned char *bytes;
     size_t len;
     int err = inf_os_read_file(path, &bytes, &len);
     if (err) {
+        memset(config, 0, sizeof *config);
         snprintf(error, error_size, "%s: %s", path, strerror(err));
         return -1;
     }
-    bytes = inf_xrealloc(bytes, len + 1);
-    bytes[len] = '\0';
-    if (memchr(bytes, '\0', len)) {
-        snprintf(error, error_size, "%s: not a text file (it holds NUL bytes)", path);
-        free(bytes);
-        return -1;
-    }
-    struct load_state st = {config, path, NULL, 0, 0, 0, 0, error, error_size};
-    prescan(&st, (const char *)bytes);
-    int syntax = ini_parse_string((const char *)bytes, handle, &st);
-    if (syntax > 0)
-        fail(&st, syntax, "not a `key = value` line or a [section] header");
-    free(st.key_lines);
+    int status = inf_config_parse(path, (const char *)bytes, len, config, error, error_size);
     free(bytes);
-    return st.error_line ? -1 : 0;
+    return status;
 }
 
 void inf_config_free(struct inf_config *config)

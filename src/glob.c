@@ -3,6 +3,7 @@
  */
 #include "inflint/glob.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static int fold(int c)
@@ -10,42 +11,47 @@ static int fold(int c)
     return (c >= 'A' && c <= 'Z') ? c + 32 : c;
 }
 
-/* Matches from P and S onward (recursive only for '*'; depth is bounded by the pattern). */
+#define MAX_CELLS (1u << 22) /* longer pattern x path pairs do not match */
+
+/*
+ * Dynamic programming: cell (i, j) says whether pattern[i..] matches
+ * path[j..]. Time and memory are O(|pattern| x |path|) whatever the stars, so
+ * no input can make it backtrack exponentially.
+ */
 static int match(const char *p, const char *s)
 {
-    while (*p) {
-        if (p[0] == '*' && p[1] == '*') {
-            p += 2;
-            if (*p == '/')
-                p++; /* "**" + "/" also matches zero components */
-            for (const char *t = s;; t++) {
-                if (match(p, t))
-                    return 1;
-                if (!*t)
-                    return 0;
+    size_t m = strlen(p), n = strlen(s), w = n + 1;
+    if ((m + 1) * w > MAX_CELLS)
+        return 0;
+    unsigned char *t = calloc((m + 1) * w, 1);
+    if (!t)
+        return 0;
+#define CELL(i, j) t[(i) * w + (j)]
+    CELL(m, n) = 1;
+    for (size_t i = m; i-- > 0;) {
+        int globstar = p[i] == '*' && i + 1 < m && p[i + 1] == '*';
+        for (size_t j = n + 1; j-- > 0;) {
+            unsigned char r;
+            if (globstar) {
+                /* "**" matches any run, '/' included; "**" + "/" may also match nothing. */
+                r = CELL(i + 2, j) || (j < n && CELL(i, j + 1)) ||
+                    (i + 2 < m && p[i + 2] == '/' && CELL(i + 3, j));
+            } else if (p[i] == '*') {
+                r = CELL(i + 1, j) || (j < n && s[j] != '/' && CELL(i, j + 1));
+            } else if (j < n) {
+                int same = p[i] == '?' ? s[j] != '/'
+                                       : fold((unsigned char)p[i]) == fold((unsigned char)s[j]);
+                r = same && CELL(i + 1, j + 1);
+            } else {
+                r = 0;
             }
+            CELL(i, j) = r;
         }
-        if (*p == '*') {
-            p++;
-            for (const char *t = s;; t++) {
-                if (match(p, t))
-                    return 1;
-                if (!*t || *t == '/')
-                    return 0;
-            }
-        }
-        if (!*s)
-            return 0;
-        if (*p == '?') {
-            if (*s == '/')
-                return 0;
-        } else if (fold((unsigned char)*p) != fold((unsigned char)*s)) {
-            return 0;
-        }
-        p++;
-        s++;
     }
-    return *s == '\0';
+    int result = CELL(0, 0);
+#undef CELL
+    free(t);
+    return result;
 }
 
 int inf_glob_match(const char *pattern, const char *path)

@@ -78,7 +78,7 @@ static void add_utf8(struct inf_buf *b, unsigned cp)
 static char *read_string(struct reader *r)
 {
     struct inf_buf b = INF_BUF_INIT;
-    inf_buf_reserve(&b, 0);
+    inf_buf_add(&b, "", 0); /* "" must come back as an empty, terminated string */
     r->p++;
     for (;;) {
         if (r->p >= r->end) {

@@ -432,3 +432,23 @@ void inf_os_parallel(size_t count, int jobs, void (*work)(void *context, size_t 
 #endif
     free(threads);
 }
+
+int inf_os_list_files(const char *dir, struct inf_path_list *list)
+{
+    struct inf_path_list names = {0};
+    int err = list_directory(dir, &names);
+    if (err) {
+        inf_path_list_free(&names);
+        return err;
+    }
+    if (names.count)
+        qsort(names.paths, names.count, sizeof *names.paths, compare_names);
+    for (size_t i = 0; i < names.count; i++) {
+        char *path = join_path(dir, names.paths[i]);
+        if (entry_kind(path) == 0)
+            inf_path_list_add(list, path);
+        free(path);
+    }
+    inf_path_list_free(&names);
+    return 0;
+}

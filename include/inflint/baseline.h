@@ -26,6 +26,10 @@ int inf_baseline_load(const char *path, struct inf_baseline *baseline, char *err
                       size_t error_size);
 void inf_baseline_free(struct inf_baseline *baseline);
 
+/* As inf_baseline_load, from LEN bytes of TEXT; PATH names the file, DIR is its directory. */
+int inf_baseline_parse(const char *path, const char *dir, const char *text, size_t len,
+                       struct inf_baseline *baseline, char *error, size_t error_size);
+
 /*
  * Hides the findings of RESULT recorded in BASELINE and marks those entries
  * used. DISPLAY_PATH is how RESULT's file is named relative to the

@@ -36,6 +36,10 @@ struct inf_config {
 int inf_config_load(const char *path, struct inf_config *config, char *error, size_t error_size);
 void inf_config_free(struct inf_config *config);
 
+/* As inf_config_load, from LEN bytes of TEXT; PATH names the file in messages. */
+int inf_config_parse(const char *path, const char *text, size_t len, struct inf_config *config,
+                     char *error, size_t error_size);
+
 /* The nearest .inflint.ini at or above the directory of FILE (caller frees), or NULL. */
 char *inf_config_find(const char *file);
 

@@ -61,6 +61,9 @@ char *inf_os_dirname(const char *path);
  */
 int inf_os_write_atomic(const char *path, const char *data, size_t len);
 
+/* Appends every regular file directly in DIR to LIST, sorted. Returns 0 or an errno value. */
+int inf_os_list_files(const char *dir, struct inf_path_list *list);
+
 /* Non-zero when standard output is a terminal. */
 int inf_os_stdout_is_terminal(void);
 
