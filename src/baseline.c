@@ -59,7 +59,8 @@ int inf_baseline_load(const char *path, struct inf_baseline *baseline, char *err
     char *absolute = inf_os_absolute(path);
     char *dir = absolute ? inf_os_dirname(absolute) : inf_xstrndup(".", 1);
     free(absolute);
-    int status = inf_baseline_parse(path, dir, (const char *)bytes, len, baseline, error, error_size);
+    int status =
+        inf_baseline_parse(path, dir, (const char *)bytes, len, baseline, error, error_size);
     free(dir);
     free(bytes);
     return status;

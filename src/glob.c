@@ -26,7 +26,7 @@ static int match(const char *p, const char *s)
     unsigned char *t = calloc((m + 1) * w, 1);
     if (!t)
         return 0;
-#define CELL(i, j) t[(i) * w + (j)]
+#define CELL(i, j) t[(i)*w + (j)]
     CELL(m, n) = 1;
     for (size_t i = m; i-- > 0;) {
         int globstar = p[i] == '*' && i + 1 < m && p[i + 1] == '*';

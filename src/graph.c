@@ -45,7 +45,14 @@ struct walk {
     struct inf_graph *graph;
     size_t path_index;
     struct inf_reach reach;
+    unsigned depth; /* sections entered through Needs and directives, for the bound below */
 };
+
+/*
+ * Sections nest (Needs chains, services in services...) only a few levels in
+ * real INFs; a deeper chain is cut here so that no file can exhaust the stack.
+ */
+#define MAX_WALK_DEPTH 256
 
 enum directive_kind { ADD_REG, DEL_REG, BIT_REG };
 
@@ -614,9 +621,13 @@ static void walk_section(struct walk *w, uint32_t section, enum inf_hkr_context 
     size_t slot = (size_t)section * INF_HKR_CONTEXT_COUNT + context;
     if (p->stamps[slot] == p->stamp)
         return; /* already walked in this path and context (also ends Needs cycles) */
+    if (w->depth >= MAX_WALK_DEPTH)
+        return;
     p->stamps[slot] = p->stamp;
     mark_live(w, section);
+    w->depth++;
     walk_directives(w, section, context, service);
+    w->depth--;
 }
 
 /* Companion sections of an install section, with the HKR context of their AddReg. */
@@ -639,7 +650,8 @@ static void walk_install(struct inf_graph *g, size_t path_index)
     struct walk w = {g,
                      path_index,
                      {INF_ARCH_BIT(path->arch), path->enforced ? INF_ARCH_BIT(path->arch) : 0,
-                      path->start_build}};
+                      path->start_build},
+                     0};
     p->stamp++;
     uint32_t install = path->install_section;
     walk_section(&w, install, path->is_default_install ? INF_HKR_NONE : INF_HKR_SOFTWARE, NULL);

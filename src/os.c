@@ -26,6 +26,7 @@
 #define fileno _fileno
 #else
 #include <dirent.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <unistd.h>
 #endif
@@ -72,9 +73,27 @@ int inf_os_read_file(const char *path, unsigned char **data, size_t *len)
         return EISDIR;
     if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > INF_SOURCE_MAX_BYTES)
         return EFBIG;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return errno;
+    FILE *f;
+#ifndef _WIN32
+    if (S_ISFIFO(st.st_mode)) {
+        /* Opening a FIFO would wait for a writer; this way a FIFO nobody writes reads as empty. */
+        int fd = open(path, O_RDONLY | O_NONBLOCK);
+        if (fd < 0)
+            return errno;
+        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+        f = fdopen(fd, "rb");
+        if (!f) {
+            int err = errno;
+            close(fd);
+            return err;
+        }
+    } else
+#endif
+    {
+        f = fopen(path, "rb");
+        if (!f)
+            return errno;
+    }
     int err = read_stream(f, data, len);
     fclose(f);
     return err;

@@ -27,7 +27,6 @@ static int replay(const char *path)
     return 0;
 }
 
-
 int main(int argc, char **argv)
 {
     int status = 0, count = 0;

@@ -13,12 +13,22 @@ limit_kb=$((1024 * 1024))   # 1 GiB address space for the plain build
 
 fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
 
+rss_limit_kb=$((1536 * 1024)) # peak RSS allowed under sanitizers (shadow memory included)
+
 # run NAME EXPECTED_STATUSES ARGS... : runs inflint with limits, checks the exit status.
 run() {
   local name=$1 expected=$2; shift 2
   local rc
   if [ "${INFLINT_SANITIZED:-0}" = 1 ]; then
-    timeout 120 "$inflint" "$@" >"$dir/out" 2>"$dir/err"; rc=$?
+    if [ -x /usr/bin/time ]; then
+      /usr/bin/time -f '%M' -o "$dir/rss" timeout 300 "$inflint" "$@" >"$dir/out" 2>"$dir/err"; rc=$?
+      local rss; rss=$(tail -1 "$dir/rss")
+      case "$rss" in ''|*[!0-9]*) ;; *)
+        [ "$rss" -le "$rss_limit_kb" ] || fail "$name: peak RSS ${rss} KB over ${rss_limit_kb} KB" ;;
+      esac
+    else
+      timeout 300 "$inflint" "$@" >"$dir/out" 2>"$dir/err"; rc=$?
+    fi
   else
     ( ulimit -v "$limit_kb"; exec timeout 60 "$inflint" "$@" ) >"$dir/out" 2>"$dir/err"; rc=$?
   fi
@@ -48,8 +58,13 @@ awk 'BEGIN { printf "[A]\nk=a"; for (i = 0; i < 100000; i++) printf "b \\\n"; pr
 # a 1 MB [Strings] value
 { printf '[A]\nk=%%big%%\n[Strings]\nbig="'; head -c 1048576 /dev/zero | tr '\0' 'v'; printf '"\n'; } > "$dir/bigstring.inf"
 
+# Needs: a cycle, and a chain 100,000 sections deep (the walk is bounded, not recursive without end).
+printf '[Version]\nSignature="$Windows NT$"\n[DefaultInstall]\nNeeds=A\n[A]\nNeeds=B\n[B]\nNeeds=A,DefaultInstall\n' > "$dir/cycle.inf"
+awk 'BEGIN { printf "[Version]\nSignature=\"$Windows NT$\"\n[DefaultInstall]\nNeeds=N0\n";
+             for (i = 0; i < 100000; i++) printf "[N%d]\nNeeds=N%d\n", i, i + 1 }' > "$dir/deepneeds.inf"
+
 for f in odd bom-only lone-surrogate nul ctrlz quote continuation percent garbage longline \
-         sections fields chain bigstring; do
+         sections fields chain bigstring cycle deepneeds; do
   run "$f --dump-model" "0" --dump-model "$dir/$f.inf"
   run "$f lint" "0 1" "$dir/$f.inf"
 done
@@ -63,6 +78,26 @@ if [ "$(id -u)" != 0 ]; then
 fi
 run "dump with a missing file" "2" --dump-model "$dir/does-not-exist.inf" "$dir/ctrlz.inf"
 grep -q '"sections"' "$dir/out" || fail "dump with a missing file: the readable file was not dumped"
+
+# A FIFO nobody writes to reads as an empty file (a finding), it does not hang.
+mkfifo "$dir/fifo.inf"
+run "fifo" "1" "$dir/fifo.inf"
+grep -q "INF010" "$dir/out" || fail "fifo: no finding"
+# A directory symlink loop is not followed; a dangling link is a clear error.
+mkdir -p "$dir/tree/a"
+cp "$dir/ctrlz.inf" "$dir/tree/a/x.inf"
+ln -s .. "$dir/tree/a/loop"
+ln -s "$dir/nowhere.inf" "$dir/dangling.inf"
+run "symlink loop" "0 1" "$dir/tree"
+[ "$(grep -c 'x.inf' "$dir/out")" -ge 1 ] || fail "symlink loop: x.inf not linted"
+run "dangling symlink" "2" "$dir/dangling.inf"
+grep -q "inflint: $dir/dangling.inf: No such file or directory" "$dir/err" || fail "dangling symlink: no message"
+run "a directory named as a file" "2" --stdin-filename x.inf - < /dev/null "$dir/tree/a/x.inf/"
+# 100,000 empty files in one directory: each is read and reported (no [Version]).
+mkdir "$dir/many"
+(cd "$dir/many" && seq -f 'f%06g.inf' 1 100000 | xargs touch)
+run "100,000 empty files" "1" -q -f gcc "$dir/many"
+[ "$(grep -c 'INF010' "$dir/out")" = 100000 ] || fail "100,000 empty files: $(grep -c INF010 "$dir/out") findings"
 
 # Out of memory is a message and exit 2, never a signal (plain build only).
 if [ "${INFLINT_SANITIZED:-0}" != 1 ]; then
