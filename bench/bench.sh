@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The performance table (issue: "the fastest INF checker"). Builds Release,
+# generates its inputs deterministically, and prints for each input inflint's
+# full-lint throughput (all rules, JSON to /dev/null), the libinih counting
+# baseline's on the same bytes, their ratio, inflint's peak RSS and, with
+# valgrind, instructions per input byte; then the targets, met or not.
+#
+# usage: bench/bench.sh [MEGABYTES]   (default 50; the callgrind input is 5 MB)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mb=${1:-50}
+out=bench/out
+mkdir -p "$out"
+cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DINFLINT_BUILD_TESTS=OFF >/dev/null
+cmake --build build-release -j "$(nproc)" >/dev/null
+gen=build-release/bench/inf_generate
+inflint=build-release/inflint
+baseline=build-release/bench/inih_baseline
+bytes=$((mb * 1000000))
+[ -f "$out/distinct.inf" ] && [ "$(stat -c %s "$out/distinct.inf")" -ge "$bytes" ] ||
+  "$gen" --bytes $bytes --headers 46000 > "$out/distinct.inf"
+"$gen" --bytes $bytes --headers 46000 --names 700 > "$out/pooled.inf"
+"$gen" --bytes $bytes --headers 46000 --utf16le > "$out/utf16.inf"
+"$gen" --bytes 5000000 --headers 4600 > "$out/small5.inf"
+if [ ! -d "$out/tree" ] || [ "$(ls "$out/tree" | wc -l)" -ne 10000 ]; then
+  rm -rf "$out/tree" && mkdir -p "$out/tree"
+  for i in $(seq 1 10000); do "$gen" --bytes 3000 --headers 6 --names 3 --seed "$i" > "$out/tree/f$i.inf"; done
+fi
+
+# best SECONDS of 3 runs of a command (output discarded)
+best() {
+  local b=""
+  for _ in 1 2 3; do
+    local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s.%N)
+    b=$(awk -v a="$t0" -v z="$t1" -v b="$b" 'BEGIN { d = z - a; print (b == "" || d < b) ? d : b }')
+  done
+  echo "$b"
+}
+rss_kb() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1; }
+ipb() { # instructions per byte under callgrind: FILE COMMAND...
+  local size; size=$(stat -c %s "$1"); shift
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+    awk -v s="$size" '/refs:/ { gsub(",", "", $NF); printf "%.1f", $NF / s }'
+}
+
+printf '%-22s %8s %12s %12s %7s %10s %10s %10s\n' input MB inflint_MB/s inih_MB/s ratio rss_MB ipb_inflint ipb_inih
+declare -A t
+for name in distinct pooled utf16 small5; do
+  f="$out/$name.inf"; size=$(stat -c %s "$f")
+  t[$name]=$(best "$inflint" -j 1 -f json "$f")
+  if [ "$name" = utf16 ]; then tb=""; else tb=$(best "$baseline" "$f"); fi
+  rss=$(rss_kb "$inflint" -j 1 -f json "$f")
+  ipi="-" ipn="-"
+  if [ "$name" = small5 ] && command -v valgrind >/dev/null; then
+    ipi=$(ipb "$f" "$inflint" -j 1 -f json "$f"); ipn=$(ipb "$f" "$baseline" "$f")
+  fi
+  awk -v n="$name" -v s="$size" -v a="${t[$name]}" -v b="$tb" -v r="$rss" -v x="$ipi" -v y="$ipn" 'BEGIN {
+    if (b == "") printf "%-22s %8.1f %12.1f %12s %7s %10.0f %10s %10s\n", n, s/1e6, s/1e6/a, "n/a", "-", r/1024, x, y;
+    else printf "%-22s %8.1f %12.1f %12.1f %7.2f %10.0f %10s %10s\n", n, s/1e6, s/1e6/a, s/1e6/b, b/a, r/1024, x, y }'
+  [ "$name" = distinct ] && tb_distinct=$tb && rss_distinct=$rss
+  [ "$name" = small5 ] && ipb_small=$ipi
+done
+tree_bytes=$(cat "$out"/tree/*.inf | wc -c)
+tj1=$(best "$inflint" -j 1 -q -f json "$out/tree")
+tj2=$(best "$inflint" -j 2 -q -f json "$out/tree")
+tbt=$(best "$baseline" "$out"/tree/*.inf)
+awk -v s="$tree_bytes" -v a="$tj1" -v b="$tj2" -v c="$tbt" 'BEGIN {
+  printf "%-22s %8.1f %12.1f %12.1f %7.2f\n", "tree 10,000 (-j 1)", s/1e6, s/1e6/a, s/1e6/c, c/a;
+  printf "%-22s %8.1f %12.1f %12.1f %7.2f\n", "tree 10,000 (-j 2)", s/1e6, s/1e6/b, s/1e6/c, c/b }'
+echo
+echo "targets ($(nproc) cores):"
+awk -v a="${t[distinct]}" -v b="$tb_distinct" 'BEGIN { r = b / a; printf "  full lint >= 1.5x libinih throughput: %.2fx  %s\n", r, r >= 1.5 ? "met" : "NOT met" }'
+awk -v x="$ipb_small" 'BEGIN { if (x == "-") print "  <= 30 instructions/byte: not measured (no valgrind)"; else printf "  <= 30 instructions/byte: %s  %s\n", x, x <= 30 ? "met" : "NOT met" }'
+awk -v a="${t[utf16]}" -v b="${t[distinct]}" 'BEGIN { r = a / b; printf "  UTF-16LE time <= 1.3x ASCII: %.2fx  %s\n", r, r <= 1.3 ? "met" : "NOT met" }'
+awk -v r="$rss_distinct" -v s="$(stat -c %s "$out/distinct.inf")" 'BEGIN { lim = 3 * s / 1024 + 32 * 1024; printf "  peak RSS <= 3x input + 32 MB: %.0f MB of %.0f MB  %s\n", r/1024, lim/1024, r <= lim ? "met" : "NOT met" }'
+awk -v a="$tj1" -v b="$tj2" 'BEGIN { r = a / b; printf "  tree -j 2 >= 1.7x faster than -j 1: %.2fx  %s\n", r, r >= 1.7 ? "met" : "NOT met" }'
+awk -v a="$tj1" -v c="$tbt" 'BEGIN { printf "  tree -j 1 at least as fast as one libinih process: %.2fs vs %.2fs  %s\n", a, c, a <= c ? "met" : "NOT met" }'
+awk -v a="${t[distinct]}" -v b="${t[pooled]}" 'BEGIN { r = a / b; printf "  46,000 names within 1.3x of 700 names: %.2fx  %s\n", r, r <= 1.3 ? "met" : "NOT met" }'
