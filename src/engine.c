@@ -40,7 +40,9 @@ int inf_severity_parse(const char *text)
 
 void inf_lint_options_init(struct inf_lint_options *options)
 {
+    memset(options, 0, sizeof *options);
     options->rule.min_build = INF_DEFAULT_MIN_BUILD;
+    options->rule.profile = INF_PROFILE_ISOLATION;
     options->severity = inf_xmalloc(inf_rule_count);
     options->enabled = inf_xmalloc(inf_rule_count);
     memset(options->severity, -1, inf_rule_count);
