@@ -92,6 +92,10 @@ static int option_value(char **argv, int argc, int *i, const char *name, const c
         *value = a + n + 1;
         return 1;
     }
+    if (short_name && strncmp(a, short_name, 2) == 0 && a[2] != '\0') {
+        *value = a + 2; /* "-j4", "-fjson" */
+        return 1;
+    }
     if (strcmp(a, name) != 0 && !(short_name && strcmp(a, short_name) == 0))
         return 0;
     if (*i + 1 >= argc)
