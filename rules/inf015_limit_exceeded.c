@@ -4,14 +4,6 @@
  */
 #include "rule_util.h"
 
-static size_t count_chars(const char *text, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)text[i] & 0xC0) != 0x80;
-    return n;
-}
-
 static void check(struct inf_check *c)
 {
     const struct inf_model *m = c->model;
@@ -45,7 +37,7 @@ static void check(struct inf_check *c)
         if (inf_model_is_strings_section(m, mark->section))
             continue;
         struct inf_text v = inf_token_value(m, t, &c->scratch, NULL);
-        if (v.len > INF_MAX_FIELD_CHARS && count_chars(v.ptr, v.len) > INF_MAX_FIELD_CHARS)
+        if (v.len > INF_MAX_FIELD_CHARS && inf_utf8_length(v.ptr, v.len) > INF_MAX_FIELD_CHARS)
             inf_report(c, inf_span_token(m, t), 0, hint,
                        "field is longer than 4096 characters after %%strkey%% substitution");
     }

@@ -6,19 +6,13 @@
 
 #include <stdlib.h>
 
-static int ends_with_nocase(struct inf_text text, const char *suffix)
-{
-    size_t n = strlen(suffix);
-    return text.len >= n && inf_text_equal_nocase2(text.ptr + text.len - n, n, suffix, n);
-}
-
 static void check(struct inf_check *c)
 {
     const struct inf_model *m = c->model;
     const struct inf_graph *g = c->graph;
     for (size_t s = 0; s < m->section_count; s++) {
         struct inf_text name = inf_model_section_name(m, (uint32_t)s);
-        if (ends_with_nocase(name, ".CoInstallers") && inf_reach_enforced(&g->section_reach[s]))
+        if (rule_ends_with(name, ".CoInstallers") && inf_reach_enforced(&g->section_reach[s]))
             inf_report(c, inf_span_header(m, m->sections[s].first_run), 0,
                        "remove the co-installer; do its work in the driver, a component "
                        "(AddComponent) or an application",

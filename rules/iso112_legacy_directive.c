@@ -11,21 +11,6 @@ static const char *const legacy[] = {
     "BitReg",         "Ini2Reg",    "LogConfig",      "ProfileItems", "RegisterDlls",
     "UnregisterDlls", "UpdateInis", "UpdateIniFields"};
 
-static int contains_nocase(struct inf_text text, const char *part)
-{
-    size_t n = strlen(part);
-    for (size_t i = 0; i + n <= text.len; i++)
-        if (inf_text_equal_nocase2(text.ptr + i, n, part, n))
-            return 1;
-    return 0;
-}
-
-static int ends_with_nocase(struct inf_text text, const char *suffix)
-{
-    size_t n = strlen(suffix);
-    return text.len >= n && inf_text_equal_nocase2(text.ptr + text.len - n, n, suffix, n);
-}
-
 static void check(struct inf_check *c)
 {
     const struct inf_model *m = c->model;
@@ -38,7 +23,7 @@ static void check(struct inf_check *c)
         int class_install =
             name.len >= 14 && inf_text_equal_nocase2(name.ptr, 14, "ClassInstall32", 14);
         if ((class_install && enforced_paths) ||
-            ((ends_with_nocase(name, ".FactDef") || ends_with_nocase(name, ".LogConfigOverride")) &&
+            ((rule_ends_with(name, ".FactDef") || rule_ends_with(name, ".LogConfigOverride")) &&
              inf_reach_enforced(&g->section_reach[s]))) {
             inf_report(c, inf_span_header(m, m->sections[s].first_run), 0,
                        "remove the section; a Windows Driver package may not use it",
@@ -48,7 +33,7 @@ static void check(struct inf_check *c)
         }
         if (!inf_reach_enforced(&g->section_reach[s]))
             continue;
-        int remove_section = contains_nocase(name, ".Remove");
+        int remove_section = rule_contains(name, ".Remove");
         struct inf_line_iter it;
         inf_line_iter_init(&it, m, (uint32_t)s);
         const struct inf_line *line;

@@ -105,6 +105,23 @@ static inline const struct inf_line *rule_name_set_add(struct inf_name_index *se
     return line;
 }
 
+/* Does TEXT end with SUFFIX, ignoring ASCII case? */
+static inline int rule_ends_with(struct inf_text text, const char *suffix)
+{
+    size_t n = strlen(suffix);
+    return text.len >= n && inf_text_equal_nocase2(text.ptr + text.len - n, n, suffix, n);
+}
+
+/* Does TEXT contain PART, ignoring ASCII case? */
+static inline int rule_contains(struct inf_text text, const char *part)
+{
+    size_t n = strlen(part);
+    for (size_t i = 0; i + n <= text.len; i++)
+        if (inf_text_equal_nocase2(text.ptr + i, n, part, n))
+            return 1;
+    return 0;
+}
+
 /* Text form of a subdirectory for messages: "the root" when empty. */
 static inline const char *rule_subdir_text(const char *normalized)
 {

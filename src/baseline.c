@@ -139,10 +139,7 @@ void inf_baseline_filter(struct inf_baseline *baseline, const char *relative_pat
         if (e)
             e->used = 1;
         if (hidden) {
-            free(f->section);
-            free(f->message);
-            free(f->hint);
-            free(f->source_line);
+            inf_finding_free(f);
         } else {
             result->findings[out++] = *f;
         }

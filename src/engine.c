@@ -256,7 +256,7 @@ static int compare_findings(const void *a, const void *b)
     return strcmp(x->message, y->message);
 }
 
-static void finding_free(struct inf_finding *f)
+void inf_finding_free(struct inf_finding *f)
 {
     free(f->section);
     free(f->message);
@@ -339,7 +339,7 @@ void inf_findings_finish(struct inf_file_result *r)
             struct inf_finding *prev = &r->findings[out - 1];
             if (prev->rule == f->rule && prev->line == f->line && prev->column == f->column &&
                 strcmp(prev->message, f->message) == 0) {
-                finding_free(f);
+                inf_finding_free(f);
                 continue;
             }
         }
@@ -392,7 +392,7 @@ int inf_lint_buffer(const char *path, unsigned char *bytes, size_t len,
 void inf_file_result_free(struct inf_file_result *result)
 {
     for (size_t i = 0; i < result->count; i++)
-        finding_free(&result->findings[i]);
+        inf_finding_free(&result->findings[i]);
     free(result->findings);
     free(result->path);
     free(result->error);

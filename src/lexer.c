@@ -198,15 +198,6 @@ static inline void token_trim(struct lexer *lx)
     }
 }
 
-/* Counts code points of TEXT. */
-static size_t count_chars(const char *text, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)text[i] & 0xC0) != 0x80;
-    return n;
-}
-
 /* Finishes the token and appends it to the model. */
 static void token_end(struct lexer *lx)
 {
@@ -247,7 +238,7 @@ static void token_end(struct lexer *lx)
     }
     if (lx->tok_len > INF_MAX_FIELD_CHARS) {
         const char *text = t->pooled ? m->pool + t->text : lx->text + t->text;
-        if (count_chars(text, t->len) > INF_MAX_FIELD_CHARS)
+        if (inf_utf8_length(text, t->len) > INF_MAX_FIELD_CHARS)
             add_issue(lx, INF_ISSUE_FIELD_TOO_LONG, t->offset, t->end, lx->line);
     }
     lx->entry_tokens++;
@@ -539,7 +530,7 @@ static void lex_header(struct lexer *lx)
     }
     size_t name_len = q - open - 1;
     if (name_len > INF_MAX_SECTION_NAME_CHARS &&
-        count_chars(lx->text + open + 1, name_len) > INF_MAX_SECTION_NAME_CHARS)
+        inf_utf8_length(lx->text + open + 1, name_len) > INF_MAX_SECTION_NAME_CHARS)
         add_issue(lx, INF_ISSUE_SECTION_NAME_TOO_LONG, open, q + 1, lx->line);
     uint32_t section = inf_model_open_section(lx->model, (uint32_t)(open + 1), (uint32_t)name_len);
     open_run(lx, section, open);

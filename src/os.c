@@ -234,18 +234,25 @@ static int entry_kind(const char *path)
 }
 #endif
 
+/* The entry names of DIR, sorted, into NAMES (free it also on error). Returns 0 or errno. */
+static int sorted_entries(const char *dir, struct inf_path_list *names)
+{
+    int err = list_directory(dir, names);
+    if (!err && names->count)
+        qsort(names->paths, names->count, sizeof *names->paths, compare_names);
+    return err;
+}
+
 int inf_os_find_inf_files(const char *dir, struct inf_path_list *list,
                           void (*warn)(const char *path, int error),
                           int (*skip)(void *context, const char *path), void *context)
 {
     struct inf_path_list names = {0};
-    int err = list_directory(dir, &names);
+    int err = sorted_entries(dir, &names);
     if (err) {
         inf_path_list_free(&names);
         return err;
     }
-    if (names.count)
-        qsort(names.paths, names.count, sizeof *names.paths, compare_names);
     for (size_t i = 0; i < names.count; i++) {
         char *path = join_path(dir, names.paths[i]);
         int kind = entry_kind(path);
@@ -455,13 +462,11 @@ void inf_os_parallel(size_t count, int jobs, void (*work)(void *context, size_t 
 int inf_os_list_files(const char *dir, struct inf_path_list *list)
 {
     struct inf_path_list names = {0};
-    int err = list_directory(dir, &names);
+    int err = sorted_entries(dir, &names);
     if (err) {
         inf_path_list_free(&names);
         return err;
     }
-    if (names.count)
-        qsort(names.paths, names.count, sizeof *names.paths, compare_names);
     for (size_t i = 0; i < names.count; i++) {
         char *path = join_path(dir, names.paths[i]);
         if (entry_kind(path) == 0)

@@ -29,15 +29,6 @@ static const char *severity_color(enum inf_severity severity)
     }
 }
 
-/* Number of code points in TEXT up to byte LEN. */
-static size_t count_chars(const char *text, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)text[i] & 0xC0) != 0x80;
-    return n;
-}
-
 static void write_excerpt(struct inf_buf *out, const struct inf_finding *f, int color)
 {
     char number[16];
@@ -48,7 +39,7 @@ static void write_excerpt(struct inf_buf *out, const struct inf_finding *f, int 
     for (size_t i = 0; i < len; i++)
         inf_buf_addc(out, f->source_line[i] == '\t' ? ' ' : f->source_line[i]);
     inf_buf_printf(out, "\n %*s | ", width, "");
-    size_t chars = count_chars(f->source_line, len);
+    size_t chars = inf_utf8_length(f->source_line, len);
     size_t start = f->column > 0 ? f->column - 1 : 0;
     size_t end = f->end_line == f->line ? (f->end_column > 0 ? f->end_column - 1 : 0) : chars;
     if (end > chars)

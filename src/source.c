@@ -20,6 +20,14 @@ static const uint16_t cp1252_high[32] = {
 #define CTRL_Z 0x1A
 #define DETECTION_SAMPLE 65536
 
+size_t inf_utf8_length(const char *text, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)text[i] & 0xC0) != 0x80;
+    return n;
+}
+
 const char *inf_encoding_name(enum inf_encoding encoding)
 {
     switch (encoding) {

@@ -89,10 +89,7 @@ void inf_suppressions_apply(const struct inf_model *model, struct inf_file_resul
                 hidden = 1;
             }
         if (hidden) {
-            free(f->section);
-            free(f->message);
-            free(f->hint);
-            free(f->source_line);
+            inf_finding_free(f);
         } else {
             result->findings[out++] = *f;
         }

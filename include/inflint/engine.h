@@ -62,6 +62,9 @@ int inf_lint_buffer(const char *path, unsigned char *bytes, size_t len,
 
 void inf_file_result_free(struct inf_file_result *result);
 
+/* Frees what finding F owns (not F itself). */
+void inf_finding_free(struct inf_finding *f);
+
 /* Sorts findings by line, column, code and removes exact duplicates. */
 void inf_findings_finish(struct inf_file_result *result);
 

@@ -58,6 +58,9 @@ void inf_source_position(const struct inf_source *source, size_t offset, uint32_
 /* Start and length (without LF or trailing CR) of 1-based physical line LINE. */
 const char *inf_source_line_text(const struct inf_source *source, uint32_t line, size_t *len);
 
+/* Number of code points in LEN bytes of UTF-8 TEXT. */
+size_t inf_utf8_length(const char *text, size_t len);
+
 /* The name used in JSON: "ansi", "utf-16le", "utf-16le-nobom", "utf-8-bom", "utf-16be". */
 const char *inf_encoding_name(enum inf_encoding encoding);
 
