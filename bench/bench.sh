@@ -69,10 +69,10 @@ awk -v s="$tree_bytes" -v a="$tj1" -v b="$tj2" -v c="$tbt" 'BEGIN {
   printf "%-22s %8.1f %12.1f %12.1f %7.2f\n", "tree 10,000 (-j 2)", s/1e6, s/1e6/b, s/1e6/c, c/b }'
 echo
 echo "targets ($(nproc) cores):"
-awk -v a="${t[distinct]}" -v b="$tb_distinct" 'BEGIN { r = b / a; printf "  full lint >= 1.5x libinih throughput: %.2fx  %s\n", r, r >= 1.5 ? "met" : "NOT met" }'
-awk -v x="$ipb_small" 'BEGIN { if (x == "-") print "  <= 30 instructions/byte: not measured (no valgrind)"; else printf "  <= 30 instructions/byte: %s  %s\n", x, x <= 30 ? "met" : "NOT met" }'
-awk -v a="${t[utf16]}" -v b="${t[distinct]}" 'BEGIN { r = a / b; printf "  UTF-16LE time <= 1.3x ASCII: %.2fx  %s\n", r, r <= 1.3 ? "met" : "NOT met" }'
-awk -v r="$rss_distinct" -v s="$(stat -c %s "$out/distinct.inf")" 'BEGIN { lim = 3 * s / 1024 + 32 * 1024; printf "  peak RSS <= 3x input + 32 MB: %.0f MB of %.0f MB  %s\n", r/1024, lim/1024, r <= lim ? "met" : "NOT met" }'
-awk -v a="$tj1" -v b="$tj2" 'BEGIN { r = a / b; printf "  tree -j 2 >= 1.7x faster than -j 1: %.2fx  %s\n", r, r >= 1.7 ? "met" : "NOT met" }'
-awk -v a="$tj1" -v c="$tbt" 'BEGIN { printf "  tree -j 1 at least as fast as one libinih process: %.2fs vs %.2fs  %s\n", a, c, a <= c ? "met" : "NOT met" }'
-awk -v a="${t[distinct]}" -v b="${t[pooled]}" 'BEGIN { r = a / b; printf "  46,000 names within 1.3x of 700 names: %.2fx  %s\n", r, r <= 1.3 ? "met" : "NOT met" }'
+awk -v a="${t[distinct]}" -v b="$tb_distinct" 'BEGIN { r = b / a; printf "  full lint >= 1.5x libinih throughput: %.2fx  %s\n", r, (r >= 1.5 ? "met" : "NOT met") }'
+awk -v x="$ipb_small" 'BEGIN { if (x == "-") print "  <= 30 instructions/byte: not measured (no valgrind)"; else printf "  <= 30 instructions/byte: %s  %s\n", x, (x <= 30 ? "met" : "NOT met") }'
+awk -v a="${t[utf16]}" -v b="${t[distinct]}" 'BEGIN { r = a / b; printf "  UTF-16LE time <= 1.3x ASCII: %.2fx  %s\n", r, (r <= 1.3 ? "met" : "NOT met") }'
+awk -v r="$rss_distinct" -v s="$(stat -c %s "$out/distinct.inf")" 'BEGIN { lim = 3 * s / 1024 + 32 * 1024; printf "  peak RSS <= 3x input + 32 MB: %.0f MB of %.0f MB  %s\n", r/1024, lim/1024, (r <= lim ? "met" : "NOT met") }'
+awk -v a="$tj1" -v b="$tj2" 'BEGIN { r = a / b; printf "  tree -j 2 >= 1.7x faster than -j 1: %.2fx  %s\n", r, (r >= 1.7 ? "met" : "NOT met") }'
+awk -v a="$tj1" -v c="$tbt" 'BEGIN { printf "  tree -j 1 at least as fast as one libinih process: %.2fs vs %.2fs  %s\n", a, c, (a <= c ? "met" : "NOT met") }'
+awk -v a="${t[distinct]}" -v b="${t[pooled]}" 'BEGIN { r = a / b; printf "  46,000 names within 1.3x of 700 names: %.2fx  %s\n", r, (r <= 1.3 ? "met" : "NOT met") }'

@@ -47,7 +47,8 @@ struct options {
     const char *config_path; /* --config */
     int no_config;
     const char *baseline, *write_baseline;
-    struct inf_config *configs; /* loaded configuration files, by path */
+    struct inf_config *configs;  /* loaded configuration files, by path */
+    char *last_dir, *last_found; /* the last directory looked up, and its configuration file */
     size_t config_count, config_cap;
     char **paths;
     int path_count;
@@ -343,10 +344,26 @@ static const struct inf_config *config_for(struct options *opt, const char *path
     if (opt->no_config)
         return NULL;
     char *found = NULL;
-    if (opt->config_path)
+    if (opt->config_path) {
         found = inf_xstrndup(opt->config_path, strlen(opt->config_path));
-    else
-        found = inf_config_find(strcmp(path, "-") == 0 ? "." : path);
+    } else {
+        /* Files of one directory come together: look each directory up once. */
+        char *dir = inf_os_is_directory(path)
+                        ? inf_xstrndup(path, strlen(path))
+                        : inf_os_dirname(strcmp(path, "-") == 0 ? "./-" : path);
+        if (opt->last_dir && strcmp(opt->last_dir, dir) == 0) {
+            free(dir);
+            if (!opt->last_found)
+                return NULL;
+            found = inf_xstrndup(opt->last_found, strlen(opt->last_found));
+        } else {
+            found = inf_config_find(strcmp(path, "-") == 0 ? "." : path);
+            free(opt->last_dir);
+            free(opt->last_found);
+            opt->last_dir = dir;
+            opt->last_found = found ? inf_xstrndup(found, strlen(found)) : NULL;
+        }
+    }
     if (!found)
         return NULL;
     for (size_t i = 0; i < opt->config_count; i++)
@@ -671,6 +688,8 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < opt.config_count; i++)
         inf_config_free(&opt.configs[i]);
     free(opt.configs);
+    free(opt.last_dir);
+    free(opt.last_found);
     inf_buf_free(&opt.select);
     inf_buf_free(&opt.ignore);
     free(opt.paths);
