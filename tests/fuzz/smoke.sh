@@ -7,7 +7,7 @@ seconds=${1:-60}
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DINFLINT_FUZZ=ON -DINFLINT_BUILD_TESTS=OFF >/dev/null
+  -DINFLINT_FUZZ=ON -DINFLINT_BUILD_TESTS=OFF -DINFLINT_BUILD_BENCH=ON >/dev/null
 cmake --build build-fuzz -j "$(nproc)" >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
