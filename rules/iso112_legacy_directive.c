@@ -29,30 +29,26 @@ static void check(struct inf_check *c)
                        "remove the section; a Windows Driver package may not use it",
                        "[%.*s] is a legacy section that Windows Driver packages may not contain",
                        (int)name.len, name.ptr);
-            continue;
         }
-        if (!inf_reach_enforced(&g->section_reach[s]))
+    }
+    for (size_t i = 0; i < g->live_line_count; i++) {
+        const struct inf_live_line *live = &g->live_lines[i];
+        if (!inf_reach_enforced(&live->reach))
             continue;
-        int remove_section = rule_contains(name, ".Remove");
-        struct inf_line_iter it;
-        inf_line_iter_init(&it, m, (uint32_t)s);
-        const struct inf_line *line;
-        while ((line = inf_line_iter_next(&it)) != NULL) {
-            if (!line->has_key)
+        const struct inf_line *line = live->line;
+        struct inf_text key = inf_token_value(m, inf_line_key(m, line), &c->scratch, NULL);
+        for (size_t k = 0; k < sizeof legacy / sizeof legacy[0]; k++) {
+            if (!inf_text_equal_nocase(key, legacy[k]))
                 continue;
-            struct inf_text key = inf_token_value(m, inf_line_key(m, line), &c->scratch, NULL);
-            for (size_t k = 0; k < sizeof legacy / sizeof legacy[0]; k++) {
-                if (!inf_text_equal_nocase(key, legacy[k]))
-                    continue;
-                if (remove_section && k == 3) /* DelService in .Remove* */
-                    break;
-                inf_report(c, inf_span_line(m, line), 0,
-                           "remove it: isolated packages only add state, declaratively; let "
-                           "Windows undo what the INF added when the driver is removed",
-                           "%s is a legacy directive that Windows Driver packages may not use",
-                           legacy[k]);
+            /* DelService in a .Remove* section is how a network component is removed. */
+            if (k == 3 && rule_contains(inf_model_section_name(m, live->section), ".Remove"))
                 break;
-            }
+            inf_report(c, inf_span_line(m, line), 0,
+                       "remove it: isolated packages only add state, declaratively; let "
+                       "Windows undo what the INF added when the driver is removed",
+                       "%s is a legacy directive that Windows Driver packages may not use",
+                       legacy[k]);
+            break;
         }
     }
 }

@@ -52,30 +52,25 @@ static void check(struct inf_check *c)
     }
     inf_buf_free(&name);
     /* DelFiles / RenFiles naming a list that is copied to the store. */
-    for (size_t s = 0; s < m->section_count; s++) {
-        if (!inf_reach_enforced(&g->section_reach[s]))
+    for (size_t i = 0; i < g->live_line_count; i++) {
+        const struct inf_live_line *live = &g->live_lines[i];
+        if (!inf_reach_enforced(&live->reach))
             continue;
-        struct inf_line_iter it;
-        inf_line_iter_init(&it, m, (uint32_t)s);
-        const struct inf_line *line;
-        while ((line = inf_line_iter_next(&it)) != NULL) {
-            if (!line->has_key)
-                continue;
-            struct inf_text key = inf_token_value(m, inf_line_key(m, line), &c->scratch, NULL);
-            int del = inf_text_equal_nocase(key, "DelFiles");
-            if (!del && !inf_text_equal_nocase(key, "RenFiles"))
-                continue;
-            for (size_t f = 0; f < line->field_count; f++) {
-                char *target = rule_field(m, line, f, &c->scratch);
-                uint32_t t = inf_model_find_section(m, target, strlen(target));
-                if (t != INF_NO_INDEX && in_store[t])
-                    inf_report(c, inf_span_line(m, line), 0,
-                               "remove it: files in the driver store are never deleted or renamed "
-                               "by an INF",
-                               "%s acts on [%s], whose files run from the driver store",
-                               del ? "DelFiles" : "RenFiles", target);
-                free(target);
-            }
+        const struct inf_line *line = live->line;
+        struct inf_text key = inf_token_value(m, inf_line_key(m, line), &c->scratch, NULL);
+        int del = inf_text_equal_nocase(key, "DelFiles");
+        if (!del && !inf_text_equal_nocase(key, "RenFiles"))
+            continue;
+        for (size_t f = 0; f < line->field_count; f++) {
+            char *target = rule_field(m, line, f, &c->scratch);
+            uint32_t t = inf_model_find_section(m, target, strlen(target));
+            if (t != INF_NO_INDEX && in_store[t])
+                inf_report(c, inf_span_line(m, line), 0,
+                           "remove it: files in the driver store are never deleted or renamed "
+                           "by an INF",
+                           "%s acts on [%s], whose files run from the driver store",
+                           del ? "DelFiles" : "RenFiles", target);
+            free(target);
         }
     }
     free(in_store);

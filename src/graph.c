@@ -30,7 +30,7 @@ struct inf_graph_private {
     struct inf_buf scratch;
     uint32_t *stamps; /* per (section, context): id of the last path that entered it */
     uint32_t stamp;
-    struct inf_key_map copy_keys, registry_keys, service_keys, path_keys, missing_keys;
+    struct inf_key_map copy_keys, registry_keys, service_keys, path_keys, missing_keys, live_keys;
     struct inf_name_index destination_dirs;
     struct inf_name_index disks_files[INF_ARCH_COUNT + 1]; /* [0] undecorated */
     struct inf_name_index disks_names[INF_ARCH_COUNT + 1];
@@ -555,6 +555,25 @@ static void walk_needs(struct walk *w, uint32_t from, const struct inf_line *lin
     }
 }
 
+/* Remembers (or merges the reach of) a keyed line of a live section. */
+static void record_live_line(struct walk *w, const struct inf_line *line, uint32_t section)
+{
+    struct inf_graph *g = w->graph;
+    uint64_t key = line_index(g, line);
+    uint32_t index = inf_key_map_get(&g->priv->live_keys, key);
+    if (index == INF_NO_INDEX) {
+        index = (uint32_t)g->live_line_count;
+        inf_key_map_put(&g->priv->live_keys, key, index);
+        g->live_lines = inf_xgrow(g->live_lines, &g->live_line_cap, g->live_line_count + 1,
+                                  sizeof *g->live_lines);
+        struct inf_live_line *l = &g->live_lines[g->live_line_count++];
+        memset(l, 0, sizeof *l);
+        l->line = line;
+        l->section = section;
+    }
+    reach_merge(&g->live_lines[index].reach, &w->reach);
+}
+
 /* Processes the directives of one live section. */
 static void walk_directives(struct walk *w, uint32_t section, enum inf_hkr_context context,
                             const struct inf_line *service)
@@ -566,6 +585,7 @@ static void walk_directives(struct walk *w, uint32_t section, enum inf_hkr_conte
     while ((line = inf_line_iter_next(&it)) != NULL) {
         if (!line->has_key)
             continue;
+        record_live_line(w, line, section);
         struct inf_text k =
             inf_token_value(g->model, inf_line_key(g->model, line), &g->priv->scratch, NULL);
         char key[32];
@@ -1067,6 +1087,7 @@ void inf_graph_free(struct inf_graph *g)
     free(g->registry);
     free(g->services);
     free(g->missing);
+    free(g->live_lines);
     free(g->section_reach);
     free(g->section_referenced);
     if (p) {
@@ -1077,6 +1098,7 @@ void inf_graph_free(struct inf_graph *g)
         inf_key_map_free(&p->service_keys);
         inf_key_map_free(&p->path_keys);
         inf_key_map_free(&p->missing_keys);
+        inf_key_map_free(&p->live_keys);
         inf_name_index_free(&p->destination_dirs);
         for (int a = 0; a <= INF_ARCH_COUNT; a++) {
             inf_name_index_free(&p->disks_files[a]);

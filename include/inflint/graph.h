@@ -95,6 +95,13 @@ struct inf_service {
     struct inf_reach reach;
 };
 
+/* One `key = ...` line of a live section (a directive or an entry), once per line. */
+struct inf_live_line {
+    const struct inf_line *line;
+    uint32_t section;
+    struct inf_reach reach;
+};
+
 /* A directive naming a section that does not exist. */
 struct inf_missing_target {
     const struct inf_line *directive;
@@ -123,6 +130,8 @@ struct inf_graph {
     size_t service_count, service_cap;
     struct inf_missing_target *missing;
     size_t missing_count, missing_cap;
+    struct inf_live_line *live_lines; /* keyed lines of live sections, in walk order */
+    size_t live_line_count, live_line_cap;
 
     struct inf_reach *section_reach;   /* per section; arches == 0 means not live */
     unsigned char *section_referenced; /* per section: named by something, or a root */
