@@ -352,10 +352,17 @@ void inf_findings_finish(struct inf_file_result *r)
 int inf_lint_buffer(const char *path, unsigned char *bytes, size_t len,
                     const struct inf_lint_options *options, struct inf_file_result *result)
 {
+    struct inf_input input = {bytes, len, 0};
+    return inf_lint_input(path, input, options, result);
+}
+
+int inf_lint_input(const char *path, struct inf_input input, const struct inf_lint_options *options,
+                   struct inf_file_result *result)
+{
     memset(result, 0, sizeof *result);
     result->path = inf_xstrndup(path, strlen(path));
     struct inf_model model;
-    if (inf_model_parse(&model, path, bytes, len) != 0) {
+    if (inf_model_parse_input(&model, path, input) != 0) {
         const char *why = "file too large (over 2 GiB)";
         result->error = inf_xstrndup(why, strlen(why));
         inf_model_free(&model);

@@ -317,6 +317,7 @@ static void backslash(struct lexer *lx)
             token_make_built(lx);
         lx->pos = q + 1;
         lx->line++;
+        inf_source_add_line(&lx->model->source, (uint32_t)lx->pos);
         while (lx->pos < lx->len && (n = BLANK_AT(lx, lx->pos)) != 0)
             lx->pos += n;
         if (!lx->tok_started) {
@@ -552,12 +553,15 @@ void inf_lexer_run(struct inf_model *model)
     lx.len = model->source.len;
     lx.line = 1;
     lx.section = INF_NO_INDEX;
+    model->source.line_count = 0;
+    inf_source_add_line(&model->source, 0);
     size_t blank;
     while (lx.pos < lx.len) {
         char c = lx.text[lx.pos];
         if (c == '\n') {
             lx.line++;
             lx.pos++;
+            inf_source_add_line(&model->source, (uint32_t)lx.pos);
             lx.saw_text_on_line = 0;
         } else if ((blank = BLANK_AT(&lx, lx.pos)) != 0) {
             lx.pos += blank;

@@ -447,14 +447,15 @@ static int expand_inputs(struct options *opt, struct inf_path_list *out)
 
 /* Reads PATH (or stdin for "-"); returns 0 or an errno value. */
 static int read_input(const char *path, const struct options *opt, const char **name,
-                      unsigned char **bytes, size_t *len)
+                      struct inf_input *input)
 {
     if (strcmp(path, "-") == 0) {
         *name = opt->stdin_filename ? opt->stdin_filename : "<stdin>";
-        return inf_os_read_stdin(bytes, len);
+        input->mapped = 0;
+        return inf_os_read_stdin(&input->bytes, &input->len);
     }
     *name = path;
-    return inf_os_read_file(path, bytes, len);
+    return inf_os_read_input(path, input);
 }
 
 static const char *read_error_text(int err)
@@ -470,9 +471,8 @@ static int run_dump(const struct options *opt, const struct inf_path_list *input
         fputs("[", stdout);
     for (size_t i = 0; i < inputs->count; i++) {
         const char *name;
-        unsigned char *bytes;
-        size_t len;
-        int err = read_input(inputs->paths[i], opt, &name, &bytes, &len);
+        struct inf_input input;
+        int err = read_input(inputs->paths[i], opt, &name, &input);
         if (err) {
             tool_message("%s: %s", name, read_error_text(err));
             status = INF_EXIT_FAILURE;
@@ -480,7 +480,7 @@ static int run_dump(const struct options *opt, const struct inf_path_list *input
         }
         inf_alloc_set_path(name);
         struct inf_model model;
-        if (inf_model_parse(&model, name, bytes, len) != 0) {
+        if (inf_model_parse_input(&model, name, input) != 0) {
             tool_message("%s: %s", name, read_error_text(EFBIG));
             status = INF_EXIT_FAILURE;
         } else {
@@ -510,10 +510,9 @@ static void lint_one(void *context, size_t index)
 {
     struct lint_job *job = context;
     const char *name;
-    unsigned char *bytes;
-    size_t len;
+    struct inf_input input;
     struct inf_file_result *result = &job->results[index];
-    int err = read_input(job->inputs->paths[index], job->opt, &name, &bytes, &len);
+    int err = read_input(job->inputs->paths[index], job->opt, &name, &input);
     if (err) {
         memset(result, 0, sizeof *result);
         result->path = inf_xstrndup(name, strlen(name));
@@ -521,7 +520,7 @@ static void lint_one(void *context, size_t index)
         return;
     }
     inf_alloc_set_path(name);
-    inf_lint_buffer(name, bytes, len, &job->options[index], result);
+    inf_lint_input(name, input, &job->options[index], result);
     inf_alloc_set_path(NULL);
 }
 
@@ -677,6 +676,7 @@ int main(int argc, char **argv)
         status = INF_EXIT_FAILURE;
     } else {
         struct inf_path_list inputs = {0};
+        inf_os_guard_mapped_inputs();
         status = expand_inputs(&opt, &inputs);
         int many = inputs.count != 1 || opt.path_count != 1 || inf_os_is_directory(opt.paths[0]);
         int run = opt.mode == MODE_DUMP ? run_dump(&opt, &inputs, many) : run_lint(&opt, &inputs);

@@ -318,17 +318,23 @@ static int has_extension(const char *path, const char *ext)
     return n >= e && inf_text_equal_nocase2(path + n - e, e, ext, e);
 }
 
-int inf_model_parse(struct inf_model *model, const char *path, unsigned char *bytes, size_t len)
+int inf_model_parse_input(struct inf_model *model, const char *path, struct inf_input input)
 {
     memset(model, 0, sizeof *model);
     model->path = inf_xstrndup(path, strlen(path));
     model->is_template = has_extension(path, ".inx");
     model->strings_section = INF_NO_INDEX;
-    if (inf_source_decode(&model->source, bytes, len) != 0)
+    if (inf_source_decode_input(&model->source, input) != 0)
         return -1;
     inf_lexer_run(model);
     build_strings_table(model);
     return 0;
+}
+
+int inf_model_parse(struct inf_model *model, const char *path, unsigned char *bytes, size_t len)
+{
+    struct inf_input input = {bytes, len, 0};
+    return inf_model_parse_input(model, path, input);
 }
 
 void inf_model_free(struct inf_model *model)

@@ -4,6 +4,7 @@
  */
 #if !defined(_WIN32) && !defined(_XOPEN_SOURCE)
 #define _XOPEN_SOURCE 700 /* POSIX 2008 + XSI: fileno, lstat, realpath, fsync */
+#define _DEFAULT_SOURCE   /* and MAP_ANONYMOUS, MAP_POPULATE where the C library has them */
 #endif
 #include "inflint/os.h"
 #include "inflint/alloc.h"
@@ -28,6 +29,8 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
+#include <sys/mman.h>
 #include <unistd.h>
 #endif
 
@@ -62,10 +65,111 @@ static int read_stream(FILE *stream, unsigned char **data, size_t *len)
     return 0;
 }
 
-int inf_os_read_file(const char *path, unsigned char **data, size_t *len)
+/* Files from this size on are mapped: below it, one read is cheaper than a mapping. */
+#define MAP_THRESHOLD ((size_t)1 << 20)
+
+#ifndef _WIN32
+/*
+ * Maps LEN bytes of FD privately into a zeroed area one byte longer rounded
+ * up to whole pages, so the text always has a terminator after it. Returns
+ * 0 on success.
+ */
+static int map_file(int fd, size_t len, struct inf_input *input)
 {
-    *data = NULL;
-    *len = 0;
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t total = (len + 1 + page - 1) / page * page;
+    void *area = mmap(NULL, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (area == MAP_FAILED)
+        return -1;
+#ifdef MAP_POPULATE
+    int populate = MAP_POPULATE; /* one call maps all pages instead of a fault per few */
+#else
+    int populate = 0;
+#endif
+    /* Read-only while populating (a writable private mapping would copy every page), then
+     * writable: only the pages decoding changes get copied. */
+    void *file = mmap(area, len, PROT_READ, MAP_PRIVATE | MAP_FIXED | populate, fd, 0);
+    if (file == MAP_FAILED || mprotect(area, total, PROT_READ | PROT_WRITE) != 0) {
+        munmap(area, total);
+        return -1;
+    }
+    input->bytes = area;
+    input->len = len;
+    input->mapped = total;
+    return 0;
+}
+
+static void mapped_input_shrank(int signal_number)
+{
+    static const char message[] = "inflint: an input file was truncated while it was being read\n";
+    (void)signal_number;
+    ssize_t ignored = write(2, message, sizeof message - 1);
+    (void)ignored;
+    _exit(2);
+}
+
+/* Reads FD to its end, expecting about SIZE bytes; one spare byte for a terminator. */
+static int read_descriptor(int fd, size_t size, unsigned char **data, size_t *len)
+{
+    size_t cap = size + 2 > 4096 ? size + 2 : 4096, n = 0;
+    unsigned char *buf = inf_xmalloc(cap);
+    for (;;) {
+        if (n + 1 >= cap) {
+            if (cap > INF_SOURCE_MAX_BYTES) {
+                free(buf);
+                return EFBIG;
+            }
+            buf = inf_xgrow(buf, &cap, cap + 1, 1);
+        }
+        ssize_t got = read(fd, buf + n, cap - n - 1);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            int err = errno;
+            free(buf);
+            return err;
+        }
+        if (got == 0)
+            break;
+        n += (size_t)got;
+    }
+    *data = buf;
+    *len = n;
+    return 0;
+}
+
+/* Opens and reads PATH, mapping it when MAP allows and it is large. */
+static int read_path(const char *path, int map, struct inf_input *input)
+{
+    memset(input, 0, sizeof *input);
+    /* Non-blocking: opening a FIFO would wait for a writer; this way one nobody writes is empty. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK);
+    if (fd < 0)
+        return errno;
+    struct stat st;
+    int err = 0;
+    if (fstat(fd, &st) != 0)
+        err = errno;
+    else if (S_ISDIR(st.st_mode))
+        err = EISDIR;
+    else if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > INF_SOURCE_MAX_BYTES)
+        err = EFBIG;
+    else if (map && S_ISREG(st.st_mode) && (size_t)st.st_size >= MAP_THRESHOLD &&
+             map_file(fd, (size_t)st.st_size, input) == 0)
+        err = 0;
+    else {
+        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+        size_t size = S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+        err = read_descriptor(fd, size, &input->bytes, &input->len);
+    }
+    close(fd);
+    return err;
+}
+#else
+static int read_path(const char *path, int map, struct inf_input *input)
+{
+    (void)map;
+    memset(input, 0, sizeof *input);
     struct stat st;
     if (stat(path, &st) != 0)
         return errno;
@@ -73,30 +177,48 @@ int inf_os_read_file(const char *path, unsigned char **data, size_t *len)
         return EISDIR;
     if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > INF_SOURCE_MAX_BYTES)
         return EFBIG;
-    FILE *f;
-#ifndef _WIN32
-    if (S_ISFIFO(st.st_mode)) {
-        /* Opening a FIFO would wait for a writer; this way a FIFO nobody writes reads as empty. */
-        int fd = open(path, O_RDONLY | O_NONBLOCK);
-        if (fd < 0)
-            return errno;
-        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-        f = fdopen(fd, "rb");
-        if (!f) {
-            int err = errno;
-            close(fd);
-            return err;
-        }
-    } else
-#endif
-    {
-        f = fopen(path, "rb");
-        if (!f)
-            return errno;
-    }
-    int err = read_stream(f, data, len);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return errno;
+    int err = read_stream(f, &input->bytes, &input->len);
     fclose(f);
     return err;
+}
+#endif
+
+int inf_os_read_file(const char *path, unsigned char **data, size_t *len)
+{
+    struct inf_input input;
+    int err = read_path(path, 0, &input);
+    *data = input.bytes;
+    *len = input.len;
+    return err;
+}
+
+int inf_os_read_input(const char *path, struct inf_input *input)
+{
+    return read_path(path, 1, input);
+}
+
+void inf_os_unmap(void *bytes, size_t mapped)
+{
+#ifndef _WIN32
+    munmap(bytes, mapped);
+#else
+    (void)bytes;
+    (void)mapped;
+#endif
+}
+
+void inf_os_guard_mapped_inputs(void)
+{
+#ifndef _WIN32
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = mapped_input_shrank;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGBUS, &action, NULL);
+#endif
 }
 
 int inf_os_read_stdin(unsigned char **data, size_t *len)

@@ -6,6 +6,7 @@
  */
 #include "inflint/source.h"
 #include "inflint/alloc.h"
+#include "inflint/os.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -204,37 +205,55 @@ static void decode_utf8(struct inf_source *source, const unsigned char *bytes, s
     source->len = o;
 }
 
-/*
- * 8-bit text. Pure ASCII is used in place (the buffer is ours); otherwise
- * each byte is one Windows-1252 character.
- */
-static void decode_ansi(struct inf_source *source, unsigned char *bytes, size_t len)
+/* Non-zero when a byte of WORD is NUL, Ctrl-Z or >= 0x80 (the bytes that need a look). */
+static inline uint64_t ansi_special(uint64_t word)
 {
-    unsigned char *stop = memchr(bytes, CTRL_Z, len);
-    if (stop) {
-        source->flags |= INF_SOURCE_CTRL_Z;
-        len = (size_t)(stop - bytes);
-    }
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t ctrl_z = word ^ (ones * CTRL_Z);
+    return ((word - ones) & ~word) | ((ctrl_z - ones) & ~ctrl_z) | (word & highs);
+}
+
+/*
+ * 8-bit text in one pass. Pure ASCII is used in place (the buffer is ours,
+ * with room for the terminator); otherwise each byte is one Windows-1252
+ * character in a new buffer.
+ */
+static void decode_ansi(struct inf_source *source, struct inf_input *input)
+{
+    unsigned char *bytes = input->bytes;
+    size_t len = input->len;
     int high = 0;
     size_t i = 0;
-    /* Eight bytes at a time while none is NUL or >= 0x80 (the common case). */
-    for (; i + 8 <= len; i += 8) {
-        uint64_t word;
-        memcpy(&word, bytes + i, 8);
-        uint64_t zero = (word - 0x0101010101010101ull) & ~word & 0x8080808080808080ull;
-        if (zero | (word & 0x8080808080808080ull))
+    for (;;) {
+        /* Eight bytes at a time while none needs a look (the common case). */
+        for (; i + 8 <= len; i += 8) {
+            uint64_t word;
+            memcpy(&word, bytes + i, 8);
+            if (ansi_special(word) & 0x8080808080808080ull)
+                break;
+        }
+        size_t stop = i + 8 <= len ? i + 8 : len;
+        for (; i < stop; i++) {
+            if (bytes[i] == 0)
+                bytes[i] = ' ';
+            else if (bytes[i] == CTRL_Z)
+                break;
+            else if (bytes[i] >= 0x80)
+                high = 1;
+        }
+        if (i >= len || bytes[i] == CTRL_Z)
             break;
     }
-    for (; i < len; i++) {
-        if (bytes[i] == 0)
-            bytes[i] = ' ';
-        else if (bytes[i] >= 0x80)
-            high = 1;
+    if (i < len) {
+        source->flags |= INF_SOURCE_CTRL_Z;
+        len = i;
     }
     if (!high) {
         bytes[len] = '\0';
         source->text = (char *)bytes;
         source->len = len;
+        source->mapped = input->mapped;
+        input->bytes = NULL;
         return;
     }
     source->flags |= INF_SOURCE_HIGH_BYTES;
@@ -247,63 +266,89 @@ static void decode_ansi(struct inf_source *source, unsigned char *bytes, size_t 
         o += put_utf8(out + o, cp);
     }
     out[o] = '\0';
-    free(bytes);
     source->text = out;
     source->len = o;
 }
 
-static void build_line_map(struct inf_source *source)
+void inf_source_grow_lines(struct inf_source *source)
 {
-    size_t cap = 64, count = 1;
-    uint32_t *starts = inf_xmalloc(cap * sizeof *starts);
-    starts[0] = 0;
+    size_t cap = source->line_cap;
+    source->line_starts =
+        inf_xgrow(source->line_starts, &cap, (size_t)source->line_count + 1, sizeof(uint32_t));
+    source->line_cap = cap > UINT32_MAX ? UINT32_MAX : (uint32_t)cap;
+}
+
+void inf_source_map_lines(struct inf_source *source)
+{
+    source->line_count = 0;
+    inf_source_add_line(source, 0);
     const char *text = source->text, *end = text + source->len, *p = text;
     while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
         p++;
-        starts = inf_xgrow(starts, &cap, count + 1, sizeof *starts);
-        starts[count++] = (uint32_t)(p - text);
+        inf_source_add_line(source, (uint32_t)(p - text));
     }
-    source->line_starts = starts;
-    source->line_count = (uint32_t)count;
 }
 
-int inf_source_decode(struct inf_source *source, unsigned char *bytes, size_t len)
+/* Gives the input's bytes back (malloc'd or mapped). */
+static void release_input(struct inf_input *input)
+{
+    if (!input->bytes)
+        return;
+    if (input->mapped)
+        inf_os_unmap(input->bytes, input->mapped);
+    else
+        free(input->bytes);
+    input->bytes = NULL;
+}
+
+int inf_source_decode_input(struct inf_source *source, struct inf_input input)
 {
     memset(source, 0, sizeof *source);
+    unsigned char *bytes = input.bytes;
+    size_t len = input.len;
     if (len > INF_SOURCE_MAX_BYTES) {
-        free(bytes);
+        release_input(&input);
         return -1;
     }
     int pattern;
     if (len >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) {
         source->encoding = INF_ENCODING_UTF16LE;
         decode_utf16(source, bytes + 2, len - 2, 0);
-        free(bytes);
     } else if (len >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) {
         source->encoding = INF_ENCODING_UTF16BE;
         decode_utf16(source, bytes + 2, len - 2, 1);
-        free(bytes);
     } else if (len >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) {
         source->encoding = INF_ENCODING_UTF8_BOM;
         decode_utf8(source, bytes + 3, len - 3);
-        free(bytes);
     } else if ((pattern = utf16_pattern(bytes, len)) != 0) {
         source->encoding = pattern > 0 ? INF_ENCODING_UTF16LE_NOBOM : INF_ENCODING_UTF16BE;
         decode_utf16(source, bytes, len, pattern < 0);
-        free(bytes);
     } else {
         source->encoding = INF_ENCODING_ANSI;
-        /* The caller's buffer may have no room for a terminator: make some. */
-        bytes = inf_xrealloc(bytes, len + 1);
-        decode_ansi(source, bytes, len);
+        /* A malloc'd buffer may have no room for a terminator: make some. */
+        if (!input.mapped)
+            input.bytes = inf_xrealloc(input.bytes, len + 1);
+        decode_ansi(source, &input);
     }
-    build_line_map(source);
+    release_input(&input);
+    return 0;
+}
+
+int inf_source_decode(struct inf_source *source, unsigned char *bytes, size_t len)
+{
+    struct inf_input input = {bytes, len, 0};
+    if (inf_source_decode_input(source, input) != 0)
+        return -1;
+    inf_source_map_lines(source);
     return 0;
 }
 
 void inf_source_free(struct inf_source *source)
 {
-    free(source->text);
+    if (source->mapped)
+        inf_os_unmap(source->text, source->mapped);
+    else
+        free(source->text);
     free(source->line_starts);
     memset(source, 0, sizeof *source);
 }

@@ -60,6 +60,10 @@ int inf_lint_options_set_severity(struct inf_lint_options *options, const char *
 int inf_lint_buffer(const char *path, unsigned char *bytes, size_t len,
                     const struct inf_lint_options *options, struct inf_file_result *result);
 
+/* The same for an input from inf_os_read_input (ownership taken). */
+int inf_lint_input(const char *path, struct inf_input input, const struct inf_lint_options *options,
+                   struct inf_file_result *result);
+
 void inf_file_result_free(struct inf_file_result *result);
 
 /* Frees what finding F owns (not F itself). */

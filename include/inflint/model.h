@@ -138,6 +138,9 @@ struct inf_model {
  * the input is too large to be read. Free with inf_model_free.
  */
 int inf_model_parse(struct inf_model *model, const char *path, unsigned char *bytes, size_t len);
+
+/* The same for an input from inf_os_read_input (ownership taken). */
+int inf_model_parse_input(struct inf_model *model, const char *path, struct inf_input input);
 void inf_model_free(struct inf_model *model);
 
 /* Section lookup, case-insensitive (ASCII). Returns an index or INF_NO_INDEX. */

@@ -16,6 +16,24 @@ int inf_os_read_file(const char *path, unsigned char **data, size_t *len);
 /* Same for standard input. */
 int inf_os_read_stdin(unsigned char **data, size_t *len);
 
+struct inf_input;
+
+/*
+ * Reads file PATH for linting into *INPUT: large regular files are mapped
+ * (private and writable, so decoding can use them in place), others read as
+ * by inf_os_read_file. Returns 0 or an errno value.
+ */
+int inf_os_read_input(const char *path, struct inf_input *input);
+
+/* Releases a mapping made by inf_os_read_input. */
+void inf_os_unmap(void *bytes, size_t mapped);
+
+/*
+ * Makes a mapped input that shrinks while it is read end the process with a
+ * message and exit status 2 instead of a crash (SIGBUS). For programs.
+ */
+void inf_os_guard_mapped_inputs(void);
+
 /* Non-zero when PATH names a directory (following symlinks). */
 int inf_os_is_directory(const char *path);
 

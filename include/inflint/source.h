@@ -31,23 +31,53 @@ enum {
 /* Largest input accepted: offsets are 32-bit. */
 #define INF_SOURCE_MAX_BYTES ((size_t)0x7fffffff)
 
+/*
+ * Bytes handed to the decoder, which takes ownership: from malloc when
+ * MAPPED is 0, otherwise a private, writable mapping of MAPPED bytes made by
+ * inf_os_read_input (MAPPED > LEN: at least one zero byte follows the text).
+ */
+struct inf_input {
+    unsigned char *bytes;
+    size_t len;
+    size_t mapped;
+};
+
 struct inf_source {
-    char *text; /* decoded UTF-8, NUL-terminated; owned */
-    size_t len; /* bytes of text, without the terminator */
+    char *text;    /* decoded UTF-8, NUL-terminated; owned */
+    size_t len;    /* bytes of text, without the terminator */
+    size_t mapped; /* text is the input's mapping of this many bytes (0: malloc'd) */
     enum inf_encoding encoding;
     unsigned flags;
     uint32_t bad_offset;   /* text offset of the first undecodable data */
     uint32_t *line_starts; /* text offset where each physical line begins; owned */
-    uint32_t line_count;
+    uint32_t line_count, line_cap;
 };
 
 /*
- * Decodes LEN bytes at BYTES into SOURCE. Takes ownership of BYTES, which
- * must come from malloc (they may become SOURCE->text or be freed). Fails
- * only when the input is larger than INF_SOURCE_MAX_BYTES (returns -1).
- * Release with inf_source_free.
+ * Decodes INPUT into SOURCE, taking ownership of its bytes (they may become
+ * SOURCE->text or be released). Fails only when the input is larger than
+ * INF_SOURCE_MAX_BYTES (returns -1). The line map is left to the one pass
+ * that reads the text (the lexer, or inf_source_map_lines). Release with
+ * inf_source_free.
  */
+int inf_source_decode_input(struct inf_source *source, struct inf_input input);
+
+/* inf_source_decode_input of LEN malloc'd bytes at BYTES, then inf_source_map_lines. */
 int inf_source_decode(struct inf_source *source, unsigned char *bytes, size_t len);
+
+/* Builds the line map of a decoded SOURCE by scanning its text. */
+void inf_source_map_lines(struct inf_source *source);
+
+/* Makes room for more line starts. */
+void inf_source_grow_lines(struct inf_source *source);
+
+/* Appends the start of a physical line at OFFSET to the line map (the lexer calls this). */
+static inline void inf_source_add_line(struct inf_source *source, uint32_t offset)
+{
+    if (source->line_count == source->line_cap)
+        inf_source_grow_lines(source);
+    source->line_starts[source->line_count++] = offset;
+}
 
 void inf_source_free(struct inf_source *source);
 
