@@ -138,8 +138,7 @@ struct inf_span inf_span_file_start(void)
 
 struct inf_span inf_span_token(const struct inf_model *model, const struct inf_token *token)
 {
-    (void)model;
-    struct inf_span span = {token->offset, token->end};
+    struct inf_span span = {inf_token_offset(model, token), inf_token_end(model, token)};
     return span;
 }
 
@@ -149,13 +148,13 @@ struct inf_span inf_span_line(const struct inf_model *model, const struct inf_li
     size_t count = line->field_count + (line->has_key ? 1u : 0u);
     /* The entry's extent on its first physical line. */
     const char *text = model->source.text;
-    const char *nl = memchr(text + first->offset, '\n', model->source.len - first->offset);
+    struct inf_span span = inf_span_token(model, first);
+    const char *nl = memchr(text + span.start, '\n', model->source.len - span.start);
     uint32_t line_end = nl ? (uint32_t)(nl - text) : (uint32_t)model->source.len;
-    struct inf_span span = {first->offset, first->end};
     for (size_t i = 0; i < count; i++) {
-        const struct inf_token *t = &model->tokens[line->first_token + i];
-        if (t->offset <= line_end && t->end > span.end)
-            span.end = t->end <= line_end ? t->end : line_end;
+        struct inf_span t = inf_span_token(model, &model->tokens[line->first_token + i]);
+        if (t.start <= line_end && t.end > span.end)
+            span.end = t.end <= line_end ? t.end : line_end;
     }
     return span;
 }

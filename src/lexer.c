@@ -125,15 +125,23 @@ static size_t skip_comment(struct lexer *lx, size_t pos, int alone)
 {
     const char *nl = memchr(lx->text + pos, '\n', lx->len - pos);
     size_t end = nl ? (size_t)(nl - lx->text) : lx->len;
+    /* Only comments that may hold a directive are kept (see struct inf_comment). */
+    static const char directive[] = "inflint:";
+    size_t p = pos + 1;
+    while (p < end && (lx->text[p] == ' ' || lx->text[p] == '\t' || lx->text[p] == '\r'))
+        p++;
+    if (end - p < sizeof directive - 1 || memcmp(lx->text + p, directive, sizeof directive - 1))
+        return end;
     struct inf_model *m = lx->model;
     if (m->comment_count == m->comment_cap)
         m->comments =
             inf_xgrow(m->comments, &m->comment_cap, m->comment_count + 1, sizeof *m->comments);
-    struct inf_comment *c = &m->comments[m->comment_count++];
-    c->line = lx->line;
-    c->offset = (uint32_t)pos;
-    c->end = (uint32_t)end;
-    c->alone = alone != 0;
+    struct inf_comment c;
+    c.line = lx->line;
+    c.offset = (uint32_t)pos;
+    c.end = (uint32_t)end;
+    c.alone = alone != 0;
+    m->comments[m->comment_count++] = c; /* stored whole, see token_end */
     return end;
 }
 
@@ -198,6 +206,20 @@ static inline void token_trim(struct lexer *lx)
     }
 }
 
+/* Appends LEN bytes of TEXT to the pool behind the source extent [OFFSET, END); returns where. */
+static uint32_t pool_add(struct inf_model *m, const char *text, size_t len, uint32_t offset,
+                         uint32_t end)
+{
+    m->pool = inf_xgrow(m->pool, &m->pool_cap, m->pool_len + INF_POOL_HEADER + len + 1, 1);
+    memcpy(m->pool + m->pool_len, &offset, sizeof offset);
+    memcpy(m->pool + m->pool_len + sizeof offset, &end, sizeof end);
+    m->pool_len += INF_POOL_HEADER;
+    memcpy(m->pool + m->pool_len, text, len);
+    uint32_t at = (uint32_t)m->pool_len;
+    m->pool_len += len;
+    return at;
+}
+
 /* Finishes the token and appends it to the model. */
 static void token_end(struct lexer *lx)
 {
@@ -205,14 +227,31 @@ static void token_end(struct lexer *lx)
     token_trim(lx);
     if (m->token_count == m->token_cap)
         m->tokens = inf_xgrow(m->tokens, &m->token_cap, m->token_count + 1, sizeof *m->tokens);
-    struct inf_token *t = &m->tokens[m->token_count++];
-    t->offset = (uint32_t)lx->tok_offset;
-    t->end = (uint32_t)(lx->tok_end > lx->tok_offset ? lx->tok_end : lx->tok_offset);
+    /* Built in a local and stored whole: a read-modify-write of the bit fields in place would
+     * fault each fresh page twice (once to read the zero page, once to write). */
+    struct inf_token token;
+    uint32_t offset = (uint32_t)lx->tok_offset;
+    uint32_t end = (uint32_t)(lx->tok_end > lx->tok_offset ? lx->tok_end : lx->tok_offset);
     size_t len = lx->tok_len > INF_MAX_TOKEN_BYTES ? INF_MAX_TOKEN_BYTES : lx->tok_len;
-    t->len = (unsigned int)len;
-    t->quoted = lx->tok_quoted != 0;
-    t->percent = lx->tok_percent != 0;
-    t->dollar = lx->tok_dollar != 0;
+    token.len = (unsigned int)len;
+    token.quoted = lx->tok_quoted != 0;
+    token.percent = lx->tok_percent != 0;
+    token.dollar = lx->tok_dollar != 0;
+    /* A slice of the source when its extent is the text plus at most one quote either side. */
+    size_t opens = lx->simple_start - offset, closes = end - (lx->simple_start + len);
+    if (!lx->tok_built && len == lx->tok_len && opens <= 1 && closes <= 1) {
+        token.at = offset;
+        token.pooled = 0;
+        token.opens_quote = (unsigned int)opens;
+        token.closes_quote = (unsigned int)closes;
+    } else {
+        const char *text = lx->tok_built ? lx->built.data : lx->text + lx->simple_start;
+        token.at = pool_add(m, text ? text : "", len, offset, end);
+        token.pooled = 1;
+        token.opens_quote = token.closes_quote = 0;
+    }
+    struct inf_token *t = &m->tokens[m->token_count++];
+    *t = token;
     /* The entry is appended to lines when it ends: its index is line_count. */
     struct inf_marked_token mark = {(uint32_t)(m->token_count - 1), (uint32_t)m->line_count,
                                     lx->section};
@@ -226,20 +265,10 @@ static void token_end(struct lexer *lx)
                                      sizeof *m->dollar_tokens);
         m->dollar_tokens[m->dollar_count++] = mark;
     }
-    if (lx->tok_built) {
-        m->pool = inf_xgrow(m->pool, &m->pool_cap, m->pool_len + lx->tok_len + 1, 1);
-        memcpy(m->pool + m->pool_len, lx->built.data ? lx->built.data : "", len);
-        t->text = (uint32_t)m->pool_len;
-        t->pooled = 1;
-        m->pool_len += len;
-    } else {
-        t->text = (uint32_t)lx->simple_start;
-        t->pooled = 0;
-    }
     if (lx->tok_len > INF_MAX_FIELD_CHARS) {
-        const char *text = t->pooled ? m->pool + t->text : lx->text + t->text;
-        if (inf_utf8_length(text, t->len) > INF_MAX_FIELD_CHARS)
-            add_issue(lx, INF_ISSUE_FIELD_TOO_LONG, t->offset, t->end, lx->line);
+        struct inf_text text = inf_token_raw(m, t);
+        if (inf_utf8_length(text.ptr, text.len) > INF_MAX_FIELD_CHARS)
+            add_issue(lx, INF_ISSUE_FIELD_TOO_LONG, offset, end, lx->line);
     }
     lx->entry_tokens++;
 }
@@ -392,14 +421,31 @@ static void entry_end(struct lexer *lx, uint32_t line, size_t offset)
     (void)offset;
     if (m->line_count == m->line_cap)
         m->lines = inf_xgrow(m->lines, &m->line_cap, m->line_count + 1, sizeof *m->lines);
-    struct inf_line *l = &m->lines[m->line_count++];
-    l->line = line;
-    l->first_token = lx->entry_first;
-    l->has_key = lx->entry_has_key != 0;
-    l->field_count = lx->entry_tokens - (lx->entry_has_key ? 1u : 0u);
-    l->key_is_field = !lx->entry_has_key && l->field_count == 1;
+    struct inf_line l;
+    l.line = line;
+    l.first_token = lx->entry_first;
+    l.has_key = lx->entry_has_key != 0;
+    l.field_count = lx->entry_tokens - (lx->entry_has_key ? 1u : 0u);
+    l.key_is_field = !lx->entry_has_key && l.field_count == 1;
+    m->lines[m->line_count++] = l; /* stored whole, see token_end */
     m->runs[lx->run].line_count++;
     m->sections[lx->section].line_count++;
+}
+
+/* Non-zero when the character at POS ends the token being built. */
+static inline int ends_token(const struct lexer *lx, size_t pos)
+{
+    switch (char_class[(unsigned char)lx->text[pos]]) {
+    case C_COMMA:
+    case C_SEMICOLON:
+    case C_NEWLINE:
+    case C_END:
+        return 1;
+    case C_EQUALS:
+        return lx->in_key;
+    default:
+        return 0;
+    }
 }
 
 /* A run of blanks inside a token: provisional until a character follows. */
@@ -408,7 +454,11 @@ static inline void blanks(struct lexer *lx)
     size_t q = lx->pos, n;
     while ((n = BLANK_AT(lx, q)) != 0) /* the terminating NUL is no blank */
         q += n;
-    if (lx->tok_started || lx->tok_len)
+    /* Blanks after a closing quote that end the token would only be trimmed: leaving them
+     * out keeps a quoted token a slice of the source. */
+    int trimmed_anyway =
+        !lx->tok_built && lx->simple_start + lx->tok_len != lx->pos && ends_token(lx, q);
+    if ((lx->tok_started || lx->tok_len) && !trimmed_anyway)
         token_append(lx, lx->pos, q, 0);
     lx->pos = q;
 }

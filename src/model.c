@@ -156,9 +156,31 @@ const struct inf_token *inf_line_field(const struct inf_model *model, const stru
 struct inf_text inf_token_raw(const struct inf_model *model, const struct inf_token *token)
 {
     struct inf_text t;
-    t.ptr = (token->pooled ? model->pool : model->source.text) + token->text;
+    t.ptr = token->pooled ? model->pool + token->at
+                          : model->source.text + token->at + token->opens_quote;
     t.len = token->len;
     return t;
+}
+
+/* Word INDEX of a pooled token's header (0: offset, 1: end). */
+static uint32_t pool_header(const struct inf_model *model, const struct inf_token *token,
+                            size_t index)
+{
+    uint32_t value;
+    memcpy(&value, model->pool + token->at - INF_POOL_HEADER + index * sizeof value, sizeof value);
+    return value;
+}
+
+uint32_t inf_token_offset(const struct inf_model *model, const struct inf_token *token)
+{
+    return token->pooled ? pool_header(model, token, 0) : token->at;
+}
+
+uint32_t inf_token_end(const struct inf_model *model, const struct inf_token *token)
+{
+    if (token->pooled)
+        return pool_header(model, token, 1);
+    return token->at + token->opens_quote + token->len + token->closes_quote;
 }
 
 int inf_model_is_strings_section(const struct inf_model *model, uint32_t section)

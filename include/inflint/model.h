@@ -21,7 +21,7 @@
 #define INF_NO_INDEX UINT32_MAX
 #define INF_MAX_FIELD_CHARS 4096
 #define INF_MAX_SECTION_NAME_CHARS 255
-#define INF_MAX_TOKEN_BYTES ((1u << 28) - 1)
+#define INF_MAX_TOKEN_BYTES ((1u << 26) - 1)
 
 /* A piece of text that is not NUL-terminated. */
 struct inf_text {
@@ -29,17 +29,27 @@ struct inf_text {
     size_t len;
 };
 
-/* One key or field. */
+/*
+ * One key or field, in 8 bytes (a large file has millions). A token whose
+ * text is one run of source text is a slice of the source; its extent is
+ * derived: the text starts AT (after the opening quote when it opens with
+ * one) and the extent ends just past the text (and the closing quote). The
+ * others ("pooled") keep their text in the pool, preceded by their source
+ * offset and end as two uint32_t. Use inf_token_offset/end/raw.
+ */
 struct inf_token {
-    uint32_t offset;          /* source offset of its first character (or opening quote) */
-    uint32_t end;             /* source offset just past its last character */
-    uint32_t text;            /* offset of its characters in the source, or in the pool */
-    unsigned int len : 28;    /* bytes of text (longer tokens are cut; INF015 reports them) */
-    unsigned int quoted : 1;  /* some part was inside double quotes */
-    unsigned int pooled : 1;  /* text is in the pool, not the source */
-    unsigned int percent : 1; /* text holds a '%': substitution may change it */
-    unsigned int dollar : 1;  /* text holds a '$': it may hold a template token */
+    uint32_t at;                   /* source offset of its first character, or pool offset */
+    unsigned int len : 26;         /* bytes of text (longer tokens are cut; INF015 reports them) */
+    unsigned int quoted : 1;       /* some part was inside double quotes */
+    unsigned int pooled : 1;       /* text is in the pool, not the source */
+    unsigned int percent : 1;      /* text holds a '%': substitution may change it */
+    unsigned int dollar : 1;       /* text holds a '$': it may hold a template token */
+    unsigned int opens_quote : 1;  /* a slice whose text follows an opening '"' */
+    unsigned int closes_quote : 1; /* a slice whose text is followed by its closing '"' */
 };
+
+/* Bytes before a pooled token's text: its source offset and end. */
+#define INF_POOL_HEADER (2 * sizeof(uint32_t))
 
 /* One entry: optional key plus fields. */
 struct inf_line {
@@ -86,12 +96,16 @@ struct inf_parse_issue {
     uint32_t end;    /* just past it */
 };
 
-/* A ';' comment: source offsets of the ';' and of the end of the line. */
+/*
+ * A ';' comment that may hold an inflint directive (its text, after blanks,
+ * starts with "inflint:"); other comments are not kept. Source offsets of
+ * the ';' and of the end of the line.
+ */
 struct inf_comment {
     uint32_t line;
     uint32_t offset;
     uint32_t end;
-    unsigned int alone : 1; /* nothing but blanks before it on its line */
+    uint32_t alone; /* non-zero: nothing but blanks before it on its line */
 };
 
 /* A token that holds '%' or '$', with where it is (rules visit only these). */
@@ -166,6 +180,11 @@ const struct inf_token *inf_line_field(const struct inf_model *model, const stru
 
 /* The token's text before substitution. */
 struct inf_text inf_token_raw(const struct inf_model *model, const struct inf_token *token);
+
+/* Source offset of the token's first character (or opening quote). */
+uint32_t inf_token_offset(const struct inf_model *model, const struct inf_token *token);
+/* Source offset just past its last character (or closing quote). */
+uint32_t inf_token_end(const struct inf_model *model, const struct inf_token *token);
 
 /* How %n% DIRID tokens are written during substitution. */
 struct inf_dirid_resolver {

@@ -13,18 +13,51 @@ static void positions_of_keys_and_fields(void **state)
     assert_int_equal(line->line, 2);
     const struct inf_token *key = inf_line_key(&m, line);
     uint32_t l, c;
-    inf_source_position(&m.source, key->offset, &l, &c);
+    inf_source_position(&m.source, inf_token_offset(&m, key), &l, &c);
     assert_int_equal(c, 3);
-    inf_source_position(&m.source, key->end, &l, &c);
+    inf_source_position(&m.source, inf_token_end(&m, key), &l, &c);
     assert_int_equal(c, 6);
     const struct inf_token *f0 = inf_line_field(&m, line, 0);
     assert_raw(&m, f0, "a b");
     assert_true(f0->quoted);
-    inf_source_position(&m.source, f0->offset, &l, &c);
+    inf_source_position(&m.source, inf_token_offset(&m, f0), &l, &c);
     assert_int_equal(c, 9); /* the opening quote */
-    inf_source_position(&m.source, f0->end, &l, &c);
+    inf_source_position(&m.source, inf_token_end(&m, f0), &l, &c);
     assert_int_equal(c, 14); /* just past the closing quote */
     assert_false(inf_line_field(&m, line, 1)->quoted);
+    inf_model_free(&m);
+}
+
+/* Extents of tokens kept in the pool and of slices with and without quotes. */
+static void extents_of_every_kind_of_token(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    /* 0-3 "[S]\n"; line 2 starts at 4. */
+    parse_text(&m, "[S]\nab\"c,d\"e , \"xy\" ,\"open\n");
+    const struct inf_line *line = first_line(&m, "S");
+    const struct inf_token *mixed = inf_line_field(&m, line, 0);
+    assert_raw(&m, mixed, "abc,de");
+    assert_true(mixed->pooled);
+    assert_int_equal(inf_token_offset(&m, mixed), 4);
+    assert_int_equal(inf_token_end(&m, mixed), 12);
+    const struct inf_token *quoted = inf_line_field(&m, line, 1);
+    assert_raw(&m, quoted, "xy");
+    assert_false(quoted->pooled);
+    assert_int_equal(inf_token_offset(&m, quoted), 15);
+    assert_int_equal(inf_token_end(&m, quoted), 19);
+    const struct inf_token *open = inf_line_field(&m, line, 2);
+    assert_raw(&m, open, "open");
+    assert_int_equal(inf_token_offset(&m, open), 21);
+    assert_int_equal(inf_token_end(&m, open), 26); /* no closing quote */
+    inf_model_free(&m);
+    parse_text(&m, "[S]\nlong\\\n   er , x\n");
+    line = first_line(&m, "S");
+    const struct inf_token *joined = inf_line_field(&m, line, 0);
+    assert_raw(&m, joined, "longer");
+    assert_true(joined->pooled);
+    assert_int_equal(inf_token_offset(&m, joined), 4);
+    assert_int_equal(inf_token_end(&m, joined), 15);
     inf_model_free(&m);
 }
 
@@ -42,16 +75,17 @@ static void continued_entry_starts_on_its_first_line(void **state)
     inf_model_free(&m);
 }
 
-static void comments_are_recorded_with_their_lines(void **state)
+static void directive_comments_are_recorded_with_their_lines(void **state)
 {
     (void)state;
     struct inf_model m;
-    parse_text(&m, "; top\n[S] ; after header\na=b ; inflint: disable=ISO101\n  ; alone\n");
-    assert_int_equal(m.comment_count, 4);
-    assert_int_equal(m.comments[2].line, 3);
-    assert_false(m.comments[2].alone);
-    assert_true(m.comments[3].alone);
-    assert_memory_equal(m.source.text + m.comments[2].offset, "; inflint: disable=ISO101", 25);
+    parse_text(&m, "; top\n[S] ; inflint: disable-file=ISO102\na=b ; inflint: disable=ISO101\n"
+                   "  ;\t inflint: disable=ISO103\n; not inflint: x\n;inflint\n");
+    assert_int_equal(m.comment_count, 3); /* comments without a directive are not kept */
+    assert_int_equal(m.comments[1].line, 3);
+    assert_false(m.comments[1].alone);
+    assert_true(m.comments[2].alone);
+    assert_memory_equal(m.source.text + m.comments[1].offset, "; inflint: disable=ISO101", 25);
     inf_model_free(&m);
 }
 
@@ -158,8 +192,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(positions_of_keys_and_fields),
+        cmocka_unit_test(extents_of_every_kind_of_token),
         cmocka_unit_test(continued_entry_starts_on_its_first_line),
-        cmocka_unit_test(comments_are_recorded_with_their_lines),
+        cmocka_unit_test(directive_comments_are_recorded_with_their_lines),
         cmocka_unit_test(unterminated_quote_is_an_issue),
         cmocka_unit_test(continuation_swallowing_a_key_is_suspicious),
         cmocka_unit_test(bad_header_is_reported_and_parsing_goes_on),
