@@ -220,57 +220,69 @@ static uint32_t pool_add(struct inf_model *m, const char *text, size_t len, uint
     return at;
 }
 
-/* Finishes the token and appends it to the model. */
-static void token_end(struct lexer *lx)
+/*
+ * Appends a token to the model: source extent [OFFSET, END), FULL_LEN bytes
+ * of text (cut to INF_MAX_TOKEN_BYTES), which are BUILT (NULL: they are the
+ * source from TEXT_START on).
+ */
+static inline void emit_token(struct lexer *lx, size_t offset, size_t end, size_t text_start,
+                              size_t full_len, const char *built, int quoted, int percent,
+                              int dollar)
 {
     struct inf_model *m = lx->model;
-    token_trim(lx);
     if (m->token_count == m->token_cap)
         m->tokens = inf_xgrow(m->tokens, &m->token_cap, m->token_count + 1, sizeof *m->tokens);
     /* Built in a local and stored whole: a read-modify-write of the bit fields in place would
      * fault each fresh page twice (once to read the zero page, once to write). */
     struct inf_token token;
-    uint32_t offset = (uint32_t)lx->tok_offset;
-    uint32_t end = (uint32_t)(lx->tok_end > lx->tok_offset ? lx->tok_end : lx->tok_offset);
-    size_t len = lx->tok_len > INF_MAX_TOKEN_BYTES ? INF_MAX_TOKEN_BYTES : lx->tok_len;
+    size_t len = full_len > INF_MAX_TOKEN_BYTES ? INF_MAX_TOKEN_BYTES : full_len;
     token.len = (unsigned int)len;
-    token.quoted = lx->tok_quoted != 0;
-    token.percent = lx->tok_percent != 0;
-    token.dollar = lx->tok_dollar != 0;
+    token.quoted = quoted != 0;
+    token.percent = percent != 0;
+    token.dollar = dollar != 0;
     /* A slice of the source when its extent is the text plus at most one quote either side. */
-    size_t opens = lx->simple_start - offset, closes = end - (lx->simple_start + len);
-    if (!lx->tok_built && len == lx->tok_len && opens <= 1 && closes <= 1) {
-        token.at = offset;
+    size_t opens = text_start - offset, closes = end - (text_start + len);
+    if (!built && len == full_len && opens <= 1 && closes <= 1) {
+        token.at = (uint32_t)offset;
         token.pooled = 0;
         token.opens_quote = (unsigned int)opens;
         token.closes_quote = (unsigned int)closes;
     } else {
-        const char *text = lx->tok_built ? lx->built.data : lx->text + lx->simple_start;
-        token.at = pool_add(m, text ? text : "", len, offset, end);
+        const char *text = built ? built : lx->text + text_start;
+        token.at = pool_add(m, text, len, (uint32_t)offset, (uint32_t)end);
         token.pooled = 1;
         token.opens_quote = token.closes_quote = 0;
     }
-    struct inf_token *t = &m->tokens[m->token_count++];
-    *t = token;
+    m->tokens[m->token_count++] = token;
     /* The entry is appended to lines when it ends: its index is line_count. */
     struct inf_marked_token mark = {(uint32_t)(m->token_count - 1), (uint32_t)m->line_count,
                                     lx->section};
-    if (t->percent) {
+    if (percent) {
         m->percent_tokens = inf_xgrow(m->percent_tokens, &m->percent_cap, m->percent_count + 1,
                                       sizeof *m->percent_tokens);
         m->percent_tokens[m->percent_count++] = mark;
     }
-    if (t->dollar) {
+    if (dollar) {
         m->dollar_tokens = inf_xgrow(m->dollar_tokens, &m->dollar_cap, m->dollar_count + 1,
                                      sizeof *m->dollar_tokens);
         m->dollar_tokens[m->dollar_count++] = mark;
     }
-    if (lx->tok_len > INF_MAX_FIELD_CHARS) {
-        struct inf_text text = inf_token_raw(m, t);
+    if (full_len > INF_MAX_FIELD_CHARS) {
+        struct inf_text text = inf_token_raw(m, &m->tokens[m->token_count - 1]);
         if (inf_utf8_length(text.ptr, text.len) > INF_MAX_FIELD_CHARS)
             add_issue(lx, INF_ISSUE_FIELD_TOO_LONG, offset, end, lx->line);
     }
     lx->entry_tokens++;
+}
+
+/* Finishes the token being built and appends it to the model. */
+static void token_end(struct lexer *lx)
+{
+    token_trim(lx);
+    size_t end = lx->tok_end > lx->tok_offset ? lx->tok_end : lx->tok_offset;
+    const char *built = lx->tok_built ? (lx->built.data ? lx->built.data : "") : NULL;
+    emit_token(lx, lx->tok_offset, end, lx->simple_start, lx->tok_len, built, lx->tok_quoted,
+               lx->tok_percent, lx->tok_dollar);
 }
 
 /*
@@ -463,17 +475,13 @@ static inline void blanks(struct lexer *lx)
     lx->pos = q;
 }
 
-/* One entry, starting at a character that is neither blank, ';' nor '['. */
-static void lex_entry(struct lexer *lx)
+/*
+ * The rest of the token being built, character by character: the general
+ * path, for quotes, continuations and Unicode spaces. Stops at the
+ * character that ends the token.
+ */
+static void lex_token_general(struct lexer *lx)
 {
-    struct inf_model *m = lx->model;
-    uint32_t start_line = lx->line;
-    size_t start_offset = lx->pos;
-    lx->entry_first = (uint32_t)m->token_count;
-    lx->entry_tokens = 0;
-    lx->entry_has_key = 0;
-    lx->in_key = 1;
-    token_begin(lx);
     for (;;) {
         unsigned char c = (unsigned char)lx->text[lx->pos];
         switch (char_class[c]) {
@@ -511,34 +519,146 @@ static void lex_entry(struct lexer *lx)
             backslash(lx);
             continue;
         case C_EQUALS:
-            if (!lx->in_key) {
-                token_append(lx, lx->pos, lx->pos + 1, 1);
-                lx->pos++;
-                continue;
-            }
-            token_end(lx);
-            lx->entry_has_key = 1;
-            lx->in_key = 0;
+            if (lx->in_key)
+                return;
+            token_append(lx, lx->pos, lx->pos + 1, 1);
             lx->pos++;
-            token_begin(lx);
-            lead(lx);
             continue;
         case C_COMMA:
+        case C_SEMICOLON:
+        case C_NEWLINE:
+        case C_END:
+            return;
+        }
+    }
+}
+
+/*
+ * The fast path's quoted token: a '"' at START, text without doubled quotes
+ * up to the closing '"', then only ASCII blanks before the character that
+ * ends the token. Returns 0, having changed nothing, for anything else.
+ */
+static int lex_token_quoted(struct lexer *lx, size_t start)
+{
+    const unsigned char *text = (const unsigned char *)lx->text;
+    size_t q = start + 1;
+    int percent = 0, dollar = 0;
+    for (;;) {
+        while (!quote_stop[text[q]])
+            q++;
+        if (text[q] == '%')
+            percent = 1;
+        else if (text[q] == '$')
+            dollar = 1;
+        else
+            break;
+        q++;
+    }
+    if (text[q] != '"' || text[q + 1] == '"')
+        return 0; /* unterminated, or a doubled quote */
+    size_t close = q++;
+    while (char_class[text[q]] == C_BLANK)
+        q++;
+    if (!ends_token(lx, q))
+        return 0;
+    lx->pos = q;
+    emit_token(lx, start, close + 1, start + 1, close - start - 1, NULL, 1, percent, dollar);
+    return 1;
+}
+
+static int fast_path_enabled = 1;
+
+void inf_lexer_use_fast_path(int enabled)
+{
+    fast_path_enabled = enabled;
+}
+
+/*
+ * The fast path: a token that has not started yet and is made only of
+ * ordinary characters, ASCII blanks and backslashes that are plainly data
+ * up to the character that ends it (or one quoted run), appended in one go
+ * with what the general path would give it. Returns 0, having changed
+ * nothing, when the token needs the general path.
+ */
+static int lex_token_plain(struct lexer *lx)
+{
+    if (!fast_path_enabled || lx->tok_started || lx->tok_len || lx->tok_built ||
+        lx->tok_offset != lx->pos)
+        return 0; /* (a continuation into the end of the file leaves the token behind pos) */
+    const unsigned char *text = (const unsigned char *)lx->text;
+    size_t start = lx->pos, q = start, kept = start;
+    if (text[q] == '"')
+        return lex_token_quoted(lx, start);
+    int percent = 0, dollar = 0;
+    for (;;) {
+        unsigned char c = text[q];
+        switch (char_class[c]) {
+        case C_ORDINARY:
+            do
+                q++;
+            while (char_class[text[q]] == C_ORDINARY);
+            kept = q;
+            continue;
+        case C_BLANK: /* kept only when more characters follow */
+            q++;
+            continue;
+        case C_MARKED:
+            percent |= c == '%';
+            dollar |= c == '$';
+            kept = ++q;
+            continue;
+        case C_BACKSLASH: /* data when an ordinary character follows */
+            if (char_class[text[q + 1]] != C_ORDINARY)
+                return 0;
+            kept = ++q;
+            continue;
+        case C_EQUALS:
+            if (lx->in_key)
+                break;
+            kept = ++q;
+            continue;
+        case C_COMMA:
+        case C_SEMICOLON:
+        case C_NEWLINE:
+        case C_END:
+            break;
+        default: /* a quote, maybe a Unicode space */
+            return 0;
+        }
+        break;
+    }
+    lx->pos = q;
+    emit_token(lx, start, kept, start, kept - start, NULL, 0, percent, dollar);
+    return 1;
+}
+
+/* One entry, starting at a character that is neither blank, ';' nor '['. */
+static void lex_entry(struct lexer *lx)
+{
+    struct inf_model *m = lx->model;
+    uint32_t start_line = lx->line;
+    size_t start_offset = lx->pos;
+    lx->entry_first = (uint32_t)m->token_count;
+    lx->entry_tokens = 0;
+    lx->entry_has_key = 0;
+    lx->in_key = 1;
+    token_begin(lx);
+    for (;;) {
+        if (!lex_token_plain(lx)) {
+            lex_token_general(lx);
             token_end(lx);
+        }
+        char c = lx->text[lx->pos];
+        if (c == '=' || c == ',') { /* '=' reaches here only while in the key */
+            lx->entry_has_key |= c == '=';
             lx->in_key = 0;
             lx->pos++;
             token_begin(lx);
             lead(lx);
             continue;
-        case C_SEMICOLON:
-            token_end(lx);
-            lx->pos = skip_comment(lx, lx->pos, 0);
-            break;
-        case C_NEWLINE:
-        case C_END:
-            token_end(lx);
-            break;
         }
+        if (c == ';')
+            lx->pos = skip_comment(lx, lx->pos, 0);
         break;
     }
     entry_end(lx, start_line, start_offset);

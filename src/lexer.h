@@ -12,6 +12,12 @@
  */
 void inf_lexer_run(struct inf_model *model);
 
+/*
+ * Test hook: with ENABLED 0 every token takes the lexer's general path,
+ * which the fast path must match exactly. Not for concurrent use.
+ */
+void inf_lexer_use_fast_path(int enabled);
+
 /* Opens (or re-opens) a section by name; used by the lexer. Returns its index. */
 uint32_t inf_model_open_section(struct inf_model *model, uint32_t name_offset, uint32_t name_len);
 

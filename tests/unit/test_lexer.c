@@ -3,6 +3,7 @@
  * positions, quoted flags, comments, parse issues.
  */
 #include "helpers.h"
+#include "lexer.h"
 
 static void positions_of_keys_and_fields(void **state)
 {
@@ -188,11 +189,112 @@ static void unicode_spaces_are_blanks(void **state)
     inf_model_free(&m);
 }
 
+/* Parses LEN bytes at TEXT with and without the lexer's fast path; the models must be equal. */
+static void assert_fast_path_agrees(const char *text, size_t len)
+{
+    struct inf_model fast, general;
+    parse_bytes(&fast, "t.inf", text, len);
+    inf_lexer_use_fast_path(0);
+    parse_bytes(&general, "t.inf", text, len);
+    inf_lexer_use_fast_path(1);
+#define SAME_ARRAY(field, count)                                                                   \
+    do {                                                                                           \
+        assert_int_equal(fast.count, general.count);                                               \
+        if (fast.count)                                                                            \
+            assert_memory_equal(fast.field, general.field, fast.count * sizeof *fast.field);       \
+    } while (0)
+    SAME_ARRAY(tokens, token_count);
+    SAME_ARRAY(lines, line_count);
+    SAME_ARRAY(runs, run_count);
+    SAME_ARRAY(sections, section_count);
+    SAME_ARRAY(issues, issue_count);
+    SAME_ARRAY(comments, comment_count);
+    SAME_ARRAY(pool, pool_len);
+    SAME_ARRAY(percent_tokens, percent_count);
+    SAME_ARRAY(dollar_tokens, dollar_count);
+    SAME_ARRAY(source.line_starts, source.line_count);
+#undef SAME_ARRAY
+    inf_model_free(&fast);
+    inf_model_free(&general);
+}
+
+/*
+ * The fast path gives exactly the general path's model, on 5,000 generated
+ * inputs made of the pieces the tokenizer treats specially (quotes,
+ * continuations, Unicode spaces, Ctrl-Z, NUL, comments, markers).
+ */
+static void fast_path_matches_general_path(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"a",
+                                         "Key",
+                                         "x y",
+                                         " ",
+                                         "  ",
+                                         "\t",
+                                         "\r",
+                                         "\n",
+                                         "\r\n",
+                                         "\"",
+                                         "\"\"",
+                                         "\"q r\"",
+                                         "\\",
+                                         "\\ ",
+                                         "\\\n",
+                                         "\\ ;c\n",
+                                         ",",
+                                         "=",
+                                         ";",
+                                         "; inflint: disable=ISO101\n",
+                                         "[",
+                                         "]",
+                                         "[S]\n",
+                                         "[Strings]\n",
+                                         "%",
+                                         "%k%",
+                                         "%%",
+                                         "$",
+                                         "$ARCH$",
+                                         "\xc2\xa0",
+                                         "\xc2\x85",
+                                         "\xe2\x80\x80",
+                                         "\xe3\x80\x80",
+                                         "\xc3\xa9",
+                                         "\x1a",
+                                         "\x80",
+                                         "k = v\n",
+                                         "k=\\\n  v\n",
+                                         "%13%\\x.sys",
+                                         "\"a\" ",
+                                         "\"b\"\t,"};
+    size_t piece_count = sizeof pieces / sizeof pieces[0];
+    uint64_t seed = 0x9E3779B97F4A7C15ull;
+    char text[4096];
+    for (int round = 0; round < 5000; round++) {
+        size_t len = 0;
+        if (round % 3)
+            len += (size_t)snprintf(text, sizeof text, "[S]\n");
+        seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+        int count = 1 + (int)(seed % 60);
+        for (int i = 0; i < count; i++) {
+            seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+            const char *piece = pieces[seed % piece_count];
+            size_t n = strlen(piece);
+            memcpy(text + len, piece, n);
+            len += n;
+        }
+        if (round % 7 == 0) /* a NUL inside the text reads as a space */
+            text[len / 2] = '\0';
+        assert_fast_path_agrees(text, len);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(positions_of_keys_and_fields),
         cmocka_unit_test(extents_of_every_kind_of_token),
+        cmocka_unit_test(fast_path_matches_general_path),
         cmocka_unit_test(continued_entry_starts_on_its_first_line),
         cmocka_unit_test(directive_comments_are_recorded_with_their_lines),
         cmocka_unit_test(unterminated_quote_is_an_issue),
