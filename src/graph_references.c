@@ -132,17 +132,14 @@ static void mark_directive_targets(const struct inf_model *m, unsigned char *ref
         struct inf_text key = inf_token_value(m, inf_line_key(m, line), scratch, NULL);
         if (key.len < 5 || key.len > 21)
             continue; /* no directive name is shorter or longer */
-        for (size_t d = directive_slot(&table, key);
-             d < sizeof section_directives / sizeof section_directives[0]; d = DIRECTIVE_COUNT) {
-            if (!inf_text_equal_nocase(key, section_directives[d].name))
+        size_t d = directive_slot(&table, key);
+        if (d == DIRECTIVE_COUNT)
+            continue;
+        for (size_t f = 0; f < line->field_count && f < 32; f++) {
+            if (!(section_directives[d].fields & (1u << f)))
                 continue;
-            for (size_t f = 0; f < line->field_count && f < 32; f++) {
-                if (!(section_directives[d].fields & (1u << f)))
-                    continue;
-                struct inf_text v = inf_token_value(m, inf_line_field(m, line, f), scratch, NULL);
-                mark(m, referenced, v.ptr, v.len);
-            }
-            break;
+            struct inf_text v = inf_token_value(m, inf_line_field(m, line, f), scratch, NULL);
+            mark(m, referenced, v.ptr, v.len);
         }
     }
 }

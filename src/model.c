@@ -13,9 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static unsigned char fold(unsigned char c)
+/* ASCII lower case (the only folding Windows applies to names here), without a branch. */
+static inline unsigned char fold(unsigned char c)
 {
-    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+    return (unsigned char)(c + ((unsigned)(c - 'A') < 26u) * 32u);
 }
 
 uint32_t inf_hash_nocase(const char *text, size_t len)
@@ -54,12 +55,13 @@ struct inf_text inf_model_section_name(const struct inf_model *model, uint32_t s
 static void grow_section_table(struct inf_model *m)
 {
     size_t size = m->section_table_size ? m->section_table_size * 2 : 64;
-    uint32_t *table = inf_xcalloc(size, sizeof *table);
+    struct inf_hash_slot *table = inf_xcalloc(size, sizeof *table);
     for (size_t i = 0; i < m->section_count; i++) {
         size_t slot = m->sections[i].hash & (size - 1);
-        while (table[slot])
+        while (table[slot].index)
             slot = (slot + 1) & (size - 1);
-        table[slot] = (uint32_t)i + 1;
+        table[slot].hash = m->sections[i].hash;
+        table[slot].index = (uint32_t)i + 1;
     }
     free(m->section_table);
     m->section_table = table;
@@ -72,11 +74,12 @@ static uint32_t find_section_hashed(const struct inf_model *m, const char *name,
     if (!m->section_table_size)
         return INF_NO_INDEX;
     size_t mask = m->section_table_size - 1;
-    for (size_t slot = hash & mask; m->section_table[slot]; slot = (slot + 1) & mask) {
-        uint32_t index = m->section_table[slot] - 1;
+    for (size_t slot = hash & mask; m->section_table[slot].index; slot = (slot + 1) & mask) {
+        if (m->section_table[slot].hash != hash)
+            continue;
+        uint32_t index = m->section_table[slot].index - 1;
         const struct inf_section *s = &m->sections[index];
-        if (s->hash == hash &&
-            inf_text_equal_nocase2(m->source.text + s->name_offset, s->name_len, name, len))
+        if (inf_text_equal_nocase2(m->source.text + s->name_offset, s->name_len, name, len))
             return index;
     }
     return INF_NO_INDEX;
@@ -107,9 +110,10 @@ uint32_t inf_model_open_section(struct inf_model *m, uint32_t name_offset, uint3
     s->first_run = s->last_run = INF_NO_INDEX;
     size_t mask = m->section_table_size - 1;
     size_t slot = hash & mask;
-    while (m->section_table[slot])
+    while (m->section_table[slot].index)
         slot = (slot + 1) & mask;
-    m->section_table[slot] = index + 1;
+    m->section_table[slot].hash = hash;
+    m->section_table[slot].index = index + 1;
     return index;
 }
 
@@ -217,18 +221,23 @@ static void build_strings_table(struct inf_model *m)
         if (!key)
             continue;
         struct inf_text k = inf_token_raw(m, key);
-        size_t slot = inf_hash_nocase(k.ptr, k.len) & (size - 1);
+        uint32_t hash = inf_hash_nocase(k.ptr, k.len);
+        size_t slot = hash & (size - 1);
         int duplicate = 0;
-        for (; m->strings_table[slot]; slot = (slot + 1) & (size - 1)) {
-            const struct inf_line *other = &m->lines[m->strings_table[slot] - 1];
+        for (; m->strings_table[slot].index; slot = (slot + 1) & (size - 1)) {
+            if (m->strings_table[slot].hash != hash)
+                continue;
+            const struct inf_line *other = &m->lines[m->strings_table[slot].index - 1];
             struct inf_text o = inf_token_raw(m, inf_line_key(m, other));
             if (inf_text_equal_nocase2(o.ptr, o.len, k.ptr, k.len)) {
                 duplicate = 1; /* the first definition wins */
                 break;
             }
         }
-        if (!duplicate)
-            m->strings_table[slot] = (uint32_t)(line - m->lines) + 1;
+        if (!duplicate) {
+            m->strings_table[slot].hash = hash;
+            m->strings_table[slot].index = (uint32_t)(line - m->lines) + 1;
+        }
     }
 }
 
@@ -238,9 +247,11 @@ const struct inf_token *inf_model_string(const struct inf_model *model, const ch
     if (!model->strings_table_size)
         return NULL;
     size_t mask = model->strings_table_size - 1;
-    for (size_t slot = inf_hash_nocase(name, len) & mask; model->strings_table[slot];
-         slot = (slot + 1) & mask) {
-        const struct inf_line *line = &model->lines[model->strings_table[slot] - 1];
+    uint32_t hash = inf_hash_nocase(name, len);
+    for (size_t slot = hash & mask; model->strings_table[slot].index; slot = (slot + 1) & mask) {
+        if (model->strings_table[slot].hash != hash)
+            continue;
+        const struct inf_line *line = &model->lines[model->strings_table[slot].index - 1];
         struct inf_text k = inf_token_raw(model, inf_line_key(model, line));
         if (inf_text_equal_nocase2(k.ptr, k.len, name, len)) {
             /* The value is the first field; an entry without '=' is its own value. */

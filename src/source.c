@@ -205,12 +205,13 @@ static void decode_utf8(struct inf_source *source, const unsigned char *bytes, s
     source->len = o;
 }
 
-/* Non-zero when a byte of WORD is NUL, Ctrl-Z or >= 0x80 (the bytes that need a look). */
-static inline uint64_t ansi_special(uint64_t word)
+/* Non-zero when one of the 64 bytes at P is NUL, Ctrl-Z or >= 0x80 (written to vectorize). */
+static inline int block_needs_look(const unsigned char *p)
 {
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    uint64_t ctrl_z = word ^ (ones * CTRL_Z);
-    return ((word - ones) & ~word) | ((ctrl_z - ones) & ~ctrl_z) | (word & highs);
+    unsigned char any = 0;
+    for (int k = 0; k < 64; k++)
+        any |= (unsigned char)((p[k] == 0) | (p[k] == CTRL_Z) | (p[k] >> 7));
+    return any;
 }
 
 /*
@@ -225,14 +226,10 @@ static void decode_ansi(struct inf_source *source, struct inf_input *input)
     int high = 0;
     size_t i = 0;
     for (;;) {
-        /* Eight bytes at a time while none needs a look (the common case). */
-        for (; i + 8 <= len; i += 8) {
-            uint64_t word;
-            memcpy(&word, bytes + i, 8);
-            if (ansi_special(word) & 0x8080808080808080ull)
-                break;
-        }
-        size_t stop = i + 8 <= len ? i + 8 : len;
+        /* 64 bytes at a time while none needs a look (the common case). */
+        while (i + 64 <= len && !block_needs_look(bytes + i))
+            i += 64;
+        size_t stop = i + 64 <= len ? i + 64 : len;
         for (; i < stop; i++) {
             if (bytes[i] == 0)
                 bytes[i] = ' ';

@@ -115,6 +115,12 @@ struct inf_marked_token {
     uint32_t section;
 };
 
+/* A slot of an open-addressing table: a name's hash and its index + 1 (0 = empty). */
+struct inf_hash_slot {
+    uint32_t hash;
+    uint32_t index;
+};
+
 struct inf_model {
     struct inf_source source;
     char *path;      /* as given; owned */
@@ -139,10 +145,10 @@ struct inf_model {
     struct inf_marked_token *dollar_tokens; /* tokens holding '$', in file order */
     size_t dollar_count, dollar_cap;
 
-    uint32_t *section_table; /* open addressing: section index + 1, 0 = empty */
+    struct inf_hash_slot *section_table; /* section names: section indexes */
     size_t section_table_size;
     uint32_t strings_section; /* the table used for %key% substitution */
-    uint32_t *strings_table;  /* open addressing: line index + 1, 0 = empty */
+    struct inf_hash_slot *strings_table; /* string keys: line indexes */
     size_t strings_table_size;
 };
 
