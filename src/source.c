@@ -11,6 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* Windows-1252 code points for bytes 0x80-0x9F; undefined bytes map to themselves. */
 static const uint16_t cp1252_high[32] = {
     0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
@@ -104,6 +108,44 @@ static void mark_bad(struct inf_source *source, size_t at)
     }
 }
 
+/*
+ * Copies the leading run of UNITS little-endian UTF-16 units at IN that are
+ * ASCII other than NUL and Ctrl-Z to OUT + *O, a block at a time (the common
+ * case); the rest is left to the caller. Returns the number of units copied.
+ */
+static size_t ascii_utf16le_run(const unsigned char *in, size_t units, char *out, size_t *o)
+{
+    size_t i = 0;
+#ifdef __SSE2__
+    const __m128i high = _mm_set1_epi16((short)0xFF80), zero = _mm_setzero_si128();
+    const __m128i ctrl_z = _mm_set1_epi16(CTRL_Z);
+    for (; i + 16 <= units; i += 16) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(in + 2 * i));
+        __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(in + 2 * i + 16));
+        __m128i bad =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi16(a, zero), _mm_cmpeq_epi16(b, zero)),
+                         _mm_or_si128(_mm_cmpeq_epi16(a, ctrl_z), _mm_cmpeq_epi16(b, ctrl_z)));
+        __m128i narrow = _mm_cmpeq_epi16(_mm_and_si128(_mm_or_si128(a, b), high), zero);
+        if (_mm_movemask_epi8(bad) != 0 || _mm_movemask_epi8(narrow) != 0xFFFF)
+            break;
+        _mm_storeu_si128((__m128i *)(void *)(out + *o), _mm_packus_epi16(a, b));
+        *o += 16;
+    }
+#endif
+    for (; i + 4 <= units; i += 4) {
+        uint64_t word;
+        memcpy(&word, in + 2 * i, 8);
+        const uint64_t ones = 0x0001000100010001ull, tops = 0x8000800080008000ull;
+        uint64_t z = word ^ (ones * CTRL_Z);
+        if ((word & 0xFF80FF80FF80FF80ull) || (((word - ones) & ~word) | ((z - ones) & ~z)) & tops)
+            break;
+        for (size_t k = 0; k < 4; k++)
+            out[*o + k] = (char)in[2 * (i + k)];
+        *o += 4;
+    }
+    return i;
+}
+
 /* Decodes UTF-16 (BIG_ENDIAN or not) from BYTES into SOURCE->text. */
 static void decode_utf16(struct inf_source *source, const unsigned char *bytes, size_t len,
                          int big_endian)
@@ -114,6 +156,10 @@ static void decode_utf16(struct inf_source *source, const unsigned char *bytes, 
     size_t o = 0;
     int hi = big_endian ? 0 : 1;
     for (size_t i = 0; i < units; i++) {
+        if (!big_endian)
+            i += ascii_utf16le_run(bytes + 2 * i, units - i, out, &o);
+        if (i >= units)
+            break;
         uint32_t cp = (uint32_t)bytes[2 * i + hi] << 8 | bytes[2 * i + 1 - hi];
         if (cp == CTRL_Z) {
             source->flags |= INF_SOURCE_CTRL_Z;

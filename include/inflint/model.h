@@ -147,7 +147,7 @@ struct inf_model {
 
     struct inf_hash_slot *section_table; /* section names: section indexes */
     size_t section_table_size;
-    uint32_t strings_section; /* the table used for %key% substitution */
+    uint32_t strings_section;            /* the table used for %key% substitution */
     struct inf_hash_slot *strings_table; /* string keys: line indexes */
     size_t strings_table_size;
 };

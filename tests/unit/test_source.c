@@ -142,6 +142,56 @@ static void encoding_names_match_the_json_contract(void **state)
     assert_string_equal(inf_encoding_name(INF_ENCODING_UTF16BE), "utf-16be");
 }
 
+/*
+ * Long inputs go through the block-at-a-time paths: NUL, Ctrl-Z and
+ * non-ASCII characters anywhere in a block must come out exactly as the
+ * character-by-character rules say.
+ */
+static void block_paths_keep_the_character_rules(void **state)
+{
+    (void)state;
+    for (size_t special = 0; special < 140; special += 7) {
+        /* UTF-16LE: 150 units of 'a'..'z' with a NUL at SPECIAL and an e-acute after it. */
+        unsigned char utf16[2 + 300];
+        char expected[400];
+        size_t e = 0;
+        utf16[0] = 0xFF, utf16[1] = 0xFE;
+        for (size_t i = 0; i < 150; i++) {
+            unsigned unit = i == special ? 0 : i == special + 5 ? 0xE9 : 'a' + i % 26;
+            utf16[2 + 2 * i] = (unsigned char)unit;
+            utf16[3 + 2 * i] = 0;
+            if (unit == 0)
+                expected[e++] = ' ';
+            else if (unit == 0xE9)
+                expected[e++] = (char)0xC3, expected[e++] = (char)0xA9;
+            else
+                expected[e++] = (char)unit;
+        }
+        struct inf_source s;
+        decode(&s, utf16, sizeof utf16);
+        assert_int_equal(s.len, e);
+        assert_memory_equal(s.text, expected, e);
+        inf_source_free(&s);
+        /* The same units with Ctrl-Z at SPECIAL: the text ends there. */
+        utf16[2 + 2 * special] = 0x1A;
+        decode(&s, utf16, sizeof utf16);
+        assert_int_equal(s.len, special);
+        assert_true(s.flags & INF_SOURCE_CTRL_Z);
+        inf_source_free(&s);
+        /* ANSI: 200 bytes with a NUL at SPECIAL and Ctrl-Z at SPECIAL + 60. */
+        char ansi[200];
+        for (size_t i = 0; i < sizeof ansi; i++)
+            ansi[i] = (char)('a' + i % 26);
+        ansi[special] = '\0';
+        ansi[special + 60] = 0x1A;
+        decode(&s, ansi, sizeof ansi);
+        assert_int_equal(s.len, special + 60);
+        assert_int_equal(s.text[special], ' ');
+        assert_int_equal(s.text[special + 1], ansi[special + 1]);
+        inf_source_free(&s);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -153,6 +203,7 @@ int main(void)
         cmocka_unit_test(broken_utf16_is_marked_and_replaced),
         cmocka_unit_test(ctrl_z_ends_the_file),
         cmocka_unit_test(positions_count_code_points_and_lf_only),
+        cmocka_unit_test(block_paths_keep_the_character_rules),
         cmocka_unit_test(encoding_names_match_the_json_contract),
     };
     return cmocka_run_group_tests_name("source", tests, NULL, NULL);
