@@ -172,8 +172,9 @@ static void block_paths_keep_the_character_rules(void **state)
         assert_int_equal(s.len, e);
         assert_memory_equal(s.text, expected, e);
         inf_source_free(&s);
-        /* The same units with Ctrl-Z at SPECIAL: the text ends there. */
+        /* Plain units with Ctrl-Z at SPECIAL: the text ends there. */
         utf16[2 + 2 * special] = 0x1A;
+        utf16[2 + 2 * (special + 5)] = 'x';
         decode(&s, utf16, sizeof utf16);
         assert_int_equal(s.len, special);
         assert_true(s.flags & INF_SOURCE_CTRL_Z);
