@@ -37,11 +37,12 @@ static void check(struct inf_check *c)
     uint32_t base = inf_model_find_section(m, "Strings", 7);
     if (base == INF_NO_INDEX)
         return;
-    struct inf_name_index base_keys;
-    inf_name_index_build(&base_keys, m, base);
+    struct inf_name_index base_keys = {0}; /* built at the first localized section */
     for (size_t s = 0; s < m->section_count; s++) {
         if (s == base || !inf_model_is_strings_section(m, (uint32_t)s))
             continue;
+        if (!base_keys.slots)
+            inf_name_index_build(&base_keys, m, base);
         struct inf_name_index keys;
         inf_name_index_build(&keys, m, (uint32_t)s);
         struct inf_buf missing = INF_BUF_INIT, extra = INF_BUF_INIT;

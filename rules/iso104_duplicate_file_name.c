@@ -13,7 +13,7 @@ static void check_disks_files(struct inf_check *c, uint32_t section)
     const struct inf_model *m = c->model;
     struct inf_name_index seen;
     struct inf_text name = inf_model_section_name(m, section);
-    rule_name_set_init(&seen, m->sections[section].line_count);
+    inf_name_index_init(&seen, m->sections[section].line_count);
     struct inf_line_iter it;
     inf_line_iter_init(&it, m, section);
     const struct inf_line *line;
@@ -22,7 +22,7 @@ static void check_disks_files(struct inf_check *c, uint32_t section)
         if (!key)
             continue;
         struct inf_text k = inf_token_value(m, key, &c->scratch, NULL);
-        const struct inf_line *earlier = rule_name_set_add(&seen, k.ptr, k.len, line);
+        const struct inf_line *earlier = inf_name_index_add(&seen, k.ptr, k.len, line);
         if (earlier != line) {
             char hint[256];
             snprintf(hint, sizeof hint, "remove one of the two entries (line %u and line %u)",

@@ -42,7 +42,7 @@ static void check(struct inf_check *c)
     const struct inf_graph *g = c->graph;
     /* Where live copies put files in the store: "subdir\name", normalized. */
     struct inf_name_index copied;
-    rule_name_set_init(&copied, g->copy_count);
+    inf_name_index_init(&copied, g->copy_count);
     for (size_t i = 0; i < g->copy_count; i++) {
         const struct inf_copy *copy = &g->copies[i];
         if (!copy->has_dirid || copy->dirid != 13)
@@ -51,7 +51,7 @@ static void check(struct inf_check *c)
         inf_buf_printf(&path, "%s\\%s", copy->dest_subdir, copy->dest_name);
         char *key = inf_path_normalize(path.data);
         inf_buf_free(&path);
-        rule_name_set_add(&copied, key, strlen(key), copy->file_line);
+        inf_name_index_add(&copied, key, strlen(key), copy->file_line);
         free(key);
     }
     for (size_t i = 0; i < g->service_count; i++) {

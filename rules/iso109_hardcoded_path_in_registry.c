@@ -23,10 +23,10 @@ static void check(struct inf_check *c)
     if (g->copy_count == 0)
         return;
     struct inf_name_index copied; /* destination names of live copies */
-    rule_name_set_init(&copied, g->copy_count);
+    inf_name_index_init(&copied, g->copy_count);
     for (size_t i = 0; i < g->copy_count; i++)
-        rule_name_set_add(&copied, g->copies[i].dest_name, strlen(g->copies[i].dest_name),
-                          g->copies[i].file_line);
+        inf_name_index_add(&copied, g->copies[i].dest_name, strlen(g->copies[i].dest_name),
+                           g->copies[i].file_line);
     struct inf_key_map seen = {0};
     for (size_t i = 0; i < g->registry_count; i++) {
         const struct inf_registry_line *r = &g->registry[i];

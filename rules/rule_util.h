@@ -79,32 +79,6 @@ static inline int strcasecmp_ascii(const char *a, const char *b)
     }
 }
 
-/* An empty case-insensitive name set sized for about EXPECTED names (free with
- * inf_name_index_free). */
-static inline void rule_name_set_init(struct inf_name_index *set, size_t expected)
-{
-    size_t size = 16;
-    while (size < expected * 2)
-        size *= 2;
-    set->size = size;
-    set->names = inf_xcalloc(size, sizeof *set->names);
-    set->lines = inf_xcalloc(size, sizeof *set->lines);
-}
-
-/* Adds NAME (copied) with LINE unless present; returns the line stored for NAME. */
-static inline const struct inf_line *rule_name_set_add(struct inf_name_index *set, const char *name,
-                                                       size_t len, const struct inf_line *line)
-{
-    struct inf_text key = {name, len};
-    size_t slot = inf_hash_nocase(name, len) & (set->size - 1);
-    for (; set->names[slot]; slot = (slot + 1) & (set->size - 1))
-        if (inf_text_equal_nocase(key, set->names[slot]))
-            return set->lines[slot];
-    set->names[slot] = inf_xstrndup(name, len);
-    set->lines[slot] = line;
-    return line;
-}
-
 /* Does TEXT end with SUFFIX, ignoring ASCII case? */
 static inline int rule_ends_with(struct inf_text text, const char *suffix)
 {

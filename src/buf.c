@@ -69,6 +69,17 @@ void inf_buf_free(struct inf_buf *buf)
     buf->len = buf->cap = 0;
 }
 
+void inf_buf_add_uint(struct inf_buf *buf, unsigned long long value)
+{
+    char digits[24];
+    size_t n = sizeof digits;
+    do {
+        digits[--n] = (char)('0' + value % 10);
+        value /= 10;
+    } while (value);
+    inf_buf_add(buf, digits + n, sizeof digits - n);
+}
+
 void inf_buf_add_json_string(struct inf_buf *buf, const char *text, size_t len)
 {
     static const char hex[] = "0123456789abcdef";

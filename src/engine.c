@@ -318,10 +318,13 @@ static void fingerprint_all(struct inf_file_result *r)
         uint32_t index = inf_key_map_get(&seen, h);
         index = index == INF_NO_INDEX ? 0 : index;
         inf_key_map_put(&seen, h, index + 1);
-        char number[16];
-        int n = snprintf(number, sizeof number, "%u", index);
-        h = fnv1a(h, number, (size_t)n);
-        snprintf(f->fingerprint, sizeof f->fingerprint, "%016llx", (unsigned long long)h);
+        inf_buf_clear(&text);
+        inf_buf_add_uint(&text, index);
+        h = fnv1a(h, text.data, text.len);
+        static const char hex[] = "0123456789abcdef";
+        for (int k = 0; k < 16; k++)
+            f->fingerprint[k] = hex[(h >> (60 - 4 * k)) & 15];
+        f->fingerprint[16] = '\0';
     }
     inf_key_map_free(&seen);
     inf_buf_free(&text);

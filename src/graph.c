@@ -989,7 +989,6 @@ static void build_indexes(struct inf_graph *g)
 {
     struct inf_graph_private *p = g->priv;
     const struct inf_model *m = g->model;
-    struct inf_buf name = INF_BUF_INIT;
     inf_name_index_build(&p->destination_dirs, m, find_section(g, "DestinationDirs"));
     p->default_dest_dir = inf_name_index_find(&p->destination_dirs, "DefaultDestDir", 14);
     inf_name_index_build(&p->disks_files[0], m, find_section(g, "SourceDisksFiles"));
@@ -997,17 +996,18 @@ static void build_indexes(struct inf_graph *g)
     /* In templates, [SourceDisks*.$ARCH$] serves every architecture without its own section. */
     uint32_t files_any = find_section(g, "SourceDisksFiles.$ARCH$");
     uint32_t names_any = find_section(g, "SourceDisksNames.$ARCH$");
+    static const char *const files_sections[INF_ARCH_COUNT] = {
+        "SourceDisksFiles.x86", "SourceDisksFiles.amd64", "SourceDisksFiles.arm",
+        "SourceDisksFiles.arm64", "SourceDisksFiles.ia64"};
+    static const char *const names_sections[INF_ARCH_COUNT] = {
+        "SourceDisksNames.x86", "SourceDisksNames.amd64", "SourceDisksNames.arm",
+        "SourceDisksNames.arm64", "SourceDisksNames.ia64"};
     for (int a = 0; a < INF_ARCH_COUNT; a++) {
-        inf_buf_clear(&name);
-        inf_buf_printf(&name, "SourceDisksFiles.%s", arch_names[a]);
-        uint32_t files = find_section(g, name.data);
+        uint32_t files = find_section(g, files_sections[a]);
         inf_name_index_build(&p->disks_files[1 + a], m, files != INF_NO_INDEX ? files : files_any);
-        inf_buf_clear(&name);
-        inf_buf_printf(&name, "SourceDisksNames.%s", arch_names[a]);
-        uint32_t names = find_section(g, name.data);
+        uint32_t names = find_section(g, names_sections[a]);
         inf_name_index_build(&p->disks_names[1 + a], m, names != INF_NO_INDEX ? names : names_any);
     }
-    inf_buf_free(&name);
     size_t cap = 0;
     for (size_t s = 0; s < m->section_count; s++) {
         struct inf_text n = inf_model_section_name(m, (uint32_t)s);

@@ -7,18 +7,76 @@
 #include <stdlib.h>
 #include <string.h>
 
+void inf_name_index_init(struct inf_name_index *index, size_t expected)
+{
+    memset(index, 0, sizeof *index);
+    size_t size = 16;
+    while (size < expected * 2)
+        size *= 2;
+    index->size = size;
+    index->slots = inf_xcalloc(size, sizeof *index->slots);
+}
+
+/* The slot holding NAME (hash HASH), or the empty slot where it would go. */
+static struct inf_name_slot *name_slot(const struct inf_name_index *index, const char *name,
+                                       size_t len, uint32_t hash)
+{
+    size_t mask = index->size - 1;
+    size_t slot = hash & mask;
+    for (; index->slots[slot].used; slot = (slot + 1) & mask) {
+        const struct inf_name_slot *s = &index->slots[slot];
+        if (s->hash == hash &&
+            inf_text_equal_nocase2(index->text.data + s->offset, s->len, name, len))
+            break;
+    }
+    return &index->slots[slot];
+}
+
+/* Doubles the table. */
+static void grow_name_index(struct inf_name_index *index)
+{
+    struct inf_name_index bigger = *index;
+    bigger.size = index->size * 2;
+    bigger.slots = inf_xcalloc(bigger.size, sizeof *bigger.slots);
+    for (size_t i = 0; i < index->size; i++) {
+        const struct inf_name_slot *s = &index->slots[i];
+        if (!s->used)
+            continue;
+        size_t slot = s->hash & (bigger.size - 1);
+        while (bigger.slots[slot].used)
+            slot = (slot + 1) & (bigger.size - 1);
+        bigger.slots[slot] = *s;
+    }
+    free(index->slots);
+    *index = bigger;
+}
+
+const struct inf_line *inf_name_index_add(struct inf_name_index *index, const char *name,
+                                          size_t len, const struct inf_line *line)
+{
+    if ((index->count + 1) * 2 > index->size)
+        grow_name_index(index);
+    uint32_t hash = inf_hash_nocase(name, len);
+    struct inf_name_slot *s = name_slot(index, name, len, hash);
+    if (s->used)
+        return s->line;
+    s->used = 1;
+    s->hash = hash;
+    s->offset = (uint32_t)index->text.len;
+    s->len = (uint32_t)len;
+    s->line = line;
+    inf_buf_add(&index->text, name, len);
+    index->count++;
+    return line;
+}
+
 void inf_name_index_build(struct inf_name_index *index, const struct inf_model *model,
                           uint32_t section)
 {
     memset(index, 0, sizeof *index);
     if (section == INF_NO_INDEX || model->sections[section].line_count == 0)
         return;
-    size_t size = 16;
-    while (size < (size_t)model->sections[section].line_count * 2)
-        size *= 2;
-    index->size = size;
-    index->names = inf_xcalloc(size, sizeof *index->names);
-    index->lines = inf_xcalloc(size, sizeof *index->lines);
+    inf_name_index_init(index, model->sections[section].line_count);
     struct inf_buf scratch = INF_BUF_INIT;
     struct inf_line_iter it;
     inf_line_iter_init(&it, model, section);
@@ -28,17 +86,7 @@ void inf_name_index_build(struct inf_name_index *index, const struct inf_model *
         if (!key)
             continue;
         struct inf_text k = inf_token_value(model, key, &scratch, NULL);
-        size_t slot = inf_hash_nocase(k.ptr, k.len) & (size - 1);
-        int present = 0;
-        for (; index->names[slot]; slot = (slot + 1) & (size - 1))
-            if (inf_text_equal_nocase(k, index->names[slot])) {
-                present = 1;
-                break;
-            }
-        if (present)
-            continue;
-        index->names[slot] = inf_xstrndup(k.ptr, k.len);
-        index->lines[slot] = line;
+        inf_name_index_add(index, k.ptr, k.len, line);
     }
     inf_buf_free(&scratch);
 }
@@ -48,21 +96,14 @@ const struct inf_line *inf_name_index_find(const struct inf_name_index *index, c
 {
     if (!index->size)
         return NULL;
-    struct inf_text k = {name, len};
-    size_t mask = index->size - 1;
-    for (size_t slot = inf_hash_nocase(name, len) & mask; index->names[slot];
-         slot = (slot + 1) & mask)
-        if (inf_text_equal_nocase(k, index->names[slot]))
-            return index->lines[slot];
-    return NULL;
+    const struct inf_name_slot *s = name_slot(index, name, len, inf_hash_nocase(name, len));
+    return s->used ? s->line : NULL;
 }
 
 void inf_name_index_free(struct inf_name_index *index)
 {
-    for (size_t i = 0; i < index->size; i++)
-        free(index->names[i]);
-    free(index->names);
-    free(index->lines);
+    free(index->slots);
+    inf_buf_free(&index->text);
     memset(index, 0, sizeof *index);
 }
 

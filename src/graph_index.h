@@ -6,16 +6,38 @@
 #ifndef INFLINT_GRAPH_INDEX_H
 #define INFLINT_GRAPH_INDEX_H
 
+#include "inflint/buf.h"
 #include "inflint/model.h"
 
 #include <stdint.h>
 
-/* Keys (substituted, case-insensitive) of one section -> first line with that key. */
-struct inf_name_index {
-    char **names;
-    const struct inf_line **lines;
-    size_t size; /* power of two, 0 when empty */
+/* One name of a name index: where its text is, its hash and its line. */
+struct inf_name_slot {
+    const struct inf_line *line;
+    uint32_t hash;
+    uint32_t offset; /* in the index's text */
+    uint32_t len;
+    uint32_t used;
 };
+
+/*
+ * Case-insensitive name -> line, e.g. the substituted keys of one section
+ * -> the first line with that key. The names are copied back to back into
+ * one buffer: no allocation per name.
+ */
+struct inf_name_index {
+    struct inf_name_slot *slots;
+    size_t size; /* power of two, 0 when empty */
+    size_t count;
+    struct inf_buf text;
+};
+
+/* An empty index sized for about EXPECTED names (it grows when needed). */
+void inf_name_index_init(struct inf_name_index *index, size_t expected);
+
+/* Adds NAME (copied) with LINE unless present; returns the line stored for NAME. */
+const struct inf_line *inf_name_index_add(struct inf_name_index *index, const char *name,
+                                          size_t len, const struct inf_line *line);
 
 /* Indexes the lines of SECTION (may be INF_NO_INDEX) by their substituted key. */
 void inf_name_index_build(struct inf_name_index *index, const struct inf_model *model,

@@ -351,6 +351,22 @@ static int has_extension(const char *path, const char *ext)
     return n >= e && inf_text_equal_nocase2(path + n - e, e, ext, e);
 }
 
+/*
+ * Sizes the lexer's arrays from the text length (typical INF density), so
+ * that a file costs one allocation per array instead of a chain of regrowths;
+ * they still grow when a file is denser.
+ */
+static void reserve_arrays(struct inf_model *m)
+{
+    size_t len = m->source.len;
+    m->tokens = inf_xgrow(m->tokens, &m->token_cap, len / 12 + 16, sizeof *m->tokens);
+    m->lines = inf_xgrow(m->lines, &m->line_cap, len / 48 + 16, sizeof *m->lines);
+    size_t line_cap = m->source.line_cap;
+    m->source.line_starts =
+        inf_xgrow(m->source.line_starts, &line_cap, len / 40 + 16, sizeof *m->source.line_starts);
+    m->source.line_cap = (uint32_t)line_cap;
+}
+
 int inf_model_parse_input(struct inf_model *model, const char *path, struct inf_input input)
 {
     memset(model, 0, sizeof *model);
@@ -359,6 +375,7 @@ int inf_model_parse_input(struct inf_model *model, const char *path, struct inf_
     model->strings_section = INF_NO_INDEX;
     if (inf_source_decode_input(&model->source, input) != 0)
         return -1;
+    reserve_arrays(model);
     inf_lexer_run(model);
     build_strings_table(model);
     return 0;

@@ -27,6 +27,9 @@ void inf_buf_adds(struct inf_buf *buf, const char *text);
 __attribute__((format(printf, 2, 3)))
 #endif
 void inf_buf_printf(struct inf_buf *buf, const char *format, ...);
+
+/* Appends VALUE in decimal (what "%llu" gives, without printf's cost per call). */
+void inf_buf_add_uint(struct inf_buf *buf, unsigned long long value);
 /* Empties the buffer but keeps its memory. */
 void inf_buf_clear(struct inf_buf *buf);
 /* Frees the memory; the buffer can be used again afterwards. */
