@@ -125,9 +125,30 @@ static void dump_escapes_control_characters(void **state)
     inf_model_free(&m);
 }
 
+/* Names match ignoring ASCII case only, byte by byte and eight at a time, and equal names hash
+ * alike. */
+static void names_fold_ascii_case_only(void **state)
+{
+    (void)state;
+    for (int x = 0; x < 256; x++)
+        for (int y = 0; y < 256; y++) {
+            int lx = x >= 'A' && x <= 'Z' ? x + 32 : x, ly = y >= 'A' && y <= 'Z' ? y + 32 : y;
+            char a[12] = "Section_Nam", b[12] = "sECTION_nAM";
+            a[3] = (char)x, b[3] = (char)y;   /* in the eight-byte block */
+            a[10] = (char)y, b[10] = (char)x; /* in the tail */
+            int equal = inf_text_equal_nocase2(a, 11, b, 11);
+            assert_int_equal(equal, lx == ly);
+            if (equal)
+                assert_int_equal(inf_hash_nocase(a, 11), inf_hash_nocase(b, 11));
+        }
+    assert_false(inf_text_equal_nocase2("abc", 3, "abcd", 4));
+    assert_true(inf_text_equal_nocase2("", 0, "", 0));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(names_fold_ascii_case_only),
         cmocka_unit_test(sections_merge_case_insensitively_in_file_order),
         cmocka_unit_test(substitution_is_lazy_and_never_resplits),
         cmocka_unit_test(strings_keys_match_case_insensitively_first_wins),
