@@ -339,7 +339,7 @@ static int explain(const char *id)
  * the nearest .inflint.ini above it, else none (NULL). Loads each file once;
  * a broken one is reported and ends the run with status 2.
  */
-static const struct inf_config *config_for(struct options *opt, const char *path)
+static const struct inf_config *config_for(struct options *opt, const char *path, int is_directory)
 {
     if (opt->no_config)
         return NULL;
@@ -348,9 +348,8 @@ static const struct inf_config *config_for(struct options *opt, const char *path
         found = inf_xstrndup(opt->config_path, strlen(opt->config_path));
     } else {
         /* Files of one directory come together: look each directory up once. */
-        char *dir = inf_os_is_directory(path)
-                        ? inf_xstrndup(path, strlen(path))
-                        : inf_os_dirname(strcmp(path, "-") == 0 ? "./-" : path);
+        char *dir = is_directory ? inf_xstrndup(path, strlen(path))
+                                 : inf_os_dirname(strcmp(path, "-") == 0 ? "./-" : path);
         if (opt->last_dir && strcmp(opt->last_dir, dir) == 0) {
             free(dir);
             if (!opt->last_found)
@@ -431,7 +430,7 @@ static int expand_inputs(struct options *opt, struct inf_path_list *out)
     for (int i = 0; i < opt->path_count; i++) {
         const char *p = opt->paths[i];
         if (strcmp(p, "-") != 0 && inf_os_is_directory(p)) {
-            const struct inf_config *config = config_for(opt, p);
+            const struct inf_config *config = config_for(opt, p, 1);
             int err = inf_os_find_inf_files(p, out, warn_walk, config ? skip_excluded : NULL,
                                             (void *)config);
             if (err) {
@@ -553,12 +552,14 @@ static int run_lint(struct options *opt, const struct inf_path_list *inputs)
     /* Configurations are resolved here, in order (a broken one ends the run). */
     struct lint_job job = {opt, inputs, results,
                            inf_xcalloc(inputs->count + 1, sizeof *job.options)};
+    size_t stale_rule = inf_rule_index(inf_rule_find("INF019"));
     for (size_t i = 0; i < inputs->count; i++) {
         const char *input = inputs->paths[i];
         const char *named =
             strcmp(input, "-") == 0 && opt->stdin_filename ? opt->stdin_filename : input;
-        fail_on[i] = file_options(opt, config_for(opt, named), &job.options[i]);
-        stale_enabled[i] = job.options[i].enabled[inf_rule_index(inf_rule_find("INF019"))];
+        int named_directory = named != input && inf_os_is_directory(named);
+        fail_on[i] = file_options(opt, config_for(opt, named, named_directory), &job.options[i]);
+        stale_enabled[i] = job.options[i].enabled[stale_rule];
     }
     inf_os_parallel(inputs->count, opt->jobs ? opt->jobs : inf_os_cpu_count(), lint_one, &job);
     /* Messages in input order, whatever the thread that met them. */

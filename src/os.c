@@ -112,8 +112,12 @@ static void mapped_input_shrank(int signal_number)
     _exit(2);
 }
 
-/* Reads FD to its end, expecting about SIZE bytes; one spare byte for a terminator. */
-static int read_descriptor(int fd, size_t size, unsigned char **data, size_t *len)
+/*
+ * Reads FD to its end, expecting about SIZE bytes; one spare byte for a
+ * terminator. For a regular file (SIZED), a short read that brings the
+ * total to SIZE is its end: no further read is needed to see it.
+ */
+static int read_descriptor(int fd, size_t size, int sized, unsigned char **data, size_t *len)
 {
     size_t cap = size + 2 > 4096 ? size + 2 : 4096, n = 0;
     unsigned char *buf = inf_xmalloc(cap);
@@ -136,6 +140,8 @@ static int read_descriptor(int fd, size_t size, unsigned char **data, size_t *le
         if (got == 0)
             break;
         n += (size_t)got;
+        if (sized && n == size && n + 1 < cap)
+            break;
     }
     *data = buf;
     *len = n;
@@ -162,9 +168,11 @@ static int read_path(const char *path, int map, struct inf_input *input)
              map_file(fd, (size_t)st.st_size, input) == 0)
         err = 0;
     else {
-        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-        size_t size = S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
-        err = read_descriptor(fd, size, &input->bytes, &input->len);
+        if (!S_ISREG(st.st_mode))
+            fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+        int regular = S_ISREG(st.st_mode);
+        err = read_descriptor(fd, regular ? (size_t)st.st_size : 0, regular, &input->bytes,
+                              &input->len);
     }
     close(fd);
     return err;
@@ -281,11 +289,6 @@ void inf_path_list_free(struct inf_path_list *list)
     list->count = list->cap = 0;
 }
 
-static int compare_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Does NAME end in .inf or .inx, in any letter case? */
 static int is_inf_name(const char *name)
 {
@@ -311,9 +314,44 @@ static char *join_path(const char *dir, const char *name)
     return p;
 }
 
+/* A directory entry and what it is, when the listing already says so. */
+struct dir_entry {
+    char *name;
+    int kind; /* ENTRY_* */
+};
+
+enum { ENTRY_SKIP = -1, ENTRY_FILE = 0, ENTRY_DIRECTORY = 1, ENTRY_ASK = 2 };
+
+struct dir_entries {
+    struct dir_entry *items;
+    size_t count, cap;
+};
+
+static void add_entry(struct dir_entries *entries, const char *name, int kind)
+{
+    entries->items =
+        inf_xgrow(entries->items, &entries->cap, entries->count + 1, sizeof *entries->items);
+    entries->items[entries->count].name = inf_xstrndup(name, strlen(name));
+    entries->items[entries->count].kind = kind;
+    entries->count++;
+}
+
+static void free_entries(struct dir_entries *entries)
+{
+    for (size_t i = 0; i < entries->count; i++)
+        free(entries->items[i].name);
+    free(entries->items);
+    memset(entries, 0, sizeof *entries);
+}
+
+static int compare_entries(const void *a, const void *b)
+{
+    return strcmp(((const struct dir_entry *)a)->name, ((const struct dir_entry *)b)->name);
+}
+
 #ifdef _WIN32
-/* Lists DIR's entry names (without . and ..). */
-static int list_directory(const char *dir, struct inf_path_list *names)
+/* Lists DIR's entries (without . and ..). */
+static int list_directory(const char *dir, struct dir_entries *entries)
 {
     char *pattern = join_path(dir, "*");
     WIN32_FIND_DATAA data;
@@ -323,87 +361,109 @@ static int list_directory(const char *dir, struct inf_path_list *names)
         return ENOENT;
     do {
         if (strcmp(data.cFileName, ".") && strcmp(data.cFileName, ".."))
-            inf_path_list_add(names, data.cFileName);
+            add_entry(entries, data.cFileName, ENTRY_ASK);
     } while (FindNextFileA(h, &data));
     FindClose(h);
     return 0;
 }
 
-/* 1 = directory to descend into, 0 = file, -1 = skip. */
+/* What the entry at PATH is. */
 static int entry_kind(const char *path)
 {
     DWORD attributes = GetFileAttributesA(path);
     if (attributes == INVALID_FILE_ATTRIBUTES)
-        return -1;
+        return ENTRY_SKIP;
     if (attributes & FILE_ATTRIBUTE_DIRECTORY)
-        return (attributes & FILE_ATTRIBUTE_REPARSE_POINT) ? -1 : 1;
-    return 0;
+        return (attributes & FILE_ATTRIBUTE_REPARSE_POINT) ? ENTRY_SKIP : ENTRY_DIRECTORY;
+    return ENTRY_FILE;
 }
 #else
-static int list_directory(const char *dir, struct inf_path_list *names)
+/* Lists DIR's entries (without . and ..); the kind comes from d_type where it is known. */
+static int list_directory(const char *dir, struct dir_entries *entries)
 {
     DIR *d = opendir(dir);
     if (!d)
         return errno;
     struct dirent *e;
-    while ((e = readdir(d)) != NULL)
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
-            inf_path_list_add(names, e->d_name);
+    while ((e = readdir(d)) != NULL) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        int kind = ENTRY_ASK; /* a link, or a file system that does not say: lstat later */
+#ifdef DT_REG
+        if (e->d_type == DT_REG)
+            kind = ENTRY_FILE;
+        else if (e->d_type == DT_DIR)
+            kind = ENTRY_DIRECTORY;
+        else if (e->d_type != DT_LNK && e->d_type != DT_UNKNOWN)
+            kind = ENTRY_SKIP; /* FIFOs, sockets, devices */
+#endif
+        add_entry(entries, e->d_name, kind);
+    }
     closedir(d);
     return 0;
 }
 
+/* What the entry at PATH is. */
 static int entry_kind(const char *path)
 {
     struct stat st;
     if (lstat(path, &st) != 0)
-        return -1;
+        return ENTRY_SKIP;
     if (S_ISDIR(st.st_mode))
-        return 1;
+        return ENTRY_DIRECTORY;
     if (S_ISLNK(st.st_mode)) {
         /* A link to a file is linted; a link to a directory is not followed. */
         if (stat(path, &st) != 0 || S_ISDIR(st.st_mode))
-            return -1;
-        return 0;
+            return ENTRY_SKIP;
+        return ENTRY_FILE;
     }
-    return S_ISREG(st.st_mode) ? 0 : -1;
+    return S_ISREG(st.st_mode) ? ENTRY_FILE : ENTRY_SKIP;
 }
 #endif
 
-/* The entry names of DIR, sorted, into NAMES (free it also on error). Returns 0 or errno. */
-static int sorted_entries(const char *dir, struct inf_path_list *names)
+/* The entries of DIR, sorted by name, into ENTRIES (free it also on error). Returns 0 or errno. */
+static int sorted_entries(const char *dir, struct dir_entries *entries)
 {
-    int err = list_directory(dir, names);
-    if (!err && names->count)
-        qsort(names->paths, names->count, sizeof *names->paths, compare_names);
+    int err = list_directory(dir, entries);
+    if (!err && entries->count)
+        qsort(entries->items, entries->count, sizeof *entries->items, compare_entries);
     return err;
+}
+
+/* What entry E of directory listing at PATH is. */
+static int known_kind(const struct dir_entry *e, const char *path)
+{
+    return e->kind == ENTRY_ASK ? entry_kind(path) : e->kind;
 }
 
 int inf_os_find_inf_files(const char *dir, struct inf_path_list *list,
                           void (*warn)(const char *path, int error),
                           int (*skip)(void *context, const char *path), void *context)
 {
-    struct inf_path_list names = {0};
-    int err = sorted_entries(dir, &names);
+    struct dir_entries entries = {0};
+    int err = sorted_entries(dir, &entries);
     if (err) {
-        inf_path_list_free(&names);
+        free_entries(&entries);
         return err;
     }
-    for (size_t i = 0; i < names.count; i++) {
-        char *path = join_path(dir, names.paths[i]);
-        int kind = entry_kind(path);
-        if (kind >= 0 && skip && skip(context, path))
-            kind = -1;
-        if (kind == 1) {
+    for (size_t i = 0; i < entries.count; i++) {
+        const struct dir_entry *e = &entries.items[i];
+        if (e->kind == ENTRY_SKIP || (e->kind == ENTRY_FILE && !is_inf_name(e->name)))
+            continue; /* nothing to look at: no path to build */
+        char *path = join_path(dir, e->name);
+        int kind = known_kind(e, path);
+        if (kind != ENTRY_SKIP && skip && skip(context, path))
+            kind = ENTRY_SKIP;
+        if (kind == ENTRY_DIRECTORY) {
             int sub = inf_os_find_inf_files(path, list, warn, skip, context);
             if (sub && warn)
                 warn(path, sub);
-        } else if (kind == 0 && is_inf_name(names.paths[i])) {
+        } else if (kind == ENTRY_FILE && is_inf_name(e->name)) {
             inf_path_list_add(list, path);
         }
         free(path);
     }
-    inf_path_list_free(&names);
+    free_entries(&entries);
     return 0;
 }
 
@@ -597,18 +657,18 @@ void inf_os_parallel(size_t count, int jobs, void (*work)(void *context, size_t 
 
 int inf_os_list_files(const char *dir, struct inf_path_list *list)
 {
-    struct inf_path_list names = {0};
-    int err = sorted_entries(dir, &names);
+    struct dir_entries entries = {0};
+    int err = sorted_entries(dir, &entries);
     if (err) {
-        inf_path_list_free(&names);
+        free_entries(&entries);
         return err;
     }
-    for (size_t i = 0; i < names.count; i++) {
-        char *path = join_path(dir, names.paths[i]);
-        if (entry_kind(path) == 0)
+    for (size_t i = 0; i < entries.count; i++) {
+        char *path = join_path(dir, entries.items[i].name);
+        if (known_kind(&entries.items[i], path) == ENTRY_FILE)
             inf_path_list_add(list, path);
         free(path);
     }
-    inf_path_list_free(&names);
+    free_entries(&entries);
     return 0;
 }
