@@ -10,8 +10,15 @@
 
 void inf_buf_reserve(struct inf_buf *buf, size_t extra)
 {
-    if (buf->len + extra + 1 > buf->cap)
-        buf->data = inf_xgrow(buf->data, &buf->cap, buf->len + extra + 1, 1);
+    if (buf->len + extra + 1 <= buf->cap)
+        return;
+    if (buf->sink && buf->len) {
+        fwrite(buf->data, 1, buf->len, buf->sink);
+        inf_buf_clear(buf);
+        if (extra + 1 <= buf->cap)
+            return;
+    }
+    buf->data = inf_xgrow(buf->data, &buf->cap, buf->len + extra + 1, 1);
 }
 
 void inf_buf_add(struct inf_buf *buf, const char *data, size_t len)

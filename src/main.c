@@ -632,15 +632,17 @@ static int run_lint(struct options *opt, const struct inf_path_list *inputs)
     for (size_t i = 0; i < inputs->count; i++)
         if (!results[i].error)
             inf_summary_add(&summary, &results[i]);
-    struct inf_report_options report = {0, opt->quiet};
+    struct inf_report_options report = {0, opt->quiet, NULL};
     const char *color = opt->color ? opt->color : "auto";
     if (strcmp(color, "always") == 0)
         report.color = 1;
     else if (strcmp(color, "auto") == 0)
         report.color = inf_os_stdout_is_terminal() && !getenv("NO_COLOR");
-    struct inf_buf out = INF_BUF_INIT;
-    inf_reporter_find(opt->format ? opt->format : "text")
-        ->write(&out, results, inputs->count, &summary, &report);
+    struct inf_buf out = INF_BUF_INIT; /* written out 64 KiB at a time, not held whole */
+    out.sink = stdout;
+    inf_buf_reserve(&out, 65536);
+    inf_report_write(inf_reporter_find(opt->format ? opt->format : "text"), &out, results,
+                     inputs->count, &summary, &report, opt->jobs ? opt->jobs : inf_os_cpu_count());
     fwrite(out.data ? out.data : "", 1, out.len, stdout);
     inf_buf_free(&out);
     int failing = 0;

@@ -37,14 +37,21 @@ static inline uint64_t load8(const char *p)
     return w;
 }
 
-/* The last LEN (< 8) bytes at P as the low bytes of a word (byte order as load8). */
-static inline uint64_t load_tail(const char *p, size_t len)
+/*
+ * The LEN (< 8) bytes at P folded into one word: a function of the folded
+ * bytes only, so names equal but for case give the same word.
+ */
+static inline uint64_t folded_tail(const char *p, size_t len)
 {
-    unsigned char bytes[8] = {0};
+    if (len >= 4) { /* two overlapping loads */
+        uint32_t lo, hi;
+        memcpy(&lo, p, 4);
+        memcpy(&hi, p + len - 4, 4);
+        return fold8(lo) | fold8(hi) << (8 * (len - 4));
+    }
+    uint64_t w = 0;
     for (size_t k = 0; k < len; k++)
-        bytes[k] = (unsigned char)p[k];
-    uint64_t w;
-    memcpy(&w, bytes, 8);
+        w |= (uint64_t)fold((unsigned char)p[k]) << (8 * k);
     return w;
 }
 
@@ -59,7 +66,7 @@ uint32_t inf_hash_nocase(const char *text, size_t len)
         h ^= h >> 32;
     }
     if (i < len)
-        h = (h ^ fold8(load_tail(text + i, len - i))) * k;
+        h = (h ^ folded_tail(text + i, len - i)) * k;
     h ^= h >> 29;
     h *= 0xc4ceb9fe1a85ec53ull;
     h ^= h >> 32;

@@ -19,4 +19,4 @@ static void write_gcc(struct inf_buf *out, const struct inf_file_result *results
         }
 }
 
-const struct inf_reporter inf_report_gcc = {"gcc", write_gcc};
+const struct inf_reporter inf_report_gcc = {"gcc", write_gcc, NULL};

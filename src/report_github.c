@@ -65,4 +65,4 @@ static void write_github(struct inf_buf *out, const struct inf_file_result *resu
         }
 }
 
-const struct inf_reporter inf_report_github = {"github", write_github};
+const struct inf_reporter inf_report_github = {"github", write_github, NULL};

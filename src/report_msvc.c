@@ -20,4 +20,4 @@ static void write_msvc(struct inf_buf *out, const struct inf_file_result *result
         }
 }
 
-const struct inf_reporter inf_report_msvc = {"msvc", write_msvc};
+const struct inf_reporter inf_report_msvc = {"msvc", write_msvc, NULL};

@@ -123,4 +123,4 @@ static void write_sarif(struct inf_buf *out, const struct inf_file_result *resul
     free(rule_slot);
 }
 
-const struct inf_reporter inf_report_sarif = {"sarif", write_sarif};
+const struct inf_reporter inf_report_sarif = {"sarif", write_sarif, NULL};

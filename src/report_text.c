@@ -98,4 +98,4 @@ static void write_text(struct inf_buf *out, const struct inf_file_result *result
                    summary->notes == 1 ? "" : "s", summary->files, summary->files == 1 ? "" : "s");
 }
 
-const struct inf_reporter inf_report_text = {"text", write_text};
+const struct inf_reporter inf_report_text = {"text", write_text, NULL};

@@ -6,16 +6,20 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 struct inf_buf {
     char *data; /* always NUL-terminated once anything was added */
     size_t len;
     size_t cap;
+    /* When set, a full buffer is written here and emptied instead of growing (for output
+     * that need not be held whole; what is left is the caller's to write). */
+    FILE *sink;
 };
 
 #define INF_BUF_INIT                                                                               \
     {                                                                                              \
-        NULL, 0, 0                                                                                 \
+        NULL, 0, 0, NULL                                                                           \
     }
 
 /* Makes room for EXTRA more bytes (plus the terminator). */

@@ -11,6 +11,9 @@
 struct inf_report_options {
     int color; /* ANSI colours (text format) */
     int quiet; /* no summary line */
+    /* What write_file gave for each result, rendered beforehand (in parallel); NULL: write
+     * renders them itself. Set by inf_report_write. */
+    const struct inf_buf *parts;
 };
 
 struct inf_summary {
@@ -22,7 +25,20 @@ struct inf_reporter {
     /* Appends the report of COUNT results to OUT. */
     void (*write)(struct inf_buf *out, const struct inf_file_result *results, size_t count,
                   const struct inf_summary *summary, const struct inf_report_options *options);
+    /* Optional: appends the part of the report that concerns RESULT alone, so that the
+     * parts of many files can be rendered side by side. */
+    void (*write_file)(struct inf_buf *part, const struct inf_file_result *result,
+                       const struct inf_report_options *options);
 };
+
+/*
+ * Appends REPORTER's report of COUNT results to OUT, rendering the parts of
+ * the files on up to JOBS threads when the reporter has write_file.
+ */
+void inf_report_write(const struct inf_reporter *reporter, struct inf_buf *out,
+                      const struct inf_file_result *results, size_t count,
+                      const struct inf_summary *summary, const struct inf_report_options *options,
+                      int jobs);
 
 /* The reporter called NAME (text, gcc, msvc, json), or NULL. */
 const struct inf_reporter *inf_reporter_find(const char *name);
