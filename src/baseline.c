@@ -168,10 +168,10 @@ void inf_baseline_report_stale(const struct inf_baseline *baseline, const char *
                        "the baseline entry for %s (fingerprint %s) matches no finding any "
                        "more",
                        e->rule, e->fingerprint);
-        f->message = text.data;
-        const char *hint = "run inflint --write-baseline again to drop stale entries";
-        f->hint = inf_xstrndup(hint, strlen(hint));
-        f->source_line = inf_xstrndup("", 0);
+        inf_finding_set_texts(f, text.data, text.len,
+                              "run inflint --write-baseline again to drop stale entries", NULL, 0,
+                              "", 0);
+        inf_buf_free(&text);
     }
     inf_findings_finish(result);
 }

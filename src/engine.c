@@ -219,27 +219,26 @@ void inf_report(struct inf_check *check, struct inf_span span, enum inf_severity
     va_list args;
     va_start(args, format);
     char small[512];
+    const char *message = small;
     int n = vsnprintf(small, sizeof small, format, args);
     va_end(args);
-    if (n >= 0 && (size_t)n < sizeof small) {
-        f->message = inf_xstrndup(small, (size_t)n);
-    } else {
-        inf_buf_reserve(&text, n > 0 ? (size_t)n : 0);
+    if (n < 0)
+        n = 0, small[0] = '\0';
+    if ((size_t)n >= sizeof small) {
+        inf_buf_reserve(&text, (size_t)n);
         va_start(args, format);
         vsnprintf(text.data, (size_t)n + 1, format, args);
         va_end(args);
-        f->message = inf_xstrndup(text.data, (size_t)n);
+        message = text.data;
     }
-    inf_buf_free(&text);
-    f->hint = hint ? inf_xstrndup(hint, strlen(hint)) : NULL;
-    size_t len;
-    const char *line_text = inf_source_line_text(&m->source, f->line, &len);
-    f->source_line = inf_xstrndup(line_text, len);
+    size_t line_len;
+    const char *line_text = inf_source_line_text(&m->source, f->line, &line_len);
     uint32_t section = section_at(m, span.start);
-    if (section != INF_NO_INDEX) {
-        struct inf_text name = inf_model_section_name(m, section);
-        f->section = inf_xstrndup(name.ptr, name.len);
-    }
+    struct inf_text name = {NULL, 0};
+    if (section != INF_NO_INDEX)
+        name = inf_model_section_name(m, section);
+    inf_finding_set_texts(f, message, (size_t)n, hint, name.ptr, name.len, line_text, line_len);
+    inf_buf_free(&text);
 }
 
 static int compare_findings(const void *a, const void *b)
@@ -257,10 +256,29 @@ static int compare_findings(const void *a, const void *b)
 
 void inf_finding_free(struct inf_finding *f)
 {
-    free(f->section);
-    free(f->message);
-    free(f->hint);
-    free(f->source_line);
+    free(f->message); /* the block of all the texts */
+}
+
+/* Copies LEN bytes of TEXT and a terminator to *AT; returns the copy. */
+static char *put_text(char **at, const char *text, size_t len)
+{
+    char *copy = *at;
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    *at += len + 1;
+    return copy;
+}
+
+void inf_finding_set_texts(struct inf_finding *f, const char *message, size_t message_len,
+                           const char *hint, const char *section, size_t section_len,
+                           const char *line, size_t line_len)
+{
+    size_t hint_len = hint ? strlen(hint) : 0;
+    char *at = inf_xmalloc(message_len + hint_len + section_len + line_len + 4);
+    f->message = put_text(&at, message, message_len);
+    f->hint = hint ? put_text(&at, hint, hint_len) : NULL;
+    f->section = section ? put_text(&at, section, section_len) : NULL;
+    f->source_line = put_text(&at, line, line_len);
 }
 
 /* The line text as the fingerprint sees it: no comment, blanks collapsed, case folded. */

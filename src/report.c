@@ -38,18 +38,38 @@ void inf_summary_add(struct inf_summary *summary, const struct inf_file_result *
     }
 }
 
-/* What the threads rendering parts share; each touches only its own part. */
-struct render_job {
+/* Results rendered per batch: enough to keep the threads busy, few enough to reuse memory. */
+#define PART_BATCH 256
+
+struct inf_report_parts {
     const struct inf_reporter *reporter;
     const struct inf_file_result *results;
+    size_t count;
     const struct inf_report_options *options;
-    struct inf_buf *parts;
+    int jobs;
+    struct inf_buf buffers[PART_BATCH]; /* results first .. first + filled */
+    size_t first, filled;
 };
 
-static void render_part(void *context, size_t index)
+/* Renders result FIRST + I of the batch (each thread touches only its own buffer). */
+static void render_part(void *context, size_t i)
 {
-    struct render_job *job = context;
-    job->reporter->write_file(&job->parts[index], &job->results[index], job->options);
+    struct inf_report_parts *p = context;
+    inf_buf_clear(&p->buffers[i]);
+    p->reporter->write_file(&p->buffers[i], &p->results[p->first + i], p->options);
+}
+
+const struct inf_buf *inf_report_part(const struct inf_report_options *options, size_t index)
+{
+    struct inf_report_parts *p = options->parts;
+    if (!p || index >= p->count)
+        return NULL;
+    if (index < p->first || index >= p->first + p->filled) {
+        p->first = index;
+        p->filled = p->count - index < PART_BATCH ? p->count - index : PART_BATCH;
+        inf_os_parallel(p->filled, p->jobs, render_part, p);
+    }
+    return &p->buffers[index - p->first];
 }
 
 void inf_report_write(const struct inf_reporter *reporter, struct inf_buf *out,
@@ -59,15 +79,18 @@ void inf_report_write(const struct inf_reporter *reporter, struct inf_buf *out,
 {
     struct inf_report_options o = *options;
     o.parts = NULL;
-    struct inf_buf *parts = NULL;
     if (reporter->write_file && jobs > 1 && count > 1) {
-        parts = inf_xcalloc(count, sizeof *parts);
-        struct render_job job = {reporter, results, &o, parts};
-        inf_os_parallel(count, jobs, render_part, &job);
-        o.parts = parts;
+        o.parts = inf_xcalloc(1, sizeof *o.parts);
+        o.parts->reporter = reporter;
+        o.parts->results = results;
+        o.parts->count = count;
+        o.parts->options = &o;
+        o.parts->jobs = jobs;
     }
     reporter->write(out, results, count, summary, &o);
-    for (size_t i = 0; parts && i < count; i++)
-        inf_buf_free(&parts[i]);
-    free(parts);
+    if (o.parts) {
+        for (size_t i = 0; i < PART_BATCH; i++)
+            inf_buf_free(&o.parts->buffers[i]);
+        free(o.parts);
+    }
 }

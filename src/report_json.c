@@ -86,10 +86,11 @@ static void write_json(struct inf_buf *out, const struct inf_file_result *result
     int first = 1;
     struct inf_buf scratch = INF_BUF_INIT;
     for (size_t r = 0; r < count; r++) {
-        const struct inf_buf *part = options->parts ? &options->parts[r] : &scratch;
-        if (!options->parts) {
+        const struct inf_buf *part = inf_report_part(options, r);
+        if (!part) {
             inf_buf_clear(&scratch);
             write_json_file(&scratch, &results[r], options);
+            part = &scratch;
         }
         if (!part->len)
             continue;

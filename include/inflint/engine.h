@@ -13,10 +13,11 @@ struct inf_finding {
     const struct inf_rule *rule;
     enum inf_severity severity;
     uint32_t line, column, end_line, end_column; /* 1-based; end_column exclusive */
-    char *section;     /* name of the section holding it, or NULL; owned */
-    char *message;     /* owned */
-    char *hint;        /* owned, may be NULL */
-    char *source_line; /* the physical line's text, for excerpts; owned */
+    /* The texts live in one block, owned through message (see inf_finding_set_texts). */
+    char *section; /* name of the section holding it, or NULL */
+    char *message;
+    char *hint;        /* may be NULL */
+    char *source_line; /* the physical line's text, for excerpts */
     char fingerprint[17];
 };
 
@@ -68,6 +69,14 @@ void inf_file_result_free(struct inf_file_result *result);
 
 /* Frees what finding F owns (not F itself). */
 void inf_finding_free(struct inf_finding *f);
+
+/*
+ * Gives F copies of its texts, in one allocation: MESSAGE, HINT and SECTION
+ * (both may be NULL) and the source line (LINE_LEN bytes at LINE).
+ */
+void inf_finding_set_texts(struct inf_finding *f, const char *message, size_t message_len,
+                           const char *hint, const char *section, size_t section_len,
+                           const char *line, size_t line_len);
 
 /* Sorts findings by line, column, code and removes exact duplicates. */
 void inf_findings_finish(struct inf_file_result *result);

@@ -8,12 +8,13 @@
 #include "inflint/buf.h"
 #include "inflint/engine.h"
 
+/* Parts of a report rendered ahead, in parallel (see inf_report_part). */
+struct inf_report_parts;
+
 struct inf_report_options {
-    int color; /* ANSI colours (text format) */
-    int quiet; /* no summary line */
-    /* What write_file gave for each result, rendered beforehand (in parallel); NULL: write
-     * renders them itself. Set by inf_report_write. */
-    const struct inf_buf *parts;
+    int color;                      /* ANSI colours (text format) */
+    int quiet;                      /* no summary line */
+    struct inf_report_parts *parts; /* set by inf_report_write; NULL otherwise */
 };
 
 struct inf_summary {
@@ -26,7 +27,8 @@ struct inf_reporter {
     void (*write)(struct inf_buf *out, const struct inf_file_result *results, size_t count,
                   const struct inf_summary *summary, const struct inf_report_options *options);
     /* Optional: appends the part of the report that concerns RESULT alone, so that the
-     * parts of many files can be rendered side by side. */
+     * parts of many files can be rendered side by side (write gets them from
+     * inf_report_part). */
     void (*write_file)(struct inf_buf *part, const struct inf_file_result *result,
                        const struct inf_report_options *options);
 };
@@ -39,6 +41,14 @@ void inf_report_write(const struct inf_reporter *reporter, struct inf_buf *out,
                       const struct inf_file_result *results, size_t count,
                       const struct inf_summary *summary, const struct inf_report_options *options,
                       int jobs);
+
+/*
+ * The part write_file gives for result INDEX, rendered ahead with the next
+ * results in a parallel batch; NULL when OPTIONS has no parts (the reporter
+ * renders it itself). Ask in increasing order; a part stays valid until the
+ * next part outside its batch is asked for.
+ */
+const struct inf_buf *inf_report_part(const struct inf_report_options *options, size_t index);
 
 /* The reporter called NAME (text, gcc, msvc, json), or NULL. */
 const struct inf_reporter *inf_reporter_find(const char *name);
