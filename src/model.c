@@ -37,16 +37,21 @@ static inline uint64_t load8(const char *p)
     return w;
 }
 
+/* Four bytes as a little-endian number, whatever the machine (one load where it is LE). */
+static inline uint64_t load32_le(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    return (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 | (uint64_t)u[3] << 24;
+}
+
 /*
- * The LEN (< 8) bytes at P folded into one word: a function of the folded
- * bytes only, so names equal but for case give the same word.
+ * The LEN (< 8) bytes at P, folded, as one word: byte k at bits 8k, so two
+ * tails of one length are equal but for case exactly when their words are.
  */
 static inline uint64_t folded_tail(const char *p, size_t len)
 {
-    if (len >= 4) { /* two overlapping loads */
-        uint32_t lo, hi;
-        memcpy(&lo, p, 4);
-        memcpy(&hi, p + len - 4, 4);
+    if (len >= 4) { /* two overlapping loads: shared bytes land on themselves */
+        uint64_t lo = load32_le(p), hi = load32_le(p + len - 4);
         return fold8(lo) | fold8(hi) << (8 * (len - 4));
     }
     uint64_t w = 0;
@@ -81,10 +86,7 @@ int inf_text_equal_nocase2(const char *a, size_t alen, const char *b, size_t ble
     for (; i + 8 <= alen; i += 8)
         if (fold8(load8(a + i)) != fold8(load8(b + i)))
             return 0;
-    for (; i < alen; i++)
-        if (fold((unsigned char)a[i]) != fold((unsigned char)b[i]))
-            return 0;
-    return 1;
+    return i == alen || folded_tail(a + i, alen - i) == folded_tail(b + i, alen - i);
 }
 
 int inf_text_equal_nocase(struct inf_text a, const char *b)

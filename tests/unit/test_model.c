@@ -130,17 +130,19 @@ static void dump_escapes_control_characters(void **state)
 static void names_fold_ascii_case_only(void **state)
 {
     (void)state;
-    for (int x = 0; x < 256; x++)
-        for (int y = 0; y < 256; y++) {
-            int lx = x >= 'A' && x <= 'Z' ? x + 32 : x, ly = y >= 'A' && y <= 'Z' ? y + 32 : y;
-            char a[12] = "Section_Nam", b[12] = "sECTION_nAM";
-            a[3] = (char)x, b[3] = (char)y;   /* in the eight-byte block */
-            a[10] = (char)y, b[10] = (char)x; /* in the tail */
-            int equal = inf_text_equal_nocase2(a, 11, b, 11);
-            assert_int_equal(equal, lx == ly);
-            if (equal)
-                assert_int_equal(inf_hash_nocase(a, 11), inf_hash_nocase(b, 11));
-        }
+    for (size_t len = 1; len <= 16; len++) /* every split into eight-byte blocks and a tail */
+        for (int x = 0; x < 256; x++)
+            for (int y = 0; y < 256; y += len < 8 ? 1 : 7) {
+                int lx = x >= 'A' && x <= 'Z' ? x + 32 : x;
+                int ly = y >= 'A' && y <= 'Z' ? y + 32 : y;
+                char a[16] = "Section_NameXyzW", b[16] = "sECTION_nAMExYZw";
+                a[0] = (char)x, b[0] = (char)y;             /* first byte */
+                a[len - 1] = (char)y, b[len - 1] = (char)x; /* last byte (the same when len 1) */
+                int equal = inf_text_equal_nocase2(a, len, b, len);
+                assert_int_equal(equal, lx == ly);
+                if (equal)
+                    assert_int_equal(inf_hash_nocase(a, len), inf_hash_nocase(b, len));
+            }
     assert_false(inf_text_equal_nocase2("abc", 3, "abcd", 4));
     assert_true(inf_text_equal_nocase2("", 0, "", 0));
 }
