@@ -97,7 +97,7 @@ int inf_text_equal_nocase(struct inf_text a, const char *b)
 struct inf_text inf_model_section_name(const struct inf_model *model, uint32_t section)
 {
     const struct inf_section *s = &model->sections[section];
-    struct inf_text t = {model->source.text + s->name_offset, s->name_len};
+    struct inf_text t = {model->names + s->name_offset, s->name_len};
     return t;
 }
 
@@ -129,7 +129,7 @@ static uint32_t find_section_hashed(const struct inf_model *m, const char *name,
             continue;
         uint32_t index = m->section_table[slot].index - 1;
         const struct inf_section *s = &m->sections[index];
-        if (inf_text_equal_nocase2(m->source.text + s->name_offset, s->name_len, name, len))
+        if (inf_text_equal_nocase2(m->names + s->name_offset, s->name_len, name, len))
             return index;
     }
     return INF_NO_INDEX;
@@ -154,7 +154,11 @@ uint32_t inf_model_open_section(struct inf_model *m, uint32_t name_offset, uint3
     uint32_t index = (uint32_t)m->section_count++;
     struct inf_section *s = &m->sections[index];
     memset(s, 0, sizeof *s);
-    s->name_offset = name_offset;
+    m->names = inf_xgrow(m->names, &m->names_cap, m->names_len + name_len + 1, 1);
+    memcpy(m->names + m->names_len, name, name_len);
+    m->names[m->names_len + name_len] = '\0';
+    s->name_offset = (uint32_t)m->names_len;
+    m->names_len += name_len + 1;
     s->name_len = name_len;
     s->hash = hash;
     s->first_run = s->last_run = INF_NO_INDEX;
@@ -448,6 +452,7 @@ void inf_model_free(struct inf_model *model)
     free(model->issues);
     free(model->comments);
     free(model->pool);
+    free(model->names);
     free(model->percent_tokens);
     free(model->dollar_tokens);
     free(model->section_table);

@@ -71,7 +71,7 @@ struct inf_run {
 };
 
 struct inf_section {
-    uint32_t name_offset; /* the name, verbatim, in the source text */
+    uint32_t name_offset; /* the name, verbatim, in the model's names */
     uint32_t name_len;
     uint32_t first_run;
     uint32_t last_run;
@@ -140,6 +140,10 @@ struct inf_model {
     size_t comment_count, comment_cap;
     char *pool;
     size_t pool_len, pool_cap;
+    /* Section names back to back (NUL-separated): loops over all sections read this small
+     * block instead of touching the whole source text. */
+    char *names;
+    size_t names_len, names_cap;
     struct inf_marked_token *percent_tokens; /* tokens holding '%', in file order */
     size_t percent_count, percent_cap;
     struct inf_marked_token *dollar_tokens; /* tokens holding '$', in file order */
