@@ -341,6 +341,13 @@ struct inf_text inf_model_substitute(const struct inf_model *model, struct inf_t
     const char *p = text.len ? memchr(text.ptr, '%', text.len) : NULL;
     if (!p)
         return text;
+    if (p == text.ptr && text.len >= 3 && text.ptr[text.len - 1] == '%' &&
+        !memchr(text.ptr + 1, '%', text.len - 2)) {
+        /* The whole text is one %name% (the usual case): a string key's value as it is. */
+        const struct inf_token *value = inf_model_string(model, text.ptr + 1, text.len - 2);
+        if (value)
+            return inf_token_raw(model, value);
+    }
     inf_buf_clear(scratch);
     const char *s = text.ptr, *end = text.ptr + text.len;
     while (s < end) {
