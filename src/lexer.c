@@ -258,13 +258,15 @@ static inline void emit_token(struct lexer *lx, size_t offset, size_t end, size_
     struct inf_marked_token mark = {(uint32_t)(m->token_count - 1), (uint32_t)m->line_count,
                                     lx->section};
     if (percent) {
-        m->percent_tokens = inf_xgrow(m->percent_tokens, &m->percent_cap, m->percent_count + 1,
-                                      sizeof *m->percent_tokens);
+        if (m->percent_count == m->percent_cap)
+            m->percent_tokens = inf_xgrow(m->percent_tokens, &m->percent_cap,
+                                          m->percent_count + 1, sizeof *m->percent_tokens);
         m->percent_tokens[m->percent_count++] = mark;
     }
     if (dollar) {
-        m->dollar_tokens = inf_xgrow(m->dollar_tokens, &m->dollar_cap, m->dollar_count + 1,
-                                     sizeof *m->dollar_tokens);
+        if (m->dollar_count == m->dollar_cap)
+            m->dollar_tokens = inf_xgrow(m->dollar_tokens, &m->dollar_cap, m->dollar_count + 1,
+                                         sizeof *m->dollar_tokens);
         m->dollar_tokens[m->dollar_count++] = mark;
     }
     if (full_len > INF_MAX_FIELD_CHARS) {
