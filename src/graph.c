@@ -121,9 +121,13 @@ static int parse_number(const char *text, long *value)
 static int contains_nocase(struct inf_text haystack, const char *needle)
 {
     size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= haystack.len; i++)
-        if (inf_text_equal_nocase2(haystack.ptr + i, n, needle, n))
+    char first = needle[0] >= 'A' && needle[0] <= 'Z' ? (char)(needle[0] + 32) : needle[0];
+    for (size_t i = 0; i + n <= haystack.len; i++) {
+        char c = haystack.ptr[i];
+        if ((c >= 'A' && c <= 'Z' ? (char)(c + 32) : c) == first && /* cheap first test */
+            inf_text_equal_nocase2(haystack.ptr + i, n, needle, n))
             return 1;
+    }
     return 0;
 }
 
@@ -1015,7 +1019,8 @@ static void build_indexes(struct inf_graph *g)
         for (size_t i = 0; i + 6 <= n.len; i++) {
             if (text[i] == '$' && inf_text_equal_nocase2(text + i, 6, "$ARCH$", 6))
                 p->has_arch_token = 1;
-            if (i + 7 <= n.len && inf_text_equal_nocase2(text + i, 7, ".Remove", 7)) {
+            if (text[i] == '.' && i + 7 <= n.len &&
+                inf_text_equal_nocase2(text + i, 7, ".Remove", 7)) {
                 p->remove_sections = inf_xgrow(p->remove_sections, &cap, p->remove_count + 1,
                                                sizeof *p->remove_sections);
                 p->remove_sections[p->remove_count++] = (uint32_t)s;
