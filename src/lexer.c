@@ -259,8 +259,8 @@ static inline void emit_token(struct lexer *lx, size_t offset, size_t end, size_
                                     lx->section};
     if (percent) {
         if (m->percent_count == m->percent_cap)
-            m->percent_tokens = inf_xgrow(m->percent_tokens, &m->percent_cap,
-                                          m->percent_count + 1, sizeof *m->percent_tokens);
+            m->percent_tokens = inf_xgrow(m->percent_tokens, &m->percent_cap, m->percent_count + 1,
+                                          sizeof *m->percent_tokens);
         m->percent_tokens[m->percent_count++] = mark;
     }
     if (dollar) {

@@ -45,18 +45,17 @@ static inline uint64_t load32_le(const char *p)
 }
 
 /*
- * The LEN (< 8) bytes at P, folded, as one word: byte k at bits 8k, so two
- * tails of one length are equal but for case exactly when their words are.
+ * The LEN (< 8) bytes at P as one word, byte k at bits 8k: two tails of one
+ * length are equal exactly when their words are (and equal but for case
+ * when their fold8() are).
  */
-static inline uint64_t folded_tail(const char *p, size_t len)
+static inline uint64_t tail_word(const char *p, size_t len)
 {
-    if (len >= 4) { /* two overlapping loads: shared bytes land on themselves */
-        uint64_t lo = load32_le(p), hi = load32_le(p + len - 4);
-        return fold8(lo) | fold8(hi) << (8 * (len - 4));
-    }
+    if (len >= 4) /* two overlapping loads: shared bytes land on themselves */
+        return load32_le(p) | load32_le(p + len - 4) << (8 * (len - 4));
     uint64_t w = 0;
     for (size_t k = 0; k < len; k++)
-        w |= (uint64_t)fold((unsigned char)p[k]) << (8 * k);
+        w |= (uint64_t)(unsigned char)p[k] << (8 * k);
     return w;
 }
 
@@ -71,7 +70,7 @@ uint32_t inf_hash_nocase(const char *text, size_t len)
         h ^= h >> 32;
     }
     if (i < len)
-        h = (h ^ folded_tail(text + i, len - i)) * k;
+        h = (h ^ fold8(tail_word(text + i, len - i))) * k;
     h ^= h >> 29;
     h *= 0xc4ceb9fe1a85ec53ull;
     h ^= h >> 32;
@@ -83,10 +82,15 @@ int inf_text_equal_nocase2(const char *a, size_t alen, const char *b, size_t ble
     if (alen != blen)
         return 0;
     size_t i = 0;
-    for (; i + 8 <= alen; i += 8)
-        if (fold8(load8(a + i)) != fold8(load8(b + i)))
+    for (; i + 8 <= alen; i += 8) {
+        uint64_t x = load8(a + i), y = load8(b + i);
+        if (x != y && fold8(x) != fold8(y)) /* (the same case, the usual answer, needs no fold) */
             return 0;
-    return i == alen || folded_tail(a + i, alen - i) == folded_tail(b + i, alen - i);
+    }
+    if (i == alen)
+        return 1;
+    uint64_t x = tail_word(a + i, alen - i), y = tail_word(b + i, alen - i);
+    return x == y || fold8(x) == fold8(y);
 }
 
 int inf_text_equal_nocase(struct inf_text a, const char *b)
