@@ -523,6 +523,11 @@ static void lint_one(void *context, size_t index)
     inf_alloc_set_path(NULL);
 }
 
+static void free_result(void *results, size_t index)
+{
+    inf_file_result_free(&((struct inf_file_result *)results)[index]);
+}
+
 /* RESULT's file relative to directory BASE (absolute), for baselines; caller frees. */
 static char *baseline_path(const char *base, const char *input, const char *name)
 {
@@ -646,13 +651,14 @@ static int run_lint(struct options *opt, const struct inf_path_list *inputs)
     fwrite(out.data ? out.data : "", 1, out.len, stdout);
     inf_buf_free(&out);
     int failing = 0;
-    for (size_t i = 0; i < inputs->count; i++) {
+    for (size_t i = 0; i < inputs->count; i++)
         for (size_t k = 0; k < results[i].count; k++)
             if ((int)results[i].findings[k].severity >= fail_on[i] &&
                 strcmp(results[i].findings[k].rule->code, "INF019") != 0)
                 failing = 1;
-        inf_file_result_free(&results[i]);
-    }
+    /* Thousands of results free faster side by side, each in the arena of a worker. */
+    inf_os_parallel(inputs->count, opt->jobs ? opt->jobs : inf_os_cpu_count(), free_result,
+                    results);
     free(results);
     free(fail_on);
     free(stale_enabled);
