@@ -4,6 +4,7 @@
 #include "inflint/buf.h"
 #include "inflint/alloc.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +95,21 @@ void inf_buf_add_json_string(struct inf_buf *buf, const char *text, size_t len)
     inf_buf_addc(buf, '"');
     size_t run = 0; /* start of the pending run of bytes needing no escape */
     for (size_t i = 0; i < len; i++) {
+        /* Eight bytes at a time while none is a control character, '"' or '\\'. */
+        while (i + 8 <= len) {
+            const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
+            uint64_t w, quote, backslash;
+            memcpy(&w, text + i, 8);
+            quote = w ^ (ones * '"');
+            backslash = w ^ (ones * '\\');
+            if ((((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+                 ((backslash - ones) & ~backslash)) &
+                highs)
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
         unsigned char c = (unsigned char)text[i];
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;

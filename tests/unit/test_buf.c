@@ -1,0 +1,103 @@
+/*
+ * test_buf.c - the output buffer: JSON string escaping (whose fast path
+ * skips eight plain bytes at a time), decimal numbers and writing to a sink.
+ */
+#include "helpers.h"
+
+#include <stdio.h>
+
+/* The escaping rules spelled out one byte at a time, to compare with. */
+static void escape_slowly(struct inf_buf *out, const char *text, size_t len)
+{
+    inf_buf_addc(out, '"');
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '"' || c == '\\') {
+            inf_buf_addc(out, '\\');
+            inf_buf_addc(out, (char)c);
+        } else if (c == '\n') {
+            inf_buf_adds(out, "\\n");
+        } else if (c == '\r') {
+            inf_buf_adds(out, "\\r");
+        } else if (c == '\t') {
+            inf_buf_adds(out, "\\t");
+        } else if (c < 0x20) {
+            inf_buf_printf(out, "\\u%04x", c);
+        } else {
+            inf_buf_addc(out, (char)c);
+        }
+    }
+    inf_buf_addc(out, '"');
+}
+
+/* Every special byte at every position of strings long enough to have whole blocks. */
+static void json_strings_escape_every_special_byte_anywhere(void **state)
+{
+    (void)state;
+    static const unsigned char specials[] = {'"', '\\', '\n', '\r', '\t', 0x01, 0x1f, 0x7f, 0xc3};
+    char text[40];
+    for (size_t len = 0; len <= sizeof text; len++)
+        for (size_t at = 0; at < len; at++)
+            for (size_t k = 0; k < sizeof specials; k++) {
+                for (size_t i = 0; i < len; i++)
+                    text[i] = (char)('a' + i % 26);
+                text[at] = (char)specials[k];
+                struct inf_buf fast = INF_BUF_INIT, slow = INF_BUF_INIT;
+                inf_buf_add_json_string(&fast, text, len);
+                escape_slowly(&slow, text, len);
+                assert_int_equal(fast.len, slow.len);
+                assert_memory_equal(fast.data, slow.data, slow.len);
+                inf_buf_free(&fast);
+                inf_buf_free(&slow);
+            }
+}
+
+static void numbers_are_written_in_decimal(void **state)
+{
+    (void)state;
+    struct inf_buf b = INF_BUF_INIT;
+    inf_buf_add_uint(&b, 0);
+    inf_buf_addc(&b, ' ');
+    inf_buf_add_uint(&b, 4294967295u);
+    inf_buf_addc(&b, ' ');
+    inf_buf_add_uint(&b, 18446744073709551615ull);
+    assert_string_equal(b.data, "0 4294967295 18446744073709551615");
+    inf_buf_free(&b);
+}
+
+/* A buffer with a sink never grows past what it needs; nothing is lost or reordered. */
+static void a_sink_receives_everything_in_order(void **state)
+{
+    (void)state;
+    FILE *sink = tmpfile();
+    assert_non_null(sink);
+    struct inf_buf b = INF_BUF_INIT;
+    b.sink = sink;
+    inf_buf_reserve(&b, 100);
+    size_t cap = b.cap;
+    struct inf_buf expected = INF_BUF_INIT;
+    for (int i = 0; i < 1000; i++) {
+        inf_buf_printf(&b, "line %d\n", i);
+        inf_buf_printf(&expected, "line %d\n", i);
+    }
+    assert_int_equal(b.cap, cap); /* flushed, not grown */
+    fwrite(b.data, 1, b.len, sink);
+    rewind(sink);
+    char *got = inf_xmalloc(expected.len + 1);
+    assert_int_equal(fread(got, 1, expected.len + 1, sink), expected.len);
+    assert_memory_equal(got, expected.data, expected.len);
+    free(got);
+    fclose(sink);
+    inf_buf_free(&b);
+    inf_buf_free(&expected);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(json_strings_escape_every_special_byte_anywhere),
+        cmocka_unit_test(numbers_are_written_in_decimal),
+        cmocka_unit_test(a_sink_receives_everything_in_order),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
