@@ -99,6 +99,20 @@ mkdir "$dir/many"
 run "100,000 empty files" "1" -q -f gcc "$dir/many"
 [ "$(grep -c 'INF010' "$dir/out")" = 100000 ] || fail "100,000 empty files: $(grep -c INF010 "$dir/out") findings"
 
+# Files of 1 MiB and more are mapped instead of read: the same report as the same bytes
+# read from standard input, at sizes on and beside page boundaries, with NUL and Ctrl-Z.
+for size in 1048575 1048576 1048577 2097152; do
+  f="$dir/mapped-$size.inf"
+  { printf '[Version]\nSignature="$Windows NT$"\n[Strings]\nk=\x00"v"\n[S]\n'
+    awk 'BEGIN { while (n < 2200000) { line = sprintf("HKLM,Software\\%d,v,,%%k%%%%nope%% ; c\n", n); printf "%s", line; n += length(line) } }'
+  } | head -c "$size" > "$f"
+  [ "$size" = 2097152 ] && printf '\x1a' | dd of="$f" bs=1 seek=1500000 conv=notrunc status=none
+  run "mapped $size bytes" "1" -f json "$f"
+  cp "$dir/out" "$dir/mapped.json"
+  run "the same $size bytes from stdin" "1" -f json --stdin-filename "$f" - < "$f"
+  cmp -s "$dir/out" "$dir/mapped.json" || fail "mapped $size bytes: report differs from stdin"
+done
+
 # Out of memory is a message and exit 2, never a signal (plain build only).
 if [ "${INFLINT_SANITIZED:-0}" != 1 ]; then
   ( ulimit -v 150000; exec timeout 60 "$inflint" --dump-model "$dir/longline.inf" ) >/dev/null 2>"$dir/err"
