@@ -13,13 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ASCII lower case (the only folding Windows applies to names here), without a branch. */
-static inline unsigned char fold(unsigned char c)
-{
-    return (unsigned char)(c + ((unsigned)(c - 'A') < 26u) * 32u);
-}
-
-/* fold() of the eight bytes of W at once: 'A'-'Z' (and no byte >= 0x80) gain 0x20. */
+/*
+ * ASCII lower case of the eight bytes of W at once (the only folding Windows
+ * applies to names here): 'A'-'Z' gain 0x20, every other byte stays.
+ */
 static inline uint64_t fold8(uint64_t w)
 {
     const uint64_t ones = 0x0101010101010101ull;
