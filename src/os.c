@@ -38,19 +38,27 @@
 #include <unistd.h>
 #endif
 
+/* Makes room in *BUF (of *CAP bytes, N used) for more and a terminator; EFBIG past the limit. */
+static int make_room(unsigned char **buf, size_t *cap, size_t n)
+{
+    if (n + 1 < *cap)
+        return 0;
+    if (*cap > INF_SOURCE_MAX_BYTES)
+        return EFBIG;
+    *buf = inf_xgrow(*buf, cap, *cap + 1, 1);
+    return 0;
+}
+
 /* Reads all of STREAM; the result has one spare byte for a terminator. */
 static int read_stream(FILE *stream, unsigned char **data, size_t *len)
 {
     size_t cap = 65536, n = 0;
     unsigned char *buf = inf_xmalloc(cap);
     for (;;) {
-        if (n + 1 >= cap) {
-            if (cap > INF_SOURCE_MAX_BYTES) {
-                free(buf);
-                *data = NULL;
-                return EFBIG;
-            }
-            buf = inf_xgrow(buf, &cap, cap + 1, 1);
+        if (make_room(&buf, &cap, n)) {
+            free(buf);
+            *data = NULL;
+            return EFBIG;
         }
         size_t got = fread(buf + n, 1, cap - n - 1, stream);
         n += got;
@@ -122,12 +130,9 @@ static int read_descriptor(int fd, size_t size, int sized, unsigned char **data,
     size_t cap = size + 2 > 4096 ? size + 2 : 4096, n = 0;
     unsigned char *buf = inf_xmalloc(cap);
     for (;;) {
-        if (n + 1 >= cap) {
-            if (cap > INF_SOURCE_MAX_BYTES) {
-                free(buf);
-                return EFBIG;
-            }
-            buf = inf_xgrow(buf, &cap, cap + 1, 1);
+        if (make_room(&buf, &cap, n)) {
+            free(buf);
+            return EFBIG;
         }
         ssize_t got = read(fd, buf + n, cap - n - 1);
         if (got < 0 && errno == EINTR)
