@@ -39,7 +39,7 @@ void inf_summary_add(struct inf_summary *summary, const struct inf_file_result *
 }
 
 /* Results rendered per batch: enough to keep the threads busy, few enough to reuse memory. */
-#define PART_BATCH 256
+#define PART_BATCH 1024
 
 struct inf_report_parts {
     const struct inf_reporter *reporter;
