@@ -426,11 +426,13 @@ static int entry_kind(const char *path)
 }
 #endif
 
-/* The entries of DIR, sorted by name, into ENTRIES (free it also on error). Returns 0 or errno. */
+/* The entries of DIR, sorted by name, into ENTRIES. Returns 0 or errno (ENTRIES then empty). */
 static int sorted_entries(const char *dir, struct dir_entries *entries)
 {
     int err = list_directory(dir, entries);
-    if (!err && entries->count)
+    if (err)
+        free_entries(entries);
+    else if (entries->count)
         qsort(entries->items, entries->count, sizeof *entries->items, compare_entries);
     return err;
 }
@@ -447,10 +449,8 @@ int inf_os_find_inf_files(const char *dir, struct inf_path_list *list,
 {
     struct dir_entries entries = {0};
     int err = sorted_entries(dir, &entries);
-    if (err) {
-        free_entries(&entries);
+    if (err)
         return err;
-    }
     for (size_t i = 0; i < entries.count; i++) {
         const struct dir_entry *e = &entries.items[i];
         if (e->kind == ENTRY_SKIP || (e->kind == ENTRY_FILE && !is_inf_name(e->name)))
@@ -664,10 +664,8 @@ int inf_os_list_files(const char *dir, struct inf_path_list *list)
 {
     struct dir_entries entries = {0};
     int err = sorted_entries(dir, &entries);
-    if (err) {
-        free_entries(&entries);
+    if (err)
         return err;
-    }
     for (size_t i = 0; i < entries.count; i++) {
         char *path = join_path(dir, entries.items[i].name);
         if (known_kind(&entries.items[i], path) == ENTRY_FILE)
