@@ -29,12 +29,12 @@ static void check(struct inf_check *c)
         if (t->len > INF_MAX_FIELD_CHARS)
             continue;
         struct inf_text raw = inf_token_raw(m, t);
-        if (raw.len + raw.len / 2 * longest <= INF_MAX_FIELD_CHARS)
+        if ((uint64_t)raw.len + (uint64_t)(raw.len / 2) * longest <= INF_MAX_FIELD_CHARS)
             continue; /* short enough even if every character were a '%' */
         size_t percents = 0;
         for (size_t k = 0; k < raw.len; k++)
             percents += raw.ptr[k] == '%';
-        if (raw.len + percents / 2 * longest <= INF_MAX_FIELD_CHARS)
+        if ((uint64_t)raw.len + (uint64_t)(percents / 2) * longest <= INF_MAX_FIELD_CHARS)
             continue;
         if (inf_model_is_strings_section(m, mark->section))
             continue;
