@@ -686,7 +686,6 @@ int main(int argc, char **argv)
     } else {
         struct inf_path_list inputs = {0};
         inf_os_guard_mapped_inputs();
-        inf_os_tune_allocator();
         status = expand_inputs(&opt, &inputs);
         int many = inputs.count != 1 || opt.path_count != 1 || inf_os_is_directory(opt.paths[0]);
         int run = opt.mode == MODE_DUMP ? run_dump(&opt, &inputs, many) : run_lint(&opt, &inputs);

@@ -11,10 +11,6 @@
 #include "inflint/buf.h"
 #include "inflint/source.h"
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -224,16 +220,6 @@ void inf_os_unmap(void *bytes, size_t mapped)
 #else
     (void)bytes;
     (void)mapped;
-#endif
-}
-
-void inf_os_tune_allocator(void)
-{
-#ifdef __GLIBC__
-    /* A fixed threshold (glibc otherwise raises it as blocks are freed) keeps the large,
-     * growing arrays of a big file in their own mappings, which realloc moves without
-     * copying; below it they would be copied, touching twice the memory. */
-    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
 #endif
 }
 

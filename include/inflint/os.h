@@ -34,9 +34,6 @@ void inf_os_unmap(void *bytes, size_t mapped);
  */
 void inf_os_guard_mapped_inputs(void);
 
-/* Sets up the memory allocator for large growing arrays (where it can be). For programs. */
-void inf_os_tune_allocator(void);
-
 /* Non-zero when PATH names a directory (following symlinks). */
 int inf_os_is_directory(const char *path);
 
