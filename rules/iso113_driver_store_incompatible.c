@@ -52,12 +52,10 @@ static void check(struct inf_check *c)
     }
     inf_buf_free(&name);
     /* DelFiles / RenFiles naming a list that is copied to the store. */
-    for (size_t i = 0; i < g->live_line_count; i++) {
-        const struct inf_live_line *live = &g->live_lines[i];
-        if (!inf_reach_enforced(&live->reach))
-            continue;
+    const struct inf_live_line *live;
+    struct inf_text key;
+    for (size_t i = 0; (live = rule_next_enforced_line(c, &i, &key)) != NULL;) {
         const struct inf_line *line = live->line;
-        struct inf_text key = inf_token_value(m, inf_line_key(m, line), &c->scratch, NULL);
         int del = inf_text_equal_nocase(key, "DelFiles");
         if (!del && !inf_text_equal_nocase(key, "RenFiles"))
             continue;

@@ -34,6 +34,25 @@ static inline const char *rule_arch_note(const struct inf_graph *graph, unsigned
     return out;
 }
 
+/*
+ * The next keyed line of a live section that an enforced path reaches, from
+ * *INDEX on (which it advances), with its key substituted into *KEY (valid
+ * until C's scratch changes). NULL after the last.
+ */
+static inline const struct inf_live_line *
+rule_next_enforced_line(struct inf_check *c, size_t *index, struct inf_text *key)
+{
+    const struct inf_graph *g = c->graph;
+    while (*index < g->live_line_count) {
+        const struct inf_live_line *live = &g->live_lines[(*index)++];
+        if (!inf_reach_enforced(&live->reach))
+            continue;
+        *key = inf_token_value(c->model, inf_line_key(c->model, live->line), &c->scratch, NULL);
+        return live;
+    }
+    return NULL;
+}
+
 /* Lowest architecture in MASK, or -1. */
 static inline int rule_first_arch(unsigned mask)
 {
