@@ -1,0 +1,50 @@
+/*
+ * report_lines.c - one line per finding, in the two shapes build tools parse:
+ * gcc's "path:line:col: severity: message [CODE]" (editors, most CI log
+ * parsers) and MSBuild's "path(line,col): error|warning CODE: message"
+ * (Visual Studio; it knows no "note" level, so notes are warnings whose
+ * message starts with "note: ").
+ */
+#include "inflint/report.h"
+
+static void gcc_line(struct inf_buf *out, const char *path, const struct inf_finding *f)
+{
+    inf_buf_printf(out, "%s:%u:%u: %s: %s [%s]\n", path, (unsigned)f->line, (unsigned)f->column,
+                   inf_severity_name(f->severity), f->message, f->rule->code);
+}
+
+static void msvc_line(struct inf_buf *out, const char *path, const struct inf_finding *f)
+{
+    int error = f->severity == INF_SEVERITY_ERROR;
+    inf_buf_printf(out, "%s(%u,%u): %s %s: %s%s\n", path, (unsigned)f->line, (unsigned)f->column,
+                   error ? "error" : "warning", f->rule->code,
+                   f->severity == INF_SEVERITY_NOTE ? "note: " : "", f->message);
+}
+
+/* Every finding of every result, in order, as LINE writes it. */
+static void write_lines(struct inf_buf *out, const struct inf_file_result *results, size_t count,
+                        void (*line)(struct inf_buf *, const char *, const struct inf_finding *))
+{
+    for (size_t r = 0; r < count; r++)
+        for (size_t i = 0; i < results[r].count; i++)
+            line(out, results[r].path, &results[r].findings[i]);
+}
+
+static void write_gcc(struct inf_buf *out, const struct inf_file_result *results, size_t count,
+                      const struct inf_summary *summary, const struct inf_report_options *options)
+{
+    (void)summary;
+    (void)options;
+    write_lines(out, results, count, gcc_line);
+}
+
+static void write_msvc(struct inf_buf *out, const struct inf_file_result *results, size_t count,
+                       const struct inf_summary *summary, const struct inf_report_options *options)
+{
+    (void)summary;
+    (void)options;
+    write_lines(out, results, count, msvc_line);
+}
+
+const struct inf_reporter inf_report_gcc = {"gcc", write_gcc, NULL};
+const struct inf_reporter inf_report_msvc = {"msvc", write_msvc, NULL};
