@@ -87,29 +87,73 @@ static const char *const root_prefixes[] = {
 static const char *const root_names[] = {"Version", "Manufacturer", "DestinationDirs",
                                          "ControlFlags"};
 
-static void mark(const struct inf_model *m, unsigned char *referenced, const char *name, size_t len)
+/*
+ * Sections to mark as referenced, looked up a few names behind: each name's
+ * table slot is prefetched when it is queued, so that in a big file (whose
+ * section table has left the cache) the lookups do not wait for memory one
+ * after another.
+ */
+#define MARK_AHEAD 8
+
+struct mark_queue {
+    const struct inf_model *model;
+    unsigned char *referenced;
+    struct inf_buf names[MARK_AHEAD]; /* copies: a substituted name lives in a scratch buffer */
+    uint32_t hashes[MARK_AHEAD];
+    size_t head, count;
+};
+
+static void mark_queue_init(struct mark_queue *q, const struct inf_model *m,
+                            unsigned char *referenced)
 {
-    uint32_t s = inf_model_find_section(m, name, len);
-    if (s != INF_NO_INDEX)
-        referenced[s] = 1;
+    memset(q, 0, sizeof *q);
+    q->model = m;
+    q->referenced = referenced;
 }
 
-static void mark_printf(const struct inf_model *m, unsigned char *referenced, struct inf_buf *b,
-                        const char *format, const char *a, const char *c)
+/* Looks up the oldest queued name and marks its section. */
+static void mark_queue_pop(struct mark_queue *q)
 {
-    inf_buf_clear(b);
-    inf_buf_printf(b, format, a, c);
-    mark(m, referenced, b->data, b->len);
+    const struct inf_buf *name = &q->names[q->head];
+    uint32_t s = inf_model_find_section_hashed(q->model, name->data ? name->data : "", name->len,
+                                               q->hashes[q->head]);
+    if (s != INF_NO_INDEX)
+        q->referenced[s] = 1;
+    q->head = (q->head + 1) % MARK_AHEAD;
+    q->count--;
+}
+
+static void mark(struct mark_queue *q, const char *name, size_t len)
+{
+    if (q->count == MARK_AHEAD)
+        mark_queue_pop(q);
+    size_t at = (q->head + q->count) % MARK_AHEAD;
+    inf_buf_clear(&q->names[at]);
+    inf_buf_add(&q->names[at], name, len);
+    q->hashes[at] = inf_hash_nocase(name, len);
+    inf_model_prefetch_section(q->model, q->hashes[at]);
+    q->count++;
+}
+
+/* Marks what is still queued. */
+static void mark_queue_finish(struct mark_queue *q)
+{
+    while (q->count)
+        mark_queue_pop(q);
+    for (size_t k = 0; k < MARK_AHEAD; k++)
+        inf_buf_free(&q->names[k]);
 }
 
 /* Models line: the install section and every architecture variant of it. */
-static void mark_install_variants(const struct inf_model *m, unsigned char *referenced,
-                                  const char *install, struct inf_buf *b)
+static void mark_install_variants(struct mark_queue *q, const char *install, struct inf_buf *b)
 {
     static const char *const arches[] = {"", "x86", "amd64", "arm", "arm64", "ia64", "$ARCH$"};
-    mark(m, referenced, install, strlen(install));
-    for (size_t a = 0; a < sizeof arches / sizeof arches[0]; a++)
-        mark_printf(m, referenced, b, "%s.NT%s", install, arches[a]);
+    mark(q, install, strlen(install));
+    for (size_t a = 0; a < sizeof arches / sizeof arches[0]; a++) {
+        inf_buf_clear(b);
+        inf_buf_printf(b, "%s.NT%s", install, arches[a]);
+        mark(q, b->data, b->len);
+    }
 }
 
 static int has_prefix_nocase(struct inf_text name, const char *prefix)
@@ -120,9 +164,9 @@ static int has_prefix_nocase(struct inf_text name, const char *prefix)
 }
 
 /* Sections named by the fields of directives in every section. */
-static void mark_directive_targets(const struct inf_model *m, unsigned char *referenced,
-                                   struct inf_buf *scratch)
+static void mark_directive_targets(struct mark_queue *q, struct inf_buf *scratch)
 {
+    const struct inf_model *m = q->model;
     struct directive_table table;
     build_directive_table(&table);
     for (size_t l = 0; l < m->line_count; l++) {
@@ -139,14 +183,15 @@ static void mark_directive_targets(const struct inf_model *m, unsigned char *ref
             if (!(section_directives[d].fields & (1u << f)))
                 continue;
             struct inf_text v = inf_token_value(m, inf_line_field(m, line, f), scratch, NULL);
-            mark(m, referenced, v.ptr, v.len);
+            mark(q, v.ptr, v.len);
         }
     }
 }
 
 /* [Manufacturer] lines and the install sections of their Models sections. */
-static void mark_manufacturer(const struct inf_model *m, unsigned char *referenced)
+static void mark_manufacturer(struct mark_queue *q)
 {
+    const struct inf_model *m = q->model;
     struct inf_buf scratch = INF_BUF_INIT, name = INF_BUF_INIT;
     struct inf_line_iter it;
     inf_line_iter_init(&it, m, inf_model_find_section(m, "Manufacturer", 12));
@@ -181,7 +226,7 @@ static void mark_manufacturer(const struct inf_model *m, unsigned char *referenc
         for (size_t k = 0; k < count; k++) {
             if (sections[k] == INF_NO_INDEX)
                 continue;
-            referenced[sections[k]] = 1;
+            q->referenced[sections[k]] = 1;
             struct inf_line_iter models_it;
             inf_line_iter_init(&models_it, m, sections[k]);
             const struct inf_line *device;
@@ -191,7 +236,7 @@ static void mark_manufacturer(const struct inf_model *m, unsigned char *referenc
                 struct inf_text iv =
                     inf_token_value(m, inf_line_field(m, device, 0), &scratch, NULL);
                 char *install = inf_xstrndup(iv.ptr, iv.len);
-                mark_install_variants(m, referenced, install, &name);
+                mark_install_variants(q, install, &name);
                 free(install);
             }
         }
@@ -207,8 +252,11 @@ void inf_graph_mark_references(struct inf_graph *g)
     const struct inf_model *m = g->model;
     unsigned char *referenced = inf_xcalloc(m->section_count + 1, 1);
     struct inf_buf scratch = INF_BUF_INIT;
-    mark_directive_targets(m, referenced, &scratch);
-    mark_manufacturer(m, referenced);
+    struct mark_queue queue;
+    mark_queue_init(&queue, m, referenced);
+    mark_directive_targets(&queue, &scratch);
+    mark_manufacturer(&queue);
+    mark_queue_finish(&queue); /* the companions below read the marks */
     for (size_t s = 0; s < m->section_count; s++) {
         struct inf_text name = inf_model_section_name(m, (uint32_t)s);
         for (size_t k = 0; k < sizeof root_names / sizeof root_names[0]; k++)

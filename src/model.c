@@ -119,8 +119,19 @@ static void grow_section_table(struct inf_model *m)
     m->section_table_size = size;
 }
 
-static uint32_t find_section_hashed(const struct inf_model *m, const char *name, size_t len,
-                                    uint32_t hash)
+void inf_model_prefetch_section(const struct inf_model *m, uint32_t hash)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    if (m->section_table_size)
+        __builtin_prefetch(&m->section_table[hash & (m->section_table_size - 1)]);
+#else
+    (void)m;
+    (void)hash;
+#endif
+}
+
+uint32_t inf_model_find_section_hashed(const struct inf_model *m, const char *name, size_t len,
+                                       uint32_t hash)
 {
     if (!m->section_table_size)
         return INF_NO_INDEX;
@@ -138,14 +149,14 @@ static uint32_t find_section_hashed(const struct inf_model *m, const char *name,
 
 uint32_t inf_model_find_section(const struct inf_model *model, const char *name, size_t len)
 {
-    return find_section_hashed(model, name, len, inf_hash_nocase(name, len));
+    return inf_model_find_section_hashed(model, name, len, inf_hash_nocase(name, len));
 }
 
 uint32_t inf_model_open_section(struct inf_model *m, uint32_t name_offset, uint32_t name_len)
 {
     const char *name = m->source.text + name_offset;
     uint32_t hash = inf_hash_nocase(name, name_len);
-    uint32_t found = find_section_hashed(m, name, name_len, hash);
+    uint32_t found = inf_model_find_section_hashed(m, name, name_len, hash);
     if (found != INF_NO_INDEX)
         return found;
     if ((m->section_count + 1) * 2 > m->section_table_size)

@@ -171,6 +171,15 @@ void inf_model_free(struct inf_model *model);
 uint32_t inf_model_find_section(const struct inf_model *model, const char *name, size_t len);
 struct inf_text inf_model_section_name(const struct inf_model *model, uint32_t section);
 
+/*
+ * The two halves of inf_model_find_section, for many lookups in a row: a
+ * name's HASH (inf_hash_nocase) announced early brings its table slot into
+ * the cache while other work goes on; the lookup itself then need not wait.
+ */
+void inf_model_prefetch_section(const struct inf_model *model, uint32_t hash);
+uint32_t inf_model_find_section_hashed(const struct inf_model *model, const char *name, size_t len,
+                                       uint32_t hash);
+
 /* Iterates the lines of a section in file order over all its headers. */
 struct inf_line_iter {
     const struct inf_model *model;
