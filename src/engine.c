@@ -416,11 +416,18 @@ int inf_lint_input(const char *path, struct inf_input input, const struct inf_li
     return 0;
 }
 
-void inf_file_result_free(struct inf_file_result *result)
+void inf_file_result_free_findings(struct inf_file_result *result)
 {
     for (size_t i = 0; i < result->count; i++)
         inf_finding_free(&result->findings[i]);
     free(result->findings);
+    result->findings = NULL;
+    result->count = result->cap = 0;
+}
+
+void inf_file_result_free(struct inf_file_result *result)
+{
+    inf_file_result_free_findings(result);
     free(result->path);
     free(result->error);
     memset(result, 0, sizeof *result);

@@ -496,16 +496,32 @@ static int run_dump(const struct options *opt, const struct inf_path_list *input
     return status;
 }
 
-/* What the workers of run_lint share; each touches only its own index. */
+/* What the workers of run_lint share; each touches only its own index or worker. */
 struct lint_job {
     const struct options *opt;
     const struct inf_path_list *inputs;
     struct inf_file_result *results;
     struct inf_lint_options *options;
+    const int *fail_on; /* per input: the least severity that fails the run */
+    /* When the report is rendered while linting (else NULL): the parts, and per worker the
+     * counts and whether a finding fails the run, taken before the findings are freed. */
+    struct inf_report_parts *parts;
+    struct inf_summary *summaries;
+    int *failing;
 };
 
+/* Non-zero when a finding of RESULT fails the run (INF019 notes never do). */
+static int result_fails(const struct inf_file_result *result, int fail_on)
+{
+    for (size_t k = 0; k < result->count; k++)
+        if ((int)result->findings[k].severity >= fail_on &&
+            strcmp(result->findings[k].rule->code, "INF019") != 0)
+            return 1;
+    return 0;
+}
+
 /* Reads and lints input INDEX into its result (errors are recorded, not printed). */
-static void lint_one(void *context, size_t index)
+static void lint_one(void *context, size_t index, int worker)
 {
     struct lint_job *job = context;
     const char *name;
@@ -516,16 +532,18 @@ static void lint_one(void *context, size_t index)
         memset(result, 0, sizeof *result);
         result->path = inf_xstrndup(name, strlen(name));
         result->error = inf_xstrndup(read_error_text(err), strlen(read_error_text(err)));
-        return;
+    } else {
+        inf_alloc_set_path(name);
+        inf_lint_input(name, input, &job->options[index], result);
+        inf_alloc_set_path(NULL);
     }
-    inf_alloc_set_path(name);
-    inf_lint_input(name, input, &job->options[index], result);
-    inf_alloc_set_path(NULL);
-}
-
-static void free_result(void *results, size_t index)
-{
-    inf_file_result_free(&((struct inf_file_result *)results)[index]);
+    if (job->parts) { /* report it now, while it is in the cache, and keep only its name */
+        if (!result->error)
+            inf_summary_add(&job->summaries[worker], result);
+        job->failing[worker] |= result_fails(result, job->fail_on[index]);
+        inf_report_parts_render(job->parts, index, worker, result);
+        inf_file_result_free_findings(result);
+    }
 }
 
 /* RESULT's file relative to directory BASE (absolute), for baselines; caller frees. */
@@ -555,8 +573,13 @@ static int run_lint(struct options *opt, const struct inf_path_list *inputs)
     int *fail_on = inf_xcalloc(inputs->count + 1, sizeof *fail_on);
     unsigned char *stale_enabled = inf_xcalloc(inputs->count + 1, 1);
     /* Configurations are resolved here, in order (a broken one ends the run). */
-    struct lint_job job = {opt, inputs, results,
-                           inf_xcalloc(inputs->count + 1, sizeof *job.options)};
+    struct lint_job job;
+    memset(&job, 0, sizeof job);
+    job.opt = opt;
+    job.inputs = inputs;
+    job.results = results;
+    job.options = inf_xcalloc(inputs->count + 1, sizeof *job.options);
+    job.fail_on = fail_on;
     size_t stale_rule = inf_rule_index(inf_rule_find("INF019"));
     for (size_t i = 0; i < inputs->count; i++) {
         const char *input = inputs->paths[i];
@@ -566,7 +589,22 @@ static int run_lint(struct options *opt, const struct inf_path_list *inputs)
         fail_on[i] = file_options(opt, config_for(opt, named, named_directory), &job.options[i]);
         stale_enabled[i] = job.options[i].enabled[stale_rule];
     }
-    inf_os_parallel(inputs->count, opt->jobs ? opt->jobs : inf_os_cpu_count(), lint_one, &job);
+    int jobs = opt->jobs ? opt->jobs : inf_os_cpu_count();
+    const struct inf_reporter *reporter = inf_reporter_find(opt->format ? opt->format : "text");
+    struct inf_report_options report = {0, opt->quiet, NULL};
+    const char *color = opt->color ? opt->color : "auto";
+    if (strcmp(color, "always") == 0)
+        report.color = 1;
+    else if (strcmp(color, "auto") == 0)
+        report.color = inf_os_stdout_is_terminal() && !getenv("NO_COLOR");
+    /* Baselines need every finding after linting: then the report is rendered at the end. */
+    if (!opt->write_baseline && !opt->baseline)
+        job.parts = inf_report_parts_new(reporter, &report, inputs->count, jobs);
+    if (job.parts) {
+        job.summaries = inf_xcalloc((size_t)jobs, sizeof *job.summaries);
+        job.failing = inf_xcalloc((size_t)jobs, sizeof *job.failing);
+    }
+    inf_os_parallel(inputs->count, jobs, lint_one, &job);
     /* Messages in input order, whatever the thread that met them. */
     for (size_t i = 0; i < inputs->count; i++) {
         if (results[i].error) {
@@ -634,31 +672,34 @@ static int run_lint(struct options *opt, const struct inf_path_list *inputs)
         inf_baseline_free(&baseline);
     }
     struct inf_summary summary = {0, 0, 0, 0};
-    for (size_t i = 0; i < inputs->count; i++)
-        if (!results[i].error)
-            inf_summary_add(&summary, &results[i]);
-    struct inf_report_options report = {0, opt->quiet, NULL};
-    const char *color = opt->color ? opt->color : "auto";
-    if (strcmp(color, "always") == 0)
-        report.color = 1;
-    else if (strcmp(color, "auto") == 0)
-        report.color = inf_os_stdout_is_terminal() && !getenv("NO_COLOR");
+    int failing = 0;
+    if (job.parts) {
+        for (int w = 0; w < jobs; w++) {
+            summary.files += job.summaries[w].files;
+            summary.errors += job.summaries[w].errors;
+            summary.warnings += job.summaries[w].warnings;
+            summary.notes += job.summaries[w].notes;
+            failing |= job.failing[w];
+        }
+    } else {
+        for (size_t i = 0; i < inputs->count; i++) {
+            if (!results[i].error)
+                inf_summary_add(&summary, &results[i]);
+            failing |= result_fails(&results[i], fail_on[i]);
+        }
+    }
+    report.parts = job.parts;
     struct inf_buf out = INF_BUF_INIT; /* written out 64 KiB at a time, not held whole */
     out.sink = stdout;
     inf_buf_reserve(&out, 65536);
-    inf_report_write(inf_reporter_find(opt->format ? opt->format : "text"), &out, results,
-                     inputs->count, &summary, &report, opt->jobs ? opt->jobs : inf_os_cpu_count());
+    reporter->write(&out, results, inputs->count, &summary, &report);
     fwrite(out.data ? out.data : "", 1, out.len, stdout);
     inf_buf_free(&out);
-    int failing = 0;
+    inf_report_parts_free(job.parts);
+    free(job.summaries);
+    free(job.failing);
     for (size_t i = 0; i < inputs->count; i++)
-        for (size_t k = 0; k < results[i].count; k++)
-            if ((int)results[i].findings[k].severity >= fail_on[i] &&
-                strcmp(results[i].findings[k].rule->code, "INF019") != 0)
-                failing = 1;
-    /* Thousands of results free faster side by side, each in the arena of a worker. */
-    inf_os_parallel(inputs->count, opt->jobs ? opt->jobs : inf_os_cpu_count(), free_result,
-                    results);
+        inf_file_result_free(&results[i]);
     free(results);
     free(fail_on);
     free(stale_enabled);

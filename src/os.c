@@ -561,7 +561,7 @@ int inf_os_write_atomic(const char *path, const char *data, size_t len)
 /* Shared by the workers of inf_os_parallel: the next index to take. */
 struct parallel_state {
     size_t next, count;
-    void (*work)(void *context, size_t index);
+    void (*work)(void *context, size_t index, int worker);
     void *context;
 #ifdef _WIN32
     CRITICAL_SECTION lock;
@@ -588,16 +588,22 @@ static int take_index(struct parallel_state *st, size_t *index)
     return more;
 }
 
+/* What one thread of inf_os_parallel starts with. */
+struct worker_start {
+    struct parallel_state *state;
+    int number;
+};
+
 #ifdef _WIN32
 static DWORD WINAPI worker(LPVOID arg)
 #else
 static void *worker(void *arg)
 #endif
 {
-    struct parallel_state *st = arg;
+    struct worker_start *w = arg;
     size_t index;
-    while (take_index(st, &index))
-        st->work(st->context, index);
+    while (take_index(w->state, &index))
+        w->state->work(w->state->context, index, w->number);
 #ifdef _WIN32
     return 0;
 #else
@@ -605,12 +611,12 @@ static void *worker(void *arg)
 #endif
 }
 
-void inf_os_parallel(size_t count, int jobs, void (*work)(void *context, size_t index),
+void inf_os_parallel(size_t count, int jobs, void (*work)(void *context, size_t index, int worker),
                      void *context)
 {
     if (jobs <= 1 || count <= 1) {
         for (size_t i = 0; i < count; i++)
-            work(context, i);
+            work(context, i, 0);
         return;
     }
     if ((size_t)jobs > count)
@@ -618,14 +624,19 @@ void inf_os_parallel(size_t count, int jobs, void (*work)(void *context, size_t 
     struct parallel_state st;
     memset(&st, 0, sizeof st);
     st.count = count, st.work = work, st.context = context;
+    struct worker_start *starts = inf_xcalloc((size_t)jobs, sizeof *starts);
+    for (int i = 0; i < jobs; i++) {
+        starts[i].state = &st;
+        starts[i].number = i;
+    }
 #ifdef _WIN32
     InitializeCriticalSection(&st.lock);
     HANDLE *threads = inf_xcalloc((size_t)jobs, sizeof *threads);
     int started = 0;
     for (int i = 1; i < jobs; i++)
-        if ((threads[started] = CreateThread(NULL, 0, worker, &st, 0, NULL)) != NULL)
+        if ((threads[started] = CreateThread(NULL, 0, worker, &starts[i], 0, NULL)) != NULL)
             started++;
-    worker(&st); /* this thread works too */
+    worker(&starts[0]); /* this thread works too */
     for (int i = 0; i < started; i++) {
         WaitForSingleObject(threads[i], INFINITE);
         CloseHandle(threads[i]);
@@ -636,14 +647,15 @@ void inf_os_parallel(size_t count, int jobs, void (*work)(void *context, size_t 
     pthread_t *threads = inf_xcalloc((size_t)jobs, sizeof *threads);
     int started = 0;
     for (int i = 1; i < jobs; i++)
-        if (pthread_create(&threads[started], NULL, worker, &st) == 0)
+        if (pthread_create(&threads[started], NULL, worker, &starts[i]) == 0)
             started++;
-    worker(&st); /* this thread works too; if no thread started, it does everything */
+    worker(&starts[0]); /* this thread works too; if no thread started, it does everything */
     for (int i = 0; i < started; i++)
         pthread_join(threads[i], NULL);
     pthread_mutex_destroy(&st.lock);
 #endif
     free(threads);
+    free(starts);
 }
 
 int inf_os_list_files(const char *dir, struct inf_path_list *list)

@@ -3,7 +3,6 @@
  */
 #include "inflint/report.h"
 #include "inflint/alloc.h"
-#include "inflint/os.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -38,59 +37,68 @@ void inf_summary_add(struct inf_summary *summary, const struct inf_file_result *
     }
 }
 
-/* Results rendered per batch: enough to keep the threads busy, few enough to reuse memory. */
-#define PART_BATCH 1024
+struct part_place {
+    int worker;
+    size_t offset, len;
+};
 
 struct inf_report_parts {
     const struct inf_reporter *reporter;
-    const struct inf_file_result *results;
+    struct inf_report_options options; /* what write_file renders with (no parts) */
     size_t count;
-    const struct inf_report_options *options;
-    int jobs;
-    struct inf_buf buffers[PART_BATCH]; /* results first .. first + filled */
-    size_t first, filled;
+    int workers;
+    struct inf_buf *areas;     /* per worker: its parts one after another */
+    struct part_place *places; /* per result */
 };
 
-/* Renders result FIRST + I of the batch (each thread touches only its own buffer). */
-static void render_part(void *context, size_t i)
+struct inf_report_parts *inf_report_parts_new(const struct inf_reporter *reporter,
+                                              const struct inf_report_options *options,
+                                              size_t count, int workers)
 {
-    struct inf_report_parts *p = context;
-    inf_buf_clear(&p->buffers[i]);
-    p->reporter->write_file(&p->buffers[i], &p->results[p->first + i], p->options);
-}
-
-const struct inf_buf *inf_report_part(const struct inf_report_options *options, size_t index)
-{
-    struct inf_report_parts *p = options->parts;
-    if (!p || index >= p->count)
+    if (!reporter->write_file)
         return NULL;
-    if (index < p->first || index >= p->first + p->filled) {
-        p->first = index;
-        p->filled = p->count - index < PART_BATCH ? p->count - index : PART_BATCH;
-        inf_os_parallel(p->filled, p->jobs, render_part, p);
-    }
-    return &p->buffers[index - p->first];
+    struct inf_report_parts *p = inf_xcalloc(1, sizeof *p);
+    p->reporter = reporter;
+    p->options = *options;
+    p->options.parts = NULL;
+    p->count = count;
+    p->workers = workers < 1 ? 1 : workers;
+    p->areas = inf_xcalloc((size_t)p->workers, sizeof *p->areas);
+    p->places = inf_xcalloc(count + 1, sizeof *p->places);
+    return p;
 }
 
-void inf_report_write(const struct inf_reporter *reporter, struct inf_buf *out,
-                      const struct inf_file_result *results, size_t count,
-                      const struct inf_summary *summary, const struct inf_report_options *options,
-                      int jobs)
+void inf_report_parts_render(struct inf_report_parts *p, size_t index, int worker,
+                             const struct inf_file_result *result)
 {
-    struct inf_report_options o = *options;
-    o.parts = NULL;
-    if (reporter->write_file && jobs > 1 && count > 1) {
-        o.parts = inf_xcalloc(1, sizeof *o.parts);
-        o.parts->reporter = reporter;
-        o.parts->results = results;
-        o.parts->count = count;
-        o.parts->options = &o;
-        o.parts->jobs = jobs;
-    }
-    reporter->write(out, results, count, summary, &o);
-    if (o.parts) {
-        for (size_t i = 0; i < PART_BATCH; i++)
-            inf_buf_free(&o.parts->buffers[i]);
-        free(o.parts);
-    }
+    struct inf_buf *area = &p->areas[worker];
+    struct part_place *place = &p->places[index];
+    place->worker = worker;
+    place->offset = area->len;
+    p->reporter->write_file(area, result, &p->options);
+    place->len = area->len - place->offset;
+}
+
+void inf_report_parts_free(struct inf_report_parts *p)
+{
+    if (!p)
+        return;
+    for (int w = 0; w < p->workers; w++)
+        inf_buf_free(&p->areas[w]);
+    free(p->areas);
+    free(p->places);
+    free(p);
+}
+
+struct inf_text inf_report_part(const struct inf_report_options *options, size_t index)
+{
+    struct inf_text part = {NULL, 0};
+    const struct inf_report_parts *p = options->parts;
+    if (!p || index >= p->count)
+        return part;
+    const struct part_place *place = &p->places[index];
+    const struct inf_buf *area = &p->areas[place->worker];
+    part.ptr = place->len ? area->data + place->offset : "";
+    part.len = place->len;
+    return part;
 }

@@ -86,16 +86,17 @@ static void write_json(struct inf_buf *out, const struct inf_file_result *result
     int first = 1;
     struct inf_buf scratch = INF_BUF_INIT;
     for (size_t r = 0; r < count; r++) {
-        const struct inf_buf *part = inf_report_part(options, r);
-        if (!part) {
+        struct inf_text part = inf_report_part(options, r);
+        if (!part.ptr) {
             inf_buf_clear(&scratch);
             write_json_file(&scratch, &results[r], options);
-            part = &scratch;
+            part.ptr = scratch.data;
+            part.len = scratch.len;
         }
-        if (!part->len)
+        if (!part.len)
             continue;
         /* Every diagnostic starts with ",\n": the very first one drops the comma. */
-        inf_buf_add(out, part->data + first, part->len - (size_t)first);
+        inf_buf_add(out, part.ptr + first, part.len - (size_t)first);
         first = 0;
     }
     inf_buf_free(&scratch);

@@ -66,6 +66,8 @@ int inf_lint_input(const char *path, struct inf_input input, const struct inf_li
                    struct inf_file_result *result);
 
 void inf_file_result_free(struct inf_file_result *result);
+/* Frees the findings of RESULT alone (path, encoding and error stay). */
+void inf_file_result_free_findings(struct inf_file_result *result);
 
 /* Frees what finding F owns (not F itself). */
 void inf_finding_free(struct inf_finding *f);

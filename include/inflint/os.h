@@ -86,11 +86,13 @@ int inf_os_list_files(const char *dir, struct inf_path_list *list);
 int inf_os_stdout_is_terminal(void);
 
 /*
- * Calls WORK(CONTEXT, i) for every i in [0, COUNT) on up to JOBS threads
- * (JOBS <= 1, or COUNT <= 1: on this thread, in order). Returns when all are
- * done. WORK must only touch what belongs to its index.
+ * Calls WORK(CONTEXT, i, w) for every i in [0, COUNT) on up to JOBS threads
+ * (JOBS <= 1, or COUNT <= 1: on this thread, in order). W, in [0, JOBS),
+ * names the thread making the call: what belongs to a worker may be touched
+ * through it. Returns when all are done. WORK must otherwise only touch what
+ * belongs to its index.
  */
-void inf_os_parallel(size_t count, int jobs, void (*work)(void *context, size_t index),
+void inf_os_parallel(size_t count, int jobs, void (*work)(void *context, size_t index, int worker),
                      void *context);
 
 /* Number of online processors (at least 1). */

@@ -8,13 +8,13 @@
 #include "inflint/buf.h"
 #include "inflint/engine.h"
 
-/* Parts of a report rendered ahead, in parallel (see inf_report_part). */
+/* Parts of a report rendered while the files are linted (see inf_report_parts_new). */
 struct inf_report_parts;
 
 struct inf_report_options {
-    int color;                      /* ANSI colours (text format) */
-    int quiet;                      /* no summary line */
-    struct inf_report_parts *parts; /* set by inf_report_write; NULL otherwise */
+    int color;                            /* ANSI colours (text format) */
+    int quiet;                            /* no summary line */
+    const struct inf_report_parts *parts; /* rendered ahead, or NULL: see inf_report_part */
 };
 
 struct inf_summary {
@@ -34,21 +34,27 @@ struct inf_reporter {
 };
 
 /*
- * Appends REPORTER's report of COUNT results to OUT, rendering the parts of
- * the files on up to JOBS threads when the reporter has write_file.
+ * Parts rendered ahead: while files are linted on WORKERS threads, each
+ * worker appends the write_file part of every result it finishes to a buffer
+ * of its own, so that the result's findings can be freed at once (the
+ * report then needs only paths, encodings and errors). Returns NULL when
+ * REPORTER has no write_file. Set OPTIONS->parts to the result before
+ * inf_report_write; free with inf_report_parts_free after it.
  */
-void inf_report_write(const struct inf_reporter *reporter, struct inf_buf *out,
-                      const struct inf_file_result *results, size_t count,
-                      const struct inf_summary *summary, const struct inf_report_options *options,
-                      int jobs);
+struct inf_report_parts *inf_report_parts_new(const struct inf_reporter *reporter,
+                                              const struct inf_report_options *options,
+                                              size_t count, int workers);
+
+/* Renders the part of RESULT, result INDEX of the report, on thread WORKER. */
+void inf_report_parts_render(struct inf_report_parts *parts, size_t index, int worker,
+                             const struct inf_file_result *result);
+void inf_report_parts_free(struct inf_report_parts *parts);
 
 /*
- * The part write_file gives for result INDEX, rendered ahead with the next
- * results in a parallel batch; NULL when OPTIONS has no parts (the reporter
- * renders it itself). Ask in increasing order; a part stays valid until the
- * next part outside its batch is asked for.
+ * The part rendered ahead for result INDEX; ptr is NULL when OPTIONS has no
+ * parts (the reporter renders the result itself).
  */
-const struct inf_buf *inf_report_part(const struct inf_report_options *options, size_t index);
+struct inf_text inf_report_part(const struct inf_report_options *options, size_t index);
 
 /* The reporter called NAME (text, gcc, msvc, json), or NULL. */
 const struct inf_reporter *inf_reporter_find(const char *name);

@@ -68,6 +68,17 @@ for format in text json sarif github msvc; do
   if cmp -s "$tmp/serial" "$tmp/parallel"; then passed=$((passed + 1)); else
     failed=$((failed + 1)); echo "FAIL: -j 3 differs from -j 1 for $format"; fi
 done
+# JSON is rendered while files are linted: exit statuses and counts are taken there.
+expect "json findings" 1 "$inflint" -f json "$bad"
+expect "json fail-on never" 0 "$inflint" -f json --fail-on never "$bad"
+expect "json warning passes" 0 "$inflint" -f json samples/rules/inf010-bad.inf
+expect "json warning fails with --fail-on warning" 1 "$inflint" -j 2 -f json --fail-on warning \
+  samples/rules/inf010-bad.inf samples/isolated.inf
+expect "json missing file" 2 "$inflint" -j 2 -f json "$tmp/none.inf" samples/isolated.inf
+contains "json missing file listed" out '"error": "No such file or directory"'
+contains "json missing file not counted" out '"summary": {"files": 1, "errors": 0'
+expect "json clean files" 0 "$inflint" -j 2 -f json samples/isolated.inf samples/isolated.inf
+contains "json clean summary" out '"summary": {"files": 2, "errors": 0, "warnings": 0, "notes": 0}'
 expect "bad --jobs" 2 "$inflint" -j 0 samples
 expect "github format" 1 "$inflint" -f github "$bad"
 contains "annotation" out "::error file=samples/rules/iso106-bad.inf,line="
