@@ -496,13 +496,23 @@ static int run_dump(const struct options *opt, const struct inf_path_list *input
     return status;
 }
 
+/* The options of the files under one configuration (or none): a run usually has one or two. */
+struct file_setup {
+    size_t config; /* index in options.configs, or NO_CONFIG */
+    struct inf_lint_options options;
+    int fail_on;
+};
+
+#define NO_CONFIG ((size_t)-1)
+
 /* What the workers of run_lint share; each touches only its own index or worker. */
 struct lint_job {
     const struct options *opt;
     const struct inf_path_list *inputs;
     struct inf_file_result *results;
-    struct inf_lint_options *options;
-    const int *fail_on; /* per input: the least severity that fails the run */
+    const struct file_setup *setups; /* one per configuration met */
+    const size_t *setup_of;          /* per input: its index in setups */
+    const int *fail_on;              /* per input: the least severity that fails the run */
     /* When the report is rendered while linting (else NULL): the parts, and per worker the
      * counts and whether a finding fails the run, taken before the findings are freed. */
     struct inf_report_parts *parts;
@@ -534,7 +544,7 @@ static void lint_one(void *context, size_t index, int worker)
         result->error = inf_xstrndup(read_error_text(err), strlen(read_error_text(err)));
     } else {
         inf_alloc_set_path(name);
-        inf_lint_input(name, input, &job->options[index], result);
+        inf_lint_input(name, input, &job->setups[job->setup_of[index]].options, result);
         inf_alloc_set_path(NULL);
     }
     if (job->parts) { /* report it now, while it is in the cache, and keep only its name */
@@ -578,17 +588,33 @@ static int run_lint(struct options *opt, const struct inf_path_list *inputs)
     job.opt = opt;
     job.inputs = inputs;
     job.results = results;
-    job.options = inf_xcalloc(inputs->count + 1, sizeof *job.options);
     job.fail_on = fail_on;
+    struct file_setup *setups = NULL;
+    size_t setup_count = 0, setup_cap = 0;
+    size_t *setup_of = inf_xcalloc(inputs->count + 1, sizeof *setup_of);
     size_t stale_rule = inf_rule_index(inf_rule_find("INF019"));
     for (size_t i = 0; i < inputs->count; i++) {
         const char *input = inputs->paths[i];
         const char *named =
             strcmp(input, "-") == 0 && opt->stdin_filename ? opt->stdin_filename : input;
         int named_directory = named != input && inf_os_is_directory(named);
-        fail_on[i] = file_options(opt, config_for(opt, named, named_directory), &job.options[i]);
-        stale_enabled[i] = job.options[i].enabled[stale_rule];
+        const struct inf_config *config = config_for(opt, named, named_directory);
+        size_t config_index = config ? (size_t)(config - opt->configs) : NO_CONFIG;
+        size_t k = 0;
+        while (k < setup_count && setups[k].config != config_index)
+            k++;
+        if (k == setup_count) {
+            setups = inf_xgrow(setups, &setup_cap, setup_count + 1, sizeof *setups);
+            setups[k].config = config_index;
+            setups[k].fail_on = file_options(opt, config, &setups[k].options);
+            setup_count++;
+        }
+        setup_of[i] = k;
+        fail_on[i] = setups[k].fail_on;
+        stale_enabled[i] = setups[k].options.enabled[stale_rule];
     }
+    job.setups = setups;
+    job.setup_of = setup_of;
     int jobs = opt->jobs ? opt->jobs : inf_os_cpu_count();
     const struct inf_reporter *reporter = inf_reporter_find(opt->format ? opt->format : "text");
     struct inf_report_options report = {0, opt->quiet, NULL};
@@ -611,9 +637,11 @@ static int run_lint(struct options *opt, const struct inf_path_list *inputs)
             tool_message("%s: %s", results[i].path, results[i].error);
             status = INF_EXIT_FAILURE;
         }
-        inf_lint_options_free(&job.options[i]);
     }
-    free(job.options);
+    for (size_t k = 0; k < setup_count; k++)
+        inf_lint_options_free(&setups[k].options);
+    free(setups);
+    free(setup_of);
     inf_alloc_set_path(NULL);
     if (opt->write_baseline) {
         char *dir = baseline_dir(opt->write_baseline);
