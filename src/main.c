@@ -505,6 +505,18 @@ struct file_setup {
 
 #define NO_CONFIG ((size_t)-1)
 
+/*
+ * What one worker counts while the report is rendered ahead. Padded so that
+ * no two workers' tallies share a cache line (each would slow the other).
+ */
+union worker_tally {
+    struct {
+        struct inf_summary summary;
+        int failing;
+    } t;
+    char padding[128];
+};
+
 /* What the workers of run_lint share; each touches only its own index or worker. */
 struct lint_job {
     const struct options *opt;
@@ -516,8 +528,7 @@ struct lint_job {
     /* When the report is rendered while linting (else NULL): the parts, and per worker the
      * counts and whether a finding fails the run, taken before the findings are freed. */
     struct inf_report_parts *parts;
-    struct inf_summary *summaries;
-    int *failing;
+    union worker_tally *tallies;
 };
 
 /* Non-zero when a finding of RESULT fails the run (INF019 notes never do). */
@@ -536,7 +547,9 @@ static void lint_one(void *context, size_t index, int worker)
     struct lint_job *job = context;
     const char *name;
     struct inf_input input;
-    struct inf_file_result *result = &job->results[index];
+    /* Built in a local: neighbouring results, in one cache line, belong to other workers. */
+    struct inf_file_result local;
+    struct inf_file_result *result = &local;
     int err = read_input(job->inputs->paths[index], job->opt, &name, &input);
     if (err) {
         memset(result, 0, sizeof *result);
@@ -549,11 +562,12 @@ static void lint_one(void *context, size_t index, int worker)
     }
     if (job->parts) { /* report it now, while it is in the cache, and keep only its name */
         if (!result->error)
-            inf_summary_add(&job->summaries[worker], result);
-        job->failing[worker] |= result_fails(result, job->fail_on[index]);
+            inf_summary_add(&job->tallies[worker].t.summary, result);
+        job->tallies[worker].t.failing |= result_fails(result, job->fail_on[index]);
         inf_report_parts_render(job->parts, index, worker, result);
         inf_file_result_free_findings(result);
     }
+    job->results[index] = local;
 }
 
 /* RESULT's file relative to directory BASE (absolute), for baselines; caller frees. */
@@ -626,10 +640,8 @@ static int run_lint(struct options *opt, const struct inf_path_list *inputs)
     /* Baselines need every finding after linting: then the report is rendered at the end. */
     if (!opt->write_baseline && !opt->baseline)
         job.parts = inf_report_parts_new(reporter, &report, inputs->count, jobs);
-    if (job.parts) {
-        job.summaries = inf_xcalloc((size_t)jobs, sizeof *job.summaries);
-        job.failing = inf_xcalloc((size_t)jobs, sizeof *job.failing);
-    }
+    if (job.parts)
+        job.tallies = inf_xcalloc((size_t)jobs, sizeof *job.tallies);
     inf_os_parallel(inputs->count, jobs, lint_one, &job);
     /* Messages in input order, whatever the thread that met them. */
     for (size_t i = 0; i < inputs->count; i++) {
@@ -703,11 +715,12 @@ static int run_lint(struct options *opt, const struct inf_path_list *inputs)
     int failing = 0;
     if (job.parts) {
         for (int w = 0; w < jobs; w++) {
-            summary.files += job.summaries[w].files;
-            summary.errors += job.summaries[w].errors;
-            summary.warnings += job.summaries[w].warnings;
-            summary.notes += job.summaries[w].notes;
-            failing |= job.failing[w];
+            const struct inf_summary *counted = &job.tallies[w].t.summary;
+            summary.files += counted->files;
+            summary.errors += counted->errors;
+            summary.warnings += counted->warnings;
+            summary.notes += counted->notes;
+            failing |= job.tallies[w].t.failing;
         }
     } else {
         for (size_t i = 0; i < inputs->count; i++) {
@@ -724,8 +737,7 @@ static int run_lint(struct options *opt, const struct inf_path_list *inputs)
     fwrite(out.data ? out.data : "", 1, out.len, stdout);
     inf_buf_free(&out);
     inf_report_parts_free(job.parts);
-    free(job.summaries);
-    free(job.failing);
+    free(job.tallies);
     for (size_t i = 0; i < inputs->count; i++)
         inf_file_result_free(&results[i]);
     free(results);

@@ -71,12 +71,14 @@ struct inf_report_parts *inf_report_parts_new(const struct inf_reporter *reporte
 void inf_report_parts_render(struct inf_report_parts *p, size_t index, int worker,
                              const struct inf_file_result *result)
 {
-    struct inf_buf *area = &p->areas[worker];
-    struct part_place *place = &p->places[index];
-    place->worker = worker;
-    place->offset = area->len;
-    p->reporter->write_file(area, result, &p->options);
-    place->len = area->len - place->offset;
+    /* Rendered into a copy: the workers' buffers share cache lines, and every append to
+     * one in place would take the line from the other worker. */
+    struct inf_buf area = p->areas[worker];
+    struct part_place place = {worker, area.len, 0};
+    p->reporter->write_file(&area, result, &p->options);
+    place.len = area.len - place.offset;
+    p->areas[worker] = area;
+    p->places[index] = place;
 }
 
 void inf_report_parts_free(struct inf_report_parts *p)
