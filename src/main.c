@@ -46,6 +46,7 @@ struct options {
     int has_profile, has_min_build;
     const char *config_path; /* --config */
     int no_config;
+    int config_broken; /* a configuration file could not be loaded: the run ends */
     const char *baseline, *write_baseline;
     struct inf_config *configs;  /* loaded configuration files, by path */
     char *last_dir, *last_found; /* the last directory looked up, and its configuration file */
@@ -337,7 +338,8 @@ static int explain(const char *id)
 /*
  * The configuration for PATH (a file, a directory or "-"): --config, else
  * the nearest .inflint.ini above it, else none (NULL). Loads each file once;
- * a broken one is reported and ends the run with status 2.
+ * a broken one is reported and sets opt->config_broken (the run then ends
+ * with status 2).
  */
 static const struct inf_config *config_for(struct options *opt, const char *path, int is_directory)
 {
@@ -377,7 +379,10 @@ static const struct inf_config *config_for(struct options *opt, const char *path
     if (inf_config_load(found, config, error, sizeof error) != 0) {
         tool_message("%s", error);
         free(found);
-        exit(INF_EXIT_FAILURE);
+        inf_config_free(config);
+        opt->config_count--;
+        opt->config_broken = 1;
+        return NULL;
     }
     free(found);
     return config;
@@ -408,40 +413,6 @@ static int file_options(const struct options *opt, const struct inf_config *conf
     if (opt->fail_on)
         return opt->fail_on;
     return config && config->has_fail_on ? config->fail_on : INF_SEVERITY_ERROR;
-}
-
-static int skip_excluded(void *context, const char *path)
-{
-    return inf_config_excludes(context, path);
-}
-
-static void warn_walk(const char *path, int error)
-{
-    tool_message("%s: %s", path, strerror(error));
-}
-
-/*
- * Expands directories into their INF files, leaving out what the directory's
- * configuration excludes; returns 2 if some path is unreadable.
- */
-static int expand_inputs(struct options *opt, struct inf_path_list *out)
-{
-    int status = 0;
-    for (int i = 0; i < opt->path_count; i++) {
-        const char *p = opt->paths[i];
-        if (strcmp(p, "-") != 0 && inf_os_is_directory(p)) {
-            const struct inf_config *config = config_for(opt, p, 1);
-            int err = inf_os_find_inf_files(p, out, warn_walk, config ? skip_excluded : NULL,
-                                            (void *)config);
-            if (err) {
-                tool_message("%s: %s", p, strerror(err));
-                status = INF_EXIT_FAILURE;
-            }
-        } else {
-            inf_path_list_add(out, p);
-        }
-    }
-    return status;
 }
 
 /* Reads PATH (or stdin for "-"); returns 0 or an errno value. */
@@ -517,19 +488,276 @@ union worker_tally {
     char padding[128];
 };
 
-/* What the workers of run_lint share; each touches only its own index or worker. */
+/* A path the walk could not read, reported in walk order once the walk is over. */
+struct walk_message {
+    size_t input; /* the command-line path it came from */
+    char *path;
+    int error;
+};
+
+/*
+ * The files of a run, in the order the walk finds them (sorted once it is
+ * over), and what linting each needs. Workers lint files while the walk
+ * goes on; the per-file arrays only move while no worker runs
+ * (inf_os_feed_drain), and each worker touches only its own file's entries
+ * and its own tally.
+ */
 struct lint_job {
-    const struct options *opt;
-    const struct inf_path_list *inputs;
+    struct options *opt;
+    int resolve_setups;          /* find each file's options (not when only dumping) */
+    struct inf_path_list inputs; /* the files */
+    size_t *input_of;            /* per file: the command-line path it came from */
     struct inf_file_result *results;
-    const struct file_setup *setups; /* one per configuration met */
-    const size_t *setup_of;          /* per input: its index in setups */
-    const int *fail_on;              /* per input: the least severity that fails the run */
+    size_t *setup_of;             /* per file: its index in setups */
+    int *fail_on;                 /* per file: the least severity that fails the run */
+    unsigned char *stale_enabled; /* per file: INF019 is on */
+    struct file_setup *setups;    /* one per configuration met */
+    size_t setup_count, setup_cap;
+    size_t stale_rule;
+    struct inf_os_feed *feed; /* while the walk runs */
+    size_t walking;           /* the command-line path being walked */
+    size_t walk_config;       /* its configuration, or NO_CONFIG */
+    struct walk_message *messages;
+    size_t message_count, message_cap;
+    int status; /* 2 once some path is unreadable */
     /* When the report is rendered while linting (else NULL): the parts, and per worker the
      * counts and whether a finding fails the run, taken before the findings are freed. */
     struct inf_report_parts *parts;
     union worker_tally *tallies;
 };
+
+/* Makes room for one more file: the arrays grow only once every worker is idle. */
+static void reserve_file(struct lint_job *job)
+{
+    size_t count = job->inputs.count, cap = job->inputs.cap;
+    if (count < cap)
+        return;
+    inf_os_feed_drain(job->feed);
+    cap = cap ? cap * 2 : 1024;
+    job->inputs.paths = inf_xrealloc(job->inputs.paths, cap * sizeof *job->inputs.paths);
+    job->input_of = inf_xrealloc(job->input_of, cap * sizeof *job->input_of);
+    job->results = inf_xrealloc(job->results, cap * sizeof *job->results);
+    job->setup_of = inf_xrealloc(job->setup_of, cap * sizeof *job->setup_of);
+    job->fail_on = inf_xrealloc(job->fail_on, cap * sizeof *job->fail_on);
+    job->stale_enabled = inf_xrealloc(job->stale_enabled, cap);
+    job->inputs.cap = cap;
+    if (job->parts)
+        inf_report_parts_reserve(job->parts, cap);
+}
+
+/* The index in job->setups of the options for files under CONFIG. */
+static size_t setup_for(struct lint_job *job, const struct inf_config *config)
+{
+    struct options *opt = job->opt;
+    size_t config_index = config ? (size_t)(config - opt->configs) : NO_CONFIG;
+    size_t k = 0;
+    while (k < job->setup_count && job->setups[k].config != config_index)
+        k++;
+    if (k == job->setup_count) {
+        if (job->setup_count == job->setup_cap) {
+            inf_os_feed_drain(job->feed); /* workers read setups */
+            job->setups =
+                inf_xgrow(job->setups, &job->setup_cap, job->setup_count + 1, sizeof *job->setups);
+        }
+        job->setups[k].config = config_index;
+        job->setups[k].fail_on = file_options(opt, config, &job->setups[k].options);
+        job->setup_count++;
+    }
+    return k;
+}
+
+/* Adds PATH (owned) as the next file and lets the workers have it. */
+static void add_file(void *context, char *path)
+{
+    struct lint_job *job = context;
+    struct options *opt = job->opt;
+    if (opt->config_broken) { /* the run is over: nothing more to lint */
+        free(path);
+        return;
+    }
+    reserve_file(job);
+    size_t i = job->inputs.count;
+    job->inputs.paths[i] = path;
+    job->input_of[i] = job->walking;
+    memset(&job->results[i], 0, sizeof job->results[i]);
+    job->setup_of[i] = 0;
+    job->fail_on[i] = INF_SEVERITY_ERROR;
+    job->stale_enabled[i] = 0;
+    if (job->resolve_setups) {
+        const char *named =
+            strcmp(path, "-") == 0 && opt->stdin_filename ? opt->stdin_filename : path;
+        int named_directory = named != path && inf_os_is_directory(named);
+        const struct inf_config *config = config_for(opt, named, named_directory);
+        if (opt->config_broken) {
+            free(path);
+            return;
+        }
+        size_t k = setup_for(job, config);
+        job->setup_of[i] = k;
+        job->fail_on[i] = job->setups[k].fail_on;
+        job->stale_enabled[i] = job->setups[k].options.enabled[job->stale_rule];
+    }
+    job->inputs.count++;
+    inf_os_feed_publish(job->feed, job->inputs.count);
+}
+
+static void add_walk_message(struct lint_job *job, const char *path, int error)
+{
+    job->messages =
+        inf_xgrow(job->messages, &job->message_cap, job->message_count + 1, sizeof *job->messages);
+    struct walk_message *m = &job->messages[job->message_count++];
+    m->input = job->walking;
+    m->path = inf_xstrndup(path, strlen(path));
+    m->error = error;
+}
+
+static void unreadable_directory(void *context, const char *path, int error)
+{
+    add_walk_message(context, path, error);
+}
+
+static int excluded(void *context, const char *path)
+{
+    const struct lint_job *job = context;
+    /* Looked up each time: loading another file's configuration may move the array. */
+    return job->walk_config != NO_CONFIG &&
+           inf_config_excludes(&job->opt->configs[job->walk_config], path);
+}
+
+/*
+ * The producer of the run: expands the command-line paths into files (a
+ * directory's INF files, less what its configuration excludes) and hands
+ * each to the workers as soon as it is found.
+ */
+static void find_files(struct inf_os_feed *feed, void *context)
+{
+    struct lint_job *job = context;
+    struct options *opt = job->opt;
+    static const struct inf_os_walk_calls calls = {add_file, unreadable_directory, excluded};
+    job->feed = feed;
+    for (int i = 0; i < opt->path_count && !opt->config_broken; i++) {
+        const char *p = opt->paths[i];
+        job->walking = (size_t)i;
+        if (strcmp(p, "-") != 0 && inf_os_is_directory(p)) {
+            const struct inf_config *config = config_for(opt, p, 1);
+            if (opt->config_broken)
+                break;
+            job->walk_config = config ? (size_t)(config - opt->configs) : NO_CONFIG;
+            int err = inf_os_walk_inf_files(p, &calls, job);
+            if (err) {
+                add_walk_message(job, p, err);
+                job->status = INF_EXIT_FAILURE;
+            }
+        } else {
+            add_file(job, inf_xstrndup(p, strlen(p)));
+        }
+    }
+    job->feed = NULL;
+}
+
+/* Walk order: by command-line path, then as sorted directory listings give them. */
+static int compare_found(size_t input_a, const char *a, size_t input_b, const char *b)
+{
+    if (input_a != input_b)
+        return input_a < input_b ? -1 : 1;
+    return inf_os_walk_order(a, b);
+}
+
+static const struct lint_job *sorting_job; /* qsort's comparators take no context */
+
+static int compare_files(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    const struct lint_job *job = sorting_job;
+    return compare_found(job->input_of[x], job->inputs.paths[x], job->input_of[y],
+                         job->inputs.paths[y]);
+}
+
+static int compare_messages(const void *a, const void *b)
+{
+    const struct walk_message *x = a, *y = b;
+    return compare_found(x->input, x->path, y->input, y->path);
+}
+
+/* Moves the COUNT items of SIZE bytes at ARRAY into ORDER (item k gets item order[k]). */
+static void permute(void *array, size_t size, const size_t *order, size_t count)
+{
+    if (!count)
+        return;
+    char *from = array, *sorted = inf_xmalloc(count * size);
+    for (size_t k = 0; k < count; k++)
+        memcpy(sorted + k * size, from + order[k] * size, size);
+    memcpy(from, sorted, count * size);
+    free(sorted);
+}
+
+/* Puts the files in walk order (they were linted as found) and prints the walk's messages. */
+static void sort_files(struct lint_job *job)
+{
+    size_t count = job->inputs.count;
+    size_t *order = inf_xcalloc(count + 1, sizeof *order);
+    for (size_t k = 0; k < count; k++)
+        order[k] = k;
+    sorting_job = job;
+    qsort(order, count, sizeof *order, compare_files);
+    sorting_job = NULL;
+    permute(job->inputs.paths, sizeof *job->inputs.paths, order, count);
+    permute(job->input_of, sizeof *job->input_of, order, count);
+    permute(job->results, sizeof *job->results, order, count);
+    permute(job->setup_of, sizeof *job->setup_of, order, count);
+    permute(job->fail_on, sizeof *job->fail_on, order, count);
+    permute(job->stale_enabled, 1, order, count);
+    if (job->parts)
+        inf_report_parts_reorder(job->parts, order, count);
+    free(order);
+    if (job->message_count)
+        qsort(job->messages, job->message_count, sizeof *job->messages, compare_messages);
+    for (size_t k = 0; k < job->message_count; k++) {
+        tool_message("%s: %s", job->messages[k].path, strerror(job->messages[k].error));
+        free(job->messages[k].path);
+    }
+    free(job->messages);
+    job->messages = NULL;
+    job->message_count = job->message_cap = 0;
+}
+
+static void lint_job_free(struct lint_job *job)
+{
+    for (size_t k = 0; k < job->setup_count; k++)
+        inf_lint_options_free(&job->setups[k].options);
+    free(job->setups);
+    for (size_t i = 0; i < job->inputs.count; i++)
+        inf_file_result_free(&job->results[i]);
+    inf_path_list_free(&job->inputs);
+    free(job->input_of);
+    free(job->results);
+    free(job->setup_of);
+    free(job->fail_on);
+    free(job->stale_enabled);
+    inf_report_parts_free(job->parts);
+    free(job->tallies);
+    memset(job, 0, sizeof *job);
+}
+
+static void nothing_to_do(void *context, size_t index, int worker)
+{
+    (void)context, (void)index, (void)worker;
+}
+
+/*
+ * The files of the command line in walk order, for a run that only reads
+ * them one by one (--dump-model). Returns 2 if some path is unreadable.
+ */
+static int expand_inputs(struct options *opt, struct lint_job *job)
+{
+    memset(job, 0, sizeof *job);
+    job->opt = opt;
+    inf_os_parallel_fed(1, find_files, nothing_to_do, job);
+    if (opt->config_broken)
+        return INF_EXIT_FAILURE;
+    sort_files(job);
+    return job->status;
+}
 
 /* Non-zero when a finding of RESULT fails the run (INF019 notes never do). */
 static int result_fails(const struct inf_file_result *result, int fail_on)
@@ -550,7 +778,7 @@ static void lint_one(void *context, size_t index, int worker)
     /* Built in a local: neighbouring results, in one cache line, belong to other workers. */
     struct inf_file_result local;
     struct inf_file_result *result = &local;
-    int err = read_input(job->inputs->paths[index], job->opt, &name, &input);
+    int err = read_input(job->inputs.paths[index], job->opt, &name, &input);
     if (err) {
         memset(result, 0, sizeof *result);
         result->path = inf_xstrndup(name, strlen(name));
@@ -590,45 +818,13 @@ static char *baseline_dir(const char *path)
     return absolute;
 }
 
-static int run_lint(struct options *opt, const struct inf_path_list *inputs)
+static int run_lint(struct options *opt)
 {
-    int status = 0;
-    struct inf_file_result *results = inf_xcalloc(inputs->count + 1, sizeof *results);
-    int *fail_on = inf_xcalloc(inputs->count + 1, sizeof *fail_on);
-    unsigned char *stale_enabled = inf_xcalloc(inputs->count + 1, 1);
-    /* Configurations are resolved here, in order (a broken one ends the run). */
     struct lint_job job;
     memset(&job, 0, sizeof job);
     job.opt = opt;
-    job.inputs = inputs;
-    job.results = results;
-    job.fail_on = fail_on;
-    struct file_setup *setups = NULL;
-    size_t setup_count = 0, setup_cap = 0;
-    size_t *setup_of = inf_xcalloc(inputs->count + 1, sizeof *setup_of);
-    size_t stale_rule = inf_rule_index(inf_rule_find("INF019"));
-    for (size_t i = 0; i < inputs->count; i++) {
-        const char *input = inputs->paths[i];
-        const char *named =
-            strcmp(input, "-") == 0 && opt->stdin_filename ? opt->stdin_filename : input;
-        int named_directory = named != input && inf_os_is_directory(named);
-        const struct inf_config *config = config_for(opt, named, named_directory);
-        size_t config_index = config ? (size_t)(config - opt->configs) : NO_CONFIG;
-        size_t k = 0;
-        while (k < setup_count && setups[k].config != config_index)
-            k++;
-        if (k == setup_count) {
-            setups = inf_xgrow(setups, &setup_cap, setup_count + 1, sizeof *setups);
-            setups[k].config = config_index;
-            setups[k].fail_on = file_options(opt, config, &setups[k].options);
-            setup_count++;
-        }
-        setup_of[i] = k;
-        fail_on[i] = setups[k].fail_on;
-        stale_enabled[i] = setups[k].options.enabled[stale_rule];
-    }
-    job.setups = setups;
-    job.setup_of = setup_of;
+    job.resolve_setups = 1;
+    job.stale_rule = inf_rule_index(inf_rule_find("INF019"));
     int jobs = opt->jobs ? opt->jobs : inf_os_cpu_count();
     const struct inf_reporter *reporter = inf_reporter_find(opt->format ? opt->format : "text");
     struct inf_report_options report = {0, opt->quiet, NULL};
@@ -639,10 +835,20 @@ static int run_lint(struct options *opt, const struct inf_path_list *inputs)
         report.color = inf_os_stdout_is_terminal() && !getenv("NO_COLOR");
     /* Baselines need every finding after linting: then the report is rendered at the end. */
     if (!opt->write_baseline && !opt->baseline)
-        job.parts = inf_report_parts_new(reporter, &report, inputs->count, jobs);
+        job.parts = inf_report_parts_new(reporter, &report, jobs);
     if (job.parts)
         job.tallies = inf_xcalloc((size_t)jobs, sizeof *job.tallies);
-    inf_os_parallel(inputs->count, jobs, lint_one, &job);
+    /* Files are linted as the walk finds them (configurations are resolved in walk order
+     * too: a broken one ends the run), then put in order. */
+    inf_os_parallel_fed(jobs, find_files, lint_one, &job);
+    if (opt->config_broken) {
+        lint_job_free(&job);
+        return INF_EXIT_FAILURE;
+    }
+    sort_files(&job);
+    int status = job.status;
+    const struct inf_path_list *inputs = &job.inputs;
+    struct inf_file_result *results = job.results;
     /* Messages in input order, whatever the thread that met them. */
     for (size_t i = 0; i < inputs->count; i++) {
         if (results[i].error) {
@@ -650,10 +856,6 @@ static int run_lint(struct options *opt, const struct inf_path_list *inputs)
             status = INF_EXIT_FAILURE;
         }
     }
-    for (size_t k = 0; k < setup_count; k++)
-        inf_lint_options_free(&setups[k].options);
-    free(setups);
-    free(setup_of);
     inf_alloc_set_path(NULL);
     if (opt->write_baseline) {
         char *dir = baseline_dir(opt->write_baseline);
@@ -681,11 +883,7 @@ static int run_lint(struct options *opt, const struct inf_path_list *inputs)
             free(relative);
             free(dir);
         }
-        for (size_t i = 0; i < inputs->count; i++)
-            inf_file_result_free(&results[i]);
-        free(results);
-        free(fail_on);
-        free(stale_enabled);
+        lint_job_free(&job);
         return status;
     }
     if (opt->baseline) {
@@ -694,11 +892,7 @@ static int run_lint(struct options *opt, const struct inf_path_list *inputs)
         if (inf_baseline_load(opt->baseline, &baseline, error, sizeof error) != 0) {
             tool_message("%s", error);
             inf_baseline_free(&baseline);
-            for (size_t i = 0; i < inputs->count; i++)
-                inf_file_result_free(&results[i]);
-            free(results);
-            free(fail_on);
-            free(stale_enabled);
+            lint_job_free(&job);
             return INF_EXIT_FAILURE;
         }
         for (size_t i = 0; i < inputs->count; i++) {
@@ -706,7 +900,7 @@ static int run_lint(struct options *opt, const struct inf_path_list *inputs)
                 continue;
             char *relative = baseline_path(baseline.dir, inputs->paths[i], results[i].path);
             inf_baseline_filter(&baseline, relative, &results[i]);
-            inf_baseline_report_stale(&baseline, relative, &results[i], stale_enabled[i]);
+            inf_baseline_report_stale(&baseline, relative, &results[i], job.stale_enabled[i]);
             free(relative);
         }
         inf_baseline_free(&baseline);
@@ -726,7 +920,7 @@ static int run_lint(struct options *opt, const struct inf_path_list *inputs)
         for (size_t i = 0; i < inputs->count; i++) {
             if (!results[i].error)
                 inf_summary_add(&summary, &results[i]);
-            failing |= result_fails(&results[i], fail_on[i]);
+            failing |= result_fails(&results[i], job.fail_on[i]);
         }
     }
     report.parts = job.parts;
@@ -736,13 +930,7 @@ static int run_lint(struct options *opt, const struct inf_path_list *inputs)
     reporter->write(&out, results, inputs->count, &summary, &report);
     fwrite(out.data ? out.data : "", 1, out.len, stdout);
     inf_buf_free(&out);
-    inf_report_parts_free(job.parts);
-    free(job.tallies);
-    for (size_t i = 0; i < inputs->count; i++)
-        inf_file_result_free(&results[i]);
-    free(results);
-    free(fail_on);
-    free(stale_enabled);
+    lint_job_free(&job);
     if (status)
         return status;
     return failing ? 1 : 0;
@@ -765,14 +953,21 @@ int main(int argc, char **argv)
         fputs(usage_text, stderr);
         status = INF_EXIT_FAILURE;
     } else {
-        struct inf_path_list inputs = {0};
         inf_os_guard_mapped_inputs();
-        status = expand_inputs(&opt, &inputs);
-        int many = inputs.count != 1 || opt.path_count != 1 || inf_os_is_directory(opt.paths[0]);
-        int run = opt.mode == MODE_DUMP ? run_dump(&opt, &inputs, many) : run_lint(&opt, &inputs);
-        if (status == 0 || run == INF_EXIT_FAILURE)
-            status = run;
-        inf_path_list_free(&inputs);
+        if (opt.mode == MODE_DUMP) {
+            struct lint_job found;
+            status = expand_inputs(&opt, &found);
+            if (!opt.config_broken) {
+                int many = found.inputs.count != 1 || opt.path_count != 1 ||
+                           inf_os_is_directory(opt.paths[0]);
+                int run = run_dump(&opt, &found.inputs, many);
+                if (status == 0 || run == INF_EXIT_FAILURE)
+                    status = run;
+            }
+            lint_job_free(&found);
+        } else {
+            status = run_lint(&opt);
+        }
     }
     inf_lint_options_free(&opt.lint);
     for (size_t i = 0; i < opt.config_count; i++)

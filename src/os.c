@@ -347,8 +347,9 @@ static int compare_entries(const void *a, const void *b)
 }
 
 #ifdef _WIN32
-/* Lists DIR's entries (without . and ..). */
-static int list_directory(const char *dir, struct dir_entries *entries)
+/* Calls SEEN for each of DIR's entries (without . and ..), in the system's order. */
+static int each_entry(const char *dir, void (*seen)(void *context, const char *name, int kind),
+                      void *context)
 {
     char *pattern = join_path(dir, "*");
     WIN32_FIND_DATAA data;
@@ -358,7 +359,7 @@ static int list_directory(const char *dir, struct dir_entries *entries)
         return ENOENT;
     do {
         if (strcmp(data.cFileName, ".") && strcmp(data.cFileName, ".."))
-            add_entry(entries, data.cFileName, ENTRY_ASK);
+            seen(context, data.cFileName, ENTRY_ASK);
     } while (FindNextFileA(h, &data));
     FindClose(h);
     return 0;
@@ -375,8 +376,12 @@ static int entry_kind(const char *path)
     return ENTRY_FILE;
 }
 #else
-/* Lists DIR's entries (without . and ..); the kind comes from d_type where it is known. */
-static int list_directory(const char *dir, struct dir_entries *entries)
+/*
+ * Calls SEEN for each of DIR's entries (without . and ..), in the system's
+ * order, as they are read; the kind comes from d_type where it is known.
+ */
+static int each_entry(const char *dir, void (*seen)(void *context, const char *name, int kind),
+                      void *context)
 {
     DIR *d = opendir(dir);
     if (!d)
@@ -394,7 +399,7 @@ static int list_directory(const char *dir, struct dir_entries *entries)
         else if (e->d_type != DT_LNK && e->d_type != DT_UNKNOWN)
             kind = ENTRY_SKIP; /* FIFOs, sockets, devices */
 #endif
-        add_entry(entries, e->d_name, kind);
+        seen(context, e->d_name, kind);
     }
     closedir(d);
     return 0;
@@ -418,10 +423,15 @@ static int entry_kind(const char *path)
 }
 #endif
 
+static void collect_entry(void *entries, const char *name, int kind)
+{
+    add_entry(entries, name, kind);
+}
+
 /* The entries of DIR, sorted by name, into ENTRIES. Returns 0 or errno (ENTRIES then empty). */
 static int sorted_entries(const char *dir, struct dir_entries *entries)
 {
-    int err = list_directory(dir, entries);
+    int err = each_entry(dir, collect_entry, entries);
     if (err)
         free_entries(entries);
     else if (entries->count)
@@ -435,34 +445,65 @@ static int known_kind(const struct dir_entry *e, const char *path)
     return e->kind == ENTRY_ASK ? entry_kind(path) : e->kind;
 }
 
-int inf_os_find_inf_files(const char *dir, struct inf_path_list *list,
-                          void (*warn)(const char *path, int error),
-                          int (*skip)(void *context, const char *path), void *context)
+/* One directory of inf_os_walk_inf_files. */
+struct walk {
+    const char *dir;
+    const struct inf_os_walk_calls *calls;
+    void *context;
+    struct dir_entries later; /* directories, and entries whose kind needs asking */
+};
+
+/* An entry as it is read: an INF file is handed on at once, the rest waits for the end. */
+static void walk_entry(void *context, const char *name, int kind)
 {
-    struct dir_entries entries = {0};
-    int err = sorted_entries(dir, &entries);
-    if (err)
-        return err;
-    for (size_t i = 0; i < entries.count; i++) {
-        const struct dir_entry *e = &entries.items[i];
-        if (e->kind == ENTRY_SKIP || (e->kind == ENTRY_FILE && !is_inf_name(e->name)))
-            continue; /* nothing to look at: no path to build */
+    struct walk *w = context;
+    if (kind == ENTRY_SKIP || (kind == ENTRY_FILE && !is_inf_name(name)))
+        return; /* nothing to look at: no path to build */
+    if (kind != ENTRY_FILE) {
+        add_entry(&w->later, name, kind);
+        return;
+    }
+    char *path = join_path(w->dir, name);
+    if (w->calls->skip && w->calls->skip(w->context, path))
+        free(path);
+    else
+        w->calls->found(w->context, path);
+}
+
+int inf_os_walk_inf_files(const char *dir, const struct inf_os_walk_calls *calls, void *context)
+{
+    struct walk w = {dir, calls, context, {0}};
+    int err = each_entry(dir, walk_entry, &w);
+    for (size_t i = 0; !err && i < w.later.count; i++) {
+        const struct dir_entry *e = &w.later.items[i];
         char *path = join_path(dir, e->name);
         int kind = known_kind(e, path);
-        if (kind != ENTRY_SKIP && skip && skip(context, path))
+        if (kind != ENTRY_SKIP && calls->skip && calls->skip(context, path))
             kind = ENTRY_SKIP;
         if (kind == ENTRY_DIRECTORY) {
-            int sub = inf_os_find_inf_files(path, list, warn, skip, context);
-            if (sub && warn)
-                warn(path, sub);
+            int sub = inf_os_walk_inf_files(path, calls, context);
+            if (sub && calls->warn)
+                calls->warn(context, path, sub);
         } else if (kind == ENTRY_FILE && is_inf_name(e->name)) {
-            path_list_take(list, path);
+            calls->found(context, path);
             continue;
         }
         free(path);
     }
-    free_entries(&entries);
-    return 0;
+    free_entries(&w.later);
+    return err;
+}
+
+int inf_os_walk_order(const char *a, const char *b)
+{
+    size_t i = 0;
+    while (a[i] && a[i] == b[i])
+        i++;
+    /* At the first difference a name that ended (at a '/') sorts first, as it does when
+     * directory listings are sorted by name and walked in that order. */
+    unsigned x = a[i] == '/' ? 0 : (unsigned char)a[i];
+    unsigned y = b[i] == '/' ? 0 : (unsigned char)b[i];
+    return x < y ? -1 : x > y;
 }
 
 int inf_os_is_file(const char *path)
@@ -565,39 +606,90 @@ int inf_os_write_atomic(const char *path, const char *data, size_t len)
     return err;
 }
 
-/* Shared by the workers of inf_os_parallel: the next index to take. */
-struct parallel_state {
-    size_t next, count;
+/*
+ * Shared by the threads of inf_os_parallel_fed: which indexes are published,
+ * taken and done, under one lock; MORE wakes workers when indexes are
+ * published (or none will be), IDLE wakes a drain when all are done.
+ */
+struct inf_os_feed {
+    size_t published, next, done;
+    int closed;
     void (*work)(void *context, size_t index, int worker);
     void *context;
 #ifdef _WIN32
     CRITICAL_SECTION lock;
+    CONDITION_VARIABLE more, idle;
 #else
     pthread_mutex_t lock;
+    pthread_cond_t more, idle;
 #endif
 };
 
-static int take_index(struct parallel_state *st, size_t *index)
+#ifdef _WIN32
+#define FEED_LOCK(f) EnterCriticalSection(&(f)->lock)
+#define FEED_UNLOCK(f) LeaveCriticalSection(&(f)->lock)
+#define FEED_WAIT(f, cond) SleepConditionVariableCS(&(f)->cond, &(f)->lock, INFINITE)
+#define FEED_WAKE(f, cond) WakeAllConditionVariable(&(f)->cond)
+#else
+#define FEED_LOCK(f) pthread_mutex_lock(&(f)->lock)
+#define FEED_UNLOCK(f) pthread_mutex_unlock(&(f)->lock)
+#define FEED_WAIT(f, cond) pthread_cond_wait(&(f)->cond, &(f)->lock)
+#define FEED_WAKE(f, cond) pthread_cond_broadcast(&(f)->cond)
+#endif
+
+/* Takes the next published index, waiting for one; 0 once the feed is closed and empty. */
+static int take_index(struct inf_os_feed *f, size_t *index)
 {
-#ifdef _WIN32
-    EnterCriticalSection(&st->lock);
-#else
-    pthread_mutex_lock(&st->lock);
-#endif
-    int more = st->next < st->count;
+    FEED_LOCK(f);
+    while (f->next == f->published && !f->closed)
+        FEED_WAIT(f, more);
+    int more = f->next < f->published;
     if (more)
-        *index = st->next++;
-#ifdef _WIN32
-    LeaveCriticalSection(&st->lock);
-#else
-    pthread_mutex_unlock(&st->lock);
-#endif
+        *index = f->next++;
+    FEED_UNLOCK(f);
     return more;
 }
 
-/* What one thread of inf_os_parallel starts with. */
+/* Works index INDEX on the calling thread, worker NUMBER, and counts it done. */
+static void work_index(struct inf_os_feed *f, size_t index, int number)
+{
+    f->work(f->context, index, number);
+    FEED_LOCK(f);
+    if (++f->done == f->published)
+        FEED_WAKE(f, idle);
+    FEED_UNLOCK(f);
+}
+
+void inf_os_feed_publish(struct inf_os_feed *f, size_t count)
+{
+    FEED_LOCK(f);
+    if (count > f->published) {
+        f->published = count;
+        FEED_WAKE(f, more);
+    }
+    FEED_UNLOCK(f);
+}
+
+void inf_os_feed_drain(struct inf_os_feed *f)
+{
+    for (;;) { /* the producer (worker 0) works what nobody has taken, then waits */
+        FEED_LOCK(f);
+        if (f->next < f->published) {
+            size_t index = f->next++;
+            FEED_UNLOCK(f);
+            work_index(f, index, 0);
+            continue;
+        }
+        while (f->done < f->published)
+            FEED_WAIT(f, idle);
+        FEED_UNLOCK(f);
+        return;
+    }
+}
+
+/* What one thread of a feed starts with. */
 struct worker_start {
-    struct parallel_state *state;
+    struct inf_os_feed *feed;
     int number;
 };
 
@@ -609,13 +701,81 @@ static void *worker(void *arg)
 {
     struct worker_start *w = arg;
     size_t index;
-    while (take_index(w->state, &index))
-        w->state->work(w->state->context, index, w->number);
+    while (take_index(w->feed, &index))
+        work_index(w->feed, index, w->number);
 #ifdef _WIN32
     return 0;
 #else
     return NULL;
 #endif
+}
+
+/*
+ * Runs FEED on JOBS threads: JOBS - 1 new ones work from the start, this one
+ * runs PRODUCE (when not NULL), closes the feed and works too.
+ */
+static void run_feed(struct inf_os_feed *feed, int jobs,
+                     void (*produce)(struct inf_os_feed *feed, void *context), void *context)
+{
+#ifdef _WIN32
+    InitializeCriticalSection(&feed->lock);
+    InitializeConditionVariable(&feed->more);
+    InitializeConditionVariable(&feed->idle);
+    HANDLE *threads = inf_xcalloc((size_t)jobs, sizeof *threads);
+#else
+    pthread_mutex_init(&feed->lock, NULL);
+    pthread_cond_init(&feed->more, NULL);
+    pthread_cond_init(&feed->idle, NULL);
+    pthread_t *threads = inf_xcalloc((size_t)jobs, sizeof *threads);
+#endif
+    struct worker_start *starts = inf_xcalloc((size_t)jobs, sizeof *starts);
+    for (int i = 0; i < jobs; i++) {
+        starts[i].feed = feed;
+        starts[i].number = i;
+    }
+    int started = 0;
+    for (int i = 1; i < jobs; i++) {
+#ifdef _WIN32
+        if ((threads[started] = CreateThread(NULL, 0, worker, &starts[i], 0, NULL)) != NULL)
+            started++;
+#else
+        if (pthread_create(&threads[started], NULL, worker, &starts[i]) == 0)
+            started++;
+#endif
+    }
+    if (produce)
+        produce(feed, context);
+    FEED_LOCK(feed);
+    feed->closed = 1;
+    FEED_WAKE(feed, more);
+    FEED_UNLOCK(feed);
+    worker(&starts[0]); /* this thread works too; if no thread started, it does everything */
+    for (int i = 0; i < started; i++) {
+#ifdef _WIN32
+        WaitForSingleObject(threads[i], INFINITE);
+        CloseHandle(threads[i]);
+#else
+        pthread_join(threads[i], NULL);
+#endif
+    }
+#ifdef _WIN32
+    DeleteCriticalSection(&feed->lock);
+#else
+    pthread_cond_destroy(&feed->more);
+    pthread_cond_destroy(&feed->idle);
+    pthread_mutex_destroy(&feed->lock);
+#endif
+    free(threads);
+    free(starts);
+}
+
+void inf_os_parallel_fed(int jobs, void (*produce)(struct inf_os_feed *feed, void *context),
+                         void (*work)(void *context, size_t index, int worker), void *context)
+{
+    struct inf_os_feed feed;
+    memset(&feed, 0, sizeof feed);
+    feed.work = work, feed.context = context;
+    run_feed(&feed, jobs < 1 ? 1 : jobs, produce, context);
 }
 
 void inf_os_parallel(size_t count, int jobs, void (*work)(void *context, size_t index, int worker),
@@ -626,43 +786,11 @@ void inf_os_parallel(size_t count, int jobs, void (*work)(void *context, size_t 
             work(context, i, 0);
         return;
     }
-    if ((size_t)jobs > count)
-        jobs = (int)count;
-    struct parallel_state st;
-    memset(&st, 0, sizeof st);
-    st.count = count, st.work = work, st.context = context;
-    struct worker_start *starts = inf_xcalloc((size_t)jobs, sizeof *starts);
-    for (int i = 0; i < jobs; i++) {
-        starts[i].state = &st;
-        starts[i].number = i;
-    }
-#ifdef _WIN32
-    InitializeCriticalSection(&st.lock);
-    HANDLE *threads = inf_xcalloc((size_t)jobs, sizeof *threads);
-    int started = 0;
-    for (int i = 1; i < jobs; i++)
-        if ((threads[started] = CreateThread(NULL, 0, worker, &starts[i], 0, NULL)) != NULL)
-            started++;
-    worker(&starts[0]); /* this thread works too */
-    for (int i = 0; i < started; i++) {
-        WaitForSingleObject(threads[i], INFINITE);
-        CloseHandle(threads[i]);
-    }
-    DeleteCriticalSection(&st.lock);
-#else
-    pthread_mutex_init(&st.lock, NULL);
-    pthread_t *threads = inf_xcalloc((size_t)jobs, sizeof *threads);
-    int started = 0;
-    for (int i = 1; i < jobs; i++)
-        if (pthread_create(&threads[started], NULL, worker, &starts[i]) == 0)
-            started++;
-    worker(&starts[0]); /* this thread works too; if no thread started, it does everything */
-    for (int i = 0; i < started; i++)
-        pthread_join(threads[i], NULL);
-    pthread_mutex_destroy(&st.lock);
-#endif
-    free(threads);
-    free(starts);
+    struct inf_os_feed feed;
+    memset(&feed, 0, sizeof feed);
+    feed.work = work, feed.context = context;
+    feed.published = count; /* everything at once */
+    run_feed(&feed, (size_t)jobs > count ? (int)count : jobs, NULL, NULL);
 }
 
 int inf_os_list_files(const char *dir, struct inf_path_list *list)

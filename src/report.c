@@ -52,8 +52,7 @@ struct inf_report_parts {
 };
 
 struct inf_report_parts *inf_report_parts_new(const struct inf_reporter *reporter,
-                                              const struct inf_report_options *options,
-                                              size_t count, int workers)
+                                              const struct inf_report_options *options, int workers)
 {
     if (!reporter->write_file)
         return NULL;
@@ -61,11 +60,28 @@ struct inf_report_parts *inf_report_parts_new(const struct inf_reporter *reporte
     p->reporter = reporter;
     p->options = *options;
     p->options.parts = NULL;
-    p->count = count;
     p->workers = workers < 1 ? 1 : workers;
     p->areas = inf_xcalloc((size_t)p->workers, sizeof *p->areas);
-    p->places = inf_xcalloc(count + 1, sizeof *p->places);
     return p;
+}
+
+void inf_report_parts_reserve(struct inf_report_parts *p, size_t count)
+{
+    if (count <= p->count)
+        return;
+    p->places = inf_xrealloc(p->places, count * sizeof *p->places);
+    memset(p->places + p->count, 0, (count - p->count) * sizeof *p->places);
+    p->count = count;
+}
+
+void inf_report_parts_reorder(struct inf_report_parts *p, const size_t *order, size_t count)
+{
+    struct part_place *sorted = inf_xcalloc(count + 1, sizeof *sorted);
+    for (size_t k = 0; k < count; k++)
+        sorted[k] = p->places[order[k]];
+    free(p->places);
+    p->places = sorted;
+    p->count = count;
 }
 
 void inf_report_parts_render(struct inf_report_parts *p, size_t index, int worker,

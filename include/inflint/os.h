@@ -46,17 +46,30 @@ struct inf_path_list {
 void inf_path_list_add(struct inf_path_list *list, const char *path);
 void inf_path_list_free(struct inf_path_list *list);
 
+/* What inf_os_walk_inf_files reports to; each is called with the walk's CONTEXT. */
+struct inf_os_walk_calls {
+    void (*found)(void *context, char *path); /* an INF file; the callee owns PATH */
+    void (*warn)(void *context, const char *path, int error); /* an unreadable subdirectory */
+    int (*skip)(void *context, const char *path); /* non-zero leaves PATH (and all below) out */
+};
+
 /*
- * Appends to LIST every *.inf and *.inx file (any letter case) below
- * directory DIR, in sorted order, without following symbolic links to
- * directories (so link loops end). Returns 0, or an errno value for DIR
- * itself; unreadable subdirectories are reported through WARN (may be NULL).
- * SKIP (may be NULL) is asked about every file and directory found; a
- * non-zero answer leaves it (and everything below it) out.
+ * Reports every *.inf and *.inx file (any letter case) below directory DIR
+ * to CALLS->found as soon as its directory listing shows it, in the order
+ * the system lists them (inf_os_walk_order sorts them), without following
+ * symbolic links to directories (so link loops end). CALLS->warn (may be
+ * NULL) hears of unreadable subdirectories, CALLS->skip (may be NULL) is
+ * asked about every file and directory found. Returns 0, or an errno value
+ * for DIR itself.
  */
-int inf_os_find_inf_files(const char *dir, struct inf_path_list *list,
-                          void (*warn)(const char *path, int error),
-                          int (*skip)(void *context, const char *path), void *context);
+int inf_os_walk_inf_files(const char *dir, const struct inf_os_walk_calls *calls, void *context);
+
+/*
+ * Orders two paths one walk found (or the walk's warnings) as sorted
+ * directory listings walked depth first would: name by name, a directory's
+ * files at the directory's place. strcmp-like result.
+ */
+int inf_os_walk_order(const char *a, const char *b);
 
 /* Non-zero when PATH names an existing regular file. */
 int inf_os_is_file(const char *path);
@@ -94,6 +107,25 @@ int inf_os_stdout_is_terminal(void);
  */
 void inf_os_parallel(size_t count, int jobs, void (*work)(void *context, size_t index, int worker),
                      void *context);
+
+/*
+ * inf_os_parallel for work still being found. PRODUCE(feed, CONTEXT) runs on
+ * this thread (worker 0) while JOBS - 1 others call WORK(CONTEXT, i, w) for
+ * each index i it publishes; when PRODUCE returns, this thread works too
+ * until every published index is done.
+ */
+struct inf_os_feed;
+void inf_os_parallel_fed(int jobs, void (*produce)(struct inf_os_feed *feed, void *context),
+                         void (*work)(void *context, size_t index, int worker), void *context);
+
+/* Lets WORK run on every index below COUNT (indexes are published in order, never taken back). */
+void inf_os_feed_publish(struct inf_os_feed *feed, size_t count);
+
+/*
+ * Returns when every published index is done, working on them meanwhile:
+ * until the next publish, nothing WORK reads can be in use (arrays may move).
+ */
+void inf_os_feed_drain(struct inf_os_feed *feed);
 
 /* Number of online processors (at least 1). */
 int inf_os_cpu_count(void);

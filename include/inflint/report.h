@@ -38,12 +38,18 @@ struct inf_reporter {
  * worker appends the write_file part of every result it finishes to a buffer
  * of its own, so that the result's findings can be freed at once (the
  * report then needs only paths, encodings and errors). Returns NULL when
- * REPORTER has no write_file. Set OPTIONS->parts to the result before
- * inf_report_write; free with inf_report_parts_free after it.
+ * REPORTER has no write_file. Set OPTIONS->parts to the result before the
+ * report is written; free with inf_report_parts_free after it.
  */
 struct inf_report_parts *inf_report_parts_new(const struct inf_reporter *reporter,
                                               const struct inf_report_options *options,
-                                              size_t count, int workers);
+                                              int workers);
+
+/* Makes room for the parts of results [0, COUNT) (not while rendering). */
+void inf_report_parts_reserve(struct inf_report_parts *parts, size_t count);
+
+/* Puts the parts in a new order: result k's part is the one of result ORDER[k]. */
+void inf_report_parts_reorder(struct inf_report_parts *parts, const size_t *order, size_t count);
 
 /* Renders the part of RESULT, result INDEX of the report, on thread WORKER. */
 void inf_report_parts_render(struct inf_report_parts *parts, size_t index, int worker,

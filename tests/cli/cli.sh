@@ -79,6 +79,23 @@ contains "json missing file listed" out '"error": "No such file or directory"'
 contains "json missing file not counted" out '"summary": {"files": 1, "errors": 0'
 expect "json clean files" 0 "$inflint" -j 2 -f json samples/isolated.inf samples/isolated.inf
 contains "json clean summary" out '"summary": {"files": 2, "errors": 0, "warnings": 0, "notes": 0}'
+# Files are linted as the walk finds them and put in order afterwards; past 1,024 files the
+# workers are stopped while the arrays grow. Every -j prints the same, in walk order.
+mkdir -p "$tmp/many/a" "$tmp/many/a-b"
+for i in $(seq 1 1100); do cp "$bad" "$tmp/many/f$i.inf"; done
+cp samples/isolated.inf "$tmp/many/a/x.inf"; cp samples/isolated.inf "$tmp/many/a-b/y.inf"
+"$inflint" -j 1 -f json "$tmp/many" > "$tmp/many1.json" 2>&1
+"$inflint" -j 3 -f json "$tmp/many" > "$tmp/many3.json" 2>&1
+if cmp -s "$tmp/many1.json" "$tmp/many3.json"; then passed=$((passed + 1)); else
+  failed=$((failed + 1)); echo "FAIL: -j 3 differs from -j 1 over 1,102 files"; fi
+expect "many files" 1 "$inflint" -j 2 -f text "$tmp/many"
+contains "many files counted" out "in 1102 files"
+grep -o '"path": "[^"]*"' "$tmp/many1.json" | awk '!seen[$0]++' | sed 's/"path": "//; s/"$//' \
+  > "$tmp/order"
+(cd "$tmp/many" && printf '%s\n' a/x.inf a-b/y.inf $(ls f*.inf | LC_ALL=C sort)) |
+  sed "s|^|$tmp/many/|" > "$tmp/expected-order"
+if cmp -s "$tmp/order" "$tmp/expected-order"; then passed=$((passed + 1)); else
+  failed=$((failed + 1)); echo "FAIL: files are not in walk order"; diff "$tmp/expected-order" "$tmp/order" | head -5; fi
 expect "bad --jobs" 2 "$inflint" -j 0 samples
 expect "github format" 1 "$inflint" -f github "$bad"
 contains "annotation" out "::error file=samples/rules/iso106-bad.inf,line="

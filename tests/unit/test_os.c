@@ -1,0 +1,187 @@
+/*
+ * test_os.c - the parallel feed (work published while it is being found,
+ * arrays moved while the workers are drained), the directory walk and the
+ * order its files are put in afterwards.
+ */
+#define _XOPEN_SOURCE 700 /* mkdtemp */
+#include "helpers.h"
+#include "inflint/os.h"
+
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* A producer that publishes COUNT indexes one by one and moves the array they use. */
+struct feed_test {
+    int jobs;
+    size_t count;
+    unsigned *times_done; /* per index: how often WORK ran on it */
+    size_t cap;           /* of times_done: it moves (only) while the workers are drained */
+    int bad_worker;       /* a worker number outside [0, jobs) was seen */
+};
+
+static void count_work(void *context, size_t index, int worker)
+{
+    struct feed_test *t = context;
+    if (worker < 0 || worker >= t->jobs)
+        t->bad_worker = 1;
+    t->times_done[index]++;
+}
+
+static void publish_one_by_one(struct inf_os_feed *feed, void *context)
+{
+    struct feed_test *t = context;
+    for (size_t i = 0; i < t->count; i++) {
+        if (i == t->cap) {
+            inf_os_feed_drain(feed);
+            for (size_t k = 0; k < i; k++) /* drained: everything so far is done */
+                assert_int_equal(t->times_done[k], 1);
+            unsigned *moved = inf_xcalloc(t->cap * 2, sizeof *moved);
+            memcpy(moved, t->times_done, t->cap * sizeof *moved);
+            free(t->times_done);
+            t->times_done = moved;
+            t->cap *= 2;
+        }
+        inf_os_feed_publish(feed, i + 1);
+    }
+}
+
+static void run_feed_test(int jobs, size_t count)
+{
+    struct feed_test t = {jobs, count, inf_xcalloc(4, sizeof(unsigned)), 4, 0};
+    inf_os_parallel_fed(jobs, publish_one_by_one, count_work, &t);
+    for (size_t i = 0; i < count; i++)
+        assert_int_equal(t.times_done[i], 1);
+    assert_false(t.bad_worker);
+    free(t.times_done);
+}
+
+static void a_fed_run_works_every_published_index_once(void **state)
+{
+    (void)state;
+    run_feed_test(1, 0);
+    run_feed_test(1, 1000); /* alone, draining works what is pending itself */
+    run_feed_test(2, 1000);
+    run_feed_test(3, 5000);
+}
+
+static void plain_parallel_runs_cover_every_index(void **state)
+{
+    (void)state;
+    for (int jobs = 1; jobs <= 4; jobs++) {
+        struct feed_test t = {jobs, 777, inf_xcalloc(777, sizeof(unsigned)), 777, 0};
+        inf_os_parallel(t.count, jobs, count_work, &t);
+        for (size_t i = 0; i < t.count; i++)
+            assert_int_equal(t.times_done[i], 1);
+        assert_false(t.bad_worker);
+        free(t.times_done);
+    }
+}
+
+static int by_walk_order(const void *a, const void *b)
+{
+    return inf_os_walk_order(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted directory listings walked depth first: "a" (and all below it) before "a-b", "a.inf". */
+static void walk_order_is_sorted_listings_depth_first(void **state)
+{
+    (void)state;
+    const char *expected[] = {"t/A.inf", "t/a/x.inf",  "t/a/z/y.inf", "t/a-b/y.inf",
+                              "t/a.inf", "t/a0/w.inf", "t/b.inf"};
+    const size_t n = sizeof expected / sizeof expected[0];
+    const char *shuffled[] = {"t/b.inf",     "t/a.inf", "t/a-b/y.inf", "t/a0/w.inf",
+                              "t/a/z/y.inf", "t/A.inf", "t/a/x.inf"};
+    qsort(shuffled, n, sizeof shuffled[0], by_walk_order);
+    for (size_t i = 0; i < n; i++)
+        assert_string_equal(shuffled[i], expected[i]);
+    assert_int_equal(inf_os_walk_order("t/a.inf", "t/a.inf"), 0);
+    /* Plain byte order would put "a-b/" (0x2D) before "a/" (0x2F): the walk does not. */
+    assert_true(strcmp("t/a-b/y.inf", "t/a/x.inf") < 0);
+    assert_true(inf_os_walk_order("t/a/x.inf", "t/a-b/y.inf") < 0);
+}
+
+struct found_files {
+    struct inf_path_list list;
+    int warned;
+};
+
+static void take_found(void *context, char *path)
+{
+    struct found_files *f = context;
+    inf_path_list_add(&f->list, path);
+    free(path);
+}
+
+static void count_warning(void *context, const char *path, int error)
+{
+    (void)path, (void)error;
+    ((struct found_files *)context)->warned++;
+}
+
+static int skip_named_skip(void *context, const char *path)
+{
+    (void)context;
+    return strstr(path, "skip") != NULL;
+}
+
+static void touch(const char *path)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fclose(f);
+}
+
+/* The walk finds INF and INX files at every depth, and nothing that is skipped or else. */
+static void the_walk_finds_every_inf_file_below(void **state)
+{
+    (void)state;
+    char root[] = "/tmp/inflint-walk-XXXXXX";
+    assert_non_null(mkdtemp(root));
+    char path[256];
+    const char *dirs[] = {"a", "a/z", "a-b", "skip", "empty"};
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+        snprintf(path, sizeof path, "%s/%s", root, dirs[i]);
+        assert_int_equal(mkdir(path, 0700), 0);
+    }
+    const char *files[] = {"b.INF",      "a/x.inf",   "a/z/y.inx", "a-b/y.inf",
+                           "skip/s.inf", "notes.txt", "a/inf"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        snprintf(path, sizeof path, "%s/%s", root, files[i]);
+        touch(path);
+    }
+    struct found_files found = {{0}, 0};
+    const struct inf_os_walk_calls calls = {take_found, count_warning, skip_named_skip};
+    assert_int_equal(inf_os_walk_inf_files(root, &calls, &found), 0);
+    qsort(found.list.paths, found.list.count, sizeof *found.list.paths, by_walk_order);
+    const char *expected[] = {"a/x.inf", "a/z/y.inx", "a-b/y.inf", "b.INF"};
+    assert_int_equal(found.list.count, 4);
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(path, sizeof path, "%s/%s", root, expected[i]);
+        assert_string_equal(found.list.paths[i], path);
+    }
+    assert_int_equal(found.warned, 0);
+    inf_path_list_free(&found.list);
+    snprintf(path, sizeof path, "%s/none", root);
+    assert_int_not_equal(inf_os_walk_inf_files(path, &calls, &found), 0);
+    for (size_t i = sizeof files / sizeof files[0]; i-- > 0;) {
+        snprintf(path, sizeof path, "%s/%s", root, files[i]);
+        unlink(path);
+    }
+    for (size_t i = sizeof dirs / sizeof dirs[0]; i-- > 0;) {
+        snprintf(path, sizeof path, "%s/%s", root, dirs[i]);
+        rmdir(path);
+    }
+    rmdir(root);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_fed_run_works_every_published_index_once),
+        cmocka_unit_test(plain_parallel_runs_cover_every_index),
+        cmocka_unit_test(walk_order_is_sorted_listings_depth_first),
+        cmocka_unit_test(the_walk_finds_every_inf_file_below),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
