@@ -663,14 +663,52 @@ static int compare_found(size_t input_a, const char *a, size_t input_b, const ch
     return inf_os_walk_order(a, b);
 }
 
-static const struct lint_job *sorting_job; /* qsort's comparators take no context */
+/* A file to sort: its place in the walk's order is mostly settled by KEY alone. */
+struct sort_item {
+    size_t input;     /* the command-line path it came from */
+    uint64_t key;     /* the 8 bytes after that path, big-endian, '/' as 0 (as walk order has it) */
+    const char *rest; /* the path after the command-line path */
+    size_t index;
+};
 
-static int compare_files(const void *a, const void *b)
+static int compare_items(const void *a, const void *b)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    const struct lint_job *job = sorting_job;
-    return compare_found(job->input_of[x], job->inputs.paths[x], job->input_of[y],
-                         job->inputs.paths[y]);
+    const struct sort_item *x = a, *y = b;
+    if (x->input != y->input)
+        return x->input < y->input ? -1 : 1;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return inf_os_walk_order(x->rest, y->rest);
+}
+
+/* The order (indexes into JOB's files) that puts them as sorted listings would. */
+static size_t *walk_order(const struct lint_job *job)
+{
+    size_t count = job->inputs.count;
+    struct sort_item *items = inf_xcalloc(count + 1, sizeof *items);
+    for (size_t i = 0; i < count; i++) {
+        struct sort_item *item = &items[i];
+        /* Every file of one command-line path starts with it: only the rest can differ. */
+        size_t skip = strlen(job->opt->paths[job->input_of[i]]);
+        const char *path = job->inputs.paths[i];
+        item->input = job->input_of[i];
+        item->rest = strlen(path) >= skip ? path + skip : path;
+        item->index = i;
+        for (size_t k = 0; k < 8; k++) {
+            unsigned char c = (unsigned char)item->rest[k];
+            item->key = item->key << 8 | (c == '/' ? 0 : c);
+            if (!c) {
+                item->key <<= 8 * (7 - k);
+                break;
+            }
+        }
+    }
+    qsort(items, count, sizeof *items, compare_items);
+    size_t *order = inf_xcalloc(count + 1, sizeof *order);
+    for (size_t k = 0; k < count; k++)
+        order[k] = items[k].index;
+    free(items);
+    return order;
 }
 
 static int compare_messages(const void *a, const void *b)
@@ -695,12 +733,7 @@ static void permute(void *array, size_t size, const size_t *order, size_t count)
 static void sort_files(struct lint_job *job)
 {
     size_t count = job->inputs.count;
-    size_t *order = inf_xcalloc(count + 1, sizeof *order);
-    for (size_t k = 0; k < count; k++)
-        order[k] = k;
-    sorting_job = job;
-    qsort(order, count, sizeof *order, compare_files);
-    sorting_job = NULL;
+    size_t *order = walk_order(job);
     permute(job->inputs.paths, sizeof *job->inputs.paths, order, count);
     permute(job->input_of, sizeof *job->input_of, order, count);
     permute(job->results, sizeof *job->results, order, count);
