@@ -179,8 +179,10 @@ static void mark_directive_targets(struct mark_queue *q, struct inf_buf *scratch
         size_t d = directive_slot(&table, key);
         if (d == DIRECTIVE_COUNT)
             continue;
-        for (size_t f = 0; f < line->field_count && f < 32; f++) {
-            if (!(section_directives[d].fields & (1u << f)))
+        unsigned fields = section_directives[d].fields;
+        for (size_t f = 0; f < line->field_count; f++) {
+            /* ~0u: every field, however many (CopyFiles may list more than 32 sections). */
+            if (fields != ~0u && (f >= 32 || !(fields & (1u << f))))
                 continue;
             struct inf_text v = inf_token_value(m, inf_line_field(m, line, f), scratch, NULL);
             mark(q, v.ptr, v.len);

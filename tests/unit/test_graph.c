@@ -4,6 +4,8 @@
  */
 #include "helpers.h"
 
+#include <stdio.h>
+
 #define VERSION "[Version]\nSignature=\"$Windows NT$\"\nPnpLockdown=1\n"
 
 static void build(struct inf_model *m, struct inf_graph *g, const char *name, const char *text)
@@ -127,6 +129,43 @@ static void no_entry_points_means_nothing_is_live(void **state)
     inf_model_free(&m);
 }
 
+static int referenced(const struct inf_model *m, const struct inf_graph *g, const char *section)
+{
+    uint32_t s = inf_model_find_section(m, section, strlen(section));
+    assert_int_not_equal(s, INF_NO_INDEX);
+    return g->section_referenced[s];
+}
+
+/*
+ * Directive targets are looked up a few names behind (their table slots
+ * prefetched): far more targets than that, substituted ones, file names
+ * that are no section and a name reused all still mark exactly the named.
+ */
+static void every_directive_target_is_marked_referenced(void **state)
+{
+    (void)state;
+    struct inf_buf text = INF_BUF_INIT;
+    inf_buf_adds(&text, VERSION "[Install]\nCopyFiles=");
+    for (int i = 0; i < 40; i += 2) /* even sections, with a file name and a repeat between */
+        inf_buf_printf(&text, "%sFiles%d,x%d.sys,Files%d", i ? "," : "", i, i, i);
+    inf_buf_adds(&text, "\nAddReg=%Reg%\n");
+    for (int i = 0; i < 40; i++)
+        inf_buf_printf(&text, "[Files%d]\nf%d.sys\n", i, i);
+    inf_buf_adds(&text, "[Reg.Key]\nHKR,,X\n[Strings]\nReg=\"Reg.Key\"\n");
+    struct inf_model m;
+    struct inf_graph g;
+    build(&m, &g, "many.inf", text.data);
+    for (int i = 0; i < 40; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "Files%d", i);
+        assert_int_equal(referenced(&m, &g, name), i % 2 == 0);
+    }
+    assert_true(referenced(&m, &g, "Reg.Key"));
+    inf_graph_free(&g);
+    inf_model_free(&m);
+    inf_buf_free(&text);
+}
+
 static void copies_resolve_source_and_destination(void **state)
 {
     (void)state;
@@ -197,6 +236,7 @@ int main(void)
         cmocka_unit_test(default_install_and_uninstall),
         cmocka_unit_test(no_entry_points_means_nothing_is_live),
         cmocka_unit_test(copies_resolve_source_and_destination),
+        cmocka_unit_test(every_directive_target_is_marked_referenced),
         cmocka_unit_test(templates_use_arch_token_for_every_architecture),
         cmocka_unit_test(needs_cycles_end_and_missing_targets_are_recorded),
     };
