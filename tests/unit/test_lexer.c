@@ -219,9 +219,10 @@ static void assert_fast_path_agrees(const char *text, size_t len)
 }
 
 /*
- * The fast path gives exactly the general path's model, on 5,000 generated
+ * The fast path gives exactly the general path's model, on 20,000 generated
  * inputs made of the pieces the tokenizer treats specially (quotes,
- * continuations, Unicode spaces, Ctrl-Z, NUL, comments, markers).
+ * continuations, Unicode spaces, Ctrl-Z, NUL, comments, markers,
+ * separators, backslashes as data).
  */
 static void fast_path_matches_general_path(void **state)
 {
@@ -266,11 +267,22 @@ static void fast_path_matches_general_path(void **state)
                                          "k=\\\n  v\n",
                                          "%13%\\x.sys",
                                          "\"a\" ",
-                                         "\"b\"\t,"};
+                                         "\"b\"\t,",
+                                         "a,b",
+                                         ",,",
+                                         " , ",
+                                         "k = a, b ,c\n",
+                                         "k=%s%,$d$\n",
+                                         "PCI\\VEN_1",
+                                         "x\\y",
+                                         "=\\a",
+                                         "a=b=c,d=e\n",
+                                         "\v\f",
+                                         "HKR,Parameters,Value,0x00010001,1\n"};
     size_t piece_count = sizeof pieces / sizeof pieces[0];
     uint64_t seed = 0x9E3779B97F4A7C15ull;
     char text[4096];
-    for (int round = 0; round < 5000; round++) {
+    for (int round = 0; round < 20000; round++) {
         size_t len = 0;
         if (round % 3)
             len += (size_t)snprintf(text, sizeof text, "[S]\n");
