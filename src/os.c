@@ -265,16 +265,10 @@ int inf_os_cpu_count(void)
 #endif
 }
 
-/* Appends PATH, which LIST now owns. */
-static void path_list_take(struct inf_path_list *list, char *path)
-{
-    list->paths = inf_xgrow(list->paths, &list->cap, list->count + 1, sizeof *list->paths);
-    list->paths[list->count++] = path;
-}
-
 void inf_path_list_add(struct inf_path_list *list, const char *path)
 {
-    path_list_take(list, inf_xstrndup(path, strlen(path)));
+    list->paths = inf_xgrow(list->paths, &list->cap, list->count + 1, sizeof *list->paths);
+    list->paths[list->count++] = inf_xstrndup(path, strlen(path));
 }
 
 void inf_path_list_free(struct inf_path_list *list)
