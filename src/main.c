@@ -655,14 +655,6 @@ static void find_files(struct inf_os_feed *feed, void *context)
     job->feed = NULL;
 }
 
-/* Walk order: by command-line path, then as sorted directory listings give them. */
-static int compare_found(size_t input_a, const char *a, size_t input_b, const char *b)
-{
-    if (input_a != input_b)
-        return input_a < input_b ? -1 : 1;
-    return inf_os_walk_order(a, b);
-}
-
 /* A file to sort: its place in the walk's order is mostly settled by KEY alone. */
 struct sort_item {
     size_t input;     /* the command-line path it came from */
@@ -711,10 +703,13 @@ static size_t *walk_order(const struct lint_job *job)
     return order;
 }
 
+/* Walk order: by command-line path, then as sorted directory listings give them. */
 static int compare_messages(const void *a, const void *b)
 {
     const struct walk_message *x = a, *y = b;
-    return compare_found(x->input, x->path, y->input, y->path);
+    if (x->input != y->input)
+        return x->input < y->input ? -1 : 1;
+    return inf_os_walk_order(x->path, y->path);
 }
 
 /* Moves the COUNT items of SIZE bytes at ARRAY into ORDER (item k gets item order[k]). */
