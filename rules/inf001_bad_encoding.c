@@ -3,7 +3,7 @@
  * 8-bit INFs as ANSI), or undecodable data are errors; an 8-bit file with
  * bytes >= 0x80 is a warning (its meaning depends on the machine's code page).
  */
-#include "rule_util.h"
+#include "check.h"
 
 static void check(struct inf_check *c)
 {
@@ -47,4 +47,6 @@ const struct inf_rule inf_rule_inf001 = {
     "localized machines.",
     "; saved as UTF-8 with a BOM\n[Strings]\nVendor = \"Caf\\u00e9 Devices\"\n",
     "; saved as UTF-16LE\n[Strings]\nVendor = \"Caf\\u00e9 Devices\"\n",
-    check};
+    check,
+    {{0, INF_SEVERITY_OFF}},
+    0};

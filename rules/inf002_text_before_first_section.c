@@ -3,7 +3,7 @@
  * [section]. Windows refuses such a file unless it has a [Strings] section
  * (ERROR_EXPECTED_SECTION_NAME), so: error without [Strings], else warning.
  */
-#include "rule_util.h"
+#include "check.h"
 
 static void check(struct inf_check *c)
 {
@@ -33,4 +33,6 @@ const struct inf_rule inf_rule_inf002 = {
     "in C comment style are the usual cause.",
     "/* Acme driver */\n[Version]\nSignature = \"$Windows NT$\"\n",
     "; Acme driver\n[Version]\nSignature = \"$Windows NT$\"\n",
-    check};
+    check,
+    {{0, INF_SEVERITY_OFF}},
+    0};

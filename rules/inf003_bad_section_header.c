@@ -3,7 +3,7 @@
  * line, or a name over 255 characters. Windows refuses the file; inflint
  * treats the line as a comment and goes on.
  */
-#include "rule_util.h"
+#include "check.h"
 
 static void check(struct inf_check *c)
 {
@@ -33,4 +33,6 @@ const struct inf_rule inf_rule_inf003 = {
     "still show.",
     "[Acme_Install.NT\nCopyFiles = Acme_Files\n",
     "[Acme_Install.NT]\nCopyFiles = Acme_Files\n",
-    check};
+    check,
+    {{0, INF_SEVERITY_OFF}},
+    0};

@@ -3,24 +3,22 @@
  * (case-insensitive). Windows merges them, and so does the model; reported
  * at every header after the first.
  */
-#include "rule_util.h"
+#include "check.h"
 
 static void check(struct inf_check *c)
 {
     const struct inf_model *m = c->model;
-    for (size_t s = 0; s < m->section_count; s++) {
-        const struct inf_section *section = &m->sections[s];
-        if (section->run_count < 2)
-            continue;
-        struct inf_text name = inf_model_section_name(m, (uint32_t)s);
-        uint32_t first_line = m->runs[section->first_run].header_line;
-        for (uint32_t r = m->runs[section->first_run].next; r != INF_NO_INDEX; r = m->runs[r].next)
-            inf_report(c, inf_span_header(m, r), 0,
-                       "merge the entries into the first [section] so the file reads the way "
-                       "Windows reads it",
-                       "[%.*s] is defined again; Windows appends these entries to the section "
-                       "first defined on line %u",
-                       (int)name.len, name.ptr, (unsigned)first_line);
+    const struct inf_graph *g = c->graph;
+    for (size_t r = 0; r < m->run_count; r++) {
+        const struct inf_section_fact *section = &g->sections[m->runs[r].section];
+        if (section->header_count < 2 || section->header.start == m->runs[r].header_offset)
+            continue; /* the first header of its section */
+        inf_report(c, inf_span_header(m, (uint32_t)r), 0,
+                   "merge the entries into the first [section] so the file reads the way "
+                   "Windows reads it",
+                   "[%.*s] is defined again; Windows appends these entries to the section "
+                   "first defined on line %u",
+                   (int)section->name.len, section->name.ptr, (unsigned)section->header_line);
     }
 }
 
@@ -34,4 +32,6 @@ const struct inf_rule inf_rule_inf004 = {
     "InfVerif reports it.",
     "[Strings]\nVendor = \"Acme\"\n...\n[strings]\nDevice = \"Probe\"\n",
     "[Strings]\nVendor = \"Acme\"\nDevice = \"Probe\"\n",
-    check};
+    check,
+    {{0, INF_SEVERITY_OFF}},
+    0};

@@ -3,61 +3,60 @@
  * [Strings] key nor a number (a DIRID), outside the [Strings*] sections
  * (whose values Windows never substitutes).
  */
-#include "rule_util.h"
+#include "check.h"
+
+/* The names already reported on the current line (a line holds a handful at most). */
+struct line_names {
+    uint32_t line;
+    struct inf_text names[16];
+    size_t count;
+};
+
+/* Is NAME new on LINE? Remembers it. */
+static int first_on_line(struct line_names *seen, uint32_t line, const char *name, size_t len)
+{
+    if (seen->line != line)
+        seen->line = line, seen->count = 0;
+    for (size_t i = 0; i < seen->count; i++)
+        if (inf_text_equal_nocase2(seen->names[i].ptr, seen->names[i].len, name, len))
+            return 0;
+    if (seen->count < sizeof seen->names / sizeof seen->names[0])
+        seen->names[seen->count++] = (struct inf_text){name, len};
+    return 1;
+}
 
 /* Reports every undefined %name% in TOKEN, once per name and line. */
-static void check_token(struct inf_check *c, const struct inf_token *token,
-                        const struct inf_line *line, struct inf_key_map *seen)
+static void check_token(struct inf_check *c, const struct inf_token *token, uint32_t line,
+                        struct line_names *seen)
 {
     const struct inf_model *m = c->model;
-    if (!token->percent)
-        return;
     struct inf_text raw = inf_token_raw(m, token);
-    const char *p = raw.ptr, *end = raw.ptr + raw.len;
-    while (p < end) {
-        const char *open = memchr(p, '%', (size_t)(end - p));
-        if (!open)
-            break;
-        const char *close = memchr(open + 1, '%', (size_t)(end - open - 1));
-        if (!close)
-            break;
-        size_t len = (size_t)(close - open - 1);
-        const char *name = open + 1;
-        int numeric = len > 0;
-        for (size_t i = 0; i < len; i++)
-            if (!((name[i] >= '0' && name[i] <= '9') || (i == 0 && name[i] == '-' && len > 1)))
-                numeric = 0;
-        if (len > 0 && !numeric && !inf_model_string(m, name, len) &&
-            rule_once(seen, rule_line_id(m, line) << 32 ^ inf_hash_nocase(name, len))) {
-            char hint[384];
-            snprintf(hint, sizeof hint,
-                     "define it in [Strings] (`%.*s = \"...\"`), or write %%%% for a literal "
-                     "percent sign",
-                     (int)(len > 200 ? 200 : len), name);
-            inf_report(c, inf_span_token(m, token), 0, hint,
-                       "'%%%.*s%%' is not defined in [Strings]; Windows leaves it as written",
-                       (int)(len > 200 ? 200 : len), name);
-        }
-        p = close + 1;
+    size_t pos = 0;
+    struct inf_percent_ref ref;
+    while (inf_model_next_percent(m, raw, &pos, &ref)) {
+        if (ref.kind != INF_PERCENT_UNKNOWN || !first_on_line(seen, line, ref.name, ref.name_len))
+            continue;
+        int shown = (int)(ref.name_len > 200 ? 200 : ref.name_len);
+        inf_report(c, inf_span_token(m, token), 0,
+                   inf_check_printf(c,
+                                    "define it in [Strings] (`%.*s = \"...\"`), or write %%%% for "
+                                    "a literal percent sign",
+                                    shown, ref.name),
+                   "'%%%.*s%%' is not defined in [Strings]; Windows leaves it as written", shown,
+                   ref.name);
     }
 }
 
 static void check(struct inf_check *c)
 {
     const struct inf_model *m = c->model;
-    struct inf_key_map seen = {0};
+    struct line_names seen = {INF_NO_INDEX, {{NULL, 0}}, 0};
     /* Only tokens holding '%' can name a string; [Strings*] values are never substituted. */
-    uint32_t strings_checked = INF_NO_INDEX; /* the last section found to be no [Strings*] */
     for (size_t i = 0; i < m->percent_count; i++) {
         const struct inf_marked_token *mark = &m->percent_tokens[i];
-        if (mark->section != strings_checked) {
-            if (inf_model_is_strings_section(m, mark->section))
-                continue;
-            strings_checked = mark->section;
-        }
-        check_token(c, &m->tokens[mark->token], &m->lines[mark->line], &seen);
+        if (mark->section == INF_NO_INDEX || !c->graph->sections[mark->section].is_strings)
+            check_token(c, &m->tokens[mark->token], mark->line, &seen);
     }
-    inf_key_map_free(&seen);
 }
 
 const struct inf_rule inf_rule_inf005 = {
@@ -71,4 +70,6 @@ const struct inf_rule inf_rule_inf005 = {
     "percent sign that should have been doubled.",
     "[Acme_AddReg]\nHKR,,Path,,%SystemRoot%\\acme\n",
     "[Acme_AddReg]\nHKR,,Path,,%%SystemRoot%%\\acme\n",
-    check};
+    check,
+    {{0, INF_SEVERITY_OFF}},
+    0};

@@ -2,27 +2,19 @@
  * INF007 missing-source-file (InfVerif 1230): a live copied file with no
  * SourceDisksFiles entry for some architecture its install path covers.
  */
-#include "rule_util.h"
+#include "check.h"
 
 /* INFs that name a LayoutFile take their source media from another INF. */
-static int uses_layout_file(const struct inf_model *m, struct inf_buf *scratch)
+static int uses_layout_file(struct inf_check *c)
 {
-    uint32_t version = inf_model_find_section(m, "Version", 7);
-    struct inf_line_iter it;
-    inf_line_iter_init(&it, m, version);
-    const struct inf_line *line;
-    while ((line = inf_line_iter_next(&it)) != NULL)
-        if (line->has_key &&
-            inf_text_equal_nocase(inf_token_value(m, inf_line_key(m, line), scratch, NULL),
-                                  "LayoutFile"))
-            return 1;
-    return 0;
+    return inf_name_set_find(inf_section_keys(c, inf_check_section(c, "Version")), "LayoutFile",
+                             10) != NULL;
 }
 
 static void check(struct inf_check *c)
 {
     const struct inf_graph *g = c->graph;
-    if (g->copy_count == 0 || uses_layout_file(c->model, &c->scratch))
+    if (g->copy_count == 0 || uses_layout_file(c))
         return;
     for (size_t i = 0; i < g->copy_count; i++) {
         const struct inf_copy *copy = &g->copies[i];
@@ -32,15 +24,14 @@ static void check(struct inf_check *c)
                 missing |= INF_ARCH_BIT(a);
         if (!missing)
             continue;
-        char arches[64], hint[384];
-        snprintf(hint, sizeof hint,
-                 "add `%s = <disk id>` to [SourceDisksFiles] (or to the "
-                 "[SourceDisksFiles.<arch>] section of each architecture)",
-                 copy->source_name);
-        inf_report(c, inf_span_line(c->model, copy->file_line), 0, hint,
+        inf_report(c, copy->span, 0,
+                   inf_check_printf(c,
+                                    "add `%s = <disk id>` to [SourceDisksFiles] (or to the "
+                                    "[SourceDisksFiles.<arch>] section of each architecture)",
+                                    copy->source_name.text),
                    "'%s' is copied but has no [SourceDisksFiles] entry, so it is not part of the "
                    "signed package%s",
-                   copy->source_name, rule_arch_note(g, missing, arches));
+                   copy->source_name.text, inf_check_arch_note(c, missing));
     }
 }
 
@@ -54,4 +45,6 @@ const struct inf_rule inf_rule_inf007 = {
     "architecture the install path covers) is missing from the package and its catalog.",
     "[Acme_Files]\nacme.sys\n[SourceDisksFiles]\n; acme.sys missing\n",
     "[Acme_Files]\nacme.sys\n[SourceDisksFiles]\nacme.sys = 1\n",
-    check};
+    check,
+    {{0, INF_SEVERITY_OFF}},
+    0};

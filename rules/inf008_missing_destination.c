@@ -3,37 +3,30 @@
  * DestinationDirs entry and no DefaultDestDir. Reported at the CopyFiles
  * directive that names the list (or copies @file).
  */
-#include "rule_util.h"
+#include "check.h"
 
 static void check(struct inf_check *c)
 {
     const struct inf_graph *g = c->graph;
-    struct inf_key_map seen = {0};
-    for (size_t i = 0; i < g->copy_count; i++) {
-        const struct inf_copy *copy = &g->copies[i];
-        if (copy->destination)
+    for (size_t i = 0; i < g->copy_list_count; i++) {
+        const struct inf_copy_list_use *use = &g->copy_lists[i];
+        if (use->destination || !use->copy_count)
             continue;
-        uint64_t subject = rule_line_id(c->model, copy->directive) << 32 | copy->list_section;
-        if (!rule_once(&seen, subject))
-            continue;
-        if (copy->list_section == INF_NO_INDEX) {
-            inf_report(c, inf_span_line(c->model, copy->directive), 0,
-                       "add `DefaultDestDir = 13` to [DestinationDirs]",
+        if (use->list_section == INF_NO_INDEX)
+            inf_report(c, use->span, 0, "add `DefaultDestDir = 13` to [DestinationDirs]",
                        "CopyFiles=@%s has no destination: [DestinationDirs] has no DefaultDestDir",
-                       copy->dest_name);
-        } else {
-            struct inf_text list = inf_model_section_name(c->model, copy->list_section);
-            char hint[384];
-            snprintf(hint, sizeof hint,
-                     "add `%.*s = 13` (or a DefaultDestDir) to [DestinationDirs]", (int)list.len,
-                     list.ptr);
-            inf_report(c, inf_span_line(c->model, copy->directive), 0, hint,
-                       "file list [%.*s] has no destination: no [DestinationDirs] entry and no "
-                       "DefaultDestDir",
-                       (int)list.len, list.ptr);
-        }
+                       use->target.text);
+        else
+            inf_report(
+                c, use->span, 0,
+                inf_check_printf(c, "add `%.*s = 13` (or a DefaultDestDir) to [DestinationDirs]",
+                                 (int)g->sections[use->list_section].name.len,
+                                 g->sections[use->list_section].name.ptr),
+                "file list [%.*s] has no destination: no [DestinationDirs] entry and no "
+                "DefaultDestDir",
+                (int)g->sections[use->list_section].name.len,
+                g->sections[use->list_section].name.ptr);
     }
-    inf_key_map_free(&seen);
 }
 
 const struct inf_rule inf_rule_inf008 = {
@@ -46,4 +39,6 @@ const struct inf_rule inf_rule_inf008 = {
     "Windows does not know where the files go.",
     "[Acme_Install.NT]\nCopyFiles = Acme_Files\n[DestinationDirs]\n; nothing for Acme_Files\n",
     "[DestinationDirs]\nAcme_Files = 13\n",
-    check};
+    check,
+    {{0, INF_SEVERITY_OFF}},
+    0};

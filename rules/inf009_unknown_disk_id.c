@@ -2,9 +2,7 @@
  * INF009 unknown-disk-id (InfVerif 1273): a SourceDisksFiles entry whose
  * disk id is in no SourceDisksNames section that Windows would search.
  */
-#include "rule_util.h"
-
-#include <stdlib.h>
+#include "check.h"
 
 #define VARIANTS (INF_ARCH_COUNT + 1)
 
@@ -27,46 +25,39 @@ static int variant_of(struct inf_text name, const char *prefix)
 
 static void check(struct inf_check *c)
 {
-    const struct inf_model *m = c->model;
-    struct inf_name_index names[VARIANTS];
-    memset(names, 0, sizeof names);
-    for (size_t s = 0; s < m->section_count; s++) {
-        int v = variant_of(inf_model_section_name(m, (uint32_t)s), "SourceDisksNames");
+    const struct inf_graph *g = c->graph;
+    struct inf_name_set *names[VARIANTS] = {NULL};
+    for (size_t s = 0; s < g->section_count; s++) {
+        int v = variant_of(g->sections[s].name, "SourceDisksNames");
         if (v >= 0)
-            inf_name_index_build(&names[v], m, (uint32_t)s);
+            names[v] = inf_section_keys(c, (uint32_t)s);
     }
-    for (size_t s = 0; s < m->section_count; s++) {
-        struct inf_text section = inf_model_section_name(m, (uint32_t)s);
+    for (size_t s = 0; s < g->section_count; s++) {
+        struct inf_text section = g->sections[s].name;
         int v = variant_of(section, "SourceDisksFiles");
         if (v < 0)
             continue;
         struct inf_line_iter it;
-        inf_line_iter_init(&it, m, (uint32_t)s);
+        inf_line_iter_init(&it, c->model, (uint32_t)s);
         const struct inf_line *line;
         while ((line = inf_line_iter_next(&it)) != NULL) {
-            char *disk = rule_field(m, line, 0, &c->scratch);
-            size_t len = strlen(disk);
-            int found = inf_name_index_find(&names[0], disk, len) != NULL;
+            struct inf_field disk = inf_check_field(c, line, 0);
+            int found = names[0] && inf_name_set_find(names[0], disk.text, disk.len);
             if (v > 0)
-                found |= inf_name_index_find(&names[v], disk, len) != NULL;
+                found |= names[v] && inf_name_set_find(names[v], disk.text, disk.len);
             else
                 for (int a = 1; a < VARIANTS && !found; a++)
-                    found = inf_name_index_find(&names[a], disk, len) != NULL;
-            if (!found && disk[0]) {
-                char hint[256];
-                snprintf(hint, sizeof hint,
-                         "add `%s = %%DiskName%%` to [SourceDisksNames], or "
-                         "use a disk id that is listed there",
-                         disk);
-                inf_report(c, inf_span_line(m, line), 0, hint,
+                    found = names[a] && inf_name_set_find(names[a], disk.text, disk.len);
+            if (!found && disk.len)
+                inf_report(c, inf_span_line(c->model, line), 0,
+                           inf_check_printf(c,
+                                            "add `%s = %%DiskName%%` to [SourceDisksNames], or "
+                                            "use a disk id that is listed there",
+                                            disk.text),
                            "disk id '%s' of this [%.*s] entry is not listed in [SourceDisksNames]",
-                           disk, (int)section.len, section.ptr);
-            }
-            free(disk);
+                           disk.text, (int)section.len, section.ptr);
         }
     }
-    for (int v = 0; v < VARIANTS; v++)
-        inf_name_index_free(&names[v]);
 }
 
 const struct inf_rule inf_rule_inf009 = {
@@ -79,4 +70,6 @@ const struct inf_rule inf_rule_inf009 = {
     "architecture or the undecorated one. An unknown id leaves the file without a location.",
     "[SourceDisksNames]\n1 = %Disk%\n[SourceDisksFiles]\nacme.sys = 2\n",
     "[SourceDisksNames]\n1 = %Disk%\n[SourceDisksFiles]\nacme.sys = 1\n",
-    check};
+    check,
+    {{0, INF_SEVERITY_OFF}},
+    0};

@@ -2,7 +2,7 @@
  * INF011 unterminated-quote: a quoted string that runs to the end of the
  * line. Windows accepts it silently; it is almost always a typo.
  */
-#include "rule_util.h"
+#include "check.h"
 
 static void check(struct inf_check *c)
 {
@@ -29,4 +29,6 @@ const struct inf_rule inf_rule_inf011 = {
     "the value instead of separating fields or starting a comment.",
     "[Strings]\nDevice = \"Acme probe ; the model name\n",
     "[Strings]\nDevice = \"Acme probe\" ; the model name\n",
-    check};
+    check,
+    {{0, INF_SEVERITY_OFF}},
+    0};

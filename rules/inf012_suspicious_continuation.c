@@ -3,7 +3,7 @@
  * although that line starts a section or a new "key =" entry - typically an
  * unquoted path ending in '\'.
  */
-#include "rule_util.h"
+#include "check.h"
 
 static void check(struct inf_check *c)
 {
@@ -30,4 +30,6 @@ const struct inf_rule inf_rule_inf012 = {
     "the continuation is almost certainly an accident - usually a path that ends in '\\'.",
     "[Acme_AddReg]\nHKR,,DataDir,,C:\\Data\\\n[Acme_Other]\n",
     "[Acme_AddReg]\nHKR,,DataDir,,\"C:\\Data\\\"\n[Acme_Other]\n",
-    check};
+    check,
+    {{0, INF_SEVERITY_OFF}},
+    0};

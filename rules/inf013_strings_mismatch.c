@@ -3,15 +3,18 @@
  * key set differs from [Strings]. Reported at its header, naming the
  * missing and the extra keys.
  */
-#include "rule_util.h"
+#include "check.h"
 
 #define MAX_LISTED 5
 
 /* Appends to OUT (up to MAX_LISTED names) the keys of A that B lacks; returns how many. */
-static size_t missing_keys(const struct inf_model *m, uint32_t a, const struct inf_name_index *b,
-                           struct inf_buf *out, struct inf_buf *scratch)
+/* The keys of section A that set B lacks, listed (at most MAX_LISTED) into *LIST. */
+static size_t missing_keys(struct inf_check *c, uint32_t a, const struct inf_name_set *b,
+                           const char **list)
 {
+    const struct inf_model *m = c->model;
     size_t n = 0;
+    *list = "";
     struct inf_line_iter it;
     inf_line_iter_init(&it, m, a);
     const struct inf_line *line;
@@ -19,49 +22,43 @@ static size_t missing_keys(const struct inf_model *m, uint32_t a, const struct i
         const struct inf_token *key = inf_line_key(m, line);
         if (!key)
             continue;
-        struct inf_text k = inf_token_value(m, key, scratch, NULL);
-        if (inf_name_index_find(b, k.ptr, k.len))
+        struct inf_text k = inf_token_value(m, key, &c->scratch, NULL);
+        if (inf_name_set_find(b, k.ptr, k.len))
             continue;
         if (n < MAX_LISTED)
-            inf_buf_printf(out, "%s%.*s", n ? ", " : "", (int)(k.len > 60 ? 60 : k.len), k.ptr);
+            *list = inf_check_printf(c, "%s%s%.*s", *list, n ? ", " : "",
+                                     (int)(k.len > 60 ? 60 : k.len), k.ptr);
         n++;
     }
     if (n > MAX_LISTED)
-        inf_buf_printf(out, " and %zu more", n - MAX_LISTED);
+        *list = inf_check_printf(c, "%s and %zu more", *list, n - MAX_LISTED);
     return n;
 }
 
 static void check(struct inf_check *c)
 {
-    const struct inf_model *m = c->model;
-    uint32_t base = inf_model_find_section(m, "Strings", 7);
+    const struct inf_graph *g = c->graph;
+    uint32_t base = inf_check_section(c, "Strings");
     if (base == INF_NO_INDEX)
         return;
-    struct inf_name_index base_keys = {0}; /* built at the first localized section */
-    for (size_t s = 0; s < m->section_count; s++) {
-        if (s == base || !inf_model_is_strings_section(m, (uint32_t)s))
+    struct inf_name_set *base_keys = NULL; /* built at the first localized section */
+    for (size_t s = 0; s < g->section_count; s++) {
+        if (s == base || !g->sections[s].is_strings)
             continue;
-        if (!base_keys.slots)
-            inf_name_index_build(&base_keys, m, base);
-        struct inf_name_index keys;
-        inf_name_index_build(&keys, m, (uint32_t)s);
-        struct inf_buf missing = INF_BUF_INIT, extra = INF_BUF_INIT;
-        size_t n_missing = missing_keys(m, base, &keys, &missing, &c->scratch);
-        size_t n_extra = missing_keys(m, (uint32_t)s, &base_keys, &extra, &c->scratch);
+        if (!base_keys)
+            base_keys = inf_section_keys(c, base);
+        const char *missing, *extra;
+        size_t n_missing = missing_keys(c, base, inf_section_keys(c, (uint32_t)s), &missing);
+        size_t n_extra = missing_keys(c, (uint32_t)s, base_keys, &extra);
         if (n_missing || n_extra) {
-            struct inf_text name = inf_model_section_name(m, (uint32_t)s);
-            inf_report(c, inf_span_header(m, m->sections[s].first_run), 0,
+            struct inf_text name = g->sections[s].name;
+            inf_report(c, g->sections[s].header, 0,
                        "give every [Strings.LLLL] section exactly the keys of [Strings]",
                        "[%.*s] differs from [Strings]:%s%s%s%s%s", (int)name.len, name.ptr,
-                       n_missing ? " missing " : "", n_missing ? missing.data : "",
-                       n_missing && n_extra ? ";" : "", n_extra ? " extra " : "",
-                       n_extra ? extra.data : "");
+                       n_missing ? " missing " : "", missing, n_missing && n_extra ? ";" : "",
+                       n_extra ? " extra " : "", extra);
         }
-        inf_buf_free(&missing);
-        inf_buf_free(&extra);
-        inf_name_index_free(&keys);
     }
-    inf_name_index_free(&base_keys);
 }
 
 const struct inf_rule inf_rule_inf013 = {
@@ -75,4 +72,6 @@ const struct inf_rule inf_rule_inf013 = {
     "[Strings]\nVendor = \"Acme\"\nDevice = \"Probe\"\n[Strings.0407]\nVendor = \"Acme\"\n",
     "[Strings]\nVendor = \"Acme\"\nDevice = \"Probe\"\n[Strings.0407]\nVendor = \"Acme\"\n"
     "Device = \"Sonde\"\n",
-    check};
+    check,
+    {{0, INF_SEVERITY_OFF}},
+    0};

@@ -2,7 +2,7 @@
  * INF014 unresolved-template-token (InfVerif 1274): a stampinf token such as
  * $ARCH$ or $KMDFVERSION$ left in a .inf (fine in an .inx template).
  */
-#include "rule_util.h"
+#include "check.h"
 
 static const char *const tokens[] = {"$ARCH$", "$KMDFVERSION$", "$UMDFVERSION$",
                                      "$KMDFCOINSTALLERVERSION$", "$UMDFCOINSTALLERVERSION$"};
@@ -62,4 +62,6 @@ const struct inf_rule inf_rule_inf014 = {
     "file as a template, with $ARCH$ standing for every architecture.",
     "[Manufacturer]\n%Acme% = Acme, NT$ARCH$.10.0...16299\n",
     "[Manufacturer]\n%Acme% = Acme, NTamd64.10.0...16299\n",
-    check};
+    check,
+    {{0, INF_SEVERITY_OFF}},
+    0};

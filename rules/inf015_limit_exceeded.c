@@ -2,7 +2,7 @@
  * INF015 limit-exceeded: a field longer than 4096 characters, before or
  * after substitution. Windows truncates such fields silently.
  */
-#include "rule_util.h"
+#include "check.h"
 
 static void check(struct inf_check *c)
 {
@@ -55,4 +55,6 @@ const struct inf_rule inf_rule_inf015 = {
     "INF003.)",
     "[Acme_AddReg]\nHKR,,Table,,%VeryLongString%   ; expands to 5000 characters\n",
     "[Acme_AddReg]\nHKR,,Table,0x00000001,01,02,03   ; binary data, one byte per field\n",
-    check};
+    check,
+    {{0, INF_SEVERITY_OFF}},
+    0};

@@ -4,23 +4,20 @@
  * that is not live is not unused. INFs without entry points (hive, data,
  * autorun INFs) are read by name by other tools: not checked.
  */
-#include "rule_util.h"
+#include "check.h"
 
 static void check(struct inf_check *c)
 {
-    const struct inf_model *m = c->model;
     const struct inf_graph *g = c->graph;
     if (!g->has_entry_points)
         return;
-    for (size_t s = 0; s < m->section_count; s++) {
-        if (g->section_referenced[s])
-            continue;
-        struct inf_text name = inf_model_section_name(m, (uint32_t)s);
-        inf_report(c, inf_span_header(m, m->sections[s].first_run), 0,
-                   "remove the section, or reference it from the directive that should use it",
-                   "[%.*s] is not used: no directive, Models line or [Manufacturer] entry names it",
-                   (int)name.len, name.ptr);
-    }
+    for (size_t s = 0; s < g->section_count; s++)
+        if (!g->sections[s].referenced)
+            inf_report(c, g->sections[s].header, 0,
+                       "remove the section, or reference it from the directive that should use it",
+                       "[%.*s] is not used: no directive, Models line or [Manufacturer] entry "
+                       "names it",
+                       (int)g->sections[s].name.len, g->sections[s].name.ptr);
 }
 
 const struct inf_rule inf_rule_inf016 = {
@@ -35,4 +32,6 @@ const struct inf_rule inf_rule_inf016 = {
     "to it.",
     "[Acme_Install.NT]\nAddReg = Acme_AddReg\n[Acme_Addreg_Old]\nHKR,,Level,0x00010001,1\n",
     "[Acme_Install.NT]\nAddReg = Acme_AddReg\n[Acme_AddReg]\nHKR,,Level,0x00010001,1\n",
-    check};
+    check,
+    {{0, INF_SEVERITY_OFF}},
+    0};

@@ -4,7 +4,7 @@
  * baselines are its business, not a rule's), so they have no check function;
  * they live in the registry so they can be selected, re-rated and explained.
  */
-#include "inflint/rule.h"
+#include "check.h"
 
 const struct inf_rule inf_rule_inf017 = {
     "INF017",
@@ -15,7 +15,9 @@ const struct inf_rule inf_rule_inf017 = {
     "one is usually a typo, and the finding it was meant to hide still shows.",
     "HKLM,SOFTWARE\\Acme,Level,0x00010001,1 ; inflint: disable=ISO601\n",
     "HKLM,SOFTWARE\\Acme,Level,0x00010001,1 ; inflint: disable=ISO106 -- legacy tool reads it\n",
-    NULL};
+    NULL,
+    {{0, INF_SEVERITY_OFF}},
+    0};
 
 const struct inf_rule inf_rule_inf018 = {
     "INF018",
@@ -26,7 +28,9 @@ const struct inf_rule inf_rule_inf018 = {
     "that may one day hide a new problem. Reported only with --report-unused-suppressions.",
     "HKR,,Level,0x00010001,1 ; inflint: disable=ISO106\n",
     "HKR,,Level,0x00010001,1\n",
-    NULL};
+    NULL,
+    {{0, INF_SEVERITY_OFF}},
+    0};
 
 const struct inf_rule inf_rule_inf019 = {
     "INF019",
@@ -40,4 +44,6 @@ const struct inf_rule inf_rule_inf019 = {
     "{ \"path\": \"drv/acme.inf\", \"rule\": \"ISO101\", \"fingerprint\": \"...\" }  ; fixed "
     "since\n",
     "inflint --write-baseline inflint-baseline.json drv/\n",
-    NULL};
+    NULL,
+    {{0, INF_SEVERITY_OFF}},
+    0};

@@ -3,42 +3,51 @@
  * DestinationDirs target is not DIRID 13. Reported once per DestinationDirs
  * entry that a live, enforced copy uses.
  */
-#include "rule_util.h"
-#include "inflint/profile.h"
+#include "check.h"
+
+/* /w: only 13. /u: also System32, drivers, and the Windows directory below a subdirectory.
+ * /h: the published DIRIDs are allowed for now (warning). OFF: not reported. */
+static enum inf_severity allowed_under(enum inf_profile profile, long dirid, const char *subdir)
+{
+    static const long whql_dirids[] = {10,    11,    12,    23,    51,    52,
+                                       55,    16422, 16425, 16426, 16427, 16428,
+                                       66000, 66001, 66002, 66003, 66004};
+    if (profile == INF_PROFILE_UNIVERSAL) {
+        if (dirid == 11 || dirid == 12 || dirid == 13)
+            return INF_SEVERITY_OFF;
+        if (dirid == 10 && subdir[strspn(subdir, "\\ ")] != '\0')
+            return INF_SEVERITY_OFF;
+    } else if (profile == INF_PROFILE_WHQL) {
+        for (size_t i = 0; i < sizeof whql_dirids / sizeof whql_dirids[0]; i++)
+            if (whql_dirids[i] == dirid)
+                return INF_SEVERITY_WARNING;
+    }
+    return INF_SEVERITY_ERROR;
+}
 
 static void check(struct inf_check *c)
 {
     const struct inf_graph *g = c->graph;
-    struct inf_key_map seen = {0};
-    for (size_t i = 0; i < g->copy_count; i++) {
-        const struct inf_copy *copy = &g->copies[i];
-        if (!inf_reach_enforced(&copy->reach) || !copy->destination || !copy->has_dirid ||
-            copy->dirid == 13)
+    for (size_t i = 0; i < g->destination_count; i++) {
+        const struct inf_destination *d = g->destinations[i];
+        if (!inf_reach_enforced(&d->reach) || !d->has_dirid || d->dirid == 13)
             continue;
-        enum inf_severity allowed =
-            inf_profile_destination(c->options->profile, copy->dirid, copy->dest_subdir);
-        if (allowed == INF_SEVERITY_OFF ||
-            !rule_once(&seen, rule_line_id(c->model, copy->destination)))
+        enum inf_severity allowed = allowed_under(c->options->profile, d->dirid, d->subdir.text);
+        if (allowed == INF_SEVERITY_OFF)
             continue;
-        const struct inf_token *key = inf_line_key(c->model, copy->destination);
-        struct inf_text list = inf_token_value(c->model, key, &c->scratch, NULL);
-        char *list_name = inf_xstrndup(list.ptr, list.len);
-        const char *meaning = inf_dirid_meaning(copy->dirid);
-        char arches[64], hint[512];
-        snprintf(hint, sizeof hint,
-                 "write `%s = 13` so the files stay in the driver store and run from there; "
-                 "code finds them with IoGetDriverDirectory or GetModuleFileName",
-                 list_name);
-        inf_report(c, inf_span_line(c->model, copy->destination),
-                   allowed == INF_SEVERITY_WARNING ? INF_SEVERITY_WARNING : 0, hint,
+        const char *meaning = inf_dirid_meaning(d->dirid);
+        inf_report(c, d->span, allowed == INF_SEVERITY_WARNING ? INF_SEVERITY_WARNING : 0,
+                   inf_check_printf(c,
+                                    "write `%s = 13` so the files stay in the driver store and run "
+                                    "from there; code finds them with IoGetDriverDirectory or "
+                                    "GetModuleFileName",
+                                    d->list.text),
                    "'%s' copies files (such as '%s') to DIRID %ld%s%s%s instead of the driver "
                    "store (DIRID 13)%s",
-                   list_name, copy->dest_name, copy->dirid, meaning ? " (" : "",
+                   d->list.text, d->example->dest_name.text, d->dirid, meaning ? " (" : "",
                    meaning ? meaning : "", meaning ? ")" : "",
-                   rule_arch_note(g, copy->reach.enforced_arches, arches));
-        free(list_name);
+                   inf_check_arch_note(c, d->example->reach.enforced_arches));
     }
-    inf_key_map_free(&seen);
 }
 
 const struct inf_rule inf_rule_iso101 = {
@@ -55,4 +64,5 @@ const struct inf_rule inf_rule_iso101 = {
     "[DestinationDirs]\nAcme_Files = 12        ; System32\\drivers\n",
     "[DestinationDirs]\nAcme_Files = 13        ; the driver store\n\n[Acme_Service]\n"
     "ServiceBinary = %13%\\acme.sys\n",
-    check};
+    check,
+    .allowances = 1u << INF_PROFILE_UNIVERSAL | 1u << INF_PROFILE_WHQL};

@@ -4,7 +4,7 @@
  * the driver store. Source subdir = SourceDisksNames path + SourceDisksFiles
  * subdir (decorated sections first); destination = the DestinationDirs subdir.
  */
-#include "rule_util.h"
+#include "check.h"
 
 static void check(struct inf_check *c)
 {
@@ -13,36 +13,33 @@ static void check(struct inf_check *c)
         const struct inf_copy *copy = &g->copies[i];
         if (!inf_reach_enforced(&copy->reach) || !copy->has_dirid || copy->dirid != 13)
             continue;
-        char *dest = inf_path_normalize(copy->dest_subdir);
+        const char *dest = inf_check_normalize_path(c, copy->dest_subdir);
         unsigned mismatch = 0;
-        char *first_source = NULL;
+        const char *first_source = NULL;
         for (int a = 0; a < INF_ARCH_COUNT; a++) {
             const struct inf_copy_source *src = &copy->sources[a];
             if (!(copy->reach.enforced_arches & INF_ARCH_BIT(a)) || !src->disks_files_line)
                 continue;
-            char *source = inf_path_normalize(src->subdir);
+            const char *source = inf_check_normalize_path(c, src->subdir);
             if (strcmp(source, dest) != 0) {
                 mismatch |= INF_ARCH_BIT(a);
                 if (!first_source)
-                    first_source = source, source = NULL;
+                    first_source = source;
             }
-            free(source);
         }
         if (mismatch) {
-            char arches[64], hint[768];
-            snprintf(hint, sizeof hint,
-                     "make both the same: either give the file list '%s' as its DestinationDirs "
-                     "subdirectory, or place '%s' at '%s' in the package (SourceDisksNames path "
-                     "and SourceDisksFiles subdir)",
-                     rule_subdir_text(first_source), copy->source_name, rule_subdir_text(dest));
-            inf_report(c, inf_span_line(c->model, copy->file_line), 0, hint,
+            const char *hint = inf_check_printf(
+                c,
+                "make both the same: either give the file list '%s' as its DestinationDirs "
+                "subdirectory, or place '%s' at '%s' in the package (SourceDisksNames path "
+                "and SourceDisksFiles subdir)",
+                inf_subdir_text(first_source), copy->source_name.text, inf_subdir_text(dest));
+            inf_report(c, copy->span, 0, hint,
                        "'%s' comes from '%s' in the package but is copied to '%s' in the driver "
                        "store; with DIRID 13 the two subdirectories must match%s",
-                       copy->source_name, rule_subdir_text(first_source), rule_subdir_text(dest),
-                       rule_arch_note(g, mismatch, arches));
+                       copy->source_name.text, inf_subdir_text(first_source), inf_subdir_text(dest),
+                       inf_check_arch_note(c, mismatch));
         }
-        free(first_source);
-        free(dest);
     }
 }
 
@@ -60,4 +57,6 @@ const struct inf_rule inf_rule_iso102 = {
     "[DestinationDirs]\nAcme_Files = 13          ; root of the store, but the file is in amd64\n",
     "[SourceDisksNames]\n1 = %Disk%\n[SourceDisksFiles]\nacme.sys = 1\n[DestinationDirs]\n"
     "Acme_Files = 13\n",
-    check};
+    check,
+    {{0, INF_SEVERITY_OFF}},
+    0};

@@ -2,7 +2,7 @@
  * ISO103 copyfiles-rename (InfVerif 1100): a file-list line "dest,source"
  * whose source name is present and differs from the destination name.
  */
-#include "rule_util.h"
+#include "check.h"
 
 static void check(struct inf_check *c)
 {
@@ -11,18 +11,18 @@ static void check(struct inf_check *c)
         const struct inf_copy *copy = &g->copies[i];
         if (!inf_reach_enforced(&copy->reach) || copy->list_section == INF_NO_INDEX)
             continue;
-        if (inf_text_equal_nocase2(copy->dest_name, strlen(copy->dest_name), copy->source_name,
-                                   strlen(copy->source_name)))
+        if (inf_text_equal_nocase2(copy->dest_name.text, copy->dest_name.len,
+                                   copy->source_name.text, copy->source_name.len))
             continue;
         char hint[512];
         snprintf(hint, sizeof hint,
                  "ship the file under its final name and list it once as `%s`; pick "
                  "per-architecture binaries with [SourceDisksFiles.<arch>] instead of renaming",
-                 copy->dest_name);
-        inf_report(c, inf_span_line(c->model, copy->file_line), 0, hint,
+                 copy->dest_name.text);
+        inf_report(c, copy->span, 0, hint,
                    "CopyFiles renames '%s' to '%s'; files in the driver store keep the name they "
                    "have in the package",
-                   copy->source_name, copy->dest_name);
+                   copy->source_name.text, copy->dest_name.text);
     }
 }
 
@@ -38,4 +38,6 @@ const struct inf_rule inf_rule_iso103 = {
     "[Acme_Files]\nacme.sys, acme_x64.sys\n",
     "[SourceDisksFiles.amd64]\nacme.sys = 1, x64\n[DestinationDirs]\nAcme_Files = 13, x64\n"
     "[Acme_Files]\nacme.sys\n",
-    check};
+    check,
+    {{0, INF_SEVERITY_OFF}},
+    0};

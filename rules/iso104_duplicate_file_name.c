@@ -4,16 +4,15 @@
  * name copied into two different DIRID-13 subdirectories. A name in both
  * [SourceDisksFiles] and [SourceDisksFiles.amd64] is not a duplicate.
  */
-#include "rule_util.h"
+#include "check.h"
 
 #include <stdlib.h>
 
 static void check_disks_files(struct inf_check *c, uint32_t section)
 {
     const struct inf_model *m = c->model;
-    struct inf_name_index seen;
-    struct inf_text name = inf_model_section_name(m, section);
-    inf_name_index_init(&seen, m->sections[section].line_count);
+    struct inf_text name = c->graph->sections[section].name;
+    struct inf_name_set *seen = inf_name_set_new(c, c->graph->sections[section].line_count);
     struct inf_line_iter it;
     inf_line_iter_init(&it, m, section);
     const struct inf_line *line;
@@ -22,17 +21,15 @@ static void check_disks_files(struct inf_check *c, uint32_t section)
         if (!key)
             continue;
         struct inf_text k = inf_token_value(m, key, &c->scratch, NULL);
-        const struct inf_line *earlier = inf_name_index_add(&seen, k.ptr, k.len, line);
+        const struct inf_line *earlier = inf_name_set_add(seen, k.ptr, k.len, line);
         if (earlier != line) {
-            char hint[256];
-            snprintf(hint, sizeof hint, "remove one of the two entries (line %u and line %u)",
-                     (unsigned)earlier->line, (unsigned)line->line);
-            inf_report(c, inf_span_line(m, line), 0, hint,
+            inf_report(c, inf_span_line(m, line), 0,
+                       inf_check_printf(c, "remove one of the two entries (line %u and line %u)",
+                                        (unsigned)earlier->line, (unsigned)line->line),
                        "'%.*s' is listed twice in [%.*s]; the first entry is on line %u",
                        (int)k.len, k.ptr, (int)name.len, name.ptr, (unsigned)earlier->line);
         }
     }
-    inf_name_index_free(&seen);
 }
 
 /* A DIRID-13 copy as the sort sees it: name, then file line (no shared state, for threads). */
@@ -45,7 +42,7 @@ struct copy_key {
 static int compare_copies(const void *a, const void *b)
 {
     const struct copy_key *x = a, *y = b;
-    int c = strcasecmp_ascii(x->name, y->name);
+    int c = inf_compare_nocase(x->name, y->name);
     if (c)
         return c;
     return x->line < y->line ? -1 : x->line > y->line;
@@ -54,50 +51,47 @@ static int compare_copies(const void *a, const void *b)
 static void check_copies(struct inf_check *c)
 {
     const struct inf_graph *g = c->graph;
-    struct copy_key *keys = inf_xcalloc(g->copy_count + 1, sizeof *keys);
+    struct copy_key *keys = inf_arena_array(c, g->copy_count + 1, sizeof *keys);
     size_t n = 0;
     for (size_t i = 0; i < g->copy_count; i++)
         if (inf_reach_enforced(&g->copies[i].reach) && g->copies[i].has_dirid &&
             g->copies[i].dirid == 13) {
-            keys[n].name = g->copies[i].dest_name;
+            keys[n].name = g->copies[i].dest_name.text;
             keys[n].line = g->copies[i].file_line->line;
             keys[n++].copy = i;
         }
     qsort(keys, n, sizeof *keys, compare_copies);
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
-        while (j < n && strcasecmp_ascii(g->copies[keys[i].copy].dest_name,
-                                         g->copies[keys[j].copy].dest_name) == 0)
+        while (j < n && inf_compare_nocase(g->copies[keys[i].copy].dest_name.text,
+                                           g->copies[keys[j].copy].dest_name.text) == 0)
             j++;
         /* Within one name, report each later copy whose subdirectory differs from the first. */
         const struct inf_copy *first = &g->copies[keys[i].copy];
-        char *first_dir = inf_path_normalize(first->dest_subdir);
+        const char *first_dir = inf_check_normalize_path(c, first->dest_subdir);
         for (size_t k = i + 1; k < j; k++) {
             const struct inf_copy *other = &g->copies[keys[k].copy];
-            char *dir = inf_path_normalize(other->dest_subdir);
+            const char *dir = inf_check_normalize_path(c, other->dest_subdir);
             if (strcmp(dir, first_dir) != 0)
-                inf_report(c, inf_span_line(c->model, other->file_line), 0,
+                inf_report(c, other->span, 0,
                            "give each file in the driver store a unique name, or copy it to one "
                            "subdirectory only",
                            "'%s' is copied to '%s' in the driver store here and to '%s' on line "
                            "%u; names of files in DIRID 13 must be unique",
-                           other->dest_name, rule_subdir_text(dir), rule_subdir_text(first_dir),
+                           other->dest_name.text, inf_subdir_text(dir), inf_subdir_text(first_dir),
                            (unsigned)first->file_line->line);
-            free(dir);
         }
-        free(first_dir);
         i = j;
     }
-    free(keys);
 }
 
 static void check(struct inf_check *c)
 {
     if (!c->graph->has_entry_points)
         return;
-    const struct inf_model *m = c->model;
-    for (size_t s = 0; s < m->section_count; s++) {
-        struct inf_text name = inf_model_section_name(m, (uint32_t)s);
+    const struct inf_graph *g = c->graph;
+    for (size_t s = 0; s < g->section_count; s++) {
+        struct inf_text name = g->sections[s].name;
         if (name.len >= 16 && inf_text_equal_nocase2(name.ptr, 16, "SourceDisksFiles", 16) &&
             (name.len == 16 || name.ptr[16] == '.'))
             check_disks_files(c, (uint32_t)s);
@@ -118,4 +112,6 @@ const struct inf_rule inf_rule_iso104 = {
     "entry wins.",
     "[SourceDisksFiles]\nacme.sys = 1\nacme.sys = 1, x64\n",
     "[SourceDisksFiles.x86]\nacme.sys = 1\n[SourceDisksFiles.amd64]\nacme.sys = 1, x64\n",
-    check};
+    check,
+    {{0, INF_SEVERITY_OFF}},
+    0};

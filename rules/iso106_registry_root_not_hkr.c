@@ -3,10 +3,7 @@
  * or BitReg line whose root is HKLM, HKCU, HKCR or HKU. The hint names the
  * isolated replacement for the documented patterns (rules.md ISO106).
  */
-#include "rule_util.h"
-#include "inflint/profile.h"
-
-#include <stdlib.h>
+#include "check.h"
 
 /* Does SUBKEY (normalized: lower case, single '\') contain PART as whole path components? */
 static int has_component(const char *subkey, const char *part)
@@ -28,24 +25,18 @@ static int starts_with(const char *text, const char *prefix)
 }
 
 /* Is NAME the name of a service this INF adds? */
-static int adds_service(const struct inf_check *c, const char *name)
+static int adds_service(const struct inf_check *c, const char *name, size_t len)
 {
     const struct inf_graph *g = c->graph;
-    struct inf_buf scratch = INF_BUF_INIT;
-    int found = 0;
-    for (size_t i = 0; i < g->service_count && !found; i++) {
-        if (g->services[i].is_umdf)
-            continue;
-        char *service = rule_field(c->model, g->services[i].add_line, 0, &scratch);
-        found = strcasecmp_ascii(service, name) == 0;
-        free(service);
-    }
-    inf_buf_free(&scratch);
-    return found;
+    for (size_t i = 0; i < g->service_count; i++)
+        if (!g->services[i].is_umdf &&
+            inf_text_equal_nocase2(g->services[i].name.text, g->services[i].name.len, name, len))
+            return 1;
+    return 0;
 }
 
 /* Writes the hint for ROOT (upper case) and SUBKEY (normalized) into HINT. */
-static void choose_hint(const struct inf_check *c, const struct inf_registry_line *r,
+static void choose_hint(const struct inf_check *c, const struct inf_registry_write *r,
                         const char *root, const char *subkey, char *hint, size_t size)
 {
     const char *services = "system\\currentcontrolset\\services\\";
@@ -62,19 +53,17 @@ static void choose_hint(const struct inf_check *c, const struct inf_registry_lin
                  "use a trigger-started service");
     } else if (strncmp(subkey, services, strlen(services)) == 0 && subkey[strlen(services)]) {
         const char *name = subkey + strlen(services);
-        size_t len = strcspn(name, "\\");
-        char *service = inf_xstrndup(name, len);
-        if (adds_service(c, service))
+        int len = (int)strcspn(name, "\\");
+        if (adds_service(c, name, (size_t)len))
             snprintf(hint, size,
                      "write it as `HKR,Parameters\\...` from the service-install "
-                     "section of '%s' (HKR there is the service key)",
-                     service);
+                     "section of '%.*s' (HKR there is the service key)",
+                     len, name);
         else
             snprintf(hint, size,
                      "remove it: a driver package must not configure a service "
-                     "that it does not install ('%s')",
-                     service);
-        free(service);
+                     "that it does not install ('%.*s')",
+                     len, name);
     } else if (strcmp(root, "HKCR") == 0 &&
                starts_with(subkey, "audioengine\\audioprocessingobjects")) {
         snprintf(hint, size, "register the APO with HKR from the DDInstall section");
@@ -99,50 +88,116 @@ static void choose_hint(const struct inf_check *c, const struct inf_registry_lin
     }
 }
 
+static const char *const whql_hklm[] = {
+    "system\\currentcontrolset",
+    "software\\classes",
+    "software\\khronos",
+    "software\\microsoft\\analog\\providers",
+    "software\\microsoft\\cellular\\mvsettings\\devicespecific\\cellux",
+    "software\\microsoft\\cryptography\\calais\\readers",
+    "software\\microsoft\\cryptography\\calais\\smartcards",
+    "software\\microsoft\\cryptography\\drm_rng",
+    "software\\microsoft\\eapol",
+    "software\\microsoft\\palm\\delaymanipulationduration",
+    "software\\microsoft\\shell\\oem\\quickactions\\colorprofilequickaction",
+    "software\\microsoft\\speech_onecore\\audioinput",
+    "software\\microsoft\\windows media foundation",
+    "software\\microsoft\\windows nt\\currentversion\\adaptivedisplaybrightness",
+    "software\\microsoft\\windows nt\\currentversion\\drivers.desc",
+    "software\\microsoft\\windows nt\\currentversion\\drivers32",
+    "software\\microsoft\\windows nt\\currentversion\\icm",
+    "software\\microsoft\\windows nt\\currentversion\\opengldrivers",
+    "software\\microsoft\\windows nt\\currentversion\\winlogon\\notify\\sccertprop",
+    "software\\microsoft\\windows\\currentversion\\app paths",
+    "software\\microsoft\\windows\\currentversion\\audio",
+    "software\\microsoft\\windows\\currentversion\\authentication",
+    "software\\microsoft\\windows\\currentversion\\control panel",
+    "software\\microsoft\\windows\\currentversion\\controls folder",
+    "software\\microsoft\\windows\\currentversion\\explorer",
+    "software\\microsoft\\windows\\currentversion\\reliability\\userdefined",
+    "software\\microsoft\\windows\\currentversion\\run",
+    "software\\microsoft\\windows\\currentversion\\runonce",
+    "software\\microsoft\\windows\\currentversion\\uninstall",
+    "software\\wow6432node\\microsoft\\windows media foundation",
+    "software\\wow6432node\\khronos",
+    "software\\wowaa32node\\microsoft\\windows media foundation",
+    "software\\wowaa32node\\khronos",
+};
+
+/* Lower case, '\' separated, no edge or doubled separators. */
+/* SUBKEY lower-cased, without edge or repeated '\\' (registry key names may hold '/'). */
+static const char *normalize_key(struct inf_check *c, const char *subkey)
+{
+    char *out = inf_check_printf(c, "%s", subkey);
+    size_t o = 0;
+    for (const char *p = subkey; *p; p++) {
+        if (*p == '\\' && (o == 0 || out[o - 1] == '\\'))
+            continue;
+        out[o++] = (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p;
+    }
+    while (o && out[o - 1] == '\\')
+        o--;
+    out[o] = '\0';
+    return out;
+}
+
+/* Does normalized KEY equal PREFIX or lie below it? */
+static int under(const char *key, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return strncmp(key, prefix, n) == 0 && (key[n] == '\0' || key[n] == '\\');
+}
+
+/* What PROFILE allows of a global ROOT (upper case) and normalized KEY: OFF, WARNING or ERROR. */
+static enum inf_severity allowed_under(enum inf_profile profile, const char *root, const char *key)
+{
+    int hkcr = strcmp(root, "HKCR") == 0, hklm = strcmp(root, "HKLM") == 0;
+    if (profile == INF_PROFILE_UNIVERSAL) {
+        /* /u: COM registration and hardware Media Foundation transforms. */
+        if ((hkcr && under(key, "clsid")) ||
+            (hklm && (under(key, "software\\classes") ||
+                      under(key, "software\\microsoft\\windows media foundation") ||
+                      under(key, "software\\wow6432node\\microsoft\\windows media foundation"))))
+            return INF_SEVERITY_OFF;
+    } else if (profile == INF_PROFILE_WHQL) {
+        if (hkcr)
+            return INF_SEVERITY_WARNING;
+        for (size_t i = 0; hklm && i < sizeof whql_hklm / sizeof whql_hklm[0]; i++)
+            if (under(key, whql_hklm[i]))
+                return INF_SEVERITY_WARNING;
+    }
+    return INF_SEVERITY_ERROR;
+}
+
 static void check(struct inf_check *c)
 {
     const struct inf_graph *g = c->graph;
     static const char *const verbs[] = {"AddReg writes to", "DelReg deletes from",
                                         "BitReg changes"};
-    struct inf_key_map seen = {0};
     for (size_t i = 0; i < g->registry_count; i++) {
-        const struct inf_registry_line *r = &g->registry[i];
+        const struct inf_registry_write *r = &g->registry[i];
         if (!inf_reach_enforced(&r->reach) || r->line->field_count == 0)
             continue;
-        char *root = rule_field(c->model, r->line, 0, &c->scratch);
-        for (char *p = root; *p; p++)
+        const char *root = inf_check_printf(c, "%s", r->root.text);
+        for (char *p = (char *)root; *p; p++)
             if (*p >= 'a' && *p <= 'z')
                 *p = (char)(*p - 32);
         if (strcmp(root, "HKLM") && strcmp(root, "HKCU") && strcmp(root, "HKCR") &&
-            strcmp(root, "HKU")) {
-            free(root);
+            strcmp(root, "HKU"))
             continue;
-        }
-        if (!rule_once(&seen, rule_line_id(c->model, r->line))) {
-            free(root);
+        enum inf_severity allowed =
+            allowed_under(c->options->profile, root, normalize_key(c, r->subkey.text));
+        if (allowed == INF_SEVERITY_OFF)
             continue;
-        }
-        char *subkey_raw = rule_field(c->model, r->line, 1, &c->scratch);
-        enum inf_severity allowed = inf_profile_registry(c->options->profile, root, subkey_raw);
-        if (allowed == INF_SEVERITY_OFF) {
-            free(subkey_raw);
-            free(root);
-            continue;
-        }
-        char *subkey = inf_path_normalize(subkey_raw);
-        char hint[512], arches[64];
+        const char *subkey = inf_check_normalize_path(c, r->subkey.text);
+        char hint[512];
         choose_hint(c, r, root, subkey, hint, sizeof hint);
-        inf_report(c, inf_span_line(c->model, r->line),
-                   allowed == INF_SEVERITY_WARNING ? INF_SEVERITY_WARNING : 0, hint,
+        inf_report(c, r->span, allowed == INF_SEVERITY_WARNING ? INF_SEVERITY_WARNING : 0, hint,
                    "%s %s%s%s, a global registry location outside the keys Windows gives this "
                    "device or service%s",
-                   verbs[r->directive_kind], root, subkey_raw[0] ? "\\" : "", subkey_raw,
-                   rule_arch_note(g, r->reach.enforced_arches, arches));
-        free(subkey);
-        free(subkey_raw);
-        free(root);
+                   verbs[r->op], root, r->subkey.len ? "\\" : "", r->subkey.text,
+                   inf_check_arch_note(c, r->reach.enforced_arches));
     }
-    inf_key_map_free(&seen);
 }
 
 const struct inf_rule inf_rule_iso106 = {
@@ -158,4 +213,5 @@ const struct inf_rule inf_rule_iso106 = {
     "the hint names it.",
     "[Acme_AddReg]\nHKLM,SOFTWARE\\Acme,PollInterval,0x00010001,500\n",
     "[Acme_Install.NT]\nAddReg = Acme_AddReg\n[Acme_AddReg]\nHKR,,PollInterval,0x00010001,500\n",
-    check};
+    check,
+    .allowances = 1u << INF_PROFILE_UNIVERSAL | 1u << INF_PROFILE_WHQL};

@@ -4,9 +4,7 @@
  * not Parameters or below it. Intrinsic service values get the directive of
  * the service-install section that sets them. Event-log sections are exempt.
  */
-#include "rule_util.h"
-
-#include <stdlib.h>
+#include "check.h"
 
 /* Service values that the service-install section sets with its own entries. */
 static const char *const intrinsic[][2] = {
@@ -29,49 +27,31 @@ static const char *const intrinsic[][2] = {
 static void check(struct inf_check *c)
 {
     const struct inf_graph *g = c->graph;
-    struct inf_key_map seen = {0};
     for (size_t i = 0; i < g->registry_count; i++) {
-        const struct inf_registry_line *r = &g->registry[i];
-        if (r->context != INF_HKR_SERVICE || !inf_reach_enforced(&r->reach))
+        const struct inf_registry_write *r = &g->registry[i];
+        if (!(r->enforced_contexts & 1u << INF_HKR_SERVICE) || !inf_field_is(r->root, "HKR"))
             continue;
-        char *root = rule_field(c->model, r->line, 0, &c->scratch);
-        int hkr = strcasecmp_ascii(root, "HKR") == 0;
-        free(root);
-        if (!hkr)
+        const char *subkey = inf_check_normalize_path(c, r->subkey.text);
+        if (strcmp(subkey, "parameters") == 0 || strncmp(subkey, "parameters\\", 11) == 0)
             continue;
-        char *subkey_raw = rule_field(c->model, r->line, 1, &c->scratch);
-        char *subkey = inf_path_normalize(subkey_raw);
-        int under = strcmp(subkey, "parameters") == 0 || strncmp(subkey, "parameters\\", 11) == 0;
-        if (!under && rule_once(&seen, rule_line_id(c->model, r->line))) {
-            char *value = rule_field(c->model, r->line, 2, &c->scratch);
-            char hint[384];
-            const char *directive = NULL;
-            if (!subkey[0])
-                for (size_t k = 0; k < sizeof intrinsic / sizeof intrinsic[0]; k++)
-                    if (strcasecmp_ascii(value, intrinsic[k][0]) == 0)
-                        directive = intrinsic[k][1];
-            if (directive)
-                snprintf(hint, sizeof hint,
-                         "set it with the `%s` entry of the service-install section, not AddReg",
-                         directive);
-            else if (strncmp(subkey, "triggerinfo", 11) == 0)
-                snprintf(hint, sizeof hint,
-                         "declare service triggers with AddTrigger in the "
-                         "service-install section");
-            else
-                snprintf(hint, sizeof hint, "move it under Parameters: `HKR,Parameters%s%s,%s,...`",
-                         subkey_raw[0] ? "\\" : "", subkey_raw, value);
-            inf_report(c, inf_span_line(c->model, r->line), 0, hint,
-                       "the service key is written outside its Parameters subkey (%s%s%s%s); a "
-                       "driver package may only keep state under Parameters",
-                       subkey_raw[0] ? subkey_raw : "the key itself", value[0] ? ", value '" : "",
-                       value, value[0] ? "'" : "");
-            free(value);
-        }
-        free(subkey);
-        free(subkey_raw);
+        const char *value = r->value_name.text, *hint = NULL;
+        if (!subkey[0])
+            for (size_t k = 0; k < sizeof intrinsic / sizeof intrinsic[0]; k++)
+                if (inf_field_is(r->value_name, intrinsic[k][0]))
+                    hint = inf_check_printf(
+                        c, "set it with the `%s` entry of the service-install section, not AddReg",
+                        intrinsic[k][1]);
+        if (!hint && strncmp(subkey, "triggerinfo", 11) == 0)
+            hint = "declare service triggers with AddTrigger in the service-install section";
+        if (!hint)
+            hint = inf_check_printf(c, "move it under Parameters: `HKR,Parameters%s%s,%s,...`",
+                                    r->subkey.len ? "\\" : "", r->subkey.text, value);
+        inf_report(c, r->span, 0, hint,
+                   "the service key is written outside its Parameters subkey (%s%s%s%s); a "
+                   "driver package may only keep state under Parameters",
+                   r->subkey.len ? r->subkey.text : "the key itself", value[0] ? ", value '" : "",
+                   value, value[0] ? "'" : "");
     }
-    inf_key_map_free(&seen);
 }
 
 const struct inf_rule inf_rule_iso107 = {
@@ -88,4 +68,5 @@ const struct inf_rule inf_rule_iso107 = {
     "[Acme_Service_AddReg]\nHKR,,TraceLevel,0x00010001,2\nHKR,,Start,0x00010001,3\n",
     "[Acme_Service]\nServiceBinary = %13%\\acme.sys\nStartType = 3\nAddReg = Acme_Service_AddReg\n"
     "[Acme_Service_AddReg]\nHKR,Parameters,TraceLevel,0x00010001,2\n",
-    check};
+    check,
+    .profiles[INF_PROFILE_UNIVERSAL] = {1, INF_SEVERITY_OFF}};

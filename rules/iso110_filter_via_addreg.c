@@ -2,36 +2,27 @@
  * ISO110 filter-via-addreg (InfVerif 1329): UpperFilters or LowerFilters
  * written by a live AddReg. Filters are declared with AddFilter instead.
  */
-#include "rule_util.h"
-
-#include <stdlib.h>
+#include "check.h"
 
 static void check(struct inf_check *c)
 {
     const struct inf_graph *g = c->graph;
-    struct inf_key_map seen = {0};
     for (size_t i = 0; i < g->registry_count; i++) {
-        const struct inf_registry_line *r = &g->registry[i];
-        if (r->directive_kind != 0 || !inf_reach_enforced(&r->reach))
+        const struct inf_registry_write *r = &g->registry[i];
+        if (r->op != INF_REGISTRY_ADD || !inf_reach_enforced(&r->reach))
             continue;
-        char *name = rule_field(c->model, r->line, 2, &c->scratch);
-        int upper = strcasecmp_ascii(name, "UpperFilters") == 0;
-        int lower = strcasecmp_ascii(name, "LowerFilters") == 0;
-        if ((upper || lower) && rule_once(&seen, rule_line_id(c->model, r->line))) {
-            char *filter = rule_field(c->model, r->line, 4, &c->scratch);
-            char hint[384];
-            snprintf(hint, sizeof hint,
-                     "declare the filter in a DDInstall.Filters section: `AddFilter = %s,, "
-                     "<filter-section>` with `FilterPosition = %s`",
-                     filter[0] ? filter : "<service>", upper ? "Upper" : "Lower");
-            inf_report(c, inf_span_line(c->model, r->line), 0, hint,
-                       "%s is written with AddReg; filter drivers are declared with AddFilter",
-                       upper ? "UpperFilters" : "LowerFilters");
-            free(filter);
-        }
-        free(name);
+        int upper = inf_field_is(r->value_name, "UpperFilters");
+        if (!upper && !inf_field_is(r->value_name, "LowerFilters"))
+            continue;
+        const char *filter = r->data_count && r->data[0].len ? r->data[0].text : "<service>";
+        inf_report(c, r->span, 0,
+                   inf_check_printf(c,
+                                    "declare the filter in a DDInstall.Filters section: `AddFilter "
+                                    "= %s,, <filter-section>` with `FilterPosition = %s`",
+                                    filter, upper ? "Upper" : "Lower"),
+                   "%s is written with AddReg; filter drivers are declared with AddFilter",
+                   upper ? "UpperFilters" : "LowerFilters");
     }
-    inf_key_map_free(&seen);
 }
 
 const struct inf_rule inf_rule_iso110 = {
@@ -46,4 +37,5 @@ const struct inf_rule inf_rule_iso110 = {
     "HKR,,UpperFilters,0x00010000,acmeflt\n",
     "[Acme_Install.NT.Filters]\nAddFilter = acmeflt,, Acme_Filter\n[Acme_Filter]\n"
     "FilterPosition = Upper\n",
-    check};
+    check,
+    .profiles[INF_PROFILE_UNIVERSAL] = {1, INF_SEVERITY_OFF}};

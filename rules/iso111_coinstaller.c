@@ -2,42 +2,33 @@
  * ISO111 coinstaller (InfVerif 1303): a live DDInstall.CoInstallers
  * section, or a CoInstallers32 / Installer32 value written by a live AddReg.
  */
-#include "rule_util.h"
-
-#include <stdlib.h>
+#include "check.h"
 
 static void check(struct inf_check *c)
 {
-    const struct inf_model *m = c->model;
     const struct inf_graph *g = c->graph;
-    for (size_t s = 0; s < m->section_count; s++) {
-        struct inf_text name = inf_model_section_name(m, (uint32_t)s);
-        if (rule_ends_with(name, ".CoInstallers") && inf_reach_enforced(&g->section_reach[s]))
-            inf_report(c, inf_span_header(m, m->sections[s].first_run), 0,
+    for (size_t s = 0; s < g->section_count; s++) {
+        const struct inf_section_fact *section = &g->sections[s];
+        if (inf_ends_with(section->name, ".CoInstallers") && inf_reach_enforced(&section->reach))
+            inf_report(c, section->header, 0,
                        "remove the co-installer; do its work in the driver, a component "
                        "(AddComponent) or an application",
                        "[%.*s] installs a co-installer, which runs vendor code during device "
                        "installation",
-                       (int)name.len, name.ptr);
+                       (int)section->name.len, section->name.ptr);
     }
-    struct inf_key_map seen = {0};
     for (size_t i = 0; i < g->registry_count; i++) {
-        const struct inf_registry_line *r = &g->registry[i];
-        if (r->directive_kind != 0 || !inf_reach_enforced(&r->reach))
+        const struct inf_registry_write *r = &g->registry[i];
+        if (r->op != INF_REGISTRY_ADD || !inf_reach_enforced(&r->reach))
             continue;
-        char *value = rule_field(m, r->line, 2, &c->scratch);
-        if ((strcasecmp_ascii(value, "CoInstallers32") == 0 ||
-             strcasecmp_ascii(value, "Installer32") == 0) &&
-            rule_once(&seen, rule_line_id(m, r->line)))
-            inf_report(c, inf_span_line(m, r->line), 0,
+        int class_installer = inf_field_is(r->value_name, "Installer32");
+        if (class_installer || inf_field_is(r->value_name, "CoInstallers32"))
+            inf_report(c, r->span, 0,
                        "remove the registration; co-installers and class installers are not "
                        "allowed in a Windows Driver package",
-                       "%s registers %s", value,
-                       strcasecmp_ascii(value, "Installer32") == 0 ? "a class installer"
-                                                                   : "a co-installer");
-        free(value);
+                       "%s registers %s", r->value_name.text,
+                       class_installer ? "a class installer" : "a co-installer");
     }
-    inf_key_map_free(&seen);
 }
 
 const struct inf_rule inf_rule_iso111 = {
@@ -54,4 +45,6 @@ const struct inf_rule inf_rule_iso111 = {
     "WdfCoInstaller\"\n",
     "; no .CoInstallers section: KMDF is part of Windows\n[Acme_Install.NT.Wdf]\n"
     "KmdfService = acme, Acme_Wdf\n",
-    check};
+    check,
+    {{0, INF_SEVERITY_OFF}},
+    0};

@@ -4,7 +4,7 @@
  * .LogConfigOverride section. DelService in the .Remove* sections of
  * network components is how Windows removes them: not reported.
  */
-#include "rule_util.h"
+#include "check.h"
 
 static const char *const legacy[] = {
     "DelReg",         "DelFiles",   "RenFiles",       "DelService",   "DelProperty",
@@ -13,35 +13,32 @@ static const char *const legacy[] = {
 
 static void check(struct inf_check *c)
 {
-    const struct inf_model *m = c->model;
     const struct inf_graph *g = c->graph;
     int enforced_paths = 0;
     for (size_t i = 0; i < g->path_count; i++)
         enforced_paths |= g->paths[i].enforced;
-    for (size_t s = 0; s < m->section_count; s++) {
-        struct inf_text name = inf_model_section_name(m, (uint32_t)s);
+    for (size_t s = 0; s < g->section_count; s++) {
+        const struct inf_section_fact *section = &g->sections[s];
+        struct inf_text name = section->name;
         int class_install =
             name.len >= 14 && inf_text_equal_nocase2(name.ptr, 14, "ClassInstall32", 14);
         if ((class_install && enforced_paths) ||
-            ((rule_ends_with(name, ".FactDef") || rule_ends_with(name, ".LogConfigOverride")) &&
-             inf_reach_enforced(&g->section_reach[s]))) {
-            inf_report(c, inf_span_header(m, m->sections[s].first_run), 0,
+            ((inf_ends_with(name, ".FactDef") || inf_ends_with(name, ".LogConfigOverride")) &&
+             inf_reach_enforced(&section->reach)))
+            inf_report(c, section->header, 0,
                        "remove the section; a Windows Driver package may not use it",
                        "[%.*s] is a legacy section that Windows Driver packages may not contain",
                        (int)name.len, name.ptr);
-        }
     }
     const struct inf_live_line *live;
-    struct inf_text key;
-    for (size_t i = 0; (live = rule_next_enforced_line(c, &i, &key)) != NULL;) {
-        const struct inf_line *line = live->line;
+    for (size_t i = 0; (live = inf_next_enforced_line(c, &i)) != NULL;) {
         for (size_t k = 0; k < sizeof legacy / sizeof legacy[0]; k++) {
-            if (!inf_text_equal_nocase(key, legacy[k]))
+            if (!inf_field_is(live->key, legacy[k]))
                 continue;
             /* DelService in a .Remove* section is how a network component is removed. */
-            if (k == 3 && rule_contains(inf_model_section_name(m, live->section), ".Remove"))
+            if (k == 3 && inf_contains(g->sections[live->section].name, ".Remove"))
                 break;
-            inf_report(c, inf_span_line(m, line), 0,
+            inf_report(c, live->span, 0,
                        "remove it: isolated packages only add state, declaratively; let "
                        "Windows undo what the INF added when the driver is removed",
                        "%s is a legacy directive that Windows Driver packages may not use",
@@ -64,4 +61,6 @@ const struct inf_rule inf_rule_iso112 = {
     "[Acme_Install.NT]\nDelReg = Acme_Old_Settings\n",
     "[Acme_Install.NT]\n; nothing deleted: the old settings live under HKR and go with the "
     "device\n",
-    check};
+    check,
+    {{0, INF_SEVERITY_OFF}},
+    0};

@@ -4,9 +4,7 @@
  * on it, or a copy flag that presumes a replaceable file in place
  * (0x4000 IN_USE_RENAME, 0x1000 REPLACE_BOOT_FILE, 0x400 REPLACEONLY, 0x10 NO_OVERWRITE).
  */
-#include "rule_util.h"
-
-#include <stdlib.h>
+#include "check.h"
 
 static const struct {
     unsigned long bit;
@@ -18,9 +16,8 @@ static const struct {
 
 static void check(struct inf_check *c)
 {
-    const struct inf_model *m = c->model;
     const struct inf_graph *g = c->graph;
-    unsigned char *in_store = inf_xcalloc(m->section_count + 1, 1); /* lists copied to 13 */
+    unsigned char *in_store = inf_arena_array(c, g->section_count + 1, 1); /* lists copied to 13 */
     for (size_t i = 0; i < g->copy_count; i++) {
         const struct inf_copy *copy = &g->copies[i];
         if (!inf_reach_enforced(&copy->reach) || !copy->has_dirid || copy->dirid != 13)
@@ -28,50 +25,42 @@ static void check(struct inf_check *c)
         if (copy->list_section != INF_NO_INDEX)
             in_store[copy->list_section] = 1;
         for (size_t k = 0; k < sizeof store_flags / sizeof store_flags[0]; k++)
-            if (copy->flags & store_flags[k].bit) {
-                inf_report(c, inf_span_line(m, copy->file_line), 0,
+            if (copy->flags & store_flags[k].bit)
+                inf_report(c, copy->span, 0,
                            "drop the flag: files in the driver store are never replaced in place",
                            "copy flag 0x%lx (%s) presumes a file that is replaced in place, which "
                            "cannot happen in the driver store (DIRID 13)",
                            store_flags[k].bit, store_flags[k].name);
-            }
     }
-    struct inf_buf name = INF_BUF_INIT;
-    for (size_t s = 0; s < m->section_count; s++) {
+    for (size_t s = 0; s < g->section_count; s++) {
         if (!in_store[s])
             continue;
-        struct inf_text list = inf_model_section_name(m, (uint32_t)s);
-        inf_buf_clear(&name);
-        inf_buf_printf(&name, "%.*s.security", (int)list.len, list.ptr);
-        uint32_t security = inf_model_find_section(m, name.data, name.len);
+        const char *name = inf_check_printf(c, "%.*s.security", (int)g->sections[s].name.len,
+                                            g->sections[s].name.ptr);
+        uint32_t security = inf_check_section(c, name);
         if (security != INF_NO_INDEX)
-            inf_report(c, inf_span_header(m, m->sections[security].first_run), 0,
+            inf_report(c, g->sections[security].header, 0,
                        "remove the section: the driver store sets the security of its files",
                        "[%s] sets a security descriptor on files that run from the driver store",
-                       name.data);
+                       name);
     }
-    inf_buf_free(&name);
     /* DelFiles / RenFiles naming a list that is copied to the store. */
     const struct inf_live_line *live;
-    struct inf_text key;
-    for (size_t i = 0; (live = rule_next_enforced_line(c, &i, &key)) != NULL;) {
-        const struct inf_line *line = live->line;
-        int del = inf_text_equal_nocase(key, "DelFiles");
-        if (!del && !inf_text_equal_nocase(key, "RenFiles"))
+    for (size_t i = 0; (live = inf_next_enforced_line(c, &i)) != NULL;) {
+        int del = inf_field_is(live->key, "DelFiles");
+        if (!del && !inf_field_is(live->key, "RenFiles"))
             continue;
-        for (size_t f = 0; f < line->field_count; f++) {
-            char *target = rule_field(m, line, f, &c->scratch);
-            uint32_t t = inf_model_find_section(m, target, strlen(target));
+        for (size_t f = 0; f < live->line->field_count; f++) {
+            const char *target = inf_check_field(c, live->line, f).text;
+            uint32_t t = inf_check_section(c, target);
             if (t != INF_NO_INDEX && in_store[t])
-                inf_report(c, inf_span_line(m, line), 0,
+                inf_report(c, live->span, 0,
                            "remove it: files in the driver store are never deleted or renamed "
                            "by an INF",
                            "%s acts on [%s], whose files run from the driver store",
                            del ? "DelFiles" : "RenFiles", target);
-            free(target);
         }
     }
-    free(in_store);
 }
 
 const struct inf_rule inf_rule_iso113 = {
@@ -85,4 +74,6 @@ const struct inf_rule inf_rule_iso113 = {
     "(IN_USE_RENAME, REPLACE_BOOT_FILE, REPLACEONLY, NO_OVERWRITE) make no sense there.",
     "[DestinationDirs]\nAcme_Files = 13\n[Acme_Files]\nacme.sys,,,0x00004000\n",
     "[DestinationDirs]\nAcme_Files = 13\n[Acme_Files]\nacme.sys\n",
-    check};
+    check,
+    {{0, INF_SEVERITY_OFF}},
+    0};

@@ -4,38 +4,30 @@
  * it has another value, else at the [Version] header; not reported without
  * [Version] (INF010 is). Applies to downlevel paths too.
  */
-#include "rule_util.h"
-
-#include <stdlib.h>
+#include "check.h"
 
 static void check(struct inf_check *c)
 {
-    const struct inf_model *m = c->model;
-    uint32_t version = inf_model_find_section(m, "Version", 7);
+    uint32_t version = inf_check_section(c, "Version");
     if (!c->graph->has_entry_points || version == INF_NO_INDEX)
         return;
-    struct inf_line_iter it;
-    inf_line_iter_init(&it, m, version);
+    struct inf_entries entries;
+    inf_entries_init(&entries, c, version, "PnpLockdown");
     const struct inf_line *line, *lockdown = NULL;
-    while ((line = inf_line_iter_next(&it)) != NULL)
-        if (line->has_key &&
-            inf_text_equal_nocase(inf_token_value(m, inf_line_key(m, line), &c->scratch, NULL),
-                                  "PnpLockdown"))
-            lockdown = line;
+    while ((line = inf_entries_next(&entries)) != NULL)
+        lockdown = line; /* the last one counts */
     if (!lockdown) {
-        inf_report(c, inf_span_header(m, m->sections[version].first_run), 0,
-                   "add `PnpLockdown = 1` to [Version]",
+        inf_report(c, c->graph->sections[version].header, 0, "add `PnpLockdown = 1` to [Version]",
                    "[Version] has no PnpLockdown=1, so other software may modify the installed "
                    "driver files");
         return;
     }
-    char *value = rule_field(m, lockdown, 0, &c->scratch);
+    const char *value = inf_check_field(c, lockdown, 0).text;
     if (strcmp(value, "1") != 0)
-        inf_report(c, inf_span_line(m, lockdown), 0, "write `PnpLockdown = 1`",
+        inf_report(c, inf_span_line(c->model, lockdown), 0, "write `PnpLockdown = 1`",
                    "PnpLockdown is '%s', not 1, so other software may modify the installed driver "
                    "files",
                    value);
-    free(value);
 }
 
 const struct inf_rule inf_rule_iso114 = {
@@ -48,4 +40,5 @@ const struct inf_rule inf_rule_iso114 = {
     "every INF that installs something.",
     "[Version]\nSignature = \"$Windows NT$\"\nClass = System\n",
     "[Version]\nSignature = \"$Windows NT$\"\nClass = System\nPnpLockdown = 1\n",
-    check};
+    check,
+    .profiles[INF_PROFILE_UNIVERSAL] = {1, INF_SEVERITY_WARNING}};

@@ -2,7 +2,7 @@
  * registry.c - the table of every rule. --list-rules, --explain, SARIF
  * rules[] and rules/README.md all come from here.
  */
-#include "inflint/rule.h"
+#include "check.h"
 
 #include <string.h>
 

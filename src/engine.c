@@ -6,6 +6,8 @@
 #include "inflint/engine.h"
 #include "inflint/alloc.h"
 #include "inflint/profile.h"
+#include "arena.h"
+#include "check.h"
 #include "graph_index.h"
 #include "suppress.h"
 
@@ -126,45 +128,6 @@ int inf_lint_options_set_severity(struct inf_lint_options *options, const char *
         return -1;
     options->severity[inf_rule_index(r)] = (signed char)severity;
     return 0;
-}
-
-/* ------------------------------------------------------------- spans */
-
-struct inf_span inf_span_file_start(void)
-{
-    struct inf_span span = {0, 0};
-    return span;
-}
-
-struct inf_span inf_span_token(const struct inf_model *model, const struct inf_token *token)
-{
-    struct inf_span span = {inf_token_offset(model, token), inf_token_end(model, token)};
-    return span;
-}
-
-struct inf_span inf_span_line(const struct inf_model *model, const struct inf_line *line)
-{
-    const struct inf_token *first = &model->tokens[line->first_token];
-    size_t count = line->field_count + (line->has_key ? 1u : 0u);
-    /* The entry's extent on its first physical line. */
-    const char *text = model->source.text;
-    struct inf_span span = inf_span_token(model, first);
-    const char *nl = memchr(text + span.start, '\n', model->source.len - span.start);
-    uint32_t line_end = nl ? (uint32_t)(nl - text) : (uint32_t)model->source.len;
-    for (size_t i = 0; i < count; i++) {
-        struct inf_span t = inf_span_token(model, &model->tokens[line->first_token + i]);
-        if (t.start <= line_end && t.end > span.end)
-            span.end = t.end <= line_end ? t.end : line_end;
-    }
-    return span;
-}
-
-struct inf_span inf_span_header(const struct inf_model *model, uint32_t run)
-{
-    const struct inf_run *r = &model->runs[run];
-    struct inf_span span = {r->header_offset,
-                            r->header_offset + model->sections[r->section].name_len + 2};
-    return span;
 }
 
 /* ----------------------------------------------------------- findings */
@@ -389,13 +352,15 @@ int inf_lint_input(const char *path, struct inf_input input, const struct inf_li
         return -1;
     }
     result->encoding = inf_encoding_name(model.source.encoding);
+    struct inf_arena arena = INF_ARENA_INIT;
     struct inf_graph graph;
-    inf_graph_build(&graph, &model, options->rule.min_build);
+    inf_graph_build(&graph, &model, options->rule.min_build, &arena);
     struct sink sink = {result, options};
     struct inf_check check;
     memset(&check, 0, sizeof check);
     check.model = &model;
     check.graph = &graph;
+    check.arena = &arena;
     check.options = &options->rule;
     check.sink = &sink;
     for (size_t i = 0; i < inf_rule_count; i++) {
@@ -408,10 +373,12 @@ int inf_lint_input(const char *path, struct inf_input input, const struct inf_li
         check.rule = inf_rules[i];
         inf_rules[i]->check(&check);
     }
+    inf_check_release(&check);
     inf_suppressions_apply(&model, result, options, &check);
     inf_buf_free(&check.scratch);
     inf_findings_finish(result);
     inf_graph_free(&graph);
+    inf_arena_free(&arena);
     inf_model_free(&model);
     return 0;
 }

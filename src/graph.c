@@ -12,9 +12,11 @@
  */
 #include "inflint/graph.h"
 #include "inflint/alloc.h"
+#include "arena.h"
 #include "graph_index.h"
 
-void inf_graph_mark_references(struct inf_graph *g); /* graph_references.c */
+/* Which sections anything references, or that are roots: a malloc'd byte per section. */
+unsigned char *inf_graph_mark_references(const struct inf_graph *g); /* graph_references.c */
 
 #include <stdlib.h>
 #include <string.h>
@@ -30,11 +32,15 @@ struct inf_graph_private {
     struct inf_buf scratch;
     uint32_t *stamps; /* per (section, context): id of the last path that entered it */
     uint32_t stamp;
-    struct inf_key_map copy_keys, registry_keys, service_keys, path_keys, missing_keys, live_keys;
+    struct inf_key_map copy_keys, registry_keys, service_keys, path_keys, missing_keys, live_keys,
+        list_keys, subject_keys;
     struct inf_name_index destination_dirs;
     struct inf_name_index disks_files[INF_ARCH_COUNT + 1]; /* [0] undecorated */
     struct inf_name_index disks_names[INF_ARCH_COUNT + 1];
     const struct inf_line *default_dest_dir;
+    struct inf_key_map destination_keys; /* DestinationDirs line -> destination_list index */
+    struct inf_destination **destination_list;
+    size_t destination_used, destination_cap;
     uint32_t *remove_sections; /* sections whose name holds ".Remove" */
     size_t remove_count;
     int has_arch_token; /* some section name holds $ARCH$ */
@@ -63,13 +69,45 @@ static size_t line_index(const struct inf_graph *g, const struct inf_line *line)
     return (size_t)(line - g->model->lines);
 }
 
-/* Substituted text of field INDEX of LINE, copied (caller frees); "" when absent. */
-static char *field_value(struct inf_graph *g, const struct inf_line *line, size_t index)
+/* A token as a fact field: substituted, copied into the arena, with its span. */
+static struct inf_field token_field(struct inf_graph *g, const struct inf_token *t)
+{
+    struct inf_field f = {"", 0, {0, 0}};
+    if (!t)
+        return f;
+    struct inf_text v = inf_token_value(g->model, t, &g->priv->scratch, NULL);
+    f.text = inf_arena_strndup(g->arena, v.ptr, v.len);
+    f.len = v.len;
+    f.span.start = inf_token_offset(g->model, t);
+    f.span.end = inf_token_end(g->model, t);
+    return f;
+}
+
+/* Field INDEX of LINE as a fact field ("" when absent). */
+static struct inf_field line_field(struct inf_graph *g, const struct inf_line *line, size_t index)
+{
+    return token_field(g, inf_line_field(g->model, line, index));
+}
+
+/* Substituted text of field INDEX of LINE, valid until the scratch buffer changes. */
+static struct inf_text field_text(struct inf_graph *g, const struct inf_line *line, size_t index)
 {
     const struct inf_token *t = inf_line_field(g->model, line, index);
-    if (!t)
-        return inf_xstrndup("", 0);
-    struct inf_text v = inf_token_value(g->model, t, &g->priv->scratch, NULL);
+    struct inf_text none = {"", 0};
+    return t ? inf_token_value(g->model, t, &g->priv->scratch, NULL) : none;
+}
+
+/* The same, NUL-terminated in the arena, for texts that records keep. */
+static char *arena_value(struct inf_graph *g, const struct inf_line *line, size_t index)
+{
+    struct inf_text v = field_text(g, line, index);
+    return inf_arena_strndup(g->arena, v.ptr, v.len);
+}
+
+/* The same as a malloc'd copy (the caller frees), for names used during the walk only. */
+static char *field_value(struct inf_graph *g, const struct inf_line *line, size_t index)
+{
+    struct inf_text v = field_text(g, line, index);
     return inf_xstrndup(v.ptr, v.len);
 }
 
@@ -102,14 +140,14 @@ static struct inf_install_path *current_path(struct walk *w)
 }
 
 /* Parses a decimal or 0x-hex number; returns 0 when TEXT is not one. */
-static int parse_number(const char *text, long *value)
+static int parse_number(const char *at, long *value)
 {
-    while (*text == ' ')
-        text++;
-    if (!*text)
+    while (*at == ' ')
+        at++;
+    if (!*at)
         return 0;
     char *end;
-    long v = strtol(text, &end, (text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) ? 16 : 10);
+    long v = strtol(at, &end, (at[0] == '0' && (at[1] == 'x' || at[1] == 'X')) ? 16 : 10);
     while (*end == ' ')
         end++;
     if (*end)
@@ -131,10 +169,10 @@ static int contains_nocase(struct inf_text haystack, const char *needle)
     return 0;
 }
 
-char *inf_path_normalize(const char *path)
+char *inf_path_normalize(struct inf_arena *arena, const char *path)
 {
     size_t n = strlen(path);
-    char *out = inf_xmalloc(n + 1);
+    char *out = inf_arena_alloc(arena, n + 1);
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         char c = path[i] == '/' ? '\\' : path[i];
@@ -244,7 +282,8 @@ static void add_missing(struct inf_graph *g, const struct inf_line *directive, c
     g->missing = inf_xgrow(g->missing, &g->missing_cap, g->missing_count + 1, sizeof *g->missing);
     struct inf_missing_target *m = &g->missing[g->missing_count++];
     m->directive = directive;
-    m->name = inf_xstrndup(name, strlen(name));
+    m->span = inf_span_line(g->model, directive);
+    m->name = inf_arena_strndup(g->arena, name, strlen(name));
 }
 
 /* ---------------------------------------------------------------- copies */
@@ -256,51 +295,67 @@ static void resolve_source(struct inf_graph *g, struct inf_copy *copy, enum inf_
     struct inf_copy_source *src = &copy->sources[arch];
     if (src->subdir)
         return;
-    size_t n = strlen(copy->source_name);
+    size_t n = copy->source_name.len;
     const struct inf_line *files =
-        inf_name_index_find(&p->disks_files[1 + arch], copy->source_name, n);
+        inf_name_index_find(&p->disks_files[1 + arch], copy->source_name.text, n);
     if (!files)
-        files = inf_name_index_find(&p->disks_files[0], copy->source_name, n);
+        files = inf_name_index_find(&p->disks_files[0], copy->source_name.text, n);
     src->disks_files_line = files;
-    char *file_subdir = files ? field_value(g, files, 1) : inf_xstrndup("", 0);
-    char *disk_path = inf_xstrndup("", 0);
+    const char *file_subdir = files ? arena_value(g, files, 1) : "";
+    const char *disk_path = "";
     if (files) {
-        char *disk = field_value(g, files, 0);
+        struct inf_text disk = field_text(g, files, 0);
         const struct inf_line *names =
-            inf_name_index_find(&p->disks_names[1 + arch], disk, strlen(disk));
+            inf_name_index_find(&p->disks_names[1 + arch], disk.ptr, disk.len);
         if (!names)
-            names = inf_name_index_find(&p->disks_names[0], disk, strlen(disk));
+            names = inf_name_index_find(&p->disks_names[0], disk.ptr, disk.len);
         src->disks_names_line = names;
-        if (names) {
-            free(disk_path);
-            disk_path = field_value(g, names, 3);
-        }
-        free(disk);
+        if (names)
+            disk_path = arena_value(g, names, 3);
     }
-    size_t a = strlen(disk_path), b = strlen(file_subdir);
-    src->subdir = inf_xmalloc(a + b + 2);
-    memcpy(src->subdir, disk_path, a);
-    src->subdir[a] = '\\';
-    memcpy(src->subdir + a + 1, file_subdir, b + 1);
-    free(disk_path);
-    free(file_subdir);
+    src->subdir = inf_arena_printf(g->arena, "%s\\%s", disk_path, file_subdir);
 }
 
-/* Fills the destination of COPY from DestinationDirs (list entry, else DefaultDestDir). */
-static void resolve_destination(struct inf_graph *g, struct inf_copy *copy, const char *list_name)
+/* The DestinationDirs entry of a list (LIST_NAME NULL for @file): its own, else DefaultDestDir. */
+static const struct inf_line *destination_line(struct inf_graph *g, struct inf_text list_name)
 {
     const struct inf_line *dest = NULL;
-    if (list_name)
-        dest = inf_name_index_find(&g->priv->destination_dirs, list_name, strlen(list_name));
-    if (!dest)
-        dest = g->priv->default_dest_dir;
-    copy->destination = dest;
-    copy->dest_subdir = dest ? field_value(g, dest, 1) : inf_xstrndup("", 0);
-    if (dest) {
-        char *dirid = field_value(g, dest, 0);
-        copy->has_dirid = parse_number(dirid, &copy->dirid);
-        free(dirid);
-    }
+    if (list_name.ptr)
+        dest = inf_name_index_find(&g->priv->destination_dirs, list_name.ptr, list_name.len);
+    return dest ? dest : g->priv->default_dest_dir;
+}
+
+/* The destination record of DestinationDirs entry LINE, made on first use. */
+static struct inf_destination *destination_of(struct inf_graph *g, const struct inf_line *line)
+{
+    if (!line)
+        return NULL;
+    struct inf_graph_private *p = g->priv;
+    uint32_t index = inf_key_map_get(&p->destination_keys, line_index(g, line));
+    if (index != INF_NO_INDEX)
+        return p->destination_list[index];
+    struct inf_destination *d = inf_arena_zalloc(g->arena, sizeof *d);
+    d->line = line;
+    d->span = inf_span_line(g->model, line);
+    d->list = token_field(g, inf_line_key(g->model, line));
+    d->subdir = line_field(g, line, 1);
+    d->has_dirid = parse_number(arena_value(g, line, 0), &d->dirid);
+    p->destination_list = inf_xgrow(p->destination_list, &p->destination_cap,
+                                    p->destination_used + 1, sizeof *p->destination_list);
+    inf_key_map_put(&p->destination_keys, line_index(g, line), (uint32_t)p->destination_used);
+    p->destination_list[p->destination_used++] = d;
+    return d;
+}
+
+/* Fills the destination of COPY. */
+static void resolve_destination(struct inf_graph *g, struct inf_copy *copy,
+                                struct inf_text list_name)
+{
+    const struct inf_destination *d = destination_of(g, destination_line(g, list_name));
+    copy->destination = d;
+    copy->dest_subdir = d ? d->subdir.text : "";
+    copy->has_dirid = d ? d->has_dirid : 0;
+    copy->dirid = d ? d->dirid : 0;
 }
 
 /* Records (or merges) one copy. FILE_LINE is the list line, or the directive for @file. */
@@ -319,26 +374,25 @@ static void add_copy(struct walk *w, const struct inf_line *directive,
         memset(c, 0, sizeof *c);
         c->directive = directive;
         c->file_line = file_line;
+        c->span = inf_span_line(g->model, file_line);
         c->list_section = list_section;
         if (at_file) {
-            c->dest_name = inf_xstrndup(at_file, strlen(at_file));
-            c->source_name = inf_xstrndup(at_file, strlen(at_file));
-            resolve_destination(g, c, NULL);
+            c->dest_name = line_field(g, directive, field_index);
+            c->dest_name.text = at_file; /* the name after '@' */
+            c->dest_name.len = strlen(at_file);
+            c->source_name = c->dest_name;
+            struct inf_text no_list = {NULL, 0};
+            resolve_destination(g, c, no_list);
         } else {
-            c->dest_name = field_value(g, file_line, 0);
-            c->source_name = field_value(g, file_line, 1);
-            if (!c->source_name[0]) {
-                free(c->source_name);
-                c->source_name = inf_xstrndup(c->dest_name, strlen(c->dest_name));
+            c->dest_name = line_field(g, file_line, 0);
+            c->source_name = line_field(g, file_line, 1);
+            if (!c->source_name.len) { /* one-field line: the source has the same name */
+                c->source_name.text = c->dest_name.text;
+                c->source_name.len = c->dest_name.len;
             }
-            char *flags = field_value(g, file_line, 3);
             long f;
-            c->flags = parse_number(flags, &f) ? (unsigned long)f : 0;
-            free(flags);
-            struct inf_text name = inf_model_section_name(g->model, list_section);
-            char *list = inf_xstrndup(name.ptr, name.len);
-            resolve_destination(g, c, list);
-            free(list);
+            c->flags = parse_number(arena_value(g, file_line, 3), &f) ? (unsigned long)f : 0;
+            resolve_destination(g, c, inf_model_section_name(g->model, list_section));
         }
     }
     struct inf_copy *c = &g->copies[index];
@@ -350,7 +404,37 @@ static void add_copy(struct walk *w, const struct inf_line *directive,
 
 static void mark_live(struct walk *w, uint32_t section)
 {
-    reach_merge(&w->graph->section_reach[section], &w->reach);
+    reach_merge(&w->graph->sections[section].reach, &w->reach);
+}
+
+/* Records (or finds) the use of LIST (INF_NO_INDEX: the @files) by DIRECTIVE. */
+static struct inf_copy_list_use *use_copy_list(struct walk *w, const struct inf_line *directive,
+                                               uint32_t list, size_t field)
+{
+    struct inf_graph *g = w->graph;
+    uint64_t key = (uint64_t)line_index(g, directive) << 32 | list;
+    uint32_t index = inf_key_map_get(&g->priv->list_keys, key);
+    if (index == INF_NO_INDEX) {
+        index = (uint32_t)g->copy_list_count;
+        inf_key_map_put(&g->priv->list_keys, key, index);
+        g->copy_lists = inf_xgrow(g->copy_lists, &g->copy_list_cap, g->copy_list_count + 1,
+                                  sizeof *g->copy_lists);
+        struct inf_copy_list_use *u = &g->copy_lists[g->copy_list_count++];
+        memset(u, 0, sizeof *u);
+        u->directive = directive;
+        u->span = inf_span_line(g->model, directive);
+        u->list_section = list;
+        u->target = line_field(g, directive, field);
+        if (list == INF_NO_INDEX) { /* the name after '@' */
+            u->target.text++;
+            u->target.len--;
+        }
+        struct inf_text no_list = {NULL, 0};
+        u->destination = destination_of(
+            g, destination_line(g, list == INF_NO_INDEX ? no_list
+                                                        : inf_model_section_name(g->model, list)));
+    }
+    return &g->copy_lists[index];
 }
 
 static void walk_copy_files(struct walk *w, const struct inf_line *directive)
@@ -359,7 +443,9 @@ static void walk_copy_files(struct walk *w, const struct inf_line *directive)
     for (size_t i = 0; i < directive->field_count; i++) {
         char *name = field_value(g, directive, i);
         if (name[0] == '@') {
-            add_copy(w, directive, directive, INF_NO_INDEX, name + 1, i);
+            add_copy(w, directive, directive, INF_NO_INDEX,
+                     inf_arena_strndup(g->arena, name + 1, strlen(name + 1)), i);
+            use_copy_list(w, directive, INF_NO_INDEX, i)->copy_count++;
         } else if (name[0]) {
             uint32_t list = find_section(g, name);
             if (list == INF_NO_INDEX) {
@@ -370,8 +456,10 @@ static void walk_copy_files(struct walk *w, const struct inf_line *directive)
                 inf_line_iter_init(&it, g->model, list);
                 const struct inf_line *line;
                 while ((line = inf_line_iter_next(&it)) != NULL)
-                    if (line->field_count > 0)
+                    if (line->field_count > 0) {
                         add_copy(w, directive, line, list, NULL, 0);
+                        use_copy_list(w, directive, list, i)->copy_count++;
+                    }
             }
         }
         free(name);
@@ -380,17 +468,19 @@ static void walk_copy_files(struct walk *w, const struct inf_line *directive)
 
 /* -------------------------------------------------------------- registry */
 
+/* Does a field of LINE name DIRID 13 (%13%) once substituted? */
 static int text_has_dirid13(struct inf_graph *g, const struct inf_line *line)
 {
     for (size_t i = 0; i < line->field_count; i++) {
         const struct inf_token *t = inf_line_field(g->model, line, i);
-        if (t->percent && t->len >= 4) {
-            struct inf_text v = inf_token_value(g->model, inf_line_field(g->model, line, i),
-                                                &g->priv->scratch, NULL);
-            for (size_t k = 0; k + 4 <= v.len; k++)
-                if (memcmp(v.ptr + k, "%13%", 4) == 0)
-                    return 1;
-        }
+        if (!t->percent || t->len < 4)
+            continue;
+        struct inf_text v = inf_token_value(g->model, t, &g->priv->scratch, NULL);
+        size_t pos = 0;
+        struct inf_percent_ref ref;
+        while (inf_model_next_percent(g->model, v, &pos, &ref))
+            if (ref.kind == INF_PERCENT_DIRID && ref.dirid == 13 && ref.name_len == 2)
+                return 1;
     }
     return 0;
 }
@@ -404,25 +494,45 @@ static void walk_registry_section(struct walk *w, const struct inf_line *directi
     struct inf_line_iter it;
     inf_line_iter_init(&it, g->model, section);
     const struct inf_line *line;
+    int enforced = w->reach.enforced_arches != 0;
     while ((line = inf_line_iter_next(&it)) != NULL) {
-        uint64_t key = (uint64_t)line_index(g, line) << 32 | (uint64_t)context << 28 |
-                       (service ? (line_index(g, service) & 0x0FFFFFFF) + 1 : 0);
+        uint64_t key = line_index(g, line);
         uint32_t index = inf_key_map_get(&g->priv->registry_keys, key);
         if (index == INF_NO_INDEX) {
             index = (uint32_t)g->registry_count;
             inf_key_map_put(&g->priv->registry_keys, key, index);
             g->registry = inf_xgrow(g->registry, &g->registry_cap, g->registry_count + 1,
                                     sizeof *g->registry);
-            struct inf_registry_line *r = &g->registry[g->registry_count++];
+            struct inf_registry_write *r = &g->registry[g->registry_count++];
             memset(r, 0, sizeof *r);
             r->line = line;
+            r->span = inf_span_line(g->model, line);
             r->section = section;
             r->directive = directive;
-            r->directive_kind = kind;
+            r->op = (enum inf_registry_op)kind;
+            r->root = line_field(g, line, 0);
+            r->subkey = line_field(g, line, 1);
+            r->value_name = line_field(g, line, 2);
+            r->flags = line_field(g, line, 3);
+            if (line->field_count > 4) {
+                r->data_count = line->field_count - 4;
+                struct inf_field *data = inf_arena_alloc(g->arena, r->data_count * sizeof *data);
+                for (size_t f = 0; f < r->data_count; f++)
+                    data[f] = line_field(g, line, 4 + f);
+                r->data = data;
+            }
             r->context = context;
             r->service = service;
         }
-        reach_merge(&g->registry[index].reach, &w->reach);
+        struct inf_registry_write *r = &g->registry[index];
+        if (enforced && !r->enforced_contexts) { /* the first enforced path decides */
+            r->context = context;
+            r->service = service;
+        }
+        r->contexts |= 1u << context;
+        if (enforced)
+            r->enforced_contexts |= 1u << context;
+        reach_merge(&r->reach, &w->reach);
         if (text_has_dirid13(g, line))
             current_path(w)->uses_dirid13 = 1;
     }
@@ -482,6 +592,7 @@ static void add_service(struct walk *w, const struct inf_line *add_line, uint32_
         struct inf_service *s = &g->services[g->service_count++];
         memset(s, 0, sizeof *s);
         s->add_line = add_line;
+        s->name = line_field(g, add_line, 0);
         s->install_section = install;
         s->is_umdf = umdf;
         if (install != INF_NO_INDEX) {
@@ -492,6 +603,8 @@ static void add_service(struct walk *w, const struct inf_line *add_line, uint32_
                 if (!s->binary && key_is(g, line, "ServiceBinary"))
                     s->binary = line;
         }
+        if (s->binary)
+            s->binary_path = line_field(g, s->binary, 0);
     }
     struct inf_service *s = &g->services[index];
     reach_merge(&s->reach, &w->reach);
@@ -573,6 +686,8 @@ static void record_live_line(struct walk *w, const struct inf_line *line, uint32
         struct inf_live_line *l = &g->live_lines[g->live_line_count++];
         memset(l, 0, sizeof *l);
         l->line = line;
+        l->span = inf_span_line(g->model, line);
+        l->key = token_field(g, inf_line_key(g->model, line));
         l->section = section;
     }
     reach_merge(&g->live_lines[index].reach, &w->reach);
@@ -834,6 +949,14 @@ static void add_path(struct inf_graph *g, enum inf_arch arch, uint32_t start, ui
     p->end_build = end;
     p->install_section = install;
     p->origin = origin;
+    uint64_t subject = origin ? line_index(g, origin) : (uint64_t)1 << 63 | install;
+    p->subject = inf_key_map_get(&g->priv->subject_keys, subject);
+    if (p->subject == INF_NO_INDEX) {
+        p->subject = (uint32_t)(g->path_count - 1);
+        inf_key_map_put(&g->priv->subject_keys, subject, p->subject);
+    }
+    if (origin)
+        p->models = line_field(g, origin, 0);
     p->is_default_install = is_default;
     p->enforced = end > g->min_build;
     g->all_arches |= INF_ARCH_BIT(arch);
@@ -1045,13 +1168,50 @@ static unsigned considered_arches(struct inf_graph *g)
     return arches;
 }
 
-void inf_graph_build(struct inf_graph *g, const struct inf_model *model, uint32_t min_build)
+/* What the graph tells of every section before the walk fills in reach and references. */
+static void describe_sections(struct inf_graph *g)
+{
+    const struct inf_model *m = g->model;
+    g->section_count = m->section_count;
+    g->sections = inf_arena_zalloc(g->arena, (m->section_count + 1) * sizeof *g->sections);
+    for (size_t s = 0; s < m->section_count; s++) {
+        struct inf_section_fact *f = &g->sections[s];
+        f->name = inf_model_section_name(m, (uint32_t)s);
+        f->header = inf_span_header(m, m->sections[s].first_run);
+        f->header_line = m->runs[m->sections[s].first_run].header_line;
+        f->header_count = m->sections[s].run_count;
+        f->line_count = m->sections[s].line_count;
+        f->is_strings = inf_model_is_strings_section(m, (uint32_t)s);
+    }
+}
+
+/* Each destination gets the reach of the copies that use it and its example copy. */
+static void collect_destinations(struct inf_graph *g)
+{
+    struct inf_graph_private *p = g->priv;
+    for (size_t i = 0; i < g->copy_count; i++) {
+        const struct inf_copy *copy = &g->copies[i];
+        struct inf_destination *d = (struct inf_destination *)copy->destination;
+        if (!d)
+            continue;
+        if (!d->example ||
+            (!inf_reach_enforced(&d->example->reach) && inf_reach_enforced(&copy->reach)))
+            d->example = copy;
+        reach_merge(&d->reach, &copy->reach);
+    }
+    g->destinations = (const struct inf_destination *const *)p->destination_list;
+    g->destination_count = p->destination_used;
+}
+
+void inf_graph_build(struct inf_graph *g, const struct inf_model *model, uint32_t min_build,
+                     struct inf_arena *arena)
 {
     memset(g, 0, sizeof *g);
     g->model = model;
     g->min_build = min_build;
+    g->arena = arena;
     g->priv = inf_xcalloc(1, sizeof *g->priv);
-    g->section_reach = inf_xcalloc(model->section_count + 1, sizeof *g->section_reach);
+    describe_sections(g);
     g->priv->stamps =
         inf_xcalloc((model->section_count + 1) * INF_HKR_CONTEXT_COUNT, sizeof *g->priv->stamps);
     build_indexes(g);
@@ -1072,30 +1232,28 @@ void inf_graph_build(struct inf_graph *g, const struct inf_model *model, uint32_
         g->has_entry_points = 1;
     for (size_t i = 0; i < g->path_count; i++)
         walk_install(g, i);
-    inf_graph_mark_references(g);
+    collect_destinations(g);
+    unsigned char *referenced = inf_graph_mark_references(g);
+    for (size_t s = 0; s < model->section_count; s++)
+        g->sections[s].referenced = referenced[s];
+    free(referenced);
 }
 
 void inf_graph_free(struct inf_graph *g)
 {
     struct inf_graph_private *p = g->priv;
-    for (size_t i = 0; i < g->copy_count; i++) {
-        free(g->copies[i].dest_name);
-        free(g->copies[i].source_name);
-        free(g->copies[i].dest_subdir);
-        for (int a = 0; a < INF_ARCH_COUNT; a++)
-            free(g->copies[i].sources[a].subdir);
-    }
-    for (size_t i = 0; i < g->missing_count; i++)
-        free(g->missing[i].name);
     free(g->paths);
     free(g->copies);
+    free(g->copy_lists);
     free(g->registry);
     free(g->services);
     free(g->missing);
     free(g->live_lines);
-    free(g->section_reach);
-    free(g->section_referenced);
     if (p) {
+        free(p->destination_list);
+        inf_key_map_free(&p->destination_keys);
+        inf_key_map_free(&p->list_keys);
+        inf_key_map_free(&p->subject_keys);
         inf_buf_free(&p->scratch);
         free(p->stamps);
         inf_key_map_free(&p->copy_keys);

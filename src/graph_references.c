@@ -249,7 +249,7 @@ static void mark_manufacturer(struct mark_queue *q)
     inf_buf_free(&name);
 }
 
-void inf_graph_mark_references(struct inf_graph *g)
+unsigned char *inf_graph_mark_references(const struct inf_graph *g)
 {
     const struct inf_model *m = g->model;
     unsigned char *referenced = inf_xcalloc(m->section_count + 1, 1);
@@ -289,5 +289,5 @@ void inf_graph_mark_references(struct inf_graph *g)
         }
     }
     inf_buf_free(&scratch);
-    g->section_referenced = referenced;
+    return referenced;
 }

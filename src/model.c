@@ -10,6 +10,7 @@
 #include "inflint/alloc.h"
 #include "lexer.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -328,21 +329,75 @@ const struct inf_token *inf_model_string(const struct inf_model *model, const ch
 }
 
 /* Parses a whole base-10 integer (optionally negative, as DIRID -1). */
+/*
+ * A DIRID token's name: digits with an optional leading '-'. Values of more
+ * than nine digits are still DIRIDs (Windows keeps them as written); *VALUE
+ * is then LONG_MAX or LONG_MIN.
+ */
 static int parse_dirid(const char *text, size_t len, long *value)
 {
     size_t i = 0;
     int negative = 0;
     if (len > 0 && text[0] == '-')
         negative = 1, i = 1;
-    if (i == len || len - i > 9)
+    if (i == len)
         return 0;
     long v = 0;
-    for (; i < len; i++) {
-        if (text[i] < '0' || text[i] > '9')
+    for (size_t k = i; k < len; k++) {
+        if (text[k] < '0' || text[k] > '9')
             return 0;
-        v = v * 10 + (text[i] - '0');
+        v = len - i > 9 ? LONG_MAX : v * 10 + (text[k] - '0');
     }
-    *value = negative ? -v : v;
+    *value = negative ? (v == LONG_MAX ? LONG_MIN : -v) : v;
+    return 1;
+}
+
+int inf_model_next_percent(const struct inf_model *model, struct inf_text text, size_t *pos,
+                           struct inf_percent_ref *ref)
+{
+    if (*pos >= text.len)
+        return 0;
+    const char *end = text.ptr + text.len;
+    const char *open = memchr(text.ptr + *pos, '%', (size_t)(end - text.ptr - *pos));
+    if (!open) {
+        *pos = text.len;
+        return 0;
+    }
+    memset(ref, 0, sizeof *ref);
+    ref->offset = (size_t)(open - text.ptr);
+    const char *close = memchr(open + 1, '%', (size_t)(end - open - 1));
+    if (!close) { /* a '%' that never closes stays as it is, to the end */
+        ref->kind = INF_PERCENT_UNCLOSED;
+        ref->len = (size_t)(end - open);
+        *pos = text.len;
+        return 1;
+    }
+    ref->name = open + 1;
+    ref->name_len = (size_t)(close - open - 1);
+    ref->len = ref->name_len + 2;
+    *pos = (size_t)(close + 1 - text.ptr);
+    if (ref->name_len == 0)
+        ref->kind = INF_PERCENT_ESCAPE;
+    else if ((ref->value = inf_model_string(model, ref->name, ref->name_len)) != NULL)
+        ref->kind = INF_PERCENT_STRING;
+    else if (parse_dirid(ref->name, ref->name_len, &ref->dirid))
+        ref->kind = INF_PERCENT_DIRID;
+    else
+        ref->kind = INF_PERCENT_UNKNOWN;
+    return 1;
+}
+
+int inf_text_dirid_prefix(struct inf_text text, long *dirid, struct inf_text *rest)
+{
+    if (text.len < 3 || text.ptr[0] != '%')
+        return 0;
+    const char *close = memchr(text.ptr + 1, '%', text.len - 1);
+    if (!close || !parse_dirid(text.ptr + 1, (size_t)(close - text.ptr - 1), dirid))
+        return 0;
+    if (rest) {
+        rest->ptr = close + 1;
+        rest->len = text.len - (size_t)(close + 1 - text.ptr);
+    }
     return 1;
 }
 
@@ -361,51 +416,46 @@ struct inf_text inf_model_substitute(const struct inf_model *model, struct inf_t
             return inf_token_raw(model, value);
     }
     inf_buf_clear(scratch);
-    const char *s = text.ptr, *end = text.ptr + text.len;
-    while (s < end) {
-        p = memchr(s, '%', (size_t)(end - s));
-        if (!p) {
-            inf_buf_add(scratch, s, (size_t)(end - s));
-            break;
-        }
-        inf_buf_add(scratch, s, (size_t)(p - s));
-        const char *close = memchr(p + 1, '%', (size_t)(end - p - 1));
-        if (!close) { /* a '%' that never closes is copied as it is */
-            if (flags)
-                *flags |= INF_SUBST_UNCLOSED;
-            inf_buf_add(scratch, p, (size_t)(end - p));
-            break;
-        }
-        const char *name = p + 1;
-        size_t name_len = (size_t)(close - name);
-        const struct inf_token *value;
-        long dirid;
-        if (name_len == 0) {
+    size_t pos = 0, copied = 0;
+    struct inf_percent_ref ref;
+    while (inf_model_next_percent(model, text, &pos, &ref)) {
+        inf_buf_add(scratch, text.ptr + copied, ref.offset - copied);
+        copied = ref.offset + ref.len;
+        const char *as_written = text.ptr + ref.offset;
+        switch (ref.kind) {
+        case INF_PERCENT_ESCAPE:
             inf_buf_addc(scratch, '%');
-        } else if ((value = inf_model_string(model, name, name_len)) != NULL) {
-            struct inf_text v = inf_token_raw(model, value);
+            break;
+        case INF_PERCENT_STRING: {
+            struct inf_text v = inf_token_raw(model, ref.value);
             inf_buf_add(scratch, v.ptr, v.len);
-        } else if (parse_dirid(name, name_len, &dirid)) {
+            break;
+        }
+        case INF_PERCENT_DIRID: {
             if (flags)
                 *flags |= INF_SUBST_DIRID;
             const char *dir =
-                resolver && resolver->text ? resolver->text(resolver->context, dirid) : NULL;
+                resolver && resolver->text ? resolver->text(resolver->context, ref.dirid) : NULL;
             if (!dir) {
-                inf_buf_add(scratch, p, (size_t)(close - p + 1));
+                inf_buf_add(scratch, as_written, ref.len);
             } else {
                 size_t dlen = strlen(dir);
                 /* A directory ending in '\' loses it before a following '\'. */
-                if (dlen && dir[dlen - 1] == '\\' && close + 1 < end && close[1] == '\\')
+                if (dlen && dir[dlen - 1] == '\\' && copied < text.len && text.ptr[copied] == '\\')
                     dlen--;
                 inf_buf_add(scratch, dir, dlen);
             }
-        } else {
-            if (flags)
-                *flags |= INF_SUBST_UNKNOWN;
-            inf_buf_add(scratch, p, (size_t)(close - p + 1));
+            break;
         }
-        s = close + 1;
+        case INF_PERCENT_UNKNOWN:
+        case INF_PERCENT_UNCLOSED:
+            if (flags)
+                *flags |= ref.kind == INF_PERCENT_UNKNOWN ? INF_SUBST_UNKNOWN : INF_SUBST_UNCLOSED;
+            inf_buf_add(scratch, as_written, ref.len);
+            break;
+        }
     }
+    inf_buf_add(scratch, text.ptr + copied, text.len - copied);
     struct inf_text out = {scratch->data ? scratch->data : "", scratch->len};
     return out;
 }
@@ -477,4 +527,43 @@ void inf_model_free(struct inf_model *model)
     free(model->section_table);
     free(model->strings_table);
     memset(model, 0, sizeof *model);
+}
+
+/* ------------------------------------------------------------- spans */
+
+struct inf_span inf_span_file_start(void)
+{
+    struct inf_span span = {0, 0};
+    return span;
+}
+
+struct inf_span inf_span_token(const struct inf_model *model, const struct inf_token *token)
+{
+    struct inf_span span = {inf_token_offset(model, token), inf_token_end(model, token)};
+    return span;
+}
+
+struct inf_span inf_span_line(const struct inf_model *model, const struct inf_line *line)
+{
+    const struct inf_token *first = &model->tokens[line->first_token];
+    size_t count = line->field_count + (line->has_key ? 1u : 0u);
+    /* The entry's extent on its first physical line. */
+    const char *text = model->source.text;
+    struct inf_span span = inf_span_token(model, first);
+    const char *nl = memchr(text + span.start, '\n', model->source.len - span.start);
+    uint32_t line_end = nl ? (uint32_t)(nl - text) : (uint32_t)model->source.len;
+    for (size_t i = 0; i < count; i++) {
+        struct inf_span t = inf_span_token(model, &model->tokens[line->first_token + i]);
+        if (t.start <= line_end && t.end > span.end)
+            span.end = t.end <= line_end ? t.end : line_end;
+    }
+    return span;
+}
+
+struct inf_span inf_span_header(const struct inf_model *model, uint32_t run)
+{
+    const struct inf_run *r = &model->runs[run];
+    struct inf_span span = {r->header_offset,
+                            r->header_offset + model->sections[r->section].name_len + 2};
+    return span;
 }

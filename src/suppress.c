@@ -4,6 +4,7 @@
  * reason after " -- ". IDs are codes or names.
  */
 #include "suppress.h"
+#include "check.h"
 #include "inflint/alloc.h"
 
 #include <stdlib.h>

@@ -11,6 +11,8 @@
 
 #include "inflint/model.h"
 
+struct inf_arena;
+
 #include <stdint.h>
 
 enum inf_arch { INF_ARCH_X86, INF_ARCH_AMD64, INF_ARCH_ARM, INF_ARCH_ARM64, INF_ARCH_IA64 };
@@ -42,13 +44,26 @@ enum inf_hkr_context {
 };
 #define INF_HKR_CONTEXT_COUNT 7
 
+/*
+ * A field of a fact: its text after %strkey% substitution (DIRID tokens kept
+ * as written), NUL-terminated, valid as long as the graph, and where it is
+ * in the source. An absent field has text "" and an empty span.
+ */
+struct inf_field {
+    const char *text;
+    size_t len;
+    struct inf_span span;
+};
+
 /* One entry point instance: an install section for one architecture and OS range. */
 struct inf_install_path {
     enum inf_arch arch;
     uint32_t start_build, end_build; /* [start, end) */
     uint32_t install_section;        /* the resolved DDInstall / DefaultInstall section */
     const struct inf_line *origin;   /* the [Manufacturer] line (NULL for DefaultInstall) */
+    struct inf_field models;         /* field 0 of ORIGIN: the Models section name */
     int is_default_install;
+    uint32_t subject; /* index of the first path with the same origin (or DefaultInstall section) */
     int enforced;     /* end_build > min_build */
     int uses_dirid13; /* copies to 13 or names %13% somewhere */
 };
@@ -57,40 +72,68 @@ struct inf_install_path {
 struct inf_copy_source {
     const struct inf_line *disks_files_line; /* SourceDisksFiles entry, NULL if none */
     const struct inf_line *disks_names_line; /* SourceDisksNames entry, NULL if none */
-    char *subdir;                            /* disk path joined with file subdir; owned */
+    const char *subdir; /* disk path joined with file subdir; NULL if unresolved */
 };
+
+struct inf_destination;
 
 /* One live file copy (a file-list line, or CopyFiles=@file). */
 struct inf_copy {
-    const struct inf_line *directive;   /* the CopyFiles line */
-    const struct inf_line *file_line;   /* the file-list line; the directive for @file */
-    uint32_t list_section;              /* file-list section, INF_NO_INDEX for @file */
-    char *dest_name, *source_name;      /* owned */
-    const struct inf_line *destination; /* DestinationDirs entry used, NULL if none */
-    int has_dirid;
+    const struct inf_line *directive;          /* the CopyFiles line */
+    const struct inf_line *file_line;          /* the file-list line; the directive for @file */
+    struct inf_span span;                      /* FILE_LINE on its first physical line */
+    uint32_t list_section;                     /* file-list section, INF_NO_INDEX for @file */
+    struct inf_field dest_name;                /* field 0, or the @file name */
+    struct inf_field source_name;              /* field 1; the destination name when empty */
+    unsigned long flags;                       /* copy flags (field 3) */
+    const struct inf_destination *destination; /* the DestinationDirs entry used, NULL if none */
+    int has_dirid;                             /* copies of destination->... for the common tests */
     long dirid;
-    char *dest_subdir;   /* owned; "" when none */
-    unsigned long flags; /* copy flags (field 4) */
+    const char *dest_subdir; /* "" when none */
     struct inf_copy_source sources[INF_ARCH_COUNT];
     struct inf_reach reach;
 };
 
-/* One live registry line with the context it was reached from. */
-struct inf_registry_line {
+/* A [DestinationDirs] entry (or DefaultDestDir) that live copies use, once per entry. */
+struct inf_destination {
     const struct inf_line *line;
+    struct inf_span span;
+    struct inf_field list;   /* the key: a file-list name or DefaultDestDir */
+    struct inf_field subdir; /* field 1 */
+    int has_dirid;
+    long dirid;
+    const struct inf_copy
+        *example;           /* the first copy using it on an enforced path (else the first) */
+    struct inf_reach reach; /* of every copy using it */
+};
+
+/* What a registry line does. */
+enum inf_registry_op { INF_REGISTRY_ADD, INF_REGISTRY_DEL, INF_REGISTRY_BIT };
+
+/* One live registry line, once per line, with where HKR points for it. */
+struct inf_registry_write {
+    const struct inf_line *line;
+    struct inf_span span;             /* the entry on its first physical line */
     uint32_t section;                 /* the registry section */
-    const struct inf_line *directive; /* the AddReg/DelReg/BitReg line that named it */
-    int directive_kind;               /* 0 AddReg, 1 DelReg, 2 BitReg */
-    enum inf_hkr_context context;
-    const struct inf_line *service; /* AddService line for INF_HKR_SERVICE contexts */
+    const struct inf_line *directive; /* the AddReg/DelReg/BitReg line that first named it */
+    enum inf_registry_op op;
+    struct inf_field root, subkey, value_name, flags; /* fields 0-3 */
+    const struct inf_field *data;                     /* fields 4 and on */
+    size_t data_count;
+    enum inf_hkr_context context;   /* of the first enforced path reaching it (else the first) */
+    unsigned contexts;              /* bit per inf_hkr_context of every path reaching it */
+    unsigned enforced_contexts;     /* the same for enforced paths */
+    const struct inf_line *service; /* the AddService line for a service context */
     struct inf_reach reach;
 };
 
 /* One live service (AddService with an install section, or a UMDF service section). */
 struct inf_service {
     const struct inf_line *add_line; /* AddService / UmdfService line */
+    struct inf_field name;           /* field 0 of ADD_LINE */
     uint32_t install_section;        /* INF_NO_INDEX for the null service */
     const struct inf_line *binary;   /* ServiceBinary line, NULL if none */
+    struct inf_field binary_path;    /* its field 0 */
     int is_umdf;
     struct inf_reach reach;
 };
@@ -98,6 +141,8 @@ struct inf_service {
 /* One `key = ...` line of a live section (a directive or an entry), once per line. */
 struct inf_live_line {
     const struct inf_line *line;
+    struct inf_span span;
+    struct inf_field key;
     uint32_t section;
     struct inf_reach reach;
 };
@@ -105,13 +150,30 @@ struct inf_live_line {
 /* A directive naming a section that does not exist. */
 struct inf_missing_target {
     const struct inf_line *directive;
-    char *name; /* owned */
+    struct inf_span span;
+    const char *name;
 };
 
-/* A section that is live: reached from some install path. */
-struct inf_live_section {
-    uint32_t section;
-    struct inf_reach reach;
+/* A CopyFiles list (or the @files of one CopyFiles line) that a live path uses, once each. */
+struct inf_copy_list_use {
+    const struct inf_line *directive;
+    struct inf_span span;
+    uint32_t list_section;                     /* INF_NO_INDEX for @file */
+    struct inf_field target;                   /* the list name, or the first @file name */
+    const struct inf_destination *destination; /* NULL: none, not even DefaultDestDir */
+    size_t copy_count;                         /* non-zero when the list copies at least one file */
+};
+
+/* What the graph knows of every section, live or not. */
+struct inf_section_fact {
+    struct inf_text name;
+    struct inf_span header; /* the first header */
+    uint32_t header_line;   /* its physical line */
+    uint32_t header_count;  /* > 1: merged from several headers */
+    uint32_t line_count;
+    struct inf_reach reach; /* arches == 0: not live */
+    int referenced;         /* named by something, or a root (INF016) */
+    int is_strings;         /* [Strings] or [Strings.xxxx] */
 };
 
 struct inf_graph {
@@ -119,12 +181,17 @@ struct inf_graph {
     uint32_t min_build;
     unsigned all_arches; /* architectures reached by any path */
     int has_entry_points;
+    struct inf_arena *arena; /* the file's arena: every text and record below lives there */
 
     struct inf_install_path *paths;
     size_t path_count, path_cap;
     struct inf_copy *copies;
     size_t copy_count, copy_cap;
-    struct inf_registry_line *registry;
+    const struct inf_destination *const *destinations; /* in order of first use */
+    size_t destination_count;
+    struct inf_copy_list_use *copy_lists;
+    size_t copy_list_count, copy_list_cap;
+    struct inf_registry_write *registry;
     size_t registry_count, registry_cap;
     struct inf_service *services;
     size_t service_count, service_cap;
@@ -133,13 +200,17 @@ struct inf_graph {
     struct inf_live_line *live_lines; /* keyed lines of live sections, in walk order */
     size_t live_line_count, live_line_cap;
 
-    struct inf_reach *section_reach;   /* per section; arches == 0 means not live */
-    unsigned char *section_referenced; /* per section: named by something, or a root */
+    struct inf_section_fact *sections; /* per model section */
+    size_t section_count;
     struct inf_graph_private *priv;
 };
 
-/* Builds the graph of MODEL for enforcement build MIN_BUILD. Free with inf_graph_free. */
-void inf_graph_build(struct inf_graph *graph, const struct inf_model *model, uint32_t min_build);
+/*
+ * Builds the graph of MODEL for enforcement build MIN_BUILD. Its texts and
+ * records are allocated from ARENA, which must outlive it. Free with inf_graph_free.
+ */
+void inf_graph_build(struct inf_graph *graph, const struct inf_model *model, uint32_t min_build,
+                     struct inf_arena *arena);
 void inf_graph_free(struct inf_graph *graph);
 
 /* Non-zero when the reach includes a path that is not exempt as downlevel. */
@@ -151,7 +222,7 @@ static inline int inf_reach_enforced(const struct inf_reach *reach)
 /* Human text for a DIRID ("System32\drivers"), or NULL when unknown. */
 const char *inf_dirid_meaning(long dirid);
 
-/* Normalizes a path for comparison: no edge '\', single '\', lower case. Caller frees. */
-char *inf_path_normalize(const char *path);
+/* Normalizes a path for comparison: no edge '\', single '\', lower case; in ARENA. */
+char *inf_path_normalize(struct inf_arena *arena, const char *path);
 
 #endif

@@ -23,6 +23,11 @@
 #define INF_MAX_SECTION_NAME_CHARS 255
 #define INF_MAX_TOKEN_BYTES ((1u << 26) - 1)
 
+/* A span of source text by offsets into the decoded text; end exclusive. */
+struct inf_span {
+    uint32_t start, end;
+};
+
 /* A piece of text that is not NUL-terminated. */
 struct inf_text {
     const char *ptr;
@@ -230,6 +235,36 @@ struct inf_text inf_model_substitute(const struct inf_model *model, struct inf_t
                                      struct inf_buf *scratch,
                                      const struct inf_dirid_resolver *resolver, unsigned *flags);
 
+/* One %...% reference in a text, as Windows reads it (inf-reference.md 10.2). */
+enum inf_percent_kind {
+    INF_PERCENT_ESCAPE,  /* %% */
+    INF_PERCENT_STRING,  /* %key% of the substitution table */
+    INF_PERCENT_DIRID,   /* %13%, %-1%: a number */
+    INF_PERCENT_UNKNOWN, /* %name% that is neither: left as written */
+    INF_PERCENT_UNCLOSED /* a '%' that never closes: the rest of the text as written */
+};
+
+struct inf_percent_ref {
+    enum inf_percent_kind kind;
+    size_t offset, len; /* in the text, both '%' included */
+    const char *name;   /* between the two '%' (not for UNCLOSED) */
+    size_t name_len;
+    long dirid;                    /* INF_PERCENT_DIRID */
+    const struct inf_token *value; /* INF_PERCENT_STRING: the raw value */
+};
+
+/*
+ * The one %strkey%/DIRID grammar: finds the next reference in TEXT from
+ * *POS (start at 0), fills REF and moves *POS past it. Returns 0 when there
+ * is none. Substitution, INF005 and DIRID tests all read texts through it.
+ */
+int inf_model_next_percent(const struct inf_model *model, struct inf_text text, size_t *pos,
+                           struct inf_percent_ref *ref);
+
+/* When TEXT starts with a %number% DIRID token: its value and what follows it (REST may be NULL).
+ */
+int inf_text_dirid_prefix(struct inf_text text, long *dirid, struct inf_text *rest);
+
 /* inf_model_substitute of a token's text, DIRIDs kept as written (callers skip
  * [Strings] sections, whose values Windows never substitutes). */
 struct inf_text inf_token_value(const struct inf_model *model, const struct inf_token *token,
@@ -241,6 +276,12 @@ const struct inf_token *inf_model_string(const struct inf_model *model, const ch
 
 /* Non-zero when SECTION is [Strings] or [Strings.xxxx] (values never substituted). */
 int inf_model_is_strings_section(const struct inf_model *model, uint32_t section);
+
+/* Spans: a whole entry (its first physical line), one token, a section header, line 1. */
+struct inf_span inf_span_line(const struct inf_model *model, const struct inf_line *line);
+struct inf_span inf_span_token(const struct inf_model *model, const struct inf_token *token);
+struct inf_span inf_span_header(const struct inf_model *model, uint32_t run);
+struct inf_span inf_span_file_start(void);
 
 /* Case-insensitive ASCII comparison helpers used throughout. */
 int inf_text_equal_nocase(struct inf_text a, const char *b);

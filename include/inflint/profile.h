@@ -19,13 +19,4 @@ enum inf_severity inf_profile_severity(const struct inf_rule *rule, enum inf_pro
 /* Non-zero when RULE has allowances under PROFILE (some findings lowered or dropped). */
 int inf_profile_has_allowances(const struct inf_rule *rule, enum inf_profile profile);
 
-/*
- * Allowances: INF_SEVERITY_ERROR (no allowance), INF_SEVERITY_WARNING
- * (allowed today, reported as a warning) or INF_SEVERITY_OFF (allowed).
- */
-enum inf_severity inf_profile_destination(enum inf_profile profile, long dirid, const char *subdir);
-/* ROOT is HKLM/HKCR/...; SUBKEY as written (any case, '\' separators). */
-enum inf_severity inf_profile_registry(enum inf_profile profile, const char *root,
-                                       const char *subkey);
-
 #endif

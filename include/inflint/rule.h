@@ -30,6 +30,15 @@ int inf_severity_parse(const char *text);
 
 struct inf_check;
 
+enum inf_profile { INF_PROFILE_ISOLATION, INF_PROFILE_UNIVERSAL, INF_PROFILE_WHQL };
+#define INF_PROFILE_COUNT 3
+
+/* A rule's severity under one profile when it differs from its default severity. */
+struct inf_profile_severity {
+    unsigned char differs; /* 0: the rule's default severity applies */
+    enum inf_severity severity;
+};
+
 struct inf_rule {
     const char *code; /* ISO101 */
     const char *name; /* dest-not-driver-store */
@@ -39,6 +48,11 @@ struct inf_rule {
     const char *bad_example;
     const char *good_example;
     void (*check)(struct inf_check *check);
+    /* Profiles (rules.md "Profiles"): the severity under each where it is not the default,
+     * e.g. `.profiles[INF_PROFILE_UNIVERSAL] = {1, INF_SEVERITY_OFF}`; and the profiles under
+     * which the check itself lowers or drops some findings (bit per inf_profile). */
+    struct inf_profile_severity profiles[INF_PROFILE_COUNT];
+    unsigned allowances;
 };
 
 /* All rules, in code order. */
@@ -53,44 +67,9 @@ const struct inf_rule *inf_rule_find(const char *code_or_name);
 /* Index of RULE in inf_rules. */
 size_t inf_rule_index(const struct inf_rule *rule);
 
-/* A span of source text by offsets into the decoded text. */
-struct inf_span {
-    uint32_t start, end;
-};
-
-enum inf_profile { INF_PROFILE_ISOLATION, INF_PROFILE_UNIVERSAL, INF_PROFILE_WHQL };
-
 /* The options rules may look at. */
 struct inf_rule_options {
     uint32_t min_build;
     enum inf_profile profile;
 };
-
-/* What a check function gets. */
-struct inf_check {
-    const struct inf_model *model;
-    const struct inf_graph *graph;
-    const struct inf_rule_options *options;
-    const struct inf_rule *rule;
-    struct inf_buf scratch; /* free for the rule's use */
-    void *sink;             /* the engine's collector */
-};
-
-/*
- * Reports one finding of the current rule at SPAN. SEVERITY 0 means the
- * rule's default. HINT (may be NULL) says how to fix it. The message is
- * printf-formatted.
- */
-#if defined(__GNUC__)
-__attribute__((format(printf, 5, 6)))
-#endif
-void inf_report(struct inf_check *check, struct inf_span span, enum inf_severity severity,
-                const char *hint, const char *format, ...);
-
-/* Spans: a whole entry (its first physical line), one token, a section header, line 1. */
-struct inf_span inf_span_line(const struct inf_model *model, const struct inf_line *line);
-struct inf_span inf_span_token(const struct inf_model *model, const struct inf_token *token);
-struct inf_span inf_span_header(const struct inf_model *model, uint32_t run);
-struct inf_span inf_span_file_start(void);
-
 #endif

@@ -3,22 +3,26 @@
  * companions, OS ranges and the downlevel exemption, HKR contexts, copies.
  */
 #include "helpers.h"
+#include "arena.h"
 
 #include <stdio.h>
 
 #define VERSION "[Version]\nSignature=\"$Windows NT$\"\nPnpLockdown=1\n"
 
+/* The graph's arena; each test frees it after the graph. */
+static struct inf_arena test_arena = INF_ARENA_INIT;
+
 static void build(struct inf_model *m, struct inf_graph *g, const char *name, const char *text)
 {
     parse_bytes(m, name, text, strlen(text));
-    inf_graph_build(g, m, INF_DEFAULT_MIN_BUILD);
+    inf_graph_build(g, m, INF_DEFAULT_MIN_BUILD, &test_arena);
 }
 
 static int live(const struct inf_model *m, const struct inf_graph *g, const char *section)
 {
     uint32_t s = inf_model_find_section(m, section, strlen(section));
     assert_int_not_equal(s, INF_NO_INDEX);
-    return g->section_reach[s].arches != 0;
+    return g->sections[s].reach.arches != 0;
 }
 
 static void install_section_resolves_per_architecture(void **state)
@@ -34,9 +38,10 @@ static void install_section_resolves_per_architecture(void **state)
     assert_true(live(&m, &g, "A64"));    /* amd64 uses Inst.NTamd64 */
     assert_true(live(&m, &g, "ANT"));    /* x86 falls back to Inst.NT */
     assert_false(live(&m, &g, "Plain")); /* never chosen: Inst.NT exists */
-    assert_int_equal(g.section_reach[inf_model_find_section(&m, "A64", 3)].arches,
+    assert_int_equal(g.sections[inf_model_find_section(&m, "A64", 3)].reach.arches,
                      INF_ARCH_BIT(INF_ARCH_AMD64));
     inf_graph_free(&g);
+    inf_arena_free(&test_arena);
     inf_model_free(&m);
 }
 
@@ -66,6 +71,7 @@ static void companions_follow_the_chosen_decoration(void **state)
     assert_int_equal(g.service_count, 1);
     assert_non_null(g.services[0].binary);
     inf_graph_free(&g);
+    inf_arena_free(&test_arena);
     inf_model_free(&m);
 }
 
@@ -95,6 +101,7 @@ static void os_ranges_and_downlevel_exemption(void **state)
         }
     }
     inf_graph_free(&g);
+    inf_arena_free(&test_arena);
     inf_model_free(&m);
 }
 
@@ -114,6 +121,7 @@ static void default_install_and_uninstall(void **state)
     assert_true(live(&m, &g, "Svc"));
     assert_false(live(&m, &g, "Files2")); /* DefaultUninstall is no entry point */
     inf_graph_free(&g);
+    inf_arena_free(&test_arena);
     inf_model_free(&m);
 }
 
@@ -126,6 +134,7 @@ static void no_entry_points_means_nothing_is_live(void **state)
     assert_false(g.has_entry_points);
     assert_int_equal(g.registry_count, 0);
     inf_graph_free(&g);
+    inf_arena_free(&test_arena);
     inf_model_free(&m);
 }
 
@@ -133,7 +142,7 @@ static int referenced(const struct inf_model *m, const struct inf_graph *g, cons
 {
     uint32_t s = inf_model_find_section(m, section, strlen(section));
     assert_int_not_equal(s, INF_NO_INDEX);
-    return g->section_referenced[s];
+    return g->sections[s].referenced;
 }
 
 /*
@@ -162,6 +171,7 @@ static void every_directive_target_is_marked_referenced(void **state)
     }
     assert_true(referenced(&m, &g, "Reg.Key"));
     inf_graph_free(&g);
+    inf_arena_free(&test_arena);
     inf_model_free(&m);
     inf_buf_free(&text);
 }
@@ -180,7 +190,7 @@ static void copies_resolve_source_and_destination(void **state)
           "[DestinationDirs]\nDefaultDestDir=11\nFiles=13,drv\n[Files]\na.sys,,,0x4000\n");
     assert_int_equal(g.copy_count, 2);
     const struct inf_copy *c = &g.copies[0];
-    assert_string_equal(c->dest_name, "a.sys");
+    assert_string_equal(c->dest_name.text, "a.sys");
     assert_int_equal(c->dirid, 13);
     assert_string_equal(c->dest_subdir, "drv");
     assert_int_equal(c->flags, 0x4000);
@@ -191,6 +201,7 @@ static void copies_resolve_source_and_destination(void **state)
     assert_int_equal(at->dirid, 11); /* @file always uses DefaultDestDir */
     assert_true(g.paths[0].uses_dirid13);
     inf_graph_free(&g);
+    inf_arena_free(&test_arena);
     inf_model_free(&m);
 }
 
@@ -208,6 +219,7 @@ static void templates_use_arch_token_for_every_architecture(void **state)
     for (int a = 0; a < 4; a++)
         assert_non_null(g.copies[0].sources[a].disks_files_line);
     inf_graph_free(&g);
+    inf_arena_free(&test_arena);
     inf_model_free(&m);
 }
 
@@ -224,6 +236,7 @@ static void needs_cycles_end_and_missing_targets_are_recorded(void **state)
     assert_int_equal(g.missing_count, 1);
     assert_string_equal(g.missing[0].name, "Nowhere");
     inf_graph_free(&g);
+    inf_arena_free(&test_arena);
     inf_model_free(&m);
 }
 

@@ -1,0 +1,101 @@
+/*
+ * arena.c - blocks of at least 64 KiB, allocated from in turn; a request
+ * larger than a block gets a block of its own.
+ */
+#include "arena.h"
+#include "inflint/alloc.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BLOCK_SIZE (64 * 1024)
+#define ALIGN 16
+
+struct inf_arena_block {
+    struct inf_arena_block *previous;
+    size_t size; /* bytes of data */
+    max_align_t data[];
+};
+
+void *inf_arena_alloc(struct inf_arena *arena, size_t size)
+{
+    size_t rounded = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+    if (rounded < size)
+        inf_alloc_fail();
+    struct inf_arena_block *block = arena->head;
+    if (!block || block->size - arena->used < rounded) {
+        size_t data_size = rounded > BLOCK_SIZE ? rounded : BLOCK_SIZE;
+        block = inf_xmalloc(sizeof *block + data_size);
+        block->size = data_size;
+        if (arena->head && rounded > BLOCK_SIZE) {
+            /* A big block goes behind the current one, which keeps its free room. */
+            block->previous = arena->head->previous;
+            arena->head->previous = block;
+            return block->data;
+        }
+        block->previous = arena->head;
+        arena->head = block;
+        arena->used = 0;
+    }
+    void *at = (char *)block->data + arena->used;
+    arena->used += rounded;
+    return at;
+}
+
+void *inf_arena_zalloc(struct inf_arena *arena, size_t size)
+{
+    void *at = inf_arena_alloc(arena, size);
+    memset(at, 0, size);
+    return at;
+}
+
+char *inf_arena_strndup(struct inf_arena *arena, const char *text, size_t len)
+{
+    char *copy = inf_arena_alloc(arena, len + 1);
+    if (len)
+        memcpy(copy, text, len);
+    copy[len] = '\0';
+    return copy;
+}
+
+char *inf_arena_vprintf(struct inf_arena *arena, const char *format, va_list args)
+{
+    va_list again;
+    va_copy(again, args);
+    char small[256];
+    int n = vsnprintf(small, sizeof small, format, args);
+    if (n < 0) {
+        va_end(again);
+        return inf_arena_strndup(arena, "", 0);
+    }
+    char *out = inf_arena_alloc(arena, (size_t)n + 1);
+    if ((size_t)n < sizeof small)
+        memcpy(out, small, (size_t)n + 1);
+    else
+        vsnprintf(out, (size_t)n + 1, format, again);
+    va_end(again);
+    return out;
+}
+
+char *inf_arena_printf(struct inf_arena *arena, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    char *out = inf_arena_vprintf(arena, format, args);
+    va_end(args);
+    return out;
+}
+
+void inf_arena_free(struct inf_arena *arena)
+{
+    struct inf_arena_block *block = arena->head;
+    while (block) {
+        struct inf_arena_block *previous = block->previous;
+        free(block);
+        block = previous;
+    }
+    arena->head = NULL;
+    arena->used = 0;
+}

@@ -1,0 +1,40 @@
+/*
+ * arena.h - a per-file bump allocator. Everything the graph and the rules
+ * build for one file (substituted texts, fact records, message scratch)
+ * comes from it and is freed at once when the file is done, so rule code
+ * frees nothing.
+ */
+#ifndef INFLINT_ARENA_H
+#define INFLINT_ARENA_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct inf_arena_block;
+
+struct inf_arena {
+    struct inf_arena_block *head; /* newest block, the one allocated from */
+    size_t used;                  /* bytes used in head */
+};
+
+#define INF_ARENA_INIT                                                                             \
+    {                                                                                              \
+        NULL, 0                                                                                    \
+    }
+
+/* SIZE bytes aligned for any type; zeroed when ZERO. Never NULL (out of memory exits). */
+void *inf_arena_alloc(struct inf_arena *arena, size_t size);
+void *inf_arena_zalloc(struct inf_arena *arena, size_t size);
+/* A NUL-terminated copy of LEN bytes at TEXT. */
+char *inf_arena_strndup(struct inf_arena *arena, const char *text, size_t len);
+/* printf into the arena; returns the NUL-terminated text. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+char *
+inf_arena_printf(struct inf_arena *arena, const char *format, ...);
+char *inf_arena_vprintf(struct inf_arena *arena, const char *format, va_list args);
+/* Frees every block. The arena can be used again afterwards. */
+void inf_arena_free(struct inf_arena *arena);
+
+#endif

@@ -1,0 +1,128 @@
+/*
+ * check.c - the helpers of check.h that rules share: texts in the file's
+ * arena, architecture notes, and name sets released with the file.
+ */
+#include "check.h"
+#include "arena.h"
+#include "graph_index.h"
+#include "inflint/alloc.h"
+
+#include <stdint.h>
+
+#include <stdarg.h>
+
+struct inf_name_set {
+    struct inf_name_index index;
+    struct inf_name_set *next; /* the check's list, for release */
+};
+
+char *inf_check_printf(struct inf_check *check, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    char *out = inf_arena_vprintf(check->arena, format, args);
+    va_end(args);
+    return out;
+}
+
+const char *inf_check_arch_note(struct inf_check *check, unsigned mask)
+{
+    const struct inf_graph *g = check->graph;
+    if ((mask & g->all_arches) == g->all_arches)
+        return "";
+    char out[64] = " (on ";
+    int first = 1;
+    for (int a = 0; a < INF_ARCH_COUNT; a++)
+        if (mask & INF_ARCH_BIT(a)) {
+            if (!first)
+                strcat(out, ", ");
+            strcat(out, inf_arch_name((enum inf_arch)a));
+            first = 0;
+        }
+    strcat(out, ")");
+    return inf_arena_strndup(check->arena, out, strlen(out));
+}
+
+const char *inf_check_normalize_path(struct inf_check *check, const char *path)
+{
+    return inf_path_normalize(check->arena, path);
+}
+
+struct inf_name_set *inf_name_set_new(struct inf_check *check, size_t expected)
+{
+    struct inf_name_set *set = inf_arena_zalloc(check->arena, sizeof *set);
+    inf_name_index_init(&set->index, expected);
+    set->next = check->name_sets;
+    check->name_sets = set;
+    return set;
+}
+
+const struct inf_line *inf_name_set_add(struct inf_name_set *set, const char *name, size_t len,
+                                        const struct inf_line *line)
+{
+    return inf_name_index_add(&set->index, name, len, line);
+}
+
+const struct inf_line *inf_name_set_find(const struct inf_name_set *set, const char *name,
+                                         size_t len)
+{
+    return inf_name_index_find(&set->index, name, len);
+}
+
+struct inf_name_set *inf_section_keys(struct inf_check *check, uint32_t section)
+{
+    struct inf_name_set *set = inf_arena_zalloc(check->arena, sizeof *set);
+    inf_name_index_build(&set->index, check->model, section);
+    set->next = check->name_sets;
+    check->name_sets = set;
+    return set;
+}
+
+/* Frees the name sets the rules made (the engine calls it when the file is done). */
+void inf_check_release(struct inf_check *check)
+{
+    for (struct inf_name_set *set = check->name_sets; set; set = set->next)
+        inf_name_index_free(&set->index);
+    check->name_sets = NULL;
+}
+
+struct inf_field inf_check_field(struct inf_check *check, const struct inf_line *line, size_t index)
+{
+    struct inf_field f = {"", 0, {0, 0}};
+    const struct inf_token *t = inf_line_field(check->model, line, index);
+    if (!t)
+        return f;
+    struct inf_text v = inf_token_value(check->model, t, &check->scratch, NULL);
+    f.text = inf_arena_strndup(check->arena, v.ptr, v.len);
+    f.len = v.len;
+    f.span.start = inf_token_offset(check->model, t);
+    f.span.end = inf_token_end(check->model, t);
+    return f;
+}
+
+void inf_entries_init(struct inf_entries *entries, struct inf_check *check, uint32_t section,
+                      const char *key)
+{
+    entries->check = check;
+    entries->key = key;
+    inf_line_iter_init(&entries->lines, check->model, section);
+}
+
+const struct inf_line *inf_entries_next(struct inf_entries *entries)
+{
+    const struct inf_model *m = entries->check->model;
+    const struct inf_line *line;
+    while ((line = inf_line_iter_next(&entries->lines)) != NULL)
+        if (line->has_key && inf_text_equal_nocase(inf_token_value(m, inf_line_key(m, line),
+                                                                   &entries->check->scratch, NULL),
+                                                   entries->key))
+            return line;
+    return NULL;
+}
+
+void *inf_arena_array(struct inf_check *check, size_t count, size_t size)
+{
+    if (size && count > SIZE_MAX / size)
+        inf_alloc_fail();
+    return inf_arena_zalloc(check->arena, count * size);
+}

@@ -1,0 +1,170 @@
+/*
+ * check.h - everything a rule file needs, and the only header it includes.
+ *
+ * A rule's check function gets a struct inf_check: the graph's typed facts
+ * (file copies, destinations, registry writes, services, live lines,
+ * sections; every text already substituted), the options, and the file's
+ * arena. Rules allocate from the arena (inf_check_printf, name sets) and
+ * free nothing; they report with inf_report. See docs/adding-a-rule.md.
+ */
+#ifndef INFLINT_CHECK_H
+#define INFLINT_CHECK_H
+
+#include "inflint/graph.h"
+#include "inflint/model.h"
+#include "inflint/rule.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+struct inf_arena;
+struct inf_name_set;
+
+/* What a check function gets. */
+struct inf_check {
+    const struct inf_model *model;
+    const struct inf_graph *graph;
+    const struct inf_rule_options *options;
+    const struct inf_rule *rule;
+    struct inf_arena *arena;        /* the file's: everything allocated here is freed with it */
+    struct inf_buf scratch;         /* for inf_token_value; the engine frees it */
+    void *sink;                     /* the engine's collector */
+    struct inf_name_set *name_sets; /* made by inf_name_set_new, released with the file */
+};
+
+/*
+ * Reports one finding of the current rule at SPAN. SEVERITY 0 means the
+ * rule's default under the profile. HINT (may be NULL) says how to fix it.
+ * The message is printf-formatted.
+ */
+#if defined(__GNUC__)
+__attribute__((format(printf, 5, 6)))
+#endif
+void inf_report(struct inf_check *check, struct inf_span span, enum inf_severity severity,
+                const char *hint, const char *format, ...);
+
+/* Frees what the check's name sets hold; the engine calls it once the rules have run. */
+void inf_check_release(struct inf_check *check);
+
+/* printf into the file's arena. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+char *
+inf_check_printf(struct inf_check *check, const char *format, ...);
+
+/* COUNT zeroed items of SIZE bytes in the file's arena. */
+void *inf_arena_array(struct inf_check *check, size_t count, size_t size);
+
+/* " (on x86, arm64)" when MASK is not every architecture the INF installs on, else "". */
+const char *inf_check_arch_note(struct inf_check *check, unsigned mask);
+
+/* PATH compared the INF way: no edge or repeated '\', '/' as '\', lower case. */
+const char *inf_check_normalize_path(struct inf_check *check, const char *path);
+
+/*
+ * A case-insensitive set of names, each with the line it came from. Lives
+ * as long as the file; the rule does not free it.
+ */
+struct inf_name_set *inf_name_set_new(struct inf_check *check, size_t expected);
+/* Adds NAME unless present; returns the line stored for NAME (LINE when it is new). */
+const struct inf_line *inf_name_set_add(struct inf_name_set *set, const char *name, size_t len,
+                                        const struct inf_line *line);
+/* The line stored for NAME, or NULL. */
+const struct inf_line *inf_name_set_find(const struct inf_name_set *set, const char *name,
+                                         size_t len);
+/* The keys of SECTION (may be INF_NO_INDEX), substituted, each with its first line. */
+struct inf_name_set *inf_section_keys(struct inf_check *check, uint32_t section);
+
+/* Field INDEX of LINE, substituted, in the arena ("" when absent). */
+struct inf_field inf_check_field(struct inf_check *check, const struct inf_line *line,
+                                 size_t index);
+
+/* The entries of SECTION whose key is KEY (any case, substituted), in file order. */
+struct inf_entries {
+    struct inf_check *check;
+    struct inf_line_iter lines;
+    const char *key;
+};
+void inf_entries_init(struct inf_entries *entries, struct inf_check *check, uint32_t section,
+                      const char *key);
+/* The next such line, or NULL. */
+const struct inf_line *inf_entries_next(struct inf_entries *entries);
+
+/* The section named NAME, INF_NO_INDEX when there is none. */
+static inline uint32_t inf_check_section(const struct inf_check *c, const char *name)
+{
+    return inf_model_find_section(c->model, name, strlen(name));
+}
+
+/* Is TEXT (LEN bytes) equal to NAME, ignoring ASCII case? */
+static inline int inf_is(const char *text, size_t len, const char *name)
+{
+    struct inf_text t = {text, len};
+    return inf_text_equal_nocase(t, name);
+}
+
+/* Is FIELD's text NAME, ignoring ASCII case? */
+static inline int inf_field_is(struct inf_field field, const char *name)
+{
+    return inf_is(field.text, field.len, name);
+}
+
+/* Does TEXT end with SUFFIX, ignoring ASCII case? */
+static inline int inf_ends_with(struct inf_text text, const char *suffix)
+{
+    size_t n = strlen(suffix);
+    return text.len >= n && inf_text_equal_nocase2(text.ptr + text.len - n, n, suffix, n);
+}
+
+/* Does TEXT contain PART, ignoring ASCII case? */
+static inline int inf_contains(struct inf_text text, const char *part)
+{
+    size_t n = strlen(part);
+    for (size_t i = 0; i + n <= text.len; i++)
+        if (inf_text_equal_nocase2(text.ptr + i, n, part, n))
+            return 1;
+    return 0;
+}
+
+/* strcmp ignoring ASCII case. */
+static inline int inf_compare_nocase(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        int x = (*a >= 'A' && *a <= 'Z') ? *a + 32 : (unsigned char)*a;
+        int y = (*b >= 'A' && *b <= 'Z') ? *b + 32 : (unsigned char)*b;
+        if (x != y || !x)
+            return x - y;
+    }
+}
+
+/* A normalized subdirectory for messages: "(the package root)" when empty. */
+static inline const char *inf_subdir_text(const char *normalized)
+{
+    return normalized[0] ? normalized : "(the package root)";
+}
+
+/* The next live line (keyed entry of a live section) on an enforced path, from *INDEX on. */
+static inline const struct inf_live_line *inf_next_enforced_line(const struct inf_check *c,
+                                                                 size_t *index)
+{
+    const struct inf_graph *g = c->graph;
+    while (*index < g->live_line_count) {
+        const struct inf_live_line *live = &g->live_lines[(*index)++];
+        if (inf_reach_enforced(&live->reach))
+            return live;
+    }
+    return NULL;
+}
+
+/* Lowest architecture in MASK, or -1. */
+static inline int inf_first_arch(unsigned mask)
+{
+    for (int a = 0; a < INF_ARCH_COUNT; a++)
+        if (mask & INF_ARCH_BIT(a))
+            return a;
+    return -1;
+}
+
+#endif
