@@ -158,7 +158,8 @@ void inf_report(struct inf_check *check, struct inf_span span, enum inf_severity
 {
     struct sink *sink = check->sink;
     const struct inf_model *m = check->model;
-    signed char forced = sink->options->severity[inf_rule_index(check->rule)];
+    size_t index = inf_rule_index(check->rule); /* a rule outside the registry has no override */
+    signed char forced = inf_rules[index] == check->rule ? sink->options->severity[index] : -1;
     if (forced >= 0)
         severity = (enum inf_severity)forced;
     else if (severity == INF_SEVERITY_OFF)
@@ -342,6 +343,14 @@ int inf_lint_buffer(const char *path, unsigned char *bytes, size_t len,
 int inf_lint_input(const char *path, struct inf_input input, const struct inf_lint_options *options,
                    struct inf_file_result *result)
 {
+    return inf_lint_input_rules(path, input, options, NULL, 0, result);
+}
+
+int inf_lint_input_rules(const char *path, struct inf_input input,
+                         const struct inf_lint_options *options,
+                         const struct inf_rule *const *extra_rules, size_t extra_count,
+                         struct inf_file_result *result)
+{
     memset(result, 0, sizeof *result);
     result->path = inf_xstrndup(path, strlen(path));
     struct inf_model model;
@@ -372,6 +381,10 @@ int inf_lint_input(const char *path, struct inf_input input, const struct inf_li
             continue;
         check.rule = inf_rules[i];
         inf_rules[i]->check(&check);
+    }
+    for (size_t i = 0; i < extra_count; i++) {
+        check.rule = extra_rules[i];
+        extra_rules[i]->check(&check);
     }
     inf_check_release(&check);
     inf_suppressions_apply(&model, result, options, &check);

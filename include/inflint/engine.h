@@ -65,6 +65,15 @@ int inf_lint_buffer(const char *path, unsigned char *bytes, size_t len,
 int inf_lint_input(const char *path, struct inf_input input, const struct inf_lint_options *options,
                    struct inf_file_result *result);
 
+/*
+ * inf_lint_input that also runs EXTRA_COUNT rules that are not in the
+ * registry (a rule being written, in a test), at their default severity.
+ */
+int inf_lint_input_rules(const char *path, struct inf_input input,
+                         const struct inf_lint_options *options,
+                         const struct inf_rule *const *extra_rules, size_t extra_count,
+                         struct inf_file_result *result);
+
 void inf_file_result_free(struct inf_file_result *result);
 /* Frees the findings of RESULT alone (path, encoding and error stay). */
 void inf_file_result_free_findings(struct inf_file_result *result);

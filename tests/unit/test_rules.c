@@ -570,6 +570,33 @@ static void fingerprints_survive_inserted_lines(void **state)
     inf_buf_free(&b);
 }
 
+extern const struct inf_rule example_rule_imagepath; /* example_rule_imagepath.c */
+
+/* The guide's example rule, run through the engine beside the registry. */
+static void example_rule_of_the_guide_runs(void **state)
+{
+    (void)state;
+    const char *text = HEAD "[Inst.NT]\nAddService=acme,2,Svc\n[Svc]\nServiceType=1\n"
+                            "StartType=3\nErrorControl=1\nServiceBinary=%13%\\a.sys\n"
+                            "AddReg=Svc_Reg\n[Svc_Reg]\nHKR,,ImagePath,,a.sys\n"
+                            "HKR,Parameters,Mode,,1\n[Dead_Reg]\nHKR,,ImagePath,,b.sys\n" STRINGS;
+    const struct inf_rule *const rules[] = {&example_rule_imagepath};
+    struct inf_lint_options options;
+    inf_lint_options_init(&options);
+    size_t len = strlen(text);
+    unsigned char *bytes = inf_xmalloc(len + 1);
+    memcpy(bytes, text, len);
+    struct inf_input input = {bytes, len, 0};
+    struct inf_file_result r;
+    assert_int_equal(inf_lint_input_rules("t.inf", input, &options, rules, 1, &r), 0);
+    assert_int_equal(count_code(&r, "EXAMPLE001"), 1); /* the live line only, not Dead_Reg */
+    const struct inf_finding *f = finding_of(&r, "EXAMPLE001");
+    assert_int_equal(f->line, 19); /* the ImagePath line of [Svc_Reg] */
+    assert_string_equal(f->message, "AddReg writes ImagePath under HKR");
+    inf_file_result_free(&r);
+    inf_lint_options_free(&options);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -604,6 +631,7 @@ int main(void)
         cmocka_unit_test(profiles_change_severities_and_allowances),
         cmocka_unit_test(options_select_ignore_and_severity),
         cmocka_unit_test(fingerprints_survive_inserted_lines),
+        cmocka_unit_test(example_rule_of_the_guide_runs),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }
