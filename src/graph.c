@@ -13,20 +13,15 @@
 #include "inflint/graph.h"
 #include "inflint/alloc.h"
 #include "arena.h"
+#include "directives.h"
 #include "graph_index.h"
 
 /* Which sections anything references, or that are roots: a malloc'd byte per section. */
 unsigned char *inf_graph_mark_references(const struct inf_graph *g); /* graph_references.c */
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const arch_names[INF_ARCH_COUNT] = {"x86", "amd64", "arm", "arm64", "ia64"};
-
-const char *inf_arch_name(enum inf_arch arch)
-{
-    return arch_names[arch];
-}
 
 struct inf_graph_private {
     struct inf_buf scratch;
@@ -59,8 +54,6 @@ struct walk {
  * real INFs; a deeper chain is cut here so that no file can exhaust the stack.
  */
 #define MAX_WALK_DEPTH 256
-
-enum directive_kind { ADD_REG, DEL_REG, BIT_REG };
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -486,8 +479,8 @@ static int text_has_dirid13(struct inf_graph *g, const struct inf_line *line)
 }
 
 static void walk_registry_section(struct walk *w, const struct inf_line *directive,
-                                  uint32_t section, int kind, enum inf_hkr_context context,
-                                  const struct inf_line *service)
+                                  uint32_t section, enum inf_registry_op op,
+                                  enum inf_hkr_context context, const struct inf_line *service)
 {
     struct inf_graph *g = w->graph;
     mark_live(w, section);
@@ -509,7 +502,7 @@ static void walk_registry_section(struct walk *w, const struct inf_line *directi
             r->span = inf_span_line(g->model, line);
             r->section = section;
             r->directive = directive;
-            r->op = (enum inf_registry_op)kind;
+            r->op = op;
             r->root = line_field(g, line, 0);
             r->subkey = line_field(g, line, 1);
             r->value_name = line_field(g, line, 2);
@@ -569,14 +562,6 @@ static void walk_target(struct walk *w, const struct inf_line *directive, size_t
             walk_section(w, target, context, service);
     }
     free(name);
-}
-
-/* Walks every field of DIRECTIVE as a section name. */
-static void walk_all_targets(struct walk *w, const struct inf_line *directive,
-                             enum inf_hkr_context context, const struct inf_line *service)
-{
-    for (size_t i = 0; i < directive->field_count; i++)
-        walk_target(w, directive, i, context, service);
 }
 
 static void add_service(struct walk *w, const struct inf_line *add_line, uint32_t install, int umdf)
@@ -672,8 +657,10 @@ static void walk_needs(struct walk *w, uint32_t from, const struct inf_line *lin
     }
 }
 
-/* Remembers (or merges the reach of) a keyed line of a live section. */
-static void record_live_line(struct walk *w, const struct inf_line *line, uint32_t section)
+/* Remembers (or merges the reach of) a keyed line of a live section; returns its record,
+ * valid until the next one is added. */
+static const struct inf_live_line *record_live_line(struct walk *w, const struct inf_line *line,
+                                                    uint32_t section)
 {
     struct inf_graph *g = w->graph;
     uint64_t key = line_index(g, line);
@@ -691,6 +678,53 @@ static void record_live_line(struct walk *w, const struct inf_line *line, uint32
         l->section = section;
     }
     reach_merge(&g->live_lines[index].reach, &w->reach);
+    return &g->live_lines[index];
+}
+
+/* Follows one directive of a live section, as the directive table says. */
+static void walk_directive(struct walk *w, uint32_t section, const struct inf_line *line,
+                           const struct inf_directive *d, enum inf_hkr_context context,
+                           const struct inf_line *service)
+{
+    struct inf_graph *g = w->graph;
+    switch (d->walk) {
+    case INF_WALK_COPY_FILES:
+        walk_copy_files(w, line);
+        break;
+    case INF_WALK_REGISTRY:
+        for (size_t i = 0; i < line->field_count; i++) {
+            struct inf_text name = field_text(g, line, i);
+            if (!name.len)
+                continue;
+            uint32_t target = inf_model_find_section(g->model, name.ptr, name.len);
+            if (target == INF_NO_INDEX) {
+                char *missing = inf_xstrndup(name.ptr, name.len);
+                add_missing(g, line, missing);
+                free(missing);
+            } else {
+                walk_registry_section(w, line, target, d->op, context, service);
+            }
+        }
+        break;
+    case INF_WALK_ADD_SERVICE:
+        walk_add_service(w, line);
+        break;
+    case INF_WALK_UMDF_SERVICE:
+        walk_umdf_service(w, line);
+        break;
+    case INF_WALK_NEEDS:
+        walk_needs(w, section, line, context, service);
+        break;
+    case INF_WALK_SECTIONS:
+        for (size_t i = 0; i < line->field_count; i++)
+            if (inf_directive_targets(d, i)) {
+                if (d->inherits_context)
+                    walk_target(w, line, i, context, service);
+                else
+                    walk_target(w, line, i, d->context, NULL);
+            }
+        break;
+    }
 }
 
 /* Processes the directives of one live section. */
@@ -704,52 +738,11 @@ static void walk_directives(struct walk *w, uint32_t section, enum inf_hkr_conte
     while ((line = inf_line_iter_next(&it)) != NULL) {
         if (!line->has_key)
             continue;
-        record_live_line(w, line, section);
-        struct inf_text k =
-            inf_token_value(g->model, inf_line_key(g->model, line), &g->priv->scratch, NULL);
-        char key[32];
-        if (k.len >= sizeof key)
-            continue;
-        memcpy(key, k.ptr, k.len);
-        key[k.len] = '\0';
-        struct inf_text kt = {key, k.len};
-#define IS(name) inf_text_equal_nocase(kt, name)
-        if (IS("CopyFiles")) {
-            walk_copy_files(w, line);
-        } else if (IS("AddReg") || IS("DelReg") || IS("BitReg")) {
-            int kind = IS("AddReg") ? ADD_REG : IS("DelReg") ? DEL_REG : BIT_REG;
-            for (size_t i = 0; i < line->field_count; i++) {
-                char *name = field_value(g, line, i);
-                if (name[0]) {
-                    uint32_t target = find_section(g, name);
-                    if (target == INF_NO_INDEX)
-                        add_missing(g, line, name);
-                    else
-                        walk_registry_section(w, line, target, kind, context, service);
-                }
-                free(name);
-            }
-        } else if (IS("AddService")) {
-            walk_add_service(w, line);
-        } else if (IS("UmdfService")) {
-            walk_umdf_service(w, line);
-        } else if (IS("KmdfService") || IS("UpdateAutoLogger")) {
-            walk_target(w, line, 1, INF_HKR_OTHER, NULL);
-        } else if (IS("AddInterface")) {
-            walk_target(w, line, 2, INF_HKR_INTERFACE, NULL);
-        } else if (IS("AddFilter") || IS("AddComponent") || IS("AddSoftware") ||
-                   IS("AddComServer") || IS("AddComClass") || IS("AddAutoLogger") ||
-                   IS("AddChannel")) {
-            walk_target(w, line, 2, INF_HKR_OTHER, NULL);
-        } else if (IS("AddEventProvider") || IS("AddAutoLoggerProvider")) {
-            walk_target(w, line, 1, INF_HKR_OTHER, NULL);
-        } else if (IS("AddProperty") || IS("DelProperty") || IS("AddTrigger") || IS("DelFiles") ||
-                   IS("RenFiles")) {
-            walk_all_targets(w, line, context, service);
-        } else if (IS("Needs")) {
-            walk_needs(w, section, line, context, service);
-        }
-#undef IS
+        struct inf_field key = record_live_line(w, line, section)->key;
+        struct inf_text name = {key.text, key.len};
+        const struct inf_directive *d = inf_directive_find(name);
+        if (d)
+            walk_directive(w, section, line, d, context, service);
     }
 }
 
@@ -769,19 +762,6 @@ static void walk_section(struct walk *w, uint32_t section, enum inf_hkr_context 
     w->depth--;
 }
 
-/* Companion sections of an install section, with the HKR context of their AddReg. */
-static const struct {
-    const char *suffix;
-    enum inf_hkr_context context;
-} companions[] = {
-    {".HW", INF_HKR_HARDWARE},      {".Services", INF_HKR_OTHER},
-    {".Interfaces", INF_HKR_OTHER}, {".CoInstallers", INF_HKR_SOFTWARE},
-    {".Events", INF_HKR_OTHER},     {".Filters", INF_HKR_OTHER},
-    {".Components", INF_HKR_OTHER}, {".Software", INF_HKR_OTHER},
-    {".Wdf", INF_HKR_OTHER},        {".COM", INF_HKR_OTHER},
-    {".FactDef", INF_HKR_OTHER},    {".LogConfigOverride", INF_HKR_OTHER},
-};
-
 static void walk_install(struct inf_graph *g, size_t path_index)
 {
     struct inf_graph_private *p = g->priv;
@@ -796,13 +776,13 @@ static void walk_install(struct inf_graph *g, size_t path_index)
     walk_section(&w, install, path->is_default_install ? INF_HKR_NONE : INF_HKR_SOFTWARE, NULL);
     struct inf_text base = inf_model_section_name(g->model, install);
     struct inf_buf name = INF_BUF_INIT;
-    for (size_t i = 0; i < sizeof companions / sizeof companions[0]; i++) {
+    for (size_t i = 0; i < inf_companion_count; i++) {
         inf_buf_clear(&name);
         inf_buf_add(&name, base.ptr, base.len);
-        inf_buf_adds(&name, companions[i].suffix);
+        inf_buf_adds(&name, inf_companions[i].suffix);
         uint32_t s = inf_model_find_section(g->model, name.data, name.len);
         if (s != INF_NO_INDEX)
-            walk_section(&w, s, companions[i].context, NULL);
+            walk_section(&w, s, inf_companions[i].context, NULL);
     }
     for (size_t i = 0; i < p->remove_count; i++) {
         struct inf_text rn = inf_model_section_name(g->model, p->remove_sections[i]);
@@ -814,96 +794,6 @@ static void walk_install(struct inf_graph *g, size_t path_index)
 }
 
 /* ------------------------------------------------------- entry points */
-
-/* A platform decoration: NT[arch][.major[.minor[.product[.suite[.build]]]]] */
-struct decoration {
-    int arch;       /* an inf_arch, ARCH_NONE or ARCH_ALL ($ARCH$) */
-    uint32_t start; /* first build it applies to */
-};
-#define ARCH_NONE (-1)
-#define ARCH_ALL (-2)
-
-static uint32_t version_build(long major, long minor)
-{
-    if (major == 5)
-        return minor >= 2 ? 3790 : 2600;
-    if (major == 6)
-        return minor == 0 ? 6000 : minor == 1 ? 7600 : minor == 2 ? 9200 : 9600;
-    if (major >= 10)
-        return 10240;
-    return 0;
-}
-
-/* Parses TEXT as a decoration; VERSION_ONLY rejects anything after the version. */
-static int parse_decoration(const char *text, size_t len, struct decoration *d)
-{
-    if (len < 2 || !inf_text_equal_nocase2(text, 2, "NT", 2))
-        return 0;
-    size_t i = 2, a = 2;
-    while (i < len && text[i] != '.')
-        i++;
-    struct inf_text arch = {text + a, i - a};
-    d->arch = ARCH_NONE;
-    if (arch.len == 0)
-        d->arch = ARCH_NONE;
-    else if (inf_text_equal_nocase(arch, "$ARCH$"))
-        d->arch = ARCH_ALL;
-    else {
-        int found = 0;
-        for (int k = 0; k < INF_ARCH_COUNT; k++)
-            if (inf_text_equal_nocase(arch, arch_names[k]))
-                d->arch = k, found = 1;
-        if (!found)
-            return 0;
-    }
-    /* Version fields: major.minor.product.suite.build, any may be empty. */
-    long parts[5] = {-1, -1, -1, -1, -1};
-    int count = 0;
-    while (i < len && text[i] == '.' && count < 5) {
-        i++;
-        long v = -1;
-        while (i < len && text[i] >= '0' && text[i] <= '9') {
-            v = (v < 0 ? 0 : v * 10) + (text[i] - '0');
-            if (v > 100000000)
-                return 0;
-            i++;
-        }
-        if (i < len && text[i] != '.')
-            return 0; /* not a version: e.g. a companion suffix */
-        parts[count++] = v;
-    }
-    if (i != len)
-        return 0;
-    d->start = 0;
-    if (parts[4] >= 0)
-        d->start = (uint32_t)parts[4];
-    else if (parts[0] >= 0)
-        d->start = version_build(parts[0], parts[1] < 0 ? 0 : parts[1]);
-    return 1;
-}
-
-static int decoration_applies(const struct decoration *d, enum inf_arch arch)
-{
-    return d->arch == (int)arch || d->arch == ARCH_ALL ||
-           (d->arch == ARCH_NONE && arch == INF_ARCH_X86);
-}
-
-/* DECORATION with its "$ARCH$" replaced by ARCH's name (caller frees). */
-static char *stamp_arch(const char *decoration, enum inf_arch arch)
-{
-    struct inf_buf out = INF_BUF_INIT;
-    const char *at = strstr(decoration, "$ARCH$");
-    if (!at)
-        at = strstr(decoration, "$arch$");
-    if (!at) {
-        inf_buf_adds(&out, decoration);
-    } else {
-        inf_buf_add(&out, decoration, (size_t)(at - decoration));
-        inf_buf_adds(&out, arch_names[arch]);
-        inf_buf_adds(&out, at + 6);
-    }
-    return out.data;
-}
 
 /* The end of the OS range starting at START among STARTS (next higher start, else max). */
 static uint32_t range_end(const uint32_t *starts, size_t count, uint32_t start)
@@ -920,7 +810,7 @@ static uint32_t resolve_install(struct inf_graph *g, const char *name, enum inf_
 {
     struct inf_buf b = INF_BUF_INIT;
     uint32_t found = INF_NO_INDEX;
-    const char *suffixes[4] = {arch_names[arch], "$ARCH$", "", NULL};
+    const char *suffixes[4] = {inf_arch_name(arch), "$ARCH$", "", NULL};
     for (int i = 0; i < 3 && found == INF_NO_INDEX; i++) {
         if (i == 1 && !g->priv->has_arch_token)
             continue;
@@ -993,12 +883,12 @@ static void add_manufacturer_paths(struct inf_graph *g, const struct inf_line *l
         return;
     }
     size_t count = line->field_count > 1 ? line->field_count - 1 : 0;
-    struct decoration *decorations = inf_xcalloc(count + 1, sizeof *decorations);
+    struct inf_decoration *decorations = inf_xcalloc(count + 1, sizeof *decorations);
     char **texts = inf_xcalloc(count + 1, sizeof *texts);
     int *valid = inf_xcalloc(count + 1, sizeof *valid);
     for (size_t i = 0; i < count; i++) {
         texts[i] = field_value(g, line, i + 1);
-        valid[i] = parse_decoration(texts[i], strlen(texts[i]), &decorations[i]);
+        valid[i] = inf_decoration_parse(texts[i], strlen(texts[i]), &decorations[i]);
     }
     uint32_t *starts = inf_xcalloc(count + 1, sizeof *starts);
     unsigned *missing_all = inf_xcalloc(count + 1, sizeof *missing_all);
@@ -1008,7 +898,7 @@ static void add_manufacturer_paths(struct inf_graph *g, const struct inf_line *l
             continue;
         size_t n = 0;
         for (size_t i = 0; i < count; i++)
-            if (valid[i] && decoration_applies(&decorations[i], (enum inf_arch)arch))
+            if (valid[i] && inf_decoration_applies(&decorations[i], (enum inf_arch)arch))
                 starts[n++] = decorations[i].start;
         if (n == 0) {
             /* No decoration for this architecture: only x86 uses the plain Models section. */
@@ -1022,14 +912,14 @@ static void add_manufacturer_paths(struct inf_graph *g, const struct inf_line *l
             continue;
         }
         for (size_t i = 0; i < count; i++) {
-            if (!valid[i] || !decoration_applies(&decorations[i], (enum inf_arch)arch))
+            if (!valid[i] || !inf_decoration_applies(&decorations[i], (enum inf_arch)arch))
                 continue;
             inf_buf_clear(&name);
             inf_buf_printf(&name, "%s.%s", models, texts[i]);
             uint32_t s = inf_model_find_section(g->model, name.data, name.len);
-            if (s == INF_NO_INDEX && decorations[i].arch == ARCH_ALL) {
+            if (s == INF_NO_INDEX && decorations[i].arch == INF_DECORATION_ANY_ARCH) {
                 /* A stamped file may keep NT$ARCH$ here but name its section NTamd64. */
-                char *stamped = stamp_arch(texts[i], (enum inf_arch)arch);
+                char *stamped = inf_decoration_stamp(texts[i], (enum inf_arch)arch);
                 inf_buf_clear(&name);
                 inf_buf_printf(&name, "%s.%s", models, stamped);
                 free(stamped);
@@ -1049,7 +939,8 @@ static void add_manufacturer_paths(struct inf_graph *g, const struct inf_line *l
     }
     /* An NT$ARCH$ decoration is missing only when no architecture found its section. */
     for (size_t i = 0; i < count; i++)
-        if (valid[i] && decorations[i].arch == ARCH_ALL && (missing_all[i] & arches) == arches) {
+        if (valid[i] && decorations[i].arch == INF_DECORATION_ANY_ARCH &&
+            (missing_all[i] & arches) == arches) {
             inf_buf_clear(&name);
             inf_buf_printf(&name, "%s.%s", models, texts[i]);
             add_missing(g, line, name.data);
@@ -1070,14 +961,15 @@ static void add_default_install_paths(struct inf_graph *g, unsigned arches)
 {
     const struct inf_model *m = g->model;
     uint32_t *candidates = NULL;
-    struct decoration *decorations = NULL;
+    struct inf_decoration *decorations = NULL;
     size_t count = 0, cap = 0, dcap = 0;
     for (size_t s = 0; s < m->section_count; s++) {
         struct inf_text name = inf_model_section_name(m, (uint32_t)s);
         if (name.len <= 15 || !inf_text_equal_nocase2(name.ptr, 15, "DefaultInstall.", 15))
             continue;
-        struct decoration d;
-        if (!parse_decoration(name.ptr + 15, name.len - 15, &d) || d.arch == ARCH_NONE)
+        struct inf_decoration d;
+        if (!inf_decoration_parse(name.ptr + 15, name.len - 15, &d) ||
+            d.arch == INF_DECORATION_NO_ARCH)
             continue;
         candidates = inf_xgrow(candidates, &cap, count + 1, sizeof *candidates);
         decorations = inf_xgrow(decorations, &dcap, count + 1, sizeof *decorations);
@@ -1093,7 +985,7 @@ static void add_default_install_paths(struct inf_graph *g, unsigned arches)
             continue;
         size_t n = 0;
         for (size_t i = 0; i < count; i++)
-            if (decoration_applies(&decorations[i], (enum inf_arch)arch))
+            if (inf_decoration_applies(&decorations[i], (enum inf_arch)arch))
                 starts[n++] = decorations[i].start;
         if (n == 0) {
             if (fallback != INF_NO_INDEX)
@@ -1101,7 +993,7 @@ static void add_default_install_paths(struct inf_graph *g, unsigned arches)
             continue;
         }
         for (size_t i = 0; i < count; i++)
-            if (decoration_applies(&decorations[i], (enum inf_arch)arch))
+            if (inf_decoration_applies(&decorations[i], (enum inf_arch)arch))
                 add_path(g, (enum inf_arch)arch, decorations[i].start,
                          range_end(starts, n, decorations[i].start), candidates[i], NULL, 1);
     }
@@ -1123,16 +1015,13 @@ static void build_indexes(struct inf_graph *g)
     /* In templates, [SourceDisks*.$ARCH$] serves every architecture without its own section. */
     uint32_t files_any = find_section(g, "SourceDisksFiles.$ARCH$");
     uint32_t names_any = find_section(g, "SourceDisksNames.$ARCH$");
-    static const char *const files_sections[INF_ARCH_COUNT] = {
-        "SourceDisksFiles.x86", "SourceDisksFiles.amd64", "SourceDisksFiles.arm",
-        "SourceDisksFiles.arm64", "SourceDisksFiles.ia64"};
-    static const char *const names_sections[INF_ARCH_COUNT] = {
-        "SourceDisksNames.x86", "SourceDisksNames.amd64", "SourceDisksNames.arm",
-        "SourceDisksNames.arm64", "SourceDisksNames.ia64"};
+    char name[32];
     for (int a = 0; a < INF_ARCH_COUNT; a++) {
-        uint32_t files = find_section(g, files_sections[a]);
+        snprintf(name, sizeof name, "SourceDisksFiles.%s", inf_arch_name((enum inf_arch)a));
+        uint32_t files = find_section(g, name);
         inf_name_index_build(&p->disks_files[1 + a], m, files != INF_NO_INDEX ? files : files_any);
-        uint32_t names = find_section(g, names_sections[a]);
+        snprintf(name, sizeof name, "SourceDisksNames.%s", inf_arch_name((enum inf_arch)a));
+        uint32_t names = find_section(g, name);
         inf_name_index_build(&p->disks_names[1 + a], m, names != INF_NO_INDEX ? names : names_any);
     }
     size_t cap = 0;

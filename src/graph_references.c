@@ -7,79 +7,10 @@
  */
 #include "inflint/alloc.h"
 #include "inflint/graph.h"
+#include "directives.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* Directives that name sections, and which fields do (bit i = field i). */
-static const struct {
-    const char *name;
-    unsigned fields;
-} section_directives[] = {
-    {"CopyFiles", ~0u},
-    {"AddReg", ~0u},
-    {"DelReg", ~0u},
-    {"BitReg", ~0u},
-    {"AddProperty", ~0u},
-    {"DelProperty", ~0u},
-    {"AddTrigger", ~0u},
-    {"DelFiles", ~0u},
-    {"RenFiles", ~0u},
-    {"Needs", ~0u},
-    {"AddService", 1u << 2 | 1u << 3},
-    {"AddInterface", 1u << 2},
-    {"AddFilter", 1u << 2},
-    {"AddComponent", 1u << 2},
-    {"AddSoftware", 1u << 2},
-    {"AddComServer", 1u << 2},
-    {"AddComClass", 1u << 2},
-    {"AddAutoLogger", 1u << 2},
-    {"AddChannel", 1u << 2},
-    {"KmdfService", 1u << 1},
-    {"UmdfService", 1u << 1},
-    {"UpdateAutoLogger", 1u << 1},
-    {"AddEventProvider", 1u << 1},
-    {"AddAutoLoggerProvider", 1u << 1},
-};
-
-#define DIRECTIVE_COUNT (sizeof section_directives / sizeof section_directives[0])
-
-/* Directives by hash of (length, folded first and last letter); DIRECTIVE_COUNT = none. */
-struct directive_table {
-    unsigned char slot[64];
-};
-
-static size_t directive_hash(const char *name, size_t len)
-{
-    return (len * 7 + (unsigned char)(name[0] | 0x20) * 3 + (unsigned char)(name[len - 1] | 0x20)) &
-           63;
-}
-
-static void build_directive_table(struct directive_table *t)
-{
-    memset(t->slot, DIRECTIVE_COUNT, sizeof t->slot);
-    for (size_t d = 0; d < DIRECTIVE_COUNT; d++) {
-        size_t h = directive_hash(section_directives[d].name, strlen(section_directives[d].name));
-        while (t->slot[h] != DIRECTIVE_COUNT)
-            h = (h + 1) & 63;
-        t->slot[h] = (unsigned char)d;
-    }
-}
-
-/* Index of the directive named KEY, or DIRECTIVE_COUNT. */
-static size_t directive_slot(const struct directive_table *t, struct inf_text key)
-{
-    for (size_t h = directive_hash(key.ptr, key.len); t->slot[h] != DIRECTIVE_COUNT;
-         h = (h + 1) & 63)
-        if (inf_text_equal_nocase(key, section_directives[t->slot[h]].name))
-            return t->slot[h];
-    return DIRECTIVE_COUNT;
-}
-
-static const char *const companion_suffixes[] = {
-    "HW",      "Services",          "Interfaces", "CoInstallers", "Events",
-    "Filters", "Components",        "Software",   "Wdf",          "COM",
-    "FactDef", "LogConfigOverride", "security"};
 
 static const char *const root_prefixes[] = {
     "Strings",          "SourceDisksNames", "SourceDisksFiles",   "DefaultInstall",
@@ -147,11 +78,13 @@ static void mark_queue_finish(struct mark_queue *q)
 /* Models line: the install section and every architecture variant of it. */
 static void mark_install_variants(struct mark_queue *q, const char *install, struct inf_buf *b)
 {
-    static const char *const arches[] = {"", "x86", "amd64", "arm", "arm64", "ia64", "$ARCH$"};
     mark(q, install, strlen(install));
-    for (size_t a = 0; a < sizeof arches / sizeof arches[0]; a++) {
+    for (int a = -1; a <= INF_ARCH_COUNT; a++) { /* .NT, .NT<arch>..., .NT$ARCH$ */
         inf_buf_clear(b);
-        inf_buf_printf(b, "%s.NT%s", install, arches[a]);
+        inf_buf_printf(b, "%s.NT%s", install,
+                       a < 0                 ? ""
+                       : a == INF_ARCH_COUNT ? "$ARCH$"
+                                             : inf_arch_name((enum inf_arch)a));
         mark(q, b->data, b->len);
     }
 }
@@ -167,22 +100,16 @@ static int has_prefix_nocase(struct inf_text name, const char *prefix)
 static void mark_directive_targets(struct mark_queue *q, struct inf_buf *scratch)
 {
     const struct inf_model *m = q->model;
-    struct directive_table table;
-    build_directive_table(&table);
     for (size_t l = 0; l < m->line_count; l++) {
         const struct inf_line *line = &m->lines[l];
         if (!line->has_key)
             continue;
-        struct inf_text key = inf_token_value(m, inf_line_key(m, line), scratch, NULL);
-        if (key.len < 5 || key.len > 21)
-            continue; /* no directive name is shorter or longer */
-        size_t d = directive_slot(&table, key);
-        if (d == DIRECTIVE_COUNT)
+        const struct inf_directive *d =
+            inf_directive_find(inf_token_value(m, inf_line_key(m, line), scratch, NULL));
+        if (!d)
             continue;
-        unsigned fields = section_directives[d].fields;
         for (size_t f = 0; f < line->field_count; f++) {
-            /* ~0u: every field, however many (CopyFiles may list more than 32 sections). */
-            if (fields != ~0u && (f >= 32 || !(fields & (1u << f))))
+            if (!inf_directive_targets(d, f))
                 continue;
             struct inf_text v = inf_token_value(m, inf_line_field(m, line, f), scratch, NULL);
             mark(q, v.ptr, v.len);
@@ -213,16 +140,14 @@ static void mark_manufacturer(struct mark_queue *q)
             inf_buf_printf(&name, "%s.%s", models, decoration);
             sections[count++] = inf_model_find_section(m, name.data, name.len);
             /* A stamped file may keep NT$ARCH$ here but name its sections per architecture. */
-            char *token = strstr(decoration, "$ARCH$");
-            if (token) {
-                static const char *const arches[] = {"x86", "amd64", "arm", "arm64", "ia64"};
-                for (size_t a = 0; a < 5; a++) {
+            if (strstr(decoration, "$ARCH$"))
+                for (int a = 0; a < INF_ARCH_COUNT; a++) {
+                    char *stamped = inf_decoration_stamp(decoration, (enum inf_arch)a);
                     inf_buf_clear(&name);
-                    inf_buf_printf(&name, "%s.%.*s%s%s", models, (int)(token - decoration),
-                                   decoration, arches[a], token + 6);
+                    inf_buf_printf(&name, "%s.%s", models, stamped);
+                    free(stamped);
                     sections[count++] = inf_model_find_section(m, name.data, name.len);
                 }
-            }
             free(decoration);
         }
         for (size_t k = 0; k < count; k++) {
@@ -277,9 +202,11 @@ unsigned char *inf_graph_mark_references(const struct inf_graph *g)
             if (name.ptr[dot] != '.')
                 continue;
             struct inf_text suffix = {name.ptr + dot + 1, name.len - dot - 1};
-            int companion = suffix.len >= 6 && inf_text_equal_nocase2(suffix.ptr, 6, "Remove", 6);
-            for (size_t k = 0; k < sizeof companion_suffixes / sizeof companion_suffixes[0]; k++)
-                companion |= inf_text_equal_nocase(suffix, companion_suffixes[k]);
+            int companion =
+                (suffix.len >= 6 && inf_text_equal_nocase2(suffix.ptr, 6, "Remove", 6)) ||
+                inf_text_equal_nocase(suffix, "security");
+            for (size_t k = 0; k < inf_companion_count; k++)
+                companion |= inf_text_equal_nocase(suffix, inf_companions[k].suffix + 1);
             uint32_t base = companion ? inf_model_find_section(m, name.ptr, dot) : INF_NO_INDEX;
             if (base != INF_NO_INDEX && referenced[base])
                 referenced[s] = 1;
