@@ -1,0 +1,45 @@
+/*
+ * run.h - one run of inflint over the paths of a command line: expand
+ * directories, find each file's configuration, read and lint the files in
+ * parallel, apply a baseline, render one report, and decide the exit status
+ * (conventions.md 4). The command line (cli.c) fills the options; embedders
+ * can call it the same way.
+ */
+#ifndef INFLINT_RUN_H
+#define INFLINT_RUN_H
+
+#include "inflint/engine.h"
+
+#include <stddef.h>
+
+struct inf_run_options {
+    const char *format;         /* a reporter name; NULL = text */
+    const char *stdin_filename; /* the name of the file read from "-" */
+    int jobs;                   /* threads; 0 = the number of CPUs */
+    const char *color;          /* auto, always, never; NULL = auto */
+    int quiet;
+    int fail_on;                  /* lowest failing severity, INF_FAIL_NEVER, or 0 (the default) */
+    const char *select;           /* comma-separated rules, or NULL */
+    const char *ignore;           /* likewise */
+    struct inf_lint_options lint; /* what the command line says; configuration fills the rest */
+    int has_profile, has_min_build;
+    const char *config_path; /* --config */
+    int no_config;
+    const char *baseline, *write_baseline;
+    char **paths; /* files, directories or "-" */
+    size_t path_count;
+};
+
+/* Lints every path; prints the report on stdout and messages on stderr. Returns 0, 1 or 2. */
+int inf_run_lint(const struct inf_run_options *options);
+
+/* Prints the model of every path as JSON (--dump-model). Returns 0 or 2. */
+int inf_run_dump(const struct inf_run_options *options);
+
+/* Prints "inflint: MESSAGE" on stderr: every tool message goes through here. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+void inf_tool_message(const char *format, ...);
+
+#endif

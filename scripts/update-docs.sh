@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Regenerates what is generated from the code: rules/README.md (from the rule
+# registry) and the OPTIONS section of docs/inflint.1 (from the option table
+# in src/cli.c). The docs.* tests fail until this has been run after a change.
+#
+#   scripts/update-docs.sh [BUILD_DIR]     (default: build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+cmake --build "$build" --target inflint man_options >/dev/null
+"$build/inflint" --list-rules --format markdown >rules/README.md
+"$build/tests/man_options" >docs/inflint.1.options
+awk '
+  /^\.SH OPTIONS$/ { print; while ((getline line < "docs/inflint.1.options") > 0) print line; skipping = 1; next }
+  /^\.SH / { skipping = 0 }
+  !skipping' docs/inflint.1 >docs/inflint.1.new
+rm docs/inflint.1.options
+mv docs/inflint.1.new docs/inflint.1
+echo "updated rules/README.md and docs/inflint.1"

@@ -1,0 +1,418 @@
+/*
+ * cli.c - the option table and the parser, --help and man page generator
+ * that read it (in the style of curl's tool_getparam.c: one row per option).
+ */
+#include "cli.h"
+#include "inflint/alloc.h"
+#include "inflint/config.h"
+#include "inflint/profile.h"
+#include "inflint/report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A handler stores VALUE (NULL for a flag) in CLI; returns 0, 1 (stop parsing) or -1 (error). */
+typedef int (*option_handler)(struct inf_cli *cli, const char *value);
+
+struct option {
+    const char *name;     /* the long name, without "--" */
+    char short_name;      /* or 0 */
+    const char *argument; /* the value's name in help, NULL for a flag */
+    const char *help;     /* one line of --help */
+    const char *man;      /* the man page paragraph (roff) */
+    option_handler handle;
+};
+
+static int set_format(struct inf_cli *cli, const char *v)
+{
+    cli->run.format = v;
+    return 0;
+}
+
+static int set_dump(struct inf_cli *cli, const char *v)
+{
+    (void)v;
+    cli->mode = INF_CLI_DUMP;
+    return 0;
+}
+
+static int set_stdin_filename(struct inf_cli *cli, const char *v)
+{
+    cli->run.stdin_filename = v;
+    return 0;
+}
+
+static int set_jobs(struct inf_cli *cli, const char *v)
+{
+    char *end;
+    long jobs = strtol(v, &end, 10);
+    if (!*v || *end || jobs < 1 || jobs > 1024) {
+        inf_tool_message("--jobs takes a number of threads from 1 to 1024 (got '%s')", v);
+        return -1;
+    }
+    cli->run.jobs = (int)jobs;
+    return 0;
+}
+
+static int set_profile(struct inf_cli *cli, const char *v)
+{
+    int profile = inf_profile_parse(v);
+    if (profile < 0) {
+        inf_tool_message("--profile takes isolation, universal or whql (got '%s')", v);
+        return -1;
+    }
+    cli->run.lint.rule.profile = (enum inf_profile)profile;
+    cli->run.has_profile = 1;
+    return 0;
+}
+
+static int set_min_build(struct inf_cli *cli, const char *v)
+{
+    char *end;
+    unsigned long build = strtoul(v, &end, 10);
+    if (*v == '\0' || *end || build > 1000000) {
+        inf_tool_message("--min-build takes a build number, such as 17763");
+        return -1;
+    }
+    cli->run.lint.rule.min_build = (uint32_t)build;
+    cli->run.has_min_build = 1;
+    return 0;
+}
+
+static void append_list(struct inf_buf *list, const char *items)
+{
+    if (list->len)
+        inf_buf_addc(list, ',');
+    inf_buf_adds(list, items);
+}
+
+static int add_select(struct inf_cli *cli, const char *v)
+{
+    append_list(&cli->select, v);
+    cli->has_select = 1;
+    return 0;
+}
+
+static int add_ignore(struct inf_cli *cli, const char *v)
+{
+    append_list(&cli->ignore, v);
+    return 0;
+}
+
+static int set_severity(struct inf_cli *cli, const char *v)
+{
+    const char *eq = strchr(v, '=');
+    int level = eq ? inf_severity_parse(eq + 1) : -1;
+    char *rule = eq ? inf_xstrndup(v, (size_t)(eq - v)) : NULL;
+    int ok = level >= 0 && rule &&
+             inf_lint_options_set_severity(&cli->run.lint, rule, (enum inf_severity)level) == 0;
+    free(rule);
+    if (!ok) {
+        inf_tool_message("--severity takes RULE=LEVEL with a known rule and a level of "
+                         "error, warning, note or off (got '%s')",
+                         v);
+        return -1;
+    }
+    return 0;
+}
+
+static int set_fail_on(struct inf_cli *cli, const char *v)
+{
+    if (strcmp(v, "never") == 0) {
+        cli->run.fail_on = INF_FAIL_NEVER;
+    } else if ((cli->run.fail_on = inf_severity_parse(v)) <= 0) {
+        inf_tool_message("--fail-on takes error, warning, note or never (got '%s')", v);
+        return -1;
+    }
+    return 0;
+}
+
+static int set_config(struct inf_cli *cli, const char *v)
+{
+    cli->run.config_path = v;
+    return 0;
+}
+
+static int set_no_config(struct inf_cli *cli, const char *v)
+{
+    (void)v;
+    cli->run.no_config = 1;
+    return 0;
+}
+
+static int set_baseline(struct inf_cli *cli, const char *v)
+{
+    cli->run.baseline = v;
+    return 0;
+}
+
+static int set_write_baseline(struct inf_cli *cli, const char *v)
+{
+    cli->run.write_baseline = v;
+    return 0;
+}
+
+static int set_report_unused(struct inf_cli *cli, const char *v)
+{
+    (void)v;
+    cli->run.lint.report_unused_suppressions = 1;
+    return 0;
+}
+
+static int set_list_rules(struct inf_cli *cli, const char *v)
+{
+    (void)v;
+    cli->mode = INF_CLI_LIST_RULES;
+    return 0;
+}
+
+static int set_explain(struct inf_cli *cli, const char *v)
+{
+    cli->mode = INF_CLI_EXPLAIN;
+    cli->explain = v;
+    return 0;
+}
+
+static int set_color(struct inf_cli *cli, const char *v)
+{
+    if (strcmp(v, "auto") && strcmp(v, "always") && strcmp(v, "never")) {
+        inf_tool_message("--color takes auto, always or never (got '%s')", v);
+        return -1;
+    }
+    cli->run.color = v;
+    return 0;
+}
+
+static int set_quiet(struct inf_cli *cli, const char *v)
+{
+    (void)v;
+    cli->run.quiet = 1;
+    return 0;
+}
+
+static int ask_version(struct inf_cli *cli, const char *v)
+{
+    (void)v;
+    cli->mode = INF_CLI_VERSION;
+    return 1;
+}
+
+static int ask_help(struct inf_cli *cli, const char *v)
+{
+    (void)v;
+    cli->mode = INF_CLI_HELP;
+    return 1;
+}
+
+static const struct option options[] = {
+    {"format", 'f', "FMT", "text (default), gcc, msvc, json, sarif, github",
+     "\\fBtext\\fR (default; the line, a caret and a hint), \\fBgcc\\fR, \\fBmsvc\\fR\n"
+     "(Visual Studio and MSBuild), \\fBjson\\fR, \\fBsarif\\fR (SARIF 2.1.0 for code\n"
+     "scanning) or \\fBgithub\\fR (workflow annotations).",
+     set_format},
+    {"dump-model", 0, NULL, "print the parsed model as JSON instead of linting",
+     "Print the parsed model as JSON instead of linting.", set_dump},
+    {"stdin-filename", 0, "NAME", "name (and so .inx-ness) of the INF read from -",
+     "The name of the file read from \\fB\\-\\fR (its extension decides whether it is a\n"
+     "template).",
+     set_stdin_filename},
+    {"jobs", 'j', "N", "lint files in parallel (default: number of CPUs)",
+     "Lint files on \\fIN\\fR threads (default: the number of CPUs); the output is the\n"
+     "same as with \\fB\\-j 1\\fR.",
+     set_jobs},
+    {"profile", 0, "NAME", "isolation (default, InfVerif /w), universal (/u), whql (/h)",
+     "\\fBisolation\\fR (default, InfVerif /w), \\fBuniversal\\fR (/u) or \\fBwhql\\fR (/h).",
+     set_profile},
+    {"min-build", 0, "N", "enforce ISO rules on paths reaching build N+ (default 17763)",
+     "Enforce the isolation rules on install paths that reach build \\fIN\\fR or later\n"
+     "(default 17763); older paths are exempt.",
+     set_min_build},
+    {"select", 0, "IDS", "only these rules (codes, names or ISO/INF), comma-separated",
+     "Only these rules: comma-separated codes (ISO101), names\n"
+     "(dest-not-driver-store) or families (ISO, INF).",
+     add_select},
+    {"ignore", 0, "IDS", "not these rules", "Not these rules (as for \\fB\\-\\-select\\fR).",
+     add_ignore},
+    {"severity", 0, "ID=LEVEL", "error, warning, note or off for one rule",
+     "Set one rule to \\fBerror\\fR, \\fBwarning\\fR, \\fBnote\\fR or \\fBoff\\fR.", set_severity},
+    {"fail-on", 0, "LEVEL", "error (default), warning, note or never",
+     "Exit with status 1 when a finding is at least \\fBerror\\fR (default),\n"
+     "\\fBwarning\\fR or \\fBnote\\fR; \\fBnever\\fR never fails.",
+     set_fail_on},
+    {"config", 0, "FILE", "use this .inflint.ini (default: nearest one above each file)",
+     "Use this configuration file (default: the nearest\n.I .inflint.ini\n"
+     "at or above each linted file).",
+     set_config},
+    {"no-config", 0, NULL, "use no configuration file", "Use no configuration file.",
+     set_no_config},
+    {"baseline", 0, "FILE", "hide the findings recorded in FILE; report stale entries",
+     "Hide the findings recorded in \\fIFILE\\fR; report its stale entries (INF019).",
+     set_baseline},
+    {"write-baseline", 0, "FILE", "record the current findings in FILE and exit 0",
+     "Record the current findings in \\fIFILE\\fR (written atomically) and exit 0.",
+     set_write_baseline},
+    {"report-unused-suppressions", 0, NULL, "report suppressions that hide nothing (INF018)",
+     "Report suppressions that hide nothing (INF018).", set_report_unused},
+    {"list-rules", 0, NULL, "the rules with their default severity",
+     "The rules with their effective severity (with \\fB\\-\\-format markdown\\fR: the\n"
+     "rules reference).",
+     set_list_rules},
+    {"explain", 0, "ID", "what a rule checks, why, and how to fix it",
+     "One rule's explanation with a reported and a fixed example.", set_explain},
+    {"color", 0, "WHEN", "auto (default), always, never; NO_COLOR is honoured",
+     "\\fBauto\\fR (default: on a terminal, unless NO_COLOR is set), \\fBalways\\fR or\n"
+     "\\fBnever\\fR.",
+     set_color},
+    {"quiet", 'q', NULL, "no summary line", "No summary line.", set_quiet},
+    {"version", 0, NULL, "print the version", "Print the version and exit.", ask_version},
+    {"help", 'h', NULL, "this help", "Print the options and exit.", ask_help},
+};
+
+#define OPTION_COUNT (sizeof options / sizeof options[0])
+
+/*
+ * The option ARG names, with its value: "--name=v", "--name v", "-xv" or
+ * "-x v". Sets *VALUE (NULL for a flag) and may consume the next argument
+ * (*I moves). Returns the option, or NULL when ARG names none; *MISSING is
+ * set when the option needs a value that is not there.
+ */
+static const struct option *match(int argc, char **argv, int *i, const char **value, int *missing)
+{
+    const char *arg = argv[*i];
+    *value = NULL;
+    *missing = 0;
+    for (size_t k = 0; k < OPTION_COUNT; k++) {
+        const struct option *o = &options[k];
+        size_t n = strlen(o->name);
+        int is_long = arg[0] == '-' && arg[1] == '-' && strncmp(arg + 2, o->name, n) == 0;
+        int is_short = o->short_name && arg[0] == '-' && arg[1] == o->short_name;
+        if (is_long && arg[2 + n] == '=' && o->argument) {
+            *value = arg + 3 + n;
+            return o;
+        }
+        if (is_short && arg[2] != '\0' && o->argument) {
+            *value = arg + 2; /* "-j4", "-fjson" */
+            return o;
+        }
+        if ((is_long && arg[2 + n] == '\0') || (is_short && arg[2] == '\0')) {
+            if (o->argument) {
+                if (*i + 1 >= argc)
+                    *missing = 1;
+                else
+                    *value = argv[++*i];
+            }
+            return o;
+        }
+    }
+    return NULL;
+}
+
+/* The checks that need the whole command line. Returns 0 or -1 (printed). */
+static int check_together(struct inf_cli *cli)
+{
+    struct inf_run_options *run = &cli->run;
+    if (run->format && !inf_reporter_find(run->format) &&
+        !(cli->mode == INF_CLI_LIST_RULES && strcmp(run->format, "markdown") == 0)) {
+        inf_tool_message("unknown format '%s': use text, gcc, msvc, json, sarif or github",
+                         run->format);
+        return -1;
+    }
+    if (run->config_path && run->no_config) {
+        inf_tool_message("--config and --no-config exclude each other");
+        return -1;
+    }
+    run->select = cli->has_select ? cli->select.data : NULL;
+    run->ignore = cli->ignore.len ? cli->ignore.data : NULL;
+    char bad[128];
+    if (inf_lint_options_filter(&run->lint, run->select, run->ignore, bad, sizeof bad) != 0) {
+        inf_tool_message("unknown rule '%s' (see inflint --list-rules)", bad);
+        return -1;
+    }
+    return 0;
+}
+
+int inf_cli_parse(struct inf_cli *cli, int argc, char **argv)
+{
+    memset(cli, 0, sizeof *cli);
+    inf_lint_options_init(&cli->run.lint);
+    cli->run.paths = inf_xcalloc((size_t)argc + 1, sizeof *cli->run.paths);
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i], *value;
+        int missing;
+        const struct option *o = match(argc, argv, &i, &value, &missing);
+        if (o && missing) {
+            inf_tool_message("option --%s needs a value", o->name);
+            return -1;
+        }
+        if (o) {
+            int r = o->handle(cli, value);
+            if (r != 0)
+                return r < 0 ? -1 : 0;
+        } else if (strcmp(arg, "--") == 0) {
+            while (++i < argc)
+                cli->run.paths[cli->run.path_count++] = argv[i];
+        } else if (arg[0] == '-' && arg[1] != '\0') {
+            inf_tool_message("unknown option '%s' (see inflint --help)", arg);
+            return -1;
+        } else {
+            cli->run.paths[cli->run.path_count++] = argv[i];
+        }
+    }
+    return check_together(cli);
+}
+
+void inf_cli_free(struct inf_cli *cli)
+{
+    inf_lint_options_free(&cli->run.lint);
+    inf_buf_free(&cli->select);
+    inf_buf_free(&cli->ignore);
+    free(cli->run.paths);
+    memset(cli, 0, sizeof *cli);
+}
+
+void inf_cli_help(struct inf_buf *out)
+{
+    inf_buf_adds(out,
+                 "usage: inflint [OPTIONS] PATH...\n"
+                 "Checks Windows driver INF files for driver package isolation.\n"
+                 "PATH is a file, a directory (searched for *.inf and *.inx) or - (stdin).\n\n");
+    for (size_t k = 0; k < OPTION_COUNT; k++) {
+        const struct option *o = &options[k];
+        size_t start = out->len;
+        if (o->short_name)
+            inf_buf_printf(out, "  -%c, --%s", o->short_name, o->name);
+        else
+            inf_buf_printf(out, "      --%s", o->name);
+        if (o->argument)
+            inf_buf_printf(out, " %s", o->argument);
+        size_t width = out->len - start;
+        inf_buf_printf(out, "%*s%s\n", width < 28 ? (int)(28 - width) : 2, "", o->help);
+    }
+    inf_buf_adds(out, "\nExit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or I/O "
+                      "error.\n");
+}
+
+/* NAME with every '-' escaped for roff. */
+static void add_roff_name(struct inf_buf *out, const char *name)
+{
+    for (const char *p = name; *p; p++) {
+        if (*p == '-')
+            inf_buf_addc(out, '\\');
+        inf_buf_addc(out, *p);
+    }
+}
+
+void inf_cli_man_options(struct inf_buf *out)
+{
+    for (size_t k = 0; k < OPTION_COUNT; k++) {
+        const struct option *o = &options[k];
+        inf_buf_adds(out, ".TP\n.BR ");
+        if (o->short_name)
+            inf_buf_printf(out, "\\-%c \", \" ", o->short_name);
+        inf_buf_adds(out, "\\-\\-");
+        add_roff_name(out, o->name);
+        if (o->argument)
+            inf_buf_printf(out, " \" \" \\fI%s\\fR", o->argument);
+        inf_buf_printf(out, "\n%s\n", o->man);
+    }
+}

@@ -1,0 +1,703 @@
+/*
+ * run.c - one run over the paths of a command line (run.h). Files are
+ * linted as the directory walk finds them, on worker threads, each with the
+ * options of its configuration; then they are put in walk order, the
+ * baseline is applied, and one report is rendered.
+ */
+#include "inflint/run.h"
+#include "inflint/alloc.h"
+#include "inflint/baseline.h"
+#include "inflint/config.h"
+#include "inflint/dump.h"
+#include "inflint/os.h"
+#include "inflint/report.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void inf_tool_message(const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    fputs("inflint: ", stderr);
+    vfprintf(stderr, format, args);
+    fputc('\n', stderr);
+    va_end(args);
+}
+
+/* The options of a run and the configuration files met so far. */
+struct run {
+    const struct inf_run_options *opt;
+    struct inf_config *configs; /* loaded configuration files, by path */
+    size_t config_count, config_cap;
+    char *last_dir, *last_found; /* the last directory looked up, and its configuration file */
+    int config_broken;           /* a configuration file could not be loaded: the run ends */
+};
+
+static void run_free(struct run *run)
+{
+    for (size_t i = 0; i < run->config_count; i++)
+        inf_config_free(&run->configs[i]);
+    free(run->configs);
+    free(run->last_dir);
+    free(run->last_found);
+}
+
+/*
+ * The configuration for PATH (a file, a directory or "-"): --config, else
+ * the nearest .inflint.ini above it, else none (NULL). Loads each file once;
+ * a broken one is reported and sets run->config_broken (the run then ends
+ * with status 2).
+ */
+static const struct inf_config *config_for(struct run *run, const char *path, int is_directory)
+{
+    const struct inf_run_options *opt = run->opt;
+    if (opt->no_config)
+        return NULL;
+    char *found = NULL;
+    if (opt->config_path) {
+        found = inf_xstrndup(opt->config_path, strlen(opt->config_path));
+    } else {
+        /* Files of one directory come together: look each directory up once. */
+        char *dir = is_directory ? inf_xstrndup(path, strlen(path))
+                                 : inf_os_dirname(strcmp(path, "-") == 0 ? "./-" : path);
+        if (run->last_dir && strcmp(run->last_dir, dir) == 0) {
+            free(dir);
+            if (!run->last_found)
+                return NULL;
+            found = inf_xstrndup(run->last_found, strlen(run->last_found));
+        } else {
+            found = inf_config_find(strcmp(path, "-") == 0 ? "." : path);
+            free(run->last_dir);
+            free(run->last_found);
+            run->last_dir = dir;
+            run->last_found = found ? inf_xstrndup(found, strlen(found)) : NULL;
+        }
+    }
+    if (!found)
+        return NULL;
+    for (size_t i = 0; i < run->config_count; i++)
+        if (strcmp(run->configs[i].path, found) == 0) {
+            free(found);
+            return &run->configs[i];
+        }
+    run->configs =
+        inf_xgrow(run->configs, &run->config_cap, run->config_count + 1, sizeof *run->configs);
+    struct inf_config *config = &run->configs[run->config_count++];
+    char error[512];
+    if (inf_config_load(found, config, error, sizeof error) != 0) {
+        inf_tool_message("%s", error);
+        free(found);
+        inf_config_free(config);
+        run->config_count--;
+        run->config_broken = 1;
+        return NULL;
+    }
+    free(found);
+    return config;
+}
+
+/*
+ * The options for one file: defaults, then its configuration, then what the
+ * command line says (which always wins). Returns the --fail-on level that
+ * applies. Free OUT with inf_lint_options_free.
+ */
+static int file_options(const struct inf_run_options *opt, const struct inf_config *config,
+                        struct inf_lint_options *out)
+{
+    inf_lint_options_init(out);
+    if (config)
+        inf_config_apply(config, out);
+    if (opt->has_profile)
+        out->rule.profile = opt->lint.rule.profile;
+    if (opt->has_min_build)
+        out->rule.min_build = opt->lint.rule.min_build;
+    for (size_t i = 0; i < inf_rule_count; i++)
+        if (opt->lint.severity[i] >= 0)
+            out->severity[i] = opt->lint.severity[i];
+    out->report_unused_suppressions = opt->lint.report_unused_suppressions;
+    char bad[128];
+    inf_lint_options_filter(out, opt->select, opt->ignore, bad, sizeof bad);
+    if (opt->fail_on)
+        return opt->fail_on;
+    return config && config->has_fail_on ? config->fail_on : INF_SEVERITY_ERROR;
+}
+
+/* Reads PATH (or stdin for "-"); returns 0 or an errno value. */
+static int read_input(const char *path, const struct inf_run_options *opt, const char **name,
+                      struct inf_input *input)
+{
+    if (strcmp(path, "-") == 0) {
+        *name = opt->stdin_filename ? opt->stdin_filename : "<stdin>";
+        input->mapped = 0;
+        return inf_os_read_stdin(&input->bytes, &input->len);
+    }
+    *name = path;
+    return inf_os_read_input(path, input);
+}
+
+static const char *read_error_text(int err)
+{
+    return err == EFBIG ? "file too large (over 2 GiB)" : strerror(err);
+}
+
+static int dump_files(const struct inf_run_options *opt, const struct inf_path_list *inputs,
+                      int many)
+{
+    int status = 0, dumped = 0;
+    struct inf_buf out = INF_BUF_INIT;
+    if (many)
+        fputs("[", stdout);
+    for (size_t i = 0; i < inputs->count; i++) {
+        const char *name;
+        struct inf_input input;
+        int err = read_input(inputs->paths[i], opt, &name, &input);
+        if (err) {
+            inf_tool_message("%s: %s", name, read_error_text(err));
+            status = INF_EXIT_FAILURE;
+            continue;
+        }
+        inf_alloc_set_path(name);
+        struct inf_model model;
+        if (inf_model_parse_input(&model, name, input) != 0) {
+            inf_tool_message("%s: %s", name, read_error_text(EFBIG));
+            status = INF_EXIT_FAILURE;
+        } else {
+            if (dumped++)
+                inf_buf_addc(&out, ',');
+            inf_dump_model(&out, &model, stdout);
+            fwrite(out.data ? out.data : "", 1, out.len, stdout);
+            inf_buf_clear(&out);
+        }
+        inf_model_free(&model);
+    }
+    fputs(many ? "]\n" : "\n", stdout);
+    inf_buf_free(&out);
+    return status;
+}
+
+/* The options of the files under one configuration (or none): a run usually has one or two. */
+struct file_setup {
+    size_t config; /* index in run.configs, or NO_CONFIG */
+    struct inf_lint_options options;
+    int fail_on;
+};
+
+#define NO_CONFIG ((size_t)-1)
+
+/*
+ * What one worker counts while the report is rendered ahead. Padded so that
+ * no two workers' tallies share a cache line (each would slow the other).
+ */
+union worker_tally {
+    struct {
+        struct inf_summary summary;
+        int failing;
+    } t;
+    char padding[128];
+};
+
+/* A path the walk could not read, reported in walk order once the walk is over. */
+struct walk_message {
+    size_t input; /* the command-line path it came from */
+    char *path;
+    int error;
+};
+
+/* One file of the run and all that is known of it. */
+struct run_file {
+    char *path;                  /* as found (owned) */
+    size_t input;                /* the command-line path it came from */
+    size_t setup;                /* its options: an index in setups */
+    int fail_on;                 /* the least severity that fails the run */
+    unsigned char stale_enabled; /* INF019 is on */
+    struct inf_file_result result;
+};
+
+/*
+ * The files of a run, in the order the walk finds them (sorted once it is
+ * over), and what linting each needs. Workers lint files while the walk
+ * goes on; the file array only moves while no worker runs
+ * (inf_os_feed_drain), and each worker touches only its own file and its
+ * own tally.
+ */
+struct lint_job {
+    struct run *run;
+    int resolve_setups; /* find each file's options (not when only dumping) */
+    struct run_file *files;
+    size_t file_count, file_cap;
+    struct file_setup *setups; /* one per configuration met */
+    size_t setup_count, setup_cap;
+    size_t stale_rule;
+    struct inf_os_feed *feed; /* while the walk runs */
+    size_t walking;           /* the command-line path being walked */
+    size_t walk_config;       /* its configuration, or NO_CONFIG */
+    struct walk_message *messages;
+    size_t message_count, message_cap;
+    int status; /* 2 once some path is unreadable */
+    /* When the report is rendered while linting (else NULL): the parts, and per worker the
+     * counts and whether a finding fails the run, taken before the findings are freed. */
+    struct inf_report_parts *parts;
+    union worker_tally *tallies;
+};
+
+/* Makes room for one more file: the array grows only once every worker is idle. */
+static void reserve_file(struct lint_job *job)
+{
+    if (job->file_count < job->file_cap)
+        return;
+    inf_os_feed_drain(job->feed);
+    job->file_cap = job->file_cap ? job->file_cap * 2 : 1024;
+    job->files = inf_xrealloc(job->files, job->file_cap * sizeof *job->files);
+    if (job->parts)
+        inf_report_parts_reserve(job->parts, job->file_cap);
+}
+
+/* The index in job->setups of the options for files under CONFIG. */
+static size_t setup_for(struct lint_job *job, const struct inf_config *config)
+{
+    struct run *run = job->run;
+    size_t config_index = config ? (size_t)(config - run->configs) : NO_CONFIG;
+    size_t k = 0;
+    while (k < job->setup_count && job->setups[k].config != config_index)
+        k++;
+    if (k == job->setup_count) {
+        if (job->setup_count == job->setup_cap) {
+            inf_os_feed_drain(job->feed); /* workers read setups */
+            job->setups =
+                inf_xgrow(job->setups, &job->setup_cap, job->setup_count + 1, sizeof *job->setups);
+        }
+        job->setups[k].config = config_index;
+        job->setups[k].fail_on = file_options(run->opt, config, &job->setups[k].options);
+        job->setup_count++;
+    }
+    return k;
+}
+
+/* Adds PATH (owned) as the next file and lets the workers have it. */
+static void add_file(void *context, char *path)
+{
+    struct lint_job *job = context;
+    struct run *run = job->run;
+    if (run->config_broken) { /* the run is over: nothing more to lint */
+        free(path);
+        return;
+    }
+    reserve_file(job);
+    struct run_file *file = &job->files[job->file_count];
+    memset(file, 0, sizeof *file);
+    file->path = path;
+    file->input = job->walking;
+    file->fail_on = INF_SEVERITY_ERROR;
+    if (job->resolve_setups) {
+        const char *stdin_name = run->opt->stdin_filename;
+        const char *named = strcmp(path, "-") == 0 && stdin_name ? stdin_name : path;
+        int named_directory = named != path && inf_os_is_directory(named);
+        const struct inf_config *config = config_for(run, named, named_directory);
+        if (run->config_broken) {
+            free(path);
+            return;
+        }
+        size_t k = setup_for(job, config);
+        file = &job->files[job->file_count]; /* setup_for may have let workers go on */
+        file->setup = k;
+        file->fail_on = job->setups[k].fail_on;
+        file->stale_enabled = job->setups[k].options.enabled[job->stale_rule];
+    }
+    job->file_count++;
+    inf_os_feed_publish(job->feed, job->file_count);
+}
+
+static void add_walk_message(struct lint_job *job, const char *path, int error)
+{
+    job->messages =
+        inf_xgrow(job->messages, &job->message_cap, job->message_count + 1, sizeof *job->messages);
+    struct walk_message *m = &job->messages[job->message_count++];
+    m->input = job->walking;
+    m->path = inf_xstrndup(path, strlen(path));
+    m->error = error;
+}
+
+static void unreadable_directory(void *context, const char *path, int error)
+{
+    add_walk_message(context, path, error);
+}
+
+static int excluded(void *context, const char *path)
+{
+    const struct lint_job *job = context;
+    /* Looked up each time: loading another file's configuration may move the array. */
+    return job->walk_config != NO_CONFIG &&
+           inf_config_excludes(&job->run->configs[job->walk_config], path);
+}
+
+/*
+ * The producer of the run: expands the command-line paths into files (a
+ * directory's INF files, less what its configuration excludes) and hands
+ * each to the workers as soon as it is found.
+ */
+static void find_files(struct inf_os_feed *feed, void *context)
+{
+    struct lint_job *job = context;
+    struct run *run = job->run;
+    static const struct inf_os_walk_calls calls = {add_file, unreadable_directory, excluded};
+    job->feed = feed;
+    for (size_t i = 0; i < run->opt->path_count && !run->config_broken; i++) {
+        const char *p = run->opt->paths[i];
+        job->walking = i;
+        if (strcmp(p, "-") != 0 && inf_os_is_directory(p)) {
+            const struct inf_config *config = config_for(run, p, 1);
+            if (run->config_broken)
+                break;
+            job->walk_config = config ? (size_t)(config - run->configs) : NO_CONFIG;
+            int err = inf_os_walk_inf_files(p, &calls, job);
+            if (err) {
+                add_walk_message(job, p, err);
+                job->status = INF_EXIT_FAILURE;
+            }
+        } else {
+            add_file(job, inf_xstrndup(p, strlen(p)));
+        }
+    }
+    job->feed = NULL;
+}
+
+/* A file to sort: its place in the walk's order is mostly settled by KEY alone. */
+struct sort_item {
+    size_t input;     /* the command-line path it came from */
+    uint64_t key;     /* the 8 bytes after that path, big-endian, '/' as 0 (as walk order has it) */
+    const char *rest; /* the path after the command-line path */
+    size_t index;
+};
+
+static int compare_items(const void *a, const void *b)
+{
+    const struct sort_item *x = a, *y = b;
+    if (x->input != y->input)
+        return x->input < y->input ? -1 : 1;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return inf_os_walk_order(x->rest, y->rest);
+}
+
+/* The order (indexes into JOB's files) that puts them as sorted listings would. */
+static size_t *walk_order(const struct lint_job *job)
+{
+    size_t count = job->file_count;
+    struct sort_item *items = inf_xcalloc(count + 1, sizeof *items);
+    for (size_t i = 0; i < count; i++) {
+        struct sort_item *item = &items[i];
+        const struct run_file *file = &job->files[i];
+        /* Every file of one command-line path starts with it: only the rest can differ. */
+        size_t skip = strlen(job->run->opt->paths[file->input]);
+        item->input = file->input;
+        item->rest = strlen(file->path) >= skip ? file->path + skip : file->path;
+        item->index = i;
+        for (size_t k = 0; k < 8; k++) {
+            unsigned char c = (unsigned char)item->rest[k];
+            item->key = item->key << 8 | (c == '/' ? 0 : c);
+            if (!c) {
+                item->key <<= 8 * (7 - k);
+                break;
+            }
+        }
+    }
+    qsort(items, count, sizeof *items, compare_items);
+    size_t *order = inf_xcalloc(count + 1, sizeof *order);
+    for (size_t k = 0; k < count; k++)
+        order[k] = items[k].index;
+    free(items);
+    return order;
+}
+
+/* Walk order: by command-line path, then as sorted directory listings give them. */
+static int compare_messages(const void *a, const void *b)
+{
+    const struct walk_message *x = a, *y = b;
+    if (x->input != y->input)
+        return x->input < y->input ? -1 : 1;
+    return inf_os_walk_order(x->path, y->path);
+}
+
+/* Puts the files in walk order (they were linted as found) and prints the walk's messages. */
+static void sort_files(struct lint_job *job)
+{
+    size_t count = job->file_count;
+    size_t *order = walk_order(job);
+    if (count) {
+        struct run_file *sorted = inf_xmalloc(count * sizeof *sorted);
+        for (size_t k = 0; k < count; k++)
+            sorted[k] = job->files[order[k]];
+        memcpy(job->files, sorted, count * sizeof *sorted);
+        free(sorted);
+    }
+    if (job->parts)
+        inf_report_parts_reorder(job->parts, order, count);
+    free(order);
+    if (job->message_count)
+        qsort(job->messages, job->message_count, sizeof *job->messages, compare_messages);
+    for (size_t k = 0; k < job->message_count; k++) {
+        inf_tool_message("%s: %s", job->messages[k].path, strerror(job->messages[k].error));
+        free(job->messages[k].path);
+    }
+    free(job->messages);
+    job->messages = NULL;
+    job->message_count = job->message_cap = 0;
+}
+
+static void lint_job_free(struct lint_job *job)
+{
+    for (size_t k = 0; k < job->setup_count; k++)
+        inf_lint_options_free(&job->setups[k].options);
+    free(job->setups);
+    for (size_t i = 0; i < job->file_count; i++) {
+        free(job->files[i].path);
+        inf_file_result_free(&job->files[i].result);
+    }
+    free(job->files);
+    inf_report_parts_free(job->parts);
+    free(job->tallies);
+    memset(job, 0, sizeof *job);
+}
+
+static void nothing_to_do(void *context, size_t index, int worker)
+{
+    (void)context, (void)index, (void)worker;
+}
+
+/* Non-zero when a finding of RESULT fails the run (INF019 notes never do). */
+static int result_fails(const struct inf_file_result *result, int fail_on)
+{
+    for (size_t k = 0; k < result->count; k++)
+        if ((int)result->findings[k].severity >= fail_on &&
+            strcmp(result->findings[k].rule->code, "INF019") != 0)
+            return 1;
+    return 0;
+}
+
+/* Reads and lints file INDEX into its result (errors are recorded, not printed). */
+static void lint_one(void *context, size_t index, int worker)
+{
+    struct lint_job *job = context;
+    struct run_file *file = &job->files[index];
+    const char *name;
+    struct inf_input input;
+    /* Built in a local: neighbouring results, in one cache line, belong to other workers. */
+    struct inf_file_result local;
+    struct inf_file_result *result = &local;
+    int err = read_input(file->path, job->run->opt, &name, &input);
+    if (err) {
+        memset(result, 0, sizeof *result);
+        result->path = inf_xstrndup(name, strlen(name));
+        result->error = inf_xstrndup(read_error_text(err), strlen(read_error_text(err)));
+    } else {
+        inf_alloc_set_path(name);
+        inf_lint_input(name, input, &job->setups[file->setup].options, result);
+        inf_alloc_set_path(NULL);
+    }
+    if (job->parts) { /* report it now, while it is in the cache, and keep only its name */
+        if (!result->error)
+            inf_summary_add(&job->tallies[worker].t.summary, result);
+        job->tallies[worker].t.failing |= result_fails(result, file->fail_on);
+        inf_report_parts_render(job->parts, index, worker, result);
+        inf_file_result_free_findings(result);
+    }
+    file->result = local;
+}
+
+/* FILE's path relative to directory BASE (absolute), for baselines; caller frees. */
+static char *baseline_path(const char *base, const struct run_file *file)
+{
+    const char *name = file->result.path ? file->result.path : "";
+    char *absolute = strcmp(file->path, "-") == 0 ? NULL : inf_os_absolute(file->path);
+    if (!absolute)
+        return inf_xstrndup(name, strlen(name));
+    char *relative = inf_os_relative(base, absolute);
+    free(absolute);
+    return relative;
+}
+
+/* The absolute directory that will hold the baseline file PATH (caller frees). */
+static char *baseline_dir(const char *path)
+{
+    char *dir = inf_os_dirname(path);
+    char *absolute = inf_os_absolute(dir);
+    free(dir);
+    return absolute;
+}
+
+/* --write-baseline: records every finding of JOB. Returns the exit status. */
+static int write_baseline(const struct lint_job *job, const char *path, int quiet)
+{
+    char *dir = baseline_dir(path);
+    if (!dir) {
+        inf_tool_message("%s: directory does not exist", path);
+        return INF_EXIT_FAILURE;
+    }
+    size_t count = job->file_count, recorded = 0;
+    char **relative = inf_xcalloc(count + 1, sizeof *relative);
+    struct inf_file_result *results = inf_xcalloc(count + 1, sizeof *results);
+    for (size_t i = 0; i < count; i++) {
+        relative[i] = baseline_path(dir, &job->files[i]);
+        results[i] = job->files[i].result; /* a view: the job keeps them */
+        recorded += results[i].count;
+    }
+    int status = 0;
+    int err = inf_baseline_write(path, results, relative, count);
+    if (err) {
+        inf_tool_message("%s: %s", path, strerror(err));
+        status = INF_EXIT_FAILURE;
+    } else if (!quiet) {
+        inf_tool_message("recorded %zu finding%s in %s", recorded, recorded == 1 ? "" : "s", path);
+    }
+    for (size_t i = 0; i < count; i++)
+        free(relative[i]);
+    free(relative);
+    free(results);
+    free(dir);
+    return status;
+}
+
+/* --baseline: hides the recorded findings of JOB and reports stale entries. Returns 0 or 2. */
+static int apply_baseline(struct lint_job *job, const char *path)
+{
+    struct inf_baseline baseline;
+    char error[512];
+    if (inf_baseline_load(path, &baseline, error, sizeof error) != 0) {
+        inf_tool_message("%s", error);
+        inf_baseline_free(&baseline);
+        return INF_EXIT_FAILURE;
+    }
+    for (size_t i = 0; i < job->file_count; i++) {
+        struct run_file *file = &job->files[i];
+        if (file->result.error || !file->result.path)
+            continue;
+        char *relative = baseline_path(baseline.dir, file);
+        inf_baseline_filter(&baseline, relative, &file->result);
+        inf_baseline_report_stale(&baseline, relative, &file->result, file->stale_enabled);
+        free(relative);
+    }
+    inf_baseline_free(&baseline);
+    return 0;
+}
+
+/* Renders the report of JOB on stdout; returns non-zero when a finding fails the run. */
+static int report(struct lint_job *job, const struct inf_reporter *reporter,
+                  struct inf_report_options *options, int jobs)
+{
+    struct inf_summary summary = {0, 0, 0, 0};
+    int failing = 0;
+    size_t count = job->file_count;
+    struct inf_file_result *results = inf_xcalloc(count + 1, sizeof *results);
+    for (size_t i = 0; i < count; i++)
+        results[i] = job->files[i].result; /* a view: the job keeps them */
+    if (job->parts) {
+        for (int w = 0; w < jobs; w++) {
+            const struct inf_summary *counted = &job->tallies[w].t.summary;
+            summary.files += counted->files;
+            summary.errors += counted->errors;
+            summary.warnings += counted->warnings;
+            summary.notes += counted->notes;
+            failing |= job->tallies[w].t.failing;
+        }
+    } else {
+        for (size_t i = 0; i < count; i++) {
+            if (!results[i].error)
+                inf_summary_add(&summary, &results[i]);
+            failing |= result_fails(&results[i], job->files[i].fail_on);
+        }
+    }
+    options->parts = job->parts;
+    struct inf_buf out = INF_BUF_INIT; /* written out 64 KiB at a time, not held whole */
+    out.sink = stdout;
+    inf_buf_reserve(&out, 65536);
+    reporter->write(&out, results, count, &summary, options);
+    fwrite(out.data ? out.data : "", 1, out.len, stdout);
+    inf_buf_free(&out);
+    free(results);
+    return failing;
+}
+
+int inf_run_lint(const struct inf_run_options *opt)
+{
+    struct run run = {opt, NULL, 0, 0, NULL, NULL, 0};
+    struct lint_job job;
+    memset(&job, 0, sizeof job);
+    job.run = &run;
+    job.resolve_setups = 1;
+    job.stale_rule = inf_rule_index(inf_rule_find("INF019"));
+    int jobs = opt->jobs ? opt->jobs : inf_os_cpu_count();
+    const struct inf_reporter *reporter = inf_reporter_find(opt->format ? opt->format : "text");
+    struct inf_report_options report_options = {0, opt->quiet, NULL};
+    const char *color = opt->color ? opt->color : "auto";
+    if (strcmp(color, "always") == 0)
+        report_options.color = 1;
+    else if (strcmp(color, "auto") == 0)
+        report_options.color = inf_os_stdout_is_terminal() && !getenv("NO_COLOR");
+    /* Baselines need every finding after linting: then the report is rendered at the end. */
+    if (!opt->write_baseline && !opt->baseline)
+        job.parts = inf_report_parts_new(reporter, &report_options, jobs);
+    if (job.parts)
+        job.tallies = inf_xcalloc((size_t)jobs, sizeof *job.tallies);
+    /* Files are linted as the walk finds them (configurations are resolved in walk order
+     * too: a broken one ends the run), then put in order. */
+    inf_os_parallel_fed(jobs, find_files, lint_one, &job);
+    int status = job.status;
+    if (run.config_broken) {
+        status = INF_EXIT_FAILURE;
+        goto done;
+    }
+    sort_files(&job);
+    /* Messages in input order, whatever the thread that met them. */
+    for (size_t i = 0; i < job.file_count; i++)
+        if (job.files[i].result.error) {
+            inf_tool_message("%s: %s", job.files[i].result.path, job.files[i].result.error);
+            status = INF_EXIT_FAILURE;
+        }
+    inf_alloc_set_path(NULL);
+    if (opt->write_baseline) {
+        int written = write_baseline(&job, opt->write_baseline, opt->quiet);
+        status = status ? status : written;
+        goto done;
+    }
+    if (opt->baseline && apply_baseline(&job, opt->baseline) != 0) {
+        status = INF_EXIT_FAILURE;
+        goto done;
+    }
+    int failing = report(&job, reporter, &report_options, jobs);
+    if (!status)
+        status = failing ? 1 : 0;
+done:
+    lint_job_free(&job);
+    run_free(&run);
+    return status;
+}
+
+int inf_run_dump(const struct inf_run_options *opt)
+{
+    struct run run = {opt, NULL, 0, 0, NULL, NULL, 0};
+    struct lint_job job;
+    memset(&job, 0, sizeof job);
+    job.run = &run;
+    inf_os_parallel_fed(1, find_files, nothing_to_do, &job);
+    int status = job.status;
+    if (!run.config_broken) {
+        sort_files(&job);
+        struct inf_path_list inputs = {NULL, 0, 0};
+        for (size_t i = 0; i < job.file_count; i++)
+            inf_path_list_add(&inputs, job.files[i].path);
+        int many = inputs.count != 1 || opt->path_count != 1 || inf_os_is_directory(opt->paths[0]);
+        int dumped = dump_files(opt, &inputs, many);
+        if (status == 0 || dumped == INF_EXIT_FAILURE)
+            status = dumped;
+        inf_path_list_free(&inputs);
+    } else {
+        status = INF_EXIT_FAILURE;
+    }
+    lint_job_free(&job);
+    run_free(&run);
+    return status;
+}
