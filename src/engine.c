@@ -9,7 +9,6 @@
 #include "arena.h"
 #include "check.h"
 #include "graph_index.h"
-#include "suppress.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -132,11 +131,6 @@ int inf_lint_options_set_severity(struct inf_lint_options *options, const char *
 
 /* ----------------------------------------------------------- findings */
 
-struct sink {
-    struct inf_file_result *result;
-    const struct inf_lint_options *options;
-};
-
 /* The section holding source offset OFFSET (by its header), or INF_NO_INDEX. */
 static uint32_t section_at(const struct inf_model *m, uint32_t offset)
 {
@@ -153,24 +147,14 @@ static uint32_t section_at(const struct inf_model *m, uint32_t offset)
     return m->runs[lo].section;
 }
 
-void inf_report(struct inf_check *check, struct inf_span span, enum inf_severity severity,
-                const char *hint, const char *format, ...)
+void inf_finding_add(struct inf_file_result *r, const struct inf_model *m,
+                     const struct inf_rule *rule, struct inf_span span, enum inf_severity severity,
+                     const char *hint, const char *message, size_t message_len)
 {
-    struct sink *sink = check->sink;
-    const struct inf_model *m = check->model;
-    size_t index = inf_rule_index(check->rule); /* a rule outside the registry has no override */
-    signed char forced = inf_rules[index] == check->rule ? sink->options->severity[index] : -1;
-    if (forced >= 0)
-        severity = (enum inf_severity)forced;
-    else if (severity == INF_SEVERITY_OFF)
-        severity = inf_profile_severity(check->rule, check->options->profile);
-    if (severity == INF_SEVERITY_OFF)
-        return;
-    struct inf_file_result *r = sink->result;
     r->findings = inf_xgrow(r->findings, &r->cap, r->count + 1, sizeof *r->findings);
     struct inf_finding *f = &r->findings[r->count++];
     memset(f, 0, sizeof *f);
-    f->rule = check->rule;
+    f->rule = rule;
     f->severity = severity;
     inf_source_position(&m->source, span.start, &f->line, &f->column);
     if (span.end > span.start) {
@@ -179,6 +163,20 @@ void inf_report(struct inf_check *check, struct inf_span span, enum inf_severity
         f->end_line = f->line;
         f->end_column = f->column + 1;
     }
+    size_t line_len;
+    const char *line_text = inf_source_line_text(&m->source, f->line, &line_len);
+    uint32_t section = section_at(m, span.start);
+    struct inf_text name = {NULL, 0};
+    if (section != INF_NO_INDEX)
+        name = inf_model_section_name(m, section);
+    inf_finding_set_texts(f, message, message_len, hint, name.ptr, name.len, line_text, line_len);
+}
+
+void inf_report(struct inf_check *check, struct inf_span span, enum inf_severity severity,
+                const char *hint, const char *format, ...)
+{
+    if (severity == INF_SEVERITY_OFF) /* the rule's own severity under the profile */
+        severity = inf_profile_severity(check->rule, check->options->profile);
     struct inf_buf text = INF_BUF_INIT;
     va_list args;
     va_start(args, format);
@@ -195,13 +193,8 @@ void inf_report(struct inf_check *check, struct inf_span span, enum inf_severity
         va_end(args);
         message = text.data;
     }
-    size_t line_len;
-    const char *line_text = inf_source_line_text(&m->source, f->line, &line_len);
-    uint32_t section = section_at(m, span.start);
-    struct inf_text name = {NULL, 0};
-    if (section != INF_NO_INDEX)
-        name = inf_model_section_name(m, section);
-    inf_finding_set_texts(f, message, (size_t)n, hint, name.ptr, name.len, line_text, line_len);
+    inf_finding_add(check->sink, check->model, check->rule, span, severity, hint, message,
+                    (size_t)n);
     inf_buf_free(&text);
 }
 
@@ -333,45 +326,30 @@ void inf_findings_finish(struct inf_file_result *r)
     fingerprint_all(r);
 }
 
-int inf_lint_buffer(const char *path, unsigned char *bytes, size_t len,
-                    const struct inf_lint_options *options, struct inf_file_result *result)
-{
-    struct inf_input input = {bytes, len, 0};
-    return inf_lint_input(path, input, options, result);
-}
-
-int inf_lint_input(const char *path, struct inf_input input, const struct inf_lint_options *options,
-                   struct inf_file_result *result)
-{
-    return inf_lint_input_rules(path, input, options, NULL, 0, result);
-}
-
-int inf_lint_input_rules(const char *path, struct inf_input input,
-                         const struct inf_lint_options *options,
-                         const struct inf_rule *const *extra_rules, size_t extra_count,
-                         struct inf_file_result *result)
+int inf_engine_check(const char *path, struct inf_input input,
+                     const struct inf_lint_options *options,
+                     const struct inf_rule *const *extra_rules, size_t extra_count,
+                     struct inf_file_result *result, struct inf_model *model)
 {
     memset(result, 0, sizeof *result);
     result->path = inf_xstrndup(path, strlen(path));
-    struct inf_model model;
-    if (inf_model_parse_input(&model, path, input) != 0) {
+    if (inf_model_parse_input(model, path, input) != 0) {
         const char *why = "file too large (over 2 GiB)";
         result->error = inf_xstrndup(why, strlen(why));
-        inf_model_free(&model);
+        inf_model_free(model);
         return -1;
     }
-    result->encoding = inf_encoding_name(model.source.encoding);
+    result->encoding = inf_encoding_name(model->source.encoding);
     struct inf_arena arena = INF_ARENA_INIT;
     struct inf_graph graph;
-    inf_graph_build(&graph, &model, options->rule.min_build, &arena);
-    struct sink sink = {result, options};
+    inf_graph_build(&graph, model, options->rule.min_build, &arena);
     struct inf_check check;
     memset(&check, 0, sizeof check);
-    check.model = &model;
+    check.model = model;
     check.graph = &graph;
     check.arena = &arena;
     check.options = &options->rule;
-    check.sink = &sink;
+    check.sink = result;
     for (size_t i = 0; i < inf_rule_count; i++) {
         if (!inf_rules[i]->check || !options->enabled[i] ||
             options->severity[i] == INF_SEVERITY_OFF)
@@ -387,13 +365,27 @@ int inf_lint_input_rules(const char *path, struct inf_input input,
         extra_rules[i]->check(&check);
     }
     inf_check_release(&check);
-    inf_suppressions_apply(&model, result, options, &check);
     inf_buf_free(&check.scratch);
-    inf_findings_finish(result);
     inf_graph_free(&graph);
     inf_arena_free(&arena);
-    inf_model_free(&model);
     return 0;
+}
+
+void inf_findings_apply_overrides(struct inf_file_result *r, const struct inf_lint_options *options,
+                                  size_t from)
+{
+    size_t out = from;
+    for (size_t i = from; i < r->count; i++) {
+        struct inf_finding *f = &r->findings[i];
+        size_t index = inf_rule_index(f->rule); /* a rule outside the registry has none */
+        if (inf_rules[index] == f->rule && options->severity[index] >= 0)
+            f->severity = (enum inf_severity)options->severity[index];
+        if (f->severity == INF_SEVERITY_OFF)
+            inf_finding_free(f);
+        else
+            r->findings[out++] = *f;
+    }
+    r->count = out;
 }
 
 void inf_file_result_free_findings(struct inf_file_result *result)

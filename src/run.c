@@ -11,6 +11,7 @@
 #include "inflint/dump.h"
 #include "inflint/os.h"
 #include "inflint/report.h"
+#include "suppress.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -26,6 +27,34 @@ void inf_tool_message(const char *format, ...)
     vfprintf(stderr, format, args);
     fputc('\n', stderr);
     va_end(args);
+}
+
+int inf_lint_input_rules(const char *path, struct inf_input input,
+                         const struct inf_lint_options *options,
+                         const struct inf_rule *const *extra_rules, size_t extra_count,
+                         struct inf_file_result *result)
+{
+    struct inf_model model;
+    if (inf_engine_check(path, input, options, extra_rules, extra_count, result, &model) != 0)
+        return -1;
+    inf_findings_apply_overrides(result, options, 0);
+    inf_suppressions_apply(&model, result, options);
+    inf_findings_finish(result);
+    inf_model_free(&model);
+    return 0;
+}
+
+int inf_lint_input(const char *path, struct inf_input input, const struct inf_lint_options *options,
+                   struct inf_file_result *result)
+{
+    return inf_lint_input_rules(path, input, options, NULL, 0, result);
+}
+
+int inf_lint_buffer(const char *path, unsigned char *bytes, size_t len,
+                    const struct inf_lint_options *options, struct inf_file_result *result)
+{
+    struct inf_input input = {bytes, len, 0};
+    return inf_lint_input(path, input, options, result);
 }
 
 /* The options of a run and the configuration files met so far. */

@@ -4,9 +4,10 @@
  * reason after " -- ". IDs are codes or names.
  */
 #include "suppress.h"
-#include "check.h"
 #include "inflint/alloc.h"
+#include "inflint/profile.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,7 +72,7 @@ static void parse_comment(const struct inf_model *m, const struct inf_comment *c
 }
 
 void inf_suppressions_apply(const struct inf_model *model, struct inf_file_result *result,
-                            const struct inf_lint_options *options, struct inf_check *check)
+                            const struct inf_lint_options *options)
 {
     struct suppression *list = NULL;
     size_t count = 0, cap = 0;
@@ -96,6 +97,7 @@ void inf_suppressions_apply(const struct inf_model *model, struct inf_file_resul
         }
     }
     result->count = out;
+    size_t reported = result->count; /* INF017 and INF018 from here on */
     const struct inf_rule *unknown = inf_rule_find("INF017"), *unused = inf_rule_find("INF018");
     for (size_t k = 0; k < count; k++) {
         const struct suppression *s = &list[k];
@@ -107,15 +109,20 @@ void inf_suppressions_apply(const struct inf_model *model, struct inf_file_resul
         if (!unknown || !unused)
             break;
         if (!s->rule && options->enabled[inf_rule_index(unknown)]) {
-            check->rule = unknown;
-            inf_report(check, span, 0, "use a code or name from `inflint --list-rules`",
-                       "this suppression names a rule that does not exist");
+            static const char message[] = "this suppression names a rule that does not exist";
+            inf_finding_add(
+                result, model, unknown, span, inf_profile_severity(unknown, options->rule.profile),
+                "use a code or name from `inflint --list-rules`", message, sizeof message - 1);
         } else if (s->rule && !s->used && options->report_unused_suppressions &&
                    options->enabled[inf_rule_index(unused)]) {
-            check->rule = unused;
-            inf_report(check, span, 0, "remove the suppression, or the rule name from it",
-                       "this suppression of %s hides nothing", s->rule->code);
+            char message[128];
+            int n = snprintf(message, sizeof message, "this suppression of %s hides nothing",
+                             s->rule->code);
+            inf_finding_add(result, model, unused, span,
+                            inf_profile_severity(unused, options->rule.profile),
+                            "remove the suppression, or the rule name from it", message, (size_t)n);
         }
     }
+    inf_findings_apply_overrides(result, options, reported);
     free(list);
 }

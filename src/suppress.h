@@ -9,9 +9,11 @@
 /*
  * Removes the findings of RESULT that `; inflint: disable=...` comments of
  * MODEL hide, and reports INF017 (unknown rule names) and, when OPTIONS asks,
- * INF018 (suppressions that hid nothing) through CHECK.
+ * INF018 (suppressions that hid nothing), with OPTIONS' severity overrides.
+ * Runs after inf_findings_apply_overrides: what an override turned off hides
+ * nothing a suppression could take credit for.
  */
 void inf_suppressions_apply(const struct inf_model *model, struct inf_file_result *result,
-                            const struct inf_lint_options *options, struct inf_check *check);
+                            const struct inf_lint_options *options);
 
 #endif

@@ -54,25 +54,30 @@ int inf_lint_options_set_severity(struct inf_lint_options *options, const char *
                                   enum inf_severity severity);
 
 /*
- * Lints LEN bytes at BYTES (ownership taken; from malloc) as file PATH into
- * RESULT (which the caller frees with inf_file_result_free). Returns 0, or
- * -1 when the input could not be read as an INF at all (RESULT->error says why).
+ * Parses the input (ownership taken) as file PATH, builds its graph and runs
+ * the enabled rules (and EXTRA_COUNT rules outside the registry, such as a
+ * rule being written in a test) into RESULT, at each rule's severity under
+ * the profile: the raw findings, before overrides, suppressions and sorting
+ * (run.h's inf_lint_input does all of it). MODEL is kept for those passes;
+ * the caller frees it and RESULT. Returns 0, or -1 when the input could not
+ * be read as an INF at all (RESULT->error says why; MODEL is then freed).
  */
-int inf_lint_buffer(const char *path, unsigned char *bytes, size_t len,
-                    const struct inf_lint_options *options, struct inf_file_result *result);
-
-/* The same for an input from inf_os_read_input (ownership taken). */
-int inf_lint_input(const char *path, struct inf_input input, const struct inf_lint_options *options,
-                   struct inf_file_result *result);
+int inf_engine_check(const char *path, struct inf_input input,
+                     const struct inf_lint_options *options,
+                     const struct inf_rule *const *extra_rules, size_t extra_count,
+                     struct inf_file_result *result, struct inf_model *model);
 
 /*
- * inf_lint_input that also runs EXTRA_COUNT rules that are not in the
- * registry (a rule being written, in a test), at their default severity.
+ * The severity overrides (--severity, [rules] of the configuration) over the
+ * findings of R from index FROM on; findings that end up off are dropped.
  */
-int inf_lint_input_rules(const char *path, struct inf_input input,
-                         const struct inf_lint_options *options,
-                         const struct inf_rule *const *extra_rules, size_t extra_count,
-                         struct inf_file_result *result);
+void inf_findings_apply_overrides(struct inf_file_result *r, const struct inf_lint_options *options,
+                                  size_t from);
+
+/* Records one finding of RULE at SPAN of M's source, with its texts copied. */
+void inf_finding_add(struct inf_file_result *r, const struct inf_model *m,
+                     const struct inf_rule *rule, struct inf_span span, enum inf_severity severity,
+                     const char *hint, const char *message, size_t message_len);
 
 void inf_file_result_free(struct inf_file_result *result);
 /* Frees the findings of RESULT alone (path, encoding and error stay). */

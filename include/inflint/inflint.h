@@ -17,5 +17,6 @@
 #include "inflint/rule.h"
 #include "inflint/engine.h"
 #include "inflint/report.h"
+#include "inflint/run.h"
 
 #endif

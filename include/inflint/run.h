@@ -12,6 +12,26 @@
 
 #include <stddef.h>
 
+/*
+ * Lints one file: the engine's findings (inf_engine_check), then the passes
+ * over them: severity overrides, inline suppressions, and sorting,
+ * deduplication and fingerprints. Takes the input (ownership) as file PATH
+ * into RESULT (the caller frees it with inf_file_result_free). Returns 0, or
+ * -1 when the input could not be read as an INF at all (RESULT->error says why).
+ */
+int inf_lint_input(const char *path, struct inf_input input, const struct inf_lint_options *options,
+                   struct inf_file_result *result);
+
+/* The same for LEN bytes at BYTES (from malloc; ownership taken). */
+int inf_lint_buffer(const char *path, unsigned char *bytes, size_t len,
+                    const struct inf_lint_options *options, struct inf_file_result *result);
+
+/* inf_lint_input that also runs EXTRA_COUNT rules outside the registry (a rule being written). */
+int inf_lint_input_rules(const char *path, struct inf_input input,
+                         const struct inf_lint_options *options,
+                         const struct inf_rule *const *extra_rules, size_t extra_count,
+                         struct inf_file_result *result);
+
 struct inf_run_options {
     const char *format;         /* a reporter name; NULL = text */
     const char *stdin_filename; /* the name of the file read from "-" */
