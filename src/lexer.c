@@ -80,9 +80,8 @@ struct lexer {
     const char *text;
     size_t len;
     size_t pos;
-    uint32_t line;    /* physical line of pos */
-    uint32_t section; /* current section, INF_NO_INDEX before the first */
-    uint32_t run;
+    uint32_t line; /* physical line of pos */
+    uint32_t run;  /* the current header's run, INF_NO_INDEX before the first */
     int saw_text_before;
     int saw_text_on_line; /* LINE_START skipped text on this line (before any section) */
 
@@ -256,7 +255,7 @@ static inline void emit_token(struct lexer *lx, size_t offset, size_t end, size_
     m->tokens[m->token_count++] = token;
     /* The entry is appended to lines when it ends: its index is line_count. */
     struct inf_marked_token mark = {(uint32_t)(m->token_count - 1), (uint32_t)m->line_count,
-                                    lx->section};
+                                    INF_NO_INDEX, lx->run}; /* the model sets the section */
     if (percent) {
         if (m->percent_count == m->percent_cap)
             m->percent_tokens = inf_xgrow(m->percent_tokens, &m->percent_cap, m->percent_count + 1,
@@ -270,8 +269,8 @@ static inline void emit_token(struct lexer *lx, size_t offset, size_t end, size_
         m->dollar_tokens[m->dollar_count++] = mark;
     }
     if (full_len > INF_MAX_FIELD_CHARS) {
-        struct inf_text text = inf_token_raw(m, &m->tokens[m->token_count - 1]);
-        if (inf_utf8_length(text.ptr, text.len) > INF_MAX_FIELD_CHARS)
+        const char *text = built ? built : lx->text + text_start;
+        if (inf_utf8_length(text, len) > INF_MAX_FIELD_CHARS)
             add_issue(lx, INF_ISSUE_FIELD_TOO_LONG, offset, end, lx->line);
     }
     lx->entry_tokens++;
@@ -443,7 +442,6 @@ static void entry_end(struct lexer *lx, uint32_t line, size_t offset)
     l.key_is_field = !lx->entry_has_key && l.field_count == 1;
     m->lines[m->line_count++] = l; /* stored whole, see token_end */
     m->runs[lx->run].line_count++;
-    m->sections[lx->section].line_count++;
 }
 
 /* Non-zero when the character at POS ends the token being built. */
@@ -660,25 +658,20 @@ static void lex_entry(struct lexer *lx)
     entry_end(lx, start_line, start_offset);
 }
 
-static void open_run(struct lexer *lx, uint32_t section, size_t header_offset)
+/* Starts the run of the header at HEADER_OFFSET (its name is NAME_LEN bytes after the '['). */
+static void open_run(struct lexer *lx, size_t header_offset, size_t name_len)
 {
     struct inf_model *m = lx->model;
     m->runs = inf_xgrow(m->runs, &m->run_cap, m->run_count + 1, sizeof *m->runs);
     uint32_t index = (uint32_t)m->run_count++;
     struct inf_run *run = &m->runs[index];
-    run->section = section;
+    run->section = INF_NO_INDEX; /* the model merges runs into sections */
+    run->name_len = (uint32_t)name_len;
     run->header_line = lx->line;
     run->header_offset = (uint32_t)header_offset;
     run->first_line = (uint32_t)m->line_count;
     run->line_count = 0;
     run->next = INF_NO_INDEX;
-    struct inf_section *s = &m->sections[section];
-    if (s->run_count++ == 0)
-        s->first_run = index;
-    else
-        m->runs[s->last_run].next = index;
-    s->last_run = index;
-    lx->section = section;
     lx->run = index;
 }
 
@@ -699,8 +692,7 @@ static void lex_header(struct lexer *lx)
     if (name_len > INF_MAX_SECTION_NAME_CHARS &&
         inf_utf8_length(lx->text + open + 1, name_len) > INF_MAX_SECTION_NAME_CHARS)
         add_issue(lx, INF_ISSUE_SECTION_NAME_TOO_LONG, open, q + 1, lx->line);
-    uint32_t section = inf_model_open_section(lx->model, (uint32_t)(open + 1), (uint32_t)name_len);
-    open_run(lx, section, open);
+    open_run(lx, open, name_len);
     /* The rest of the line is ignored; a comment there is still a comment. */
     size_t p = q + 1;
     while (p < lx->len && lx->text[p] != '\n' && lx->text[p] != ';')
@@ -718,7 +710,7 @@ void inf_lexer_run(struct inf_model *model)
     lx.text = model->source.text;
     lx.len = model->source.len;
     lx.line = 1;
-    lx.section = INF_NO_INDEX;
+    lx.run = INF_NO_INDEX;
     model->source.line_count = 0;
     inf_source_add_line(&model->source, 0);
     size_t blank;
@@ -735,7 +727,7 @@ void inf_lexer_run(struct inf_model *model)
             lx.pos = skip_comment(&lx, lx.pos, !lx.saw_text_on_line);
         } else if (c == '[') {
             lex_header(&lx);
-        } else if (lx.section == INF_NO_INDEX) {
+        } else if (lx.run == INF_NO_INDEX) {
             /* Text before the first section: Windows skips it character by character. */
             lx.saw_text_on_line = 1;
             if (!lx.saw_text_before) {

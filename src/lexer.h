@@ -7,8 +7,11 @@
 #include "inflint/model.h"
 
 /*
- * Tokenizes MODEL->source into MODEL's tokens, lines, runs, sections,
- * comments and parse issues. Called once by inf_model_parse.
+ * Tokenizes MODEL->source into MODEL's tokens, lines, runs (one per header,
+ * with its name), comments, marked tokens and parse issues: arrays the lexer
+ * only appends to. It knows nothing of sections: the model merges the runs
+ * into sections afterwards (and fills the marked tokens' section). Called
+ * once by inf_model_parse.
  */
 void inf_lexer_run(struct inf_model *model);
 
@@ -17,8 +20,5 @@ void inf_lexer_run(struct inf_model *model);
  * which the fast path must match exactly. Not for concurrent use.
  */
 void inf_lexer_use_fast_path(int enabled);
-
-/* Opens (or re-opens) a section by name; used by the lexer. Returns its index. */
-uint32_t inf_model_open_section(struct inf_model *model, uint32_t name_offset, uint32_t name_len);
 
 #endif

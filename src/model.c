@@ -153,7 +153,8 @@ uint32_t inf_model_find_section(const struct inf_model *model, const char *name,
     return inf_model_find_section_hashed(model, name, len, inf_hash_nocase(name, len));
 }
 
-uint32_t inf_model_open_section(struct inf_model *m, uint32_t name_offset, uint32_t name_len)
+/* The section named by NAME_LEN bytes of source at NAME_OFFSET, made when new. */
+static uint32_t open_section(struct inf_model *m, uint32_t name_offset, uint32_t name_len)
 {
     const char *name = m->source.text + name_offset;
     uint32_t hash = inf_hash_nocase(name, name_len);
@@ -182,6 +183,33 @@ uint32_t inf_model_open_section(struct inf_model *m, uint32_t name_offset, uint3
     m->section_table[slot].hash = hash;
     m->section_table[slot].index = index + 1;
     return index;
+}
+
+/*
+ * Merges the lexer's runs into sections (inf-reference.md 4.2: repeated
+ * headers, in any case, add to the first), in file order, and gives the
+ * marked tokens the section of their run.
+ */
+static void merge_runs(struct inf_model *m)
+{
+    for (size_t r = 0; r < m->run_count; r++) {
+        struct inf_run *run = &m->runs[r];
+        uint32_t section = open_section(m, run->header_offset + 1, run->name_len);
+        struct inf_section *s = &m->sections[section];
+        run->section = section;
+        if (s->run_count++ == 0)
+            s->first_run = (uint32_t)r;
+        else
+            m->runs[s->last_run].next = (uint32_t)r;
+        s->last_run = (uint32_t)r;
+        s->line_count += run->line_count;
+    }
+    struct inf_marked_token *marks[2] = {m->percent_tokens, m->dollar_tokens};
+    size_t counts[2] = {m->percent_count, m->dollar_count};
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < counts[k]; i++)
+            marks[k][i].section =
+                marks[k][i].run == INF_NO_INDEX ? INF_NO_INDEX : m->runs[marks[k][i].run].section;
 }
 
 void inf_line_iter_init(struct inf_line_iter *it, const struct inf_model *model, uint32_t section)
@@ -500,6 +528,7 @@ int inf_model_parse_input(struct inf_model *model, const char *path, struct inf_
         return -1;
     reserve_arrays(model);
     inf_lexer_run(model);
+    merge_runs(model);
     build_strings_table(model);
     return 0;
 }
@@ -563,7 +592,6 @@ struct inf_span inf_span_line(const struct inf_model *model, const struct inf_li
 struct inf_span inf_span_header(const struct inf_model *model, uint32_t run)
 {
     const struct inf_run *r = &model->runs[run];
-    struct inf_span span = {r->header_offset,
-                            r->header_offset + model->sections[r->section].name_len + 2};
+    struct inf_span span = {r->header_offset, r->header_offset + r->name_len + 2};
     return span;
 }

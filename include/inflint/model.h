@@ -68,6 +68,7 @@ struct inf_line {
 /* One [header]: its lines are model->lines[first_line .. first_line + line_count). */
 struct inf_run {
     uint32_t section;
+    uint32_t name_len; /* the name follows the '[' at header_offset */
     uint32_t header_line;
     uint32_t header_offset;
     uint32_t first_line;
@@ -118,6 +119,7 @@ struct inf_marked_token {
     uint32_t token; /* index into tokens */
     uint32_t line;  /* index into lines */
     uint32_t section;
+    uint32_t run; /* the header it is under (the lexer's; section comes from it) */
 };
 
 /* A slot of an open-addressing table: a name's hash and its index + 1 (0 = empty). */
