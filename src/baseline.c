@@ -2,9 +2,10 @@
  * baseline.c - reading, applying and writing baseline files.
  */
 #include "inflint/baseline.h"
+#include "engine_check.h"
 #include "inflint/alloc.h"
-#include "inflint/json_reader.h"
-#include "inflint/os.h"
+#include "json_reader.h"
+#include "os.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -10,8 +10,8 @@
 #ifndef INFLINT_CHECK_H
 #define INFLINT_CHECK_H
 
-#include "inflint/graph.h"
-#include "inflint/model.h"
+#include "graph.h"
+#include "model.h"
 #include "inflint/rule.h"
 
 #include <stddef.h>

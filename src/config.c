@@ -9,9 +9,10 @@
  * records the line of every key the handler will be called for, in order.
  */
 #include "inflint/config.h"
+#include "model.h"
 #include "inflint/alloc.h"
-#include "inflint/glob.h"
-#include "inflint/os.h"
+#include "glob_match.h"
+#include "os.h"
 #include "inflint/profile.h"
 
 #include <ini.h>

@@ -8,8 +8,8 @@
 #ifndef INFLINT_DIRECTIVES_H
 #define INFLINT_DIRECTIVES_H
 
-#include "inflint/graph.h"
-#include "inflint/model.h"
+#include "graph.h"
+#include "model.h"
 
 /* How the live walk follows a directive's targets. */
 enum inf_directive_walk {

@@ -6,7 +6,7 @@
  * after %strkey% substitution with DIRID tokens kept as written. Values of
  * [Strings] sections are never substituted, as on Windows.
  */
-#include "inflint/dump.h"
+#include "dump.h"
 
 #include <string.h>
 

@@ -3,7 +3,7 @@
  * severity overrides, one finding per rule/line/subject, deterministic
  * order, and the line-independent fingerprint of conventions.md 5.
  */
-#include "inflint/engine.h"
+#include "engine_check.h"
 #include "inflint/alloc.h"
 #include "inflint/profile.h"
 #include "arena.h"

@@ -1,7 +1,7 @@
 /*
  * glob.c - a small glob matcher for exclude patterns.
  */
-#include "inflint/glob.h"
+#include "glob_match.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -10,7 +10,7 @@
  * Records reached by several paths are merged, so every line appears once
  * with the union of the architectures that reach it.
  */
-#include "inflint/graph.h"
+#include "graph.h"
 #include "inflint/alloc.h"
 #include "arena.h"
 #include "directives.h"

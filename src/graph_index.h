@@ -7,7 +7,7 @@
 #define INFLINT_GRAPH_INDEX_H
 
 #include "inflint/buf.h"
-#include "inflint/model.h"
+#include "model.h"
 
 #include <stdint.h>
 

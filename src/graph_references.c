@@ -6,7 +6,7 @@
  * the companions and .security sections of referenced sections.
  */
 #include "inflint/alloc.h"
-#include "inflint/graph.h"
+#include "graph.h"
 #include "directives.h"
 
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /*
  * json_reader.c - recursive-descent JSON reader (RFC 8259), bounded depth.
  */
-#include "inflint/json_reader.h"
+#include "json_reader.h"
 #include "inflint/alloc.h"
 #include "inflint/buf.h"
 

@@ -4,7 +4,7 @@
 #ifndef INFLINT_LEXER_H
 #define INFLINT_LEXER_H
 
-#include "inflint/model.h"
+#include "model.h"
 
 /*
  * Tokenizes MODEL->source into MODEL's tokens, lines, runs (one per header,

@@ -7,6 +7,8 @@
 #include "cli.h"
 #include "inflint/inflint.h"
 #include "inflint/profile.h"
+#include "os.h"
+#include "model.h"
 
 #include <stdio.h>
 #include <string.h>

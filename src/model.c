@@ -6,7 +6,7 @@
  * file with tens of thousands of distinct sections costs no more per header
  * than one that repeats a few names.
  */
-#include "inflint/model.h"
+#include "model.h"
 #include "inflint/alloc.h"
 #include "lexer.h"
 

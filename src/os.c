@@ -6,10 +6,10 @@
 #define _XOPEN_SOURCE 700 /* POSIX 2008 + XSI: fileno, lstat, realpath, fsync */
 #define _DEFAULT_SOURCE   /* and MAP_ANONYMOUS, MAP_POPULATE where the C library has them */
 #endif
-#include "inflint/os.h"
+#include "os.h"
 #include "inflint/alloc.h"
 #include "inflint/buf.h"
-#include "inflint/source.h"
+#include "source.h"
 
 #include <ctype.h>
 #include <errno.h>

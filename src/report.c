@@ -1,7 +1,7 @@
 /*
  * report.c - the table of output formats and the summary counts.
  */
-#include "inflint/report.h"
+#include "report_parts.h"
 #include "inflint/alloc.h"
 
 #include <stdlib.h>

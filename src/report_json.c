@@ -4,7 +4,7 @@
  * summary.
  */
 #include "inflint/inflint.h"
-#include "inflint/report.h"
+#include "report_parts.h"
 
 #include <string.h>
 

@@ -10,6 +10,7 @@
  * without NO_COLOR, or --color always).
  */
 #include "inflint/report.h"
+#include "model.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -8,9 +8,10 @@
 #include "inflint/alloc.h"
 #include "inflint/baseline.h"
 #include "inflint/config.h"
-#include "inflint/dump.h"
-#include "inflint/os.h"
-#include "inflint/report.h"
+#include "dump.h"
+#include "os.h"
+#include "report_parts.h"
+#include "engine_check.h"
 #include "suppress.h"
 
 #include <errno.h>
@@ -54,6 +55,23 @@ int inf_lint_buffer(const char *path, unsigned char *bytes, size_t len,
                     const struct inf_lint_options *options, struct inf_file_result *result)
 {
     struct inf_input input = {bytes, len, 0};
+    return inf_lint_input(path, input, options, result);
+}
+
+static const char *read_error_text(int err);
+
+int inf_lint_file(const char *path, const struct inf_lint_options *options,
+                  struct inf_file_result *result)
+{
+    struct inf_input input = {NULL, 0, 0};
+    int err = strcmp(path, "-") == 0 ? inf_os_read_stdin(&input.bytes, &input.len)
+                                     : inf_os_read_input(path, &input);
+    if (err) {
+        memset(result, 0, sizeof *result);
+        result->path = inf_xstrndup(path, strlen(path));
+        result->error = inf_xstrndup(read_error_text(err), strlen(read_error_text(err)));
+        return err;
+    }
     return inf_lint_input(path, input, options, result);
 }
 

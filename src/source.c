@@ -4,9 +4,9 @@
  * Everything after this stage sees UTF-8 text in which NUL has become a space
  * and which ends at the first Ctrl-Z, plus a table of physical line starts.
  */
-#include "inflint/source.h"
+#include "source.h"
 #include "inflint/alloc.h"
-#include "inflint/os.h"
+#include "os.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -4,7 +4,7 @@
 #ifndef INFLINT_SUPPRESS_H
 #define INFLINT_SUPPRESS_H
 
-#include "inflint/engine.h"
+#include "engine_check.h"
 
 /*
  * Removes the findings of RESULT that `; inflint: disable=...` comments of

@@ -1,10 +1,12 @@
 /*
- * engine.h - lint one file: parse, build the graph, run the enabled rules,
- * apply severities, then deduplicate, sort and fingerprint the findings.
+ * engine.h - what linting a file yields and takes: findings, a file's
+ * result, and the lint options (rules enabled, severities, profile). The
+ * functions that lint are in run.h.
  */
 #ifndef INFLINT_ENGINE_H
 #define INFLINT_ENGINE_H
 
+#include "inflint/input.h"
 #include "inflint/rule.h"
 
 #include <stddef.h>
@@ -53,48 +55,6 @@ int inf_lint_options_filter(struct inf_lint_options *options, const char *select
 int inf_lint_options_set_severity(struct inf_lint_options *options, const char *rule,
                                   enum inf_severity severity);
 
-/*
- * Parses the input (ownership taken) as file PATH, builds its graph and runs
- * the enabled rules (and EXTRA_COUNT rules outside the registry, such as a
- * rule being written in a test) into RESULT, at each rule's severity under
- * the profile: the raw findings, before overrides, suppressions and sorting
- * (run.h's inf_lint_input does all of it). MODEL is kept for those passes;
- * the caller frees it and RESULT. Returns 0, or -1 when the input could not
- * be read as an INF at all (RESULT->error says why; MODEL is then freed).
- */
-int inf_engine_check(const char *path, struct inf_input input,
-                     const struct inf_lint_options *options,
-                     const struct inf_rule *const *extra_rules, size_t extra_count,
-                     struct inf_file_result *result, struct inf_model *model);
-
-/*
- * The severity overrides (--severity, [rules] of the configuration) over the
- * findings of R from index FROM on; findings that end up off are dropped.
- */
-void inf_findings_apply_overrides(struct inf_file_result *r, const struct inf_lint_options *options,
-                                  size_t from);
-
-/* Records one finding of RULE at SPAN of M's source, with its texts copied. */
-void inf_finding_add(struct inf_file_result *r, const struct inf_model *m,
-                     const struct inf_rule *rule, struct inf_span span, enum inf_severity severity,
-                     const char *hint, const char *message, size_t message_len);
-
 void inf_file_result_free(struct inf_file_result *result);
-/* Frees the findings of RESULT alone (path, encoding and error stay). */
-void inf_file_result_free_findings(struct inf_file_result *result);
-
-/* Frees what finding F owns (not F itself). */
-void inf_finding_free(struct inf_finding *f);
-
-/*
- * Gives F copies of its texts, in one allocation: MESSAGE, HINT and SECTION
- * (both may be NULL) and the source line (LINE_LEN bytes at LINE).
- */
-void inf_finding_set_texts(struct inf_finding *f, const char *message, size_t message_len,
-                           const char *hint, const char *section, size_t section_len,
-                           const char *line, size_t line_len);
-
-/* Sorts findings by line, column, code and removes exact duplicates. */
-void inf_findings_finish(struct inf_file_result *result);
 
 #endif

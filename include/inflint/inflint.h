@@ -8,15 +8,14 @@
 #define INFLINT_VERSION "0.1.0"
 
 #include "inflint/alloc.h"
+#include "inflint/baseline.h"
 #include "inflint/buf.h"
-#include "inflint/source.h"
-#include "inflint/model.h"
-#include "inflint/dump.h"
-#include "inflint/os.h"
-#include "inflint/graph.h"
-#include "inflint/rule.h"
+#include "inflint/config.h"
 #include "inflint/engine.h"
+#include "inflint/input.h"
+#include "inflint/profile.h"
 #include "inflint/report.h"
+#include "inflint/rule.h"
 #include "inflint/run.h"
 
 #endif

@@ -10,8 +10,6 @@
 #define INFLINT_RULE_H
 
 #include "inflint/buf.h"
-#include "inflint/graph.h"
-#include "inflint/model.h"
 
 #include <stddef.h>
 #include <stdint.h>

@@ -22,6 +22,14 @@
 int inf_lint_input(const char *path, struct inf_input input, const struct inf_lint_options *options,
                    struct inf_file_result *result);
 
+/*
+ * Reads and lints file PATH ("-": standard input). Returns 0, -1 when it is
+ * not an INF inflint can read (RESULT->error says why), or an errno value
+ * when it cannot be read at all (RESULT is then empty but for path and error).
+ */
+int inf_lint_file(const char *path, const struct inf_lint_options *options,
+                  struct inf_file_result *result);
+
 /* The same for LEN bytes at BYTES (from malloc; ownership taken). */
 int inf_lint_buffer(const char *path, unsigned char *bytes, size_t len,
                     const struct inf_lint_options *options, struct inf_file_result *result);

@@ -3,7 +3,7 @@
  * libinih, validation) and applying the result.
  */
 #include "inflint/config.h"
-#include "inflint/glob.h"
+#include "glob_match.h"
 #include "inflint/inflint.h"
 
 #include <stdint.h>

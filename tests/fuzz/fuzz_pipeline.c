@@ -4,6 +4,7 @@
  * The first byte picks the file name (.inf or .inx) and the profile.
  */
 #include "inflint/inflint.h"
+#include "model.h"
 
 #include <stdint.h>
 #include <stdlib.h>

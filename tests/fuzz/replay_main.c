@@ -4,7 +4,7 @@
  * build (the sanitizer build turns a regression into a failure).
  * usage: replay_TARGET FILE-OR-DIRECTORY...
  */
-#include "inflint/os.h"
+#include "os.h"
 #include "inflint/alloc.h"
 
 #include <stdint.h>

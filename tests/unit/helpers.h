@@ -6,6 +6,12 @@
 
 #include "inflint/inflint.h"
 #include "inflint/profile.h"
+#include "dump.h"
+#include "engine_check.h"
+#include "graph.h"
+#include "model.h"
+#include "os.h"
+#include "source.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

@@ -4,8 +4,8 @@
 #define _XOPEN_SOURCE 700 /* mkstemp, fdopen */
 #include "helpers.h"
 #include "inflint/config.h"
-#include "inflint/glob.h"
-#include "inflint/json_reader.h"
+#include "glob_match.h"
+#include "json_reader.h"
 
 #include <stdio.h>
 

@@ -5,7 +5,7 @@
  */
 #define _XOPEN_SOURCE 700 /* mkdtemp */
 #include "helpers.h"
-#include "inflint/os.h"
+#include "os.h"
 
 #include <stdio.h>
 #include <sys/stat.h>

@@ -7,6 +7,7 @@
  * follows "--optional").
  */
 #include "inflint/inflint.h"
+#include "model.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

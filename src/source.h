@@ -10,6 +10,8 @@
 #ifndef INFLINT_SOURCE_H
 #define INFLINT_SOURCE_H
 
+#include "inflint/input.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -36,11 +38,6 @@ enum {
  * MAPPED is 0, otherwise a private, writable mapping of MAPPED bytes made by
  * inf_os_read_input (MAPPED > LEN: at least one zero byte follows the text).
  */
-struct inf_input {
-    unsigned char *bytes;
-    size_t len;
-    size_t mapped;
-};
 
 struct inf_source {
     char *text;    /* decoded UTF-8, NUL-terminated; owned */

@@ -1,8 +1,8 @@
 /*
- * glob.h - path patterns for `exclude` (config file).
+ * glob_match.h - path patterns for `exclude` (config file).
  */
-#ifndef INFLINT_GLOB_H
-#define INFLINT_GLOB_H
+#ifndef INFLINT_GLOB_MATCH_H
+#define INFLINT_GLOB_MATCH_H
 
 /*
  * Matches PATH ('/'-separated, relative) against PATTERN: '*' and '?' stay

@@ -5,7 +5,7 @@
 #define INFLINT_DUMP_H
 
 #include "inflint/buf.h"
-#include "inflint/model.h"
+#include "model.h"
 
 #include <stdio.h>
 

@@ -13,7 +13,7 @@
 #define INFLINT_MODEL_H
 
 #include "inflint/buf.h"
-#include "inflint/source.h"
+#include "source.h"
 
 #include <stddef.h>
 #include <stdint.h>

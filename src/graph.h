@@ -9,7 +9,7 @@
 #ifndef INFLINT_GRAPH_H
 #define INFLINT_GRAPH_H
 
-#include "inflint/model.h"
+#include "model.h"
 
 struct inf_arena;
 

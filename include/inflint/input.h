@@ -1,0 +1,17 @@
+/*
+ * input.h - the bytes of one input file as inflint takes them: from malloc,
+ * or a read-only mapping of MAPPED bytes (inf_lint_file makes these). The
+ * linting functions take ownership.
+ */
+#ifndef INFLINT_INPUT_H
+#define INFLINT_INPUT_H
+
+#include <stddef.h>
+
+struct inf_input {
+    unsigned char *bytes;
+    size_t len;
+    size_t mapped; /* 0: BYTES came from malloc; else the size of the mapping */
+};
+
+#endif
