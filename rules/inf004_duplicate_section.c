@@ -7,18 +7,16 @@
 
 static void check(struct inf_check *c)
 {
-    const struct inf_model *m = c->model;
     const struct inf_graph *g = c->graph;
-    for (size_t r = 0; r < m->run_count; r++) {
-        const struct inf_section_fact *section = &g->sections[m->runs[r].section];
-        if (section->header_count < 2 || section->header.start == m->runs[r].header_offset)
-            continue; /* the first header of its section */
-        inf_report(c, inf_span_header(m, (uint32_t)r), 0,
-                   "merge the entries into the first [section] so the file reads the way "
-                   "Windows reads it",
-                   "[%.*s] is defined again; Windows appends these entries to the section "
-                   "first defined on line %u",
-                   (int)section->name.len, section->name.ptr, (unsigned)section->header_line);
+    for (size_t h = 0; h < g->header_count; h++) {
+        const struct inf_section_fact *section = &g->sections[g->headers[h].section];
+        if (!g->headers[h].first)
+            inf_report(c, g->headers[h].span, 0,
+                       "merge the entries into the first [section] so the file reads the way "
+                       "Windows reads it",
+                       "[%.*s] is defined again; Windows appends these entries to the section "
+                       "first defined on line %u",
+                       (int)section->name.len, section->name.ptr, (unsigned)section->header_line);
     }
 }
 

@@ -34,10 +34,11 @@ static void check(struct inf_check *c)
     const struct inf_model *m = c->model;
     if (m->is_template)
         return;
-    for (size_t r = 0; r < m->run_count; r++) {
-        const char *token = find_token(inf_model_section_name(m, m->runs[r].section));
+    const struct inf_graph *g = c->graph;
+    for (size_t h = 0; h < g->header_count; h++) {
+        const char *token = find_token(g->sections[g->headers[h].section].name);
         if (token)
-            report(c, inf_span_header(m, (uint32_t)r), token);
+            report(c, g->headers[h].span, token);
     }
     uint32_t last_line = 0; /* one finding per line */
     for (size_t i = 0; i < m->dollar_count; i++) {

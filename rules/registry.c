@@ -6,24 +6,25 @@
 
 #include <string.h>
 
-extern const struct inf_rule inf_rule_iso101, inf_rule_iso102, inf_rule_iso103, inf_rule_iso104,
-    inf_rule_iso105, inf_rule_iso106, inf_rule_iso107, inf_rule_iso108, inf_rule_iso109,
-    inf_rule_iso110, inf_rule_iso111, inf_rule_iso112, inf_rule_iso113, inf_rule_iso114,
-    inf_rule_iso115, inf_rule_iso116, inf_rule_inf001, inf_rule_inf002, inf_rule_inf003,
-    inf_rule_inf004, inf_rule_inf017, inf_rule_inf018, inf_rule_inf019, inf_rule_inf011,
-    inf_rule_inf012, inf_rule_inf013, inf_rule_inf014, inf_rule_inf015, inf_rule_inf016,
-    inf_rule_inf005, inf_rule_inf006, inf_rule_inf007, inf_rule_inf008, inf_rule_inf009,
-    inf_rule_inf010;
+/*
+ * Every rule, in code order: the one list to add a rule to. X(id) names the
+ * rule's `const struct inf_rule inf_rule_<id>` (in rules/<id>_<name>.c).
+ */
+/* clang-format off */
+#define INF_RULE_LIST(X) \
+    X(inf001) X(inf002) X(inf003) X(inf004) X(inf005) X(inf006) \
+    X(inf007) X(inf008) X(inf009) X(inf010) X(inf011) X(inf012) \
+    X(inf013) X(inf014) X(inf015) X(inf016) X(inf017) X(inf018) \
+    X(inf019) X(iso101) X(iso102) X(iso103) X(iso104) X(iso105) \
+    X(iso106) X(iso107) X(iso108) X(iso109) X(iso110) X(iso111) \
+    X(iso112) X(iso113) X(iso114) X(iso115) X(iso116)
+/* clang-format on */
 
-const struct inf_rule *const inf_rules[] = {
-    &inf_rule_inf001, &inf_rule_inf002, &inf_rule_inf003, &inf_rule_inf004, &inf_rule_inf005,
-    &inf_rule_inf006, &inf_rule_inf007, &inf_rule_inf008, &inf_rule_inf009, &inf_rule_inf010,
-    &inf_rule_inf011, &inf_rule_inf012, &inf_rule_inf013, &inf_rule_inf014, &inf_rule_inf015,
-    &inf_rule_inf016, &inf_rule_inf017, &inf_rule_inf018, &inf_rule_inf019, &inf_rule_iso101,
-    &inf_rule_iso102, &inf_rule_iso103, &inf_rule_iso104, &inf_rule_iso105, &inf_rule_iso106,
-    &inf_rule_iso107, &inf_rule_iso108, &inf_rule_iso109, &inf_rule_iso110, &inf_rule_iso111,
-    &inf_rule_iso112, &inf_rule_iso113, &inf_rule_iso114, &inf_rule_iso115, &inf_rule_iso116,
-};
+#define DECLARE_RULE(id) extern const struct inf_rule inf_rule_##id;
+INF_RULE_LIST(DECLARE_RULE)
+
+#define POINT_TO_RULE(id) &inf_rule_##id,
+const struct inf_rule *const inf_rules[] = {INF_RULE_LIST(POINT_TO_RULE)};
 
 const size_t inf_rule_count = sizeof inf_rules / sizeof inf_rules[0];
 

@@ -1072,6 +1072,13 @@ static void describe_sections(struct inf_graph *g)
         f->line_count = m->sections[s].line_count;
         f->is_strings = inf_model_is_strings_section(m, (uint32_t)s);
     }
+    g->header_count = m->run_count;
+    g->headers = inf_arena_zalloc(g->arena, (m->run_count + 1) * sizeof *g->headers);
+    for (size_t r = 0; r < m->run_count; r++) {
+        g->headers[r].section = m->runs[r].section;
+        g->headers[r].span = inf_span_header(m, (uint32_t)r);
+        g->headers[r].first = m->sections[m->runs[r].section].first_run == r;
+    }
 }
 
 /* Each destination gets the reach of the copies that use it and its example copy. */

@@ -164,6 +164,13 @@ struct inf_copy_list_use {
     size_t copy_count;                         /* non-zero when the list copies at least one file */
 };
 
+/* One [header] of the file, in file order (a section repeated has several). */
+struct inf_header_fact {
+    uint32_t section;
+    struct inf_span span; /* the header with its brackets */
+    int first;            /* the first header of its section */
+};
+
 /* What the graph knows of every section, live or not. */
 struct inf_section_fact {
     struct inf_text name;
@@ -202,6 +209,8 @@ struct inf_graph {
 
     struct inf_section_fact *sections; /* per model section */
     size_t section_count;
+    struct inf_header_fact *headers; /* in file order */
+    size_t header_count;
     struct inf_graph_private *priv;
 };
 
