@@ -178,12 +178,12 @@ static void check(struct inf_check *c)
         const struct inf_registry_write *r = &g->registry[i];
         if (!inf_reach_enforced(&r->reach) || r->line->field_count == 0)
             continue;
-        const char *root = inf_check_printf(c, "%s", r->root.text);
-        for (char *p = (char *)root; *p; p++)
-            if (*p >= 'a' && *p <= 'z')
-                *p = (char)(*p - 32);
-        if (strcmp(root, "HKLM") && strcmp(root, "HKCU") && strcmp(root, "HKCR") &&
-            strcmp(root, "HKU"))
+        static const char *const global_roots[] = {"HKLM", "HKCU", "HKCR", "HKU"};
+        const char *root = NULL;
+        for (size_t k = 0; k < sizeof global_roots / sizeof global_roots[0]; k++)
+            if (inf_field_is(r->root, global_roots[k]))
+                root = global_roots[k];
+        if (!root)
             continue;
         enum inf_severity allowed =
             allowed_under(c->options->profile, root, normalize_key(c, r->subkey.text));

@@ -24,7 +24,9 @@ static void check(struct inf_check *c)
         int reported = 0; /* one finding per registry line */
         for (size_t f = 0; f < r->data_count && !reported; f++) {
             const char *value = r->data[f].text;
-            char *low = inf_check_printf(c, "%s", value);
+            if (!strchr(value, '\\'))
+                continue; /* no path at all: nothing to look for */
+            char *low = inf_check_copy(c, value, r->data[f].len);
             for (char *p = low; *p; p++)
                 if (*p >= 'A' && *p <= 'Z')
                     *p = (char)(*p + 32);

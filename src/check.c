@@ -126,3 +126,8 @@ void *inf_arena_array(struct inf_check *check, size_t count, size_t size)
         inf_alloc_fail();
     return inf_arena_zalloc(check->arena, count * size);
 }
+
+char *inf_check_copy(struct inf_check *check, const char *text, size_t len)
+{
+    return inf_arena_strndup(check->arena, text, len);
+}

@@ -54,6 +54,9 @@ __attribute__((format(printf, 2, 3)))
 char *
 inf_check_printf(struct inf_check *check, const char *format, ...);
 
+/* A NUL-terminated copy of LEN bytes at TEXT, in the file's arena. */
+char *inf_check_copy(struct inf_check *check, const char *text, size_t len);
+
 /* COUNT zeroed items of SIZE bytes in the file's arena. */
 void *inf_arena_array(struct inf_check *check, size_t count, size_t size);
 

@@ -55,16 +55,40 @@ static const struct inf_directive directives[] = {
 
 #define DIRECTIVE_COUNT (sizeof directives / sizeof directives[0])
 
+/*
+ * Open addressing over 64 slots by (length, folded first and last letter),
+ * linear probing in table order: slot -> directive index + 1, 0 = empty.
+ * Precomputed (it is const, so threads share it freely); when the table
+ * above changes, recompute it: test_graph's directive test fails until then.
+ */
+#define SLOT_COUNT 64
+static const unsigned char slots[SLOT_COUNT] = {
+    0,  9, 22, 0, 0,  23, 0, 0,  0, 0, 0,  0, 0, 0,  11, 0, 0, 21, 0,  0, 13, 15,
+    19, 8, 0,  0, 0,  1,  7, 12, 0, 0, 10, 0, 0, 17, 0,  0, 0, 0,  24, 5, 16, 14,
+    0,  0, 0,  0, 18, 0,  6, 20, 2, 0, 0,  4, 0, 0,  0,  0, 0, 3,  0,  0,
+};
+
+static size_t directive_hash(const char *name, size_t len)
+{
+    return (len * 7 + (unsigned char)(name[0] | 0x20) * 3 + (unsigned char)(name[len - 1] | 0x20)) &
+           (SLOT_COUNT - 1);
+}
+
 const struct inf_directive *inf_directive_find(struct inf_text key)
 {
     if (key.len < 5 || key.len > 21) /* Needs .. AddAutoLoggerProvider */
         return NULL;
-    char first = (char)(key.ptr[0] | 0x20);
-    for (size_t d = 0; d < DIRECTIVE_COUNT; d++)
-        if (directives[d].name_len == key.len && (directives[d].name[0] | 0x20) == first &&
-            inf_text_equal_nocase2(key.ptr, key.len, directives[d].name, key.len))
-            return &directives[d];
+    for (size_t h = directive_hash(key.ptr, key.len); slots[h]; h = (h + 1) & (SLOT_COUNT - 1)) {
+        const struct inf_directive *d = &directives[slots[h] - 1];
+        if (d->name_len == key.len && inf_text_equal_nocase2(key.ptr, key.len, d->name, key.len))
+            return d;
+    }
     return NULL;
+}
+
+const struct inf_directive *inf_directive_at(size_t index)
+{
+    return index < DIRECTIVE_COUNT ? &directives[index] : NULL;
 }
 
 /* ------------------------------------------------------------ companions */

@@ -37,6 +37,9 @@ struct inf_directive {
 /* The directive named KEY (any case), or NULL. */
 const struct inf_directive *inf_directive_find(struct inf_text key);
 
+/* Directive INDEX of the table, NULL past the last (for tests). */
+const struct inf_directive *inf_directive_at(size_t index);
+
 /* Does D name a section in field FIELD? */
 static inline int inf_directive_targets(const struct inf_directive *d, size_t field)
 {

@@ -4,6 +4,7 @@
  */
 #include "helpers.h"
 #include "arena.h"
+#include "directives.h"
 
 #include <stdio.h>
 
@@ -240,6 +241,32 @@ static void needs_cycles_end_and_missing_targets_are_recorded(void **state)
     inf_model_free(&m);
 }
 
+/* The precomputed directive slots find every directive, in any case, and nothing else. */
+static void directive_table_finds_every_directive(void **state)
+{
+    (void)state;
+    size_t count = 0;
+    for (const struct inf_directive *d; (d = inf_directive_at(count)) != NULL; count++) {
+        struct inf_text name = {d->name, d->name_len};
+        assert_ptr_equal(inf_directive_find(name), d);
+        char upper[32];
+        for (size_t i = 0; i <= d->name_len; i++)
+            upper[i] =
+                (char)(d->name[i] >= 'a' && d->name[i] <= 'z' ? d->name[i] - 32 : d->name[i]);
+        struct inf_text shouted = {upper, d->name_len};
+        assert_ptr_equal(inf_directive_find(shouted), d);
+        assert_int_equal(d->name_len, strlen(d->name));
+    }
+    assert_int_equal(count, 24);
+    static const char *const others[] = {
+        "ServiceBinary",         "AddRegs", "Need", "CopyFile", "DelService", "Include",
+        "AddAutoLoggerProviders"};
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+        struct inf_text name = {others[i], strlen(others[i])};
+        assert_null(inf_directive_find(name));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -252,6 +279,7 @@ int main(void)
         cmocka_unit_test(every_directive_target_is_marked_referenced),
         cmocka_unit_test(templates_use_arch_token_for_every_architecture),
         cmocka_unit_test(needs_cycles_end_and_missing_targets_are_recorded),
+        cmocka_unit_test(directive_table_finds_every_directive),
     };
     return cmocka_run_group_tests_name("graph", tests, NULL, NULL);
 }
