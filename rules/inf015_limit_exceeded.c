@@ -36,7 +36,7 @@ static void check(struct inf_check *c)
             percents += raw.ptr[k] == '%';
         if ((uint64_t)raw.len + (uint64_t)(percents / 2) * longest <= INF_MAX_FIELD_CHARS)
             continue;
-        if (inf_model_is_strings_section(m, mark->section))
+        if (mark->section != INF_NO_INDEX && c->graph->sections[mark->section].is_strings)
             continue;
         struct inf_text v = inf_token_value(m, t, &c->scratch, NULL);
         if (v.len > INF_MAX_FIELD_CHARS && inf_utf8_length(v.ptr, v.len) > INF_MAX_FIELD_CHARS)

@@ -131,3 +131,10 @@ char *inf_check_copy(struct inf_check *check, const char *text, size_t len)
 {
     return inf_arena_strndup(check->arena, text, len);
 }
+
+const struct inf_directive_use *inf_check_directive_uses(struct inf_check *check, size_t *count)
+{
+    /* Made on first use and kept: the graph is this file's own, and its rules run one after
+     * another, so the graph may fill in this memo although rules see it as const. */
+    return inf_graph_directive_uses((struct inf_graph *)check->graph, count);
+}

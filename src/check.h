@@ -95,6 +95,9 @@ void inf_entries_init(struct inf_entries *entries, struct inf_check *check, uint
 /* The next such line, or NULL. */
 const struct inf_line *inf_entries_next(struct inf_entries *entries);
 
+/* Every section named by a directive anywhere in the file (inf_graph_directive_uses). */
+const struct inf_directive_use *inf_check_directive_uses(struct inf_check *check, size_t *count);
+
 /* The section named NAME, INF_NO_INDEX when there is none. */
 static inline uint32_t inf_check_section(const struct inf_check *c, const char *name)
 {

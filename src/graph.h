@@ -164,6 +164,17 @@ struct inf_copy_list_use {
     size_t copy_count;                         /* non-zero when the list copies at least one file */
 };
 
+/* One section named by a directive, anywhere in the file (live or not). */
+struct inf_directive_use {
+    const char *directive; /* its name as the directive table spells it: "CopyFiles" */
+    const struct inf_line *line;
+    struct inf_span span;    /* the directive line on its first physical line */
+    uint32_t from_section;   /* the section holding the directive */
+    struct inf_field target; /* the field naming the section (substituted) */
+    uint32_t section;        /* the section named, INF_NO_INDEX when there is none */
+};
+
+
 /* One [header] of the file, in file order (a section repeated has several). */
 struct inf_header_fact {
     uint32_t section;
@@ -211,6 +222,9 @@ struct inf_graph {
     size_t section_count;
     struct inf_header_fact *headers; /* in file order */
     size_t header_count;
+    struct inf_directive_use *directive_uses; /* see inf_graph_directive_uses */
+    size_t directive_use_count;
+    int has_directive_uses;
     struct inf_graph_private *priv;
 };
 
@@ -221,6 +235,13 @@ struct inf_graph {
 void inf_graph_build(struct inf_graph *graph, const struct inf_model *model, uint32_t min_build,
                      struct inf_arena *arena);
 void inf_graph_free(struct inf_graph *graph);
+
+/*
+ * Every section-naming field of every directive in the file, in file order
+ * (CopyFiles=@file names a file, not a section, and is left out). Made on
+ * the first call, in the graph's arena; *COUNT gets the number.
+ */
+const struct inf_directive_use *inf_graph_directive_uses(struct inf_graph *graph, size_t *count);
 
 /* Non-zero when the reach includes a path that is not exempt as downlevel. */
 static inline int inf_reach_enforced(const struct inf_reach *reach)

@@ -7,6 +7,7 @@
  */
 #include "inflint/alloc.h"
 #include "graph.h"
+#include "arena.h"
 #include "directives.h"
 
 #include <stdlib.h>
@@ -217,4 +218,53 @@ unsigned char *inf_graph_mark_references(const struct inf_graph *g)
     }
     inf_buf_free(&scratch);
     return referenced;
+}
+
+const struct inf_directive_use *inf_graph_directive_uses(struct inf_graph *g, size_t *count)
+{
+    const struct inf_model *m = g->model;
+    if (!g->has_directive_uses) {
+        struct inf_buf scratch = INF_BUF_INIT;
+        size_t cap = 0;
+        for (size_t r = 0; r < m->run_count; r++) {
+            const struct inf_run *run = &m->runs[r];
+            for (uint32_t l = run->first_line; l < run->first_line + run->line_count; l++) {
+                const struct inf_line *line = &m->lines[l];
+                if (!line->has_key)
+                    continue;
+                const struct inf_directive *d =
+                    inf_directive_find(inf_token_value(m, inf_line_key(m, line), &scratch, NULL));
+                for (size_t f = 0; d && f < line->field_count; f++) {
+                    const struct inf_token *t = inf_line_field(m, line, f);
+                    struct inf_text v = inf_token_value(m, t, &scratch, NULL);
+                    if (!inf_directive_targets(d, f) || v.len == 0 ||
+                        (d->walk == INF_WALK_COPY_FILES && v.ptr[0] == '@'))
+                        continue;
+                    if (g->directive_use_count == cap) { /* doubling in the arena */
+                        size_t grown = cap ? cap * 2 : 64;
+                        struct inf_directive_use *uses =
+                            inf_arena_alloc(g->arena, grown * sizeof *uses);
+                        if (cap)
+                            memcpy(uses, g->directive_uses, cap * sizeof *uses);
+                        g->directive_uses = uses;
+                        cap = grown;
+                    }
+                    struct inf_directive_use *u = &g->directive_uses[g->directive_use_count++];
+                    u->directive = d->name;
+                    u->line = line;
+                    u->span = inf_span_line(m, line);
+                    u->from_section = run->section;
+                    u->target.text = inf_arena_strndup(g->arena, v.ptr, v.len);
+                    u->target.len = v.len;
+                    u->target.span.start = inf_token_offset(m, t);
+                    u->target.span.end = inf_token_end(m, t);
+                    u->section = inf_model_find_section(m, v.ptr, v.len);
+                }
+            }
+        }
+        inf_buf_free(&scratch);
+        g->has_directive_uses = 1;
+    }
+    *count = g->directive_use_count;
+    return g->directive_uses;
 }

@@ -241,6 +241,37 @@ static void needs_cycles_end_and_missing_targets_are_recorded(void **state)
     inf_model_free(&m);
 }
 
+/* Directive uses: every section-naming field anywhere, live or not; @file is no section. */
+static void directive_uses_cover_the_whole_file(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    struct inf_graph g;
+    build(&m, &g, "a.inf",
+          VERSION "[Manufacturer]\nM=Models\n[Models]\nD=Inst,HW\n"
+                  "[Inst]\nCopyFiles=Files,@one.sys\nAddReg=Reg\n"
+                  "[Inst.Services]\nAddService=svc,2,Svc,Log\n"
+                  "[Dead]\nDelReg=Reg\nCopyFiles=Gone\n[Files]\n[Reg]\n[Svc]\n[Log]\n");
+    size_t count;
+    const struct inf_directive_use *uses = inf_graph_directive_uses(&g, &count);
+    assert_int_equal(count, 6); /* Files, Reg, Svc, Log, Reg (from Dead), Gone */
+    assert_string_equal(uses[0].directive, "CopyFiles");
+    assert_string_equal(uses[0].target.text, "Files");
+    assert_string_equal(uses[2].directive, "AddService");
+    assert_string_equal(uses[2].target.text, "Svc");
+    assert_string_equal(uses[3].target.text, "Log");
+    assert_string_equal(uses[4].directive, "DelReg");
+    assert_int_equal(uses[4].section, uses[1].section); /* the same [Reg] */
+    assert_int_equal(uses[5].section, INF_NO_INDEX);    /* [Gone] does not exist */
+    assert_int_equal(uses[5].from_section, inf_model_find_section(&m, "Dead", 4));
+    size_t again;
+    assert_ptr_equal(inf_graph_directive_uses(&g, &again), uses); /* made once */
+    assert_int_equal(again, count);
+    inf_graph_free(&g);
+    inf_arena_free(&test_arena);
+    inf_model_free(&m);
+}
+
 /* The precomputed directive slots find every directive, in any case, and nothing else. */
 static void directive_table_finds_every_directive(void **state)
 {
@@ -280,6 +311,7 @@ int main(void)
         cmocka_unit_test(templates_use_arch_token_for_every_architecture),
         cmocka_unit_test(needs_cycles_end_and_missing_targets_are_recorded),
         cmocka_unit_test(directive_table_finds_every_directive),
+        cmocka_unit_test(directive_uses_cover_the_whole_file),
     };
     return cmocka_run_group_tests_name("graph", tests, NULL, NULL);
 }
