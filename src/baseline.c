@@ -172,9 +172,12 @@ void inf_baseline_report_stale(const struct inf_baseline *baseline, const char *
         inf_finding_set_texts(f, text.data, text.len,
                               "run inflint --write-baseline again to drop stale entries", NULL, 0,
                               "", 0);
+        f->excerpt_column = 1;
         inf_buf_free(&text);
     }
-    inf_findings_finish(result);
+    /* Only the new entries get fingerprints: the others keep those they were linted with. */
+    inf_findings_sort(result);
+    inf_findings_fingerprint(result, NULL);
 }
 
 struct written {

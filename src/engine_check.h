@@ -9,6 +9,7 @@
 
 #include "inflint/engine.h"
 #include "model.h"
+#include "source.h"
 
 /*
  * Parses the input (ownership taken) as file PATH, builds its graph and runs
@@ -31,21 +32,41 @@ int inf_engine_check(const char *path, struct inf_input input,
 void inf_findings_apply_overrides(struct inf_file_result *r, const struct inf_lint_options *options,
                                   size_t from);
 
-/* Records one finding of RULE at SPAN of M's source, with its texts copied. */
-void inf_finding_add(struct inf_file_result *r, const struct inf_model *m,
-                     const struct inf_rule *rule, struct inf_span span, enum inf_severity severity,
-                     const char *hint, const char *message, size_t message_len);
+/* Where the engine's findings go: a file's result, with its model for positions and excerpts. */
+struct inf_finding_sink {
+    struct inf_file_result *result;
+    const struct inf_model *model;
+    struct inf_source_cursor cursor; /* findings on one long line cost what lies between them */
+};
+
+void inf_finding_sink_init(struct inf_finding_sink *sink, struct inf_file_result *result,
+                           const struct inf_model *model);
+
+/* Records one finding of RULE at SPAN of the sink's model, its texts bounded and copied. */
+void inf_finding_add(struct inf_finding_sink *sink, const struct inf_rule *rule,
+                     struct inf_span span, enum inf_severity severity, const char *hint,
+                     const char *message, size_t message_len);
 
 /*
  * Gives F copies of its texts, in one allocation: MESSAGE, HINT and SECTION
- * (both may be NULL) and the source line (LINE_LEN bytes at LINE).
+ * (both may be NULL; each kept to INF_TEXT_MAX bytes) and EXCERPT_LEN bytes
+ * of EXCERPT (the caller bounds it).
  */
 void inf_finding_set_texts(struct inf_finding *f, const char *message, size_t message_len,
                            const char *hint, const char *section, size_t section_len,
-                           const char *line, size_t line_len);
+                           const char *excerpt, size_t excerpt_len);
 
-/* Sorts findings by line, column, code and removes exact duplicates. */
-void inf_findings_finish(struct inf_file_result *result);
+/* Sorts findings by line, column, code and message, and removes exact duplicates. */
+void inf_findings_sort(struct inf_file_result *result);
+
+/*
+ * Gives every finding of RESULT that has none its fingerprint (conventions.md
+ * 5), in array order, from the line texts of MODEL (NULL: empty lines).
+ */
+void inf_findings_fingerprint(struct inf_file_result *result, const struct inf_model *model);
+
+/* inf_findings_sort, then inf_findings_fingerprint. */
+void inf_findings_finish(struct inf_file_result *result, const struct inf_model *model);
 /* Frees the findings of RESULT alone (path, encoding and error stay). */
 void inf_file_result_free_findings(struct inf_file_result *result);
 

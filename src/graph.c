@@ -38,7 +38,9 @@ struct inf_graph_private {
     size_t destination_used, destination_cap;
     uint32_t *remove_sections; /* sections whose name holds ".Remove" */
     size_t remove_count;
-    int has_arch_token; /* some section name holds $ARCH$ */
+    int has_arch_token;               /* some section name holds $ARCH$ */
+    const struct inf_line *span_line; /* the line line_span answered last, and its span */
+    struct inf_span span;
 };
 
 /* The walk state of one install path. */
@@ -60,6 +62,21 @@ struct walk {
 static size_t line_index(const struct inf_graph *g, const struct inf_line *line)
 {
     return (size_t)(line - g->model->lines);
+}
+
+/*
+ * The span of LINE (inf_span_line), remembered for the last line asked: one
+ * directive naming thousands of sections is asked for again and again, and
+ * each answer costs a walk over all its fields.
+ */
+static struct inf_span line_span(struct inf_graph *g, const struct inf_line *line)
+{
+    struct inf_graph_private *p = g->priv;
+    if (p->span_line != line) {
+        p->span_line = line;
+        p->span = inf_span_line(g->model, line);
+    }
+    return p->span;
 }
 
 /* A token as a fact field: substituted, copied into the arena, with its span. */
@@ -275,7 +292,7 @@ static void add_missing(struct inf_graph *g, const struct inf_line *directive, c
     g->missing = inf_xgrow(g->missing, &g->missing_cap, g->missing_count + 1, sizeof *g->missing);
     struct inf_missing_target *m = &g->missing[g->missing_count++];
     m->directive = directive;
-    m->span = inf_span_line(g->model, directive);
+    m->span = line_span(g, directive);
     m->name = inf_arena_strndup(g->arena, name, strlen(name));
 }
 
@@ -329,7 +346,7 @@ static struct inf_destination *destination_of(struct inf_graph *g, const struct 
         return p->destination_list[index];
     struct inf_destination *d = inf_arena_zalloc(g->arena, sizeof *d);
     d->line = line;
-    d->span = inf_span_line(g->model, line);
+    d->span = line_span(g, line);
     d->list = token_field(g, inf_line_key(g->model, line));
     d->subdir = line_field(g, line, 1);
     d->has_dirid = parse_number(arena_value(g, line, 0), &d->dirid);
@@ -367,7 +384,7 @@ static void add_copy(struct walk *w, const struct inf_line *directive,
         memset(c, 0, sizeof *c);
         c->directive = directive;
         c->file_line = file_line;
-        c->span = inf_span_line(g->model, file_line);
+        c->span = line_span(g, file_line);
         c->list_section = list_section;
         if (at_file) {
             c->dest_name = line_field(g, directive, field_index);
@@ -415,7 +432,7 @@ static struct inf_copy_list_use *use_copy_list(struct walk *w, const struct inf_
         struct inf_copy_list_use *u = &g->copy_lists[g->copy_list_count++];
         memset(u, 0, sizeof *u);
         u->directive = directive;
-        u->span = inf_span_line(g->model, directive);
+        u->span = line_span(g, directive);
         u->list_section = list;
         u->target = line_field(g, directive, field);
         if (list == INF_NO_INDEX) { /* the name after '@' */
@@ -499,7 +516,7 @@ static void walk_registry_section(struct walk *w, const struct inf_line *directi
             struct inf_registry_write *r = &g->registry[g->registry_count++];
             memset(r, 0, sizeof *r);
             r->line = line;
-            r->span = inf_span_line(g->model, line);
+            r->span = line_span(g, line);
             r->section = section;
             r->directive = directive;
             r->op = op;
@@ -673,7 +690,7 @@ static const struct inf_live_line *record_live_line(struct walk *w, const struct
         struct inf_live_line *l = &g->live_lines[g->live_line_count++];
         memset(l, 0, sizeof *l);
         l->line = line;
-        l->span = inf_span_line(g->model, line);
+        l->span = line_span(g, line);
         l->key = token_field(g, inf_line_key(g->model, line));
         l->section = section;
     }

@@ -174,7 +174,6 @@ struct inf_directive_use {
     uint32_t section;        /* the section named, INF_NO_INDEX when there is none */
 };
 
-
 /* One [header] of the file, in file order (a section repeated has several). */
 struct inf_header_fact {
     uint32_t section;

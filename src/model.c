@@ -574,18 +574,26 @@ struct inf_span inf_span_token(const struct inf_model *model, const struct inf_t
 
 struct inf_span inf_span_line(const struct inf_model *model, const struct inf_line *line)
 {
-    const struct inf_token *first = &model->tokens[line->first_token];
+    const struct inf_token *tokens = &model->tokens[line->first_token];
     size_t count = line->field_count + (line->has_key ? 1u : 0u);
-    /* The entry's extent on its first physical line. */
-    const char *text = model->source.text;
-    struct inf_span span = inf_span_token(model, first);
-    const char *nl = memchr(text + span.start, '\n', model->source.len - span.start);
-    uint32_t line_end = nl ? (uint32_t)(nl - text) : (uint32_t)model->source.len;
-    for (size_t i = 0; i < count; i++) {
-        struct inf_span t = inf_span_token(model, &model->tokens[line->first_token + i]);
-        if (t.start <= line_end && t.end > span.end)
-            span.end = t.end <= line_end ? t.end : line_end;
+    /* The entry's extent on its first physical line: up to the end of the last token that
+     * starts on it (tokens are in source order; a binary search, as an entry may have
+     * tens of thousands of fields). */
+    const struct inf_source *src = &model->source;
+    struct inf_span span = inf_span_token(model, &tokens[0]);
+    uint32_t line_end =
+        line->line < src->line_count ? src->line_starts[line->line] - 1 : (uint32_t)src->len;
+    size_t lo = 0, hi = count; /* the last token starting at or before line_end is in [lo, hi) */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (inf_token_offset(model, &tokens[mid]) <= line_end)
+            lo = mid;
+        else
+            hi = mid;
     }
+    uint32_t end = inf_token_end(model, &tokens[lo]);
+    if (end > span.end)
+        span.end = end <= line_end ? end : line_end;
     return span;
 }
 

@@ -30,24 +30,29 @@ static const char *severity_color(enum inf_severity severity)
     }
 }
 
+/* The excerpt of F's line and carets under the finding; a window of a long line shows "...". */
 static void write_excerpt(struct inf_buf *out, const struct inf_finding *f, int color)
 {
     char number[16];
     int width = snprintf(number, sizeof number, "%u", (unsigned)f->line);
-    inf_buf_printf(out, " %s | ", number);
+    inf_buf_printf(out, " %s | %s", number, f->excerpt_cut_left ? "..." : "");
     /* Tabs become one space, so carets line up with code-point columns. */
-    size_t len = strlen(f->source_line);
+    size_t len = strlen(f->excerpt);
     for (size_t i = 0; i < len; i++)
-        inf_buf_addc(out, f->source_line[i] == '\t' ? ' ' : f->source_line[i]);
-    inf_buf_printf(out, "\n %*s | ", width, "");
-    size_t chars = inf_utf8_length(f->source_line, len);
-    size_t start = f->column > 0 ? f->column - 1 : 0;
-    size_t end = f->end_line == f->line ? (f->end_column > 0 ? f->end_column - 1 : 0) : chars;
+        inf_buf_addc(out, f->excerpt[i] == '\t' ? ' ' : f->excerpt[i]);
+    inf_buf_printf(out, "%s\n %*s | ", f->excerpt_cut_right ? "..." : "", width, "");
+    size_t chars = inf_utf8_length(f->excerpt, len);
+    size_t first = f->excerpt_column > 0 ? f->excerpt_column - 1 : 0; /* the line's columns */
+    size_t start = f->column > first + 1 ? f->column - 1 - first : 0;
+    size_t end = f->end_line != f->line      ? chars
+                 : f->end_column > first + 1 ? f->end_column - 1 - first
+                                             : 0;
     if (end > chars)
         end = chars;
     if (end <= start)
         end = start + 1;
-    for (size_t i = 0; i < start; i++)
+    size_t shift = f->excerpt_cut_left ? 3 : 0;
+    for (size_t i = 0; i < shift + start; i++)
         inf_buf_addc(out, ' ');
     if (color)
         inf_buf_adds(out, severity_color(f->severity));

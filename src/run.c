@@ -40,7 +40,7 @@ int inf_lint_input_rules(const char *path, struct inf_input input,
         return -1;
     inf_findings_apply_overrides(result, options, 0);
     inf_suppressions_apply(&model, result, options);
-    inf_findings_finish(result);
+    inf_findings_finish(result, &model);
     inf_model_free(&model);
     return 0;
 }

@@ -410,6 +410,53 @@ static uint32_t line_index(const struct inf_source *source, size_t offset)
     return lo;
 }
 
+/* Code points in TEXT[FROM, TO). */
+static uint32_t code_points(const char *text, size_t from, size_t to)
+{
+    uint32_t n = 0;
+    for (size_t i = from; i < to; i++)
+        n += ((unsigned char)text[i] & 0xC0) != 0x80;
+    return n;
+}
+
+void inf_source_position_near(const struct inf_source *source, struct inf_source_cursor *cursor,
+                              size_t offset, uint32_t *line, uint32_t *column)
+{
+    if (offset > source->len)
+        offset = source->len;
+    uint32_t index = line_index(source, offset);
+    size_t start = source->line_starts[index];
+    /* Count from the nearest known point of the line: its start or a recent mark. */
+    size_t best_distance = offset - start;
+    uint32_t col = 0;
+    int best = -1;
+    for (int k = 0; k < INF_SOURCE_CURSOR_MARKS; k++) {
+        if (cursor->marks[k].line != index + 1)
+            continue;
+        size_t at = cursor->marks[k].offset;
+        size_t distance = at > offset ? at - offset : offset - at;
+        if (distance < best_distance || (distance == 0 && best < 0))
+            best_distance = distance, best = k;
+    }
+    if (best < 0) {
+        col = 1 + code_points(source->text, start, offset);
+    } else if (cursor->marks[best].offset <= offset) {
+        col = cursor->marks[best].column +
+              code_points(source->text, cursor->marks[best].offset, offset);
+    } else {
+        col = cursor->marks[best].column -
+              code_points(source->text, offset, cursor->marks[best].offset);
+    }
+    if (best < 0 || best_distance != 0) { /* remember it in the oldest mark */
+        unsigned k = cursor->next++ % INF_SOURCE_CURSOR_MARKS;
+        cursor->marks[k].line = index + 1;
+        cursor->marks[k].offset = offset;
+        cursor->marks[k].column = col;
+    }
+    *line = index + 1;
+    *column = col;
+}
+
 void inf_source_position(const struct inf_source *source, size_t offset, uint32_t *line,
                          uint32_t *column)
 {

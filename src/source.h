@@ -85,6 +85,26 @@ void inf_source_position(const struct inf_source *source, size_t offset, uint32_
 /* Start and length (without LF or trailing CR) of 1-based physical line LINE. */
 const char *inf_source_line_text(const struct inf_source *source, uint32_t line, size_t *len);
 
+/* Positions asked for lately: the next one on the same line counts from the nearest. */
+#define INF_SOURCE_CURSOR_MARKS 4
+struct inf_source_cursor {
+    struct {
+        uint32_t line; /* 1-based; 0: unused */
+        size_t offset;
+        uint32_t column;
+    } marks[INF_SOURCE_CURSOR_MARKS];
+    unsigned next; /* the mark to replace next */
+};
+
+/*
+ * inf_source_position through CURSOR (start it zeroed): a position on the
+ * line of a recent one costs the code points between the two, not those
+ * from the start of the line, and a repeated one costs nothing, so many
+ * findings on one long line (each with its start and end) stay linear.
+ */
+void inf_source_position_near(const struct inf_source *source, struct inf_source_cursor *cursor,
+                              size_t offset, uint32_t *line, uint32_t *column);
+
 /* Number of code points in LEN bytes of UTF-8 TEXT. */
 size_t inf_utf8_length(const char *text, size_t len);
 

@@ -98,6 +98,8 @@ void inf_suppressions_apply(const struct inf_model *model, struct inf_file_resul
     }
     result->count = out;
     size_t reported = result->count; /* INF017 and INF018 from here on */
+    struct inf_finding_sink sink;
+    inf_finding_sink_init(&sink, result, model);
     const struct inf_rule *unknown = inf_rule_find("INF017"), *unused = inf_rule_find("INF018");
     for (size_t k = 0; k < count; k++) {
         const struct suppression *s = &list[k];
@@ -111,14 +113,14 @@ void inf_suppressions_apply(const struct inf_model *model, struct inf_file_resul
         if (!s->rule && options->enabled[inf_rule_index(unknown)]) {
             static const char message[] = "this suppression names a rule that does not exist";
             inf_finding_add(
-                result, model, unknown, span, inf_profile_severity(unknown, options->rule.profile),
+                &sink, unknown, span, inf_profile_severity(unknown, options->rule.profile),
                 "use a code or name from `inflint --list-rules`", message, sizeof message - 1);
         } else if (s->rule && !s->used && options->report_unused_suppressions &&
                    options->enabled[inf_rule_index(unused)]) {
             char message[128];
             int n = snprintf(message, sizeof message, "this suppression of %s hides nothing",
                              s->rule->code);
-            inf_finding_add(result, model, unused, span,
+            inf_finding_add(&sink, unused, span,
                             inf_profile_severity(unused, options->rule.profile),
                             "remove the suppression, or the rule name from it", message, (size_t)n);
         }

@@ -15,13 +15,21 @@ struct inf_finding {
     const struct inf_rule *rule;
     enum inf_severity severity;
     uint32_t line, column, end_line, end_column; /* 1-based; end_column exclusive */
-    /* The texts live in one block, owned through message (see inf_finding_set_texts). */
+    /* The texts live in one block, owned through message; each is bounded (INF_TEXT_MAX). */
     char *section; /* name of the section holding it, or NULL */
     char *message;
-    char *hint;        /* may be NULL */
-    char *source_line; /* the physical line's text, for excerpts */
+    char *hint;    /* may be NULL */
+    char *excerpt; /* the line around the finding: the whole line, or a window of it */
+    uint32_t excerpt_column;       /* the line's column where the excerpt starts (1-based) */
+    unsigned excerpt_cut_left : 1; /* the line goes on before the excerpt */
+    unsigned excerpt_cut_right : 1;
     char fingerprint[17];
 };
+
+/* The most bytes a finding's message, hint or section name keeps (longer ones end in "..."). */
+#define INF_TEXT_MAX 1024
+/* An excerpt shows a line whole up to this many code points, else a window this wide. */
+#define INF_EXCERPT_MAX 160
 
 struct inf_file_result {
     char *path;           /* owned */

@@ -132,6 +132,43 @@ static void positions_count_code_points_and_lf_only(void **state)
     inf_source_free(&s);
 }
 
+/* The cursor's positions are those of the plain lookup, in any order of asking. */
+static void cursor_positions_match_plain_positions(void **state)
+{
+    (void)state;
+    /* UTF-16LE with a BOM: 'a', U+00E9 (2 UTF-8 bytes), U+4E2D (3), 'z', over two lines,
+     * repeated so that one line is long. */
+    unsigned char bytes[2 + 2 * 2000];
+    size_t n = 0;
+    bytes[n++] = 0xFF, bytes[n++] = 0xFE;
+    static const unsigned short units[] = {'a', 0xE9, 0x4E2D, 'z'};
+    for (int i = 0; i < 1990; i++) {
+        unsigned short u = i == 900 ? '\n' : units[i % 4];
+        bytes[n++] = (unsigned char)(u & 0xFF), bytes[n++] = (unsigned char)(u >> 8);
+    }
+    struct inf_source s;
+    decode(&s, bytes, n);
+    struct inf_source_cursor cursor;
+    memset(&cursor, 0, sizeof cursor);
+    unsigned seed = 12345;
+    for (int k = 0; k < 5000; k++) {
+        seed = seed * 1103515245u + 12345u;
+        size_t offset = (seed >> 8) % (s.len + 1);
+        while (offset < s.len && (s.text[offset] & 0xC0) == 0x80)
+            offset++; /* positions are asked at character starts */
+        uint32_t line1, column1, line2, column2;
+        inf_source_position(&s, offset, &line1, &column1);
+        inf_source_position_near(&s, &cursor, offset, &line2, &column2);
+        assert_int_equal(line1, line2);
+        assert_int_equal(column1, column2);
+        if (k % 3 == 0) { /* and again, exactly: a remembered mark */
+            inf_source_position_near(&s, &cursor, offset, &line2, &column2);
+            assert_int_equal(column1, column2);
+        }
+    }
+    inf_source_free(&s);
+}
+
 static void encoding_names_match_the_json_contract(void **state)
 {
     (void)state;
@@ -206,6 +243,7 @@ int main(void)
         cmocka_unit_test(positions_count_code_points_and_lf_only),
         cmocka_unit_test(block_paths_keep_the_character_rules),
         cmocka_unit_test(encoding_names_match_the_json_contract),
+        cmocka_unit_test(cursor_positions_match_plain_positions),
     };
     return cmocka_run_group_tests_name("source", tests, NULL, NULL);
 }

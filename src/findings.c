@@ -1,0 +1,306 @@
+/*
+ * findings.c - what a finding keeps and how findings are put in order.
+ *
+ * A finding keeps bounded texts: its message, hint and section name up to
+ * INF_TEXT_MAX bytes, and an excerpt of its line (a window around it when
+ * the line is long), so that what one file costs grows with its size and
+ * its findings, not with their product. Fingerprints (conventions.md 5) are
+ * computed once the findings are sorted, from the line texts of the model,
+ * each line's normalized text hashed once per rule and section.
+ */
+#include "engine_check.h"
+#include "graph_index.h"
+#include "inflint/alloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void inf_finding_sink_init(struct inf_finding_sink *sink, struct inf_file_result *result,
+                           const struct inf_model *model)
+{
+    memset(sink, 0, sizeof *sink);
+    sink->result = result;
+    sink->model = model;
+}
+
+/* The section holding source offset OFFSET (by its header), or INF_NO_INDEX. */
+static uint32_t section_at(const struct inf_model *m, uint32_t offset)
+{
+    size_t lo = 0, hi = m->run_count;
+    if (hi == 0 || m->runs[0].header_offset > offset)
+        return INF_NO_INDEX;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->runs[mid].header_offset <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return m->runs[lo].section;
+}
+
+static int continuation(char c)
+{
+    return ((unsigned char)c & 0xC0) == 0x80;
+}
+
+/* LEN, or less so that TEXT[0, result) ends on a character and holds at most MAX bytes. */
+static size_t bounded(const char *text, size_t len, size_t max)
+{
+    if (len <= max)
+        return len;
+    size_t cut = max;
+    while (cut > 0 && continuation(text[cut]))
+        cut--;
+    return cut;
+}
+
+/*
+ * Chooses the excerpt of F's line (LINE_LEN bytes at LINE) around byte AT of
+ * the line: the whole line when it has at most INF_EXCERPT_MAX code points,
+ * else a window that starts up to a quarter of that before AT. Returns the
+ * window's first byte and sets *LEN.
+ */
+static const char *excerpt_window(struct inf_finding *f, const char *line, size_t line_len,
+                                  size_t at, size_t *len)
+{
+    f->excerpt_column = 1;
+    size_t points = 0, end = 0;
+    while (end < line_len && points <= INF_EXCERPT_MAX)
+        points += !continuation(line[end++]);
+    if (points <= INF_EXCERPT_MAX) {
+        *len = line_len;
+        return line;
+    }
+    size_t start = at > line_len ? line_len : at;
+    for (size_t before = 0; start > 0 && before < INF_EXCERPT_MAX / 4;) {
+        start--;
+        before += !continuation(line[start]);
+        f->excerpt_column++;
+    }
+    f->excerpt_column =
+        f->column >= f->excerpt_column - 1 ? f->column - (f->excerpt_column - 1) : 1;
+    end = start;
+    for (points = 0; end < line_len && points < INF_EXCERPT_MAX;)
+        points += !continuation(line[end++]);
+    while (end < line_len && continuation(line[end]))
+        end++;
+    f->excerpt_cut_left = start > 0;
+    f->excerpt_cut_right = end < line_len;
+    *len = end - start;
+    return line + start;
+}
+
+void inf_finding_add(struct inf_finding_sink *sink, const struct inf_rule *rule,
+                     struct inf_span span, enum inf_severity severity, const char *hint,
+                     const char *message, size_t message_len)
+{
+    struct inf_file_result *r = sink->result;
+    const struct inf_model *m = sink->model;
+    r->findings = inf_xgrow(r->findings, &r->cap, r->count + 1, sizeof *r->findings);
+    struct inf_finding *f = &r->findings[r->count++];
+    memset(f, 0, sizeof *f);
+    f->rule = rule;
+    f->severity = severity;
+    inf_source_position_near(&m->source, &sink->cursor, span.start, &f->line, &f->column);
+    if (span.end > span.start) {
+        inf_source_position_near(&m->source, &sink->cursor, span.end, &f->end_line, &f->end_column);
+    } else {
+        f->end_line = f->line;
+        f->end_column = f->column + 1;
+    }
+    size_t line_len, excerpt_len;
+    const char *line_text = inf_source_line_text(&m->source, f->line, &line_len);
+    size_t line_start = m->source.line_starts[f->line - 1];
+    const char *excerpt =
+        excerpt_window(f, line_text, line_len, span.start - line_start, &excerpt_len);
+    uint32_t section = section_at(m, span.start);
+    struct inf_text name = {NULL, 0};
+    if (section != INF_NO_INDEX)
+        name = inf_model_section_name(m, section);
+    inf_finding_set_texts(f, message, message_len, hint, name.ptr, name.len, excerpt, excerpt_len);
+}
+
+void inf_finding_free(struct inf_finding *f)
+{
+    free(f->message); /* the block of all the texts */
+}
+
+/* Copies TEXT (at most INF_TEXT_MAX bytes of it, then "...") and a terminator to *AT. */
+static char *put_text(char **at, const char *text, size_t len)
+{
+    char *copy = *at;
+    size_t kept = bounded(text, len, INF_TEXT_MAX);
+    memcpy(copy, text, kept);
+    if (kept < len) {
+        memcpy(copy + kept, "...", 3);
+        kept += 3;
+    }
+    copy[kept] = '\0';
+    *at += kept + 1;
+    return copy;
+}
+
+/* The room put_text needs for LEN bytes. */
+static size_t text_room(size_t len)
+{
+    return (len > INF_TEXT_MAX ? INF_TEXT_MAX + 3 : len) + 1;
+}
+
+void inf_finding_set_texts(struct inf_finding *f, const char *message, size_t message_len,
+                           const char *hint, const char *section, size_t section_len,
+                           const char *excerpt, size_t excerpt_len)
+{
+    size_t hint_len = hint ? strlen(hint) : 0;
+    char *at = inf_xmalloc(text_room(message_len) + text_room(hint_len) + text_room(section_len) +
+                           excerpt_len + 1);
+    f->message = put_text(&at, message, message_len);
+    f->hint = hint ? put_text(&at, hint, hint_len) : NULL;
+    f->section = section ? put_text(&at, section, section_len) : NULL;
+    memcpy(at, excerpt, excerpt_len); /* already bounded by the excerpt window */
+    at[excerpt_len] = '\0';
+    f->excerpt = at;
+}
+
+/* ------------------------------------------------------------ ordering */
+
+static int compare_findings(const void *a, const void *b)
+{
+    const struct inf_finding *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->column != y->column)
+        return x->column < y->column ? -1 : 1;
+    int c = strcmp(x->rule->code, y->rule->code);
+    if (c)
+        return c;
+    return strcmp(x->message, y->message);
+}
+
+void inf_findings_sort(struct inf_file_result *r)
+{
+    if (r->count > 1)
+        qsort(r->findings, r->count, sizeof *r->findings, compare_findings);
+    size_t out = 0;
+    for (size_t i = 0; i < r->count; i++) {
+        struct inf_finding *f = &r->findings[i];
+        if (out > 0) {
+            struct inf_finding *prev = &r->findings[out - 1];
+            if (prev->rule == f->rule && prev->line == f->line && prev->column == f->column &&
+                strcmp(prev->message, f->message) == 0) {
+                inf_finding_free(f);
+                continue;
+            }
+        }
+        r->findings[out++] = *f;
+    }
+    r->count = out;
+}
+
+/* --------------------------------------------------------- fingerprints */
+
+#define FNV_OFFSET 0xcbf29ce484222325ull
+#define FNV_PRIME 0x100000001b3ull
+
+static uint64_t fnv1a(uint64_t h, const char *data, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)data[i];
+        h *= FNV_PRIME;
+    }
+    return h;
+}
+
+/*
+ * Continues H over the line text as the fingerprint sees it, and its
+ * terminator: no comment, runs of blanks as one space (none at the ends),
+ * ASCII case folded.
+ */
+static uint64_t fnv1a_normalized_line(uint64_t h, const char *text, size_t len)
+{
+    int quoted = 0, blank = 0, any = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        if (c == '"')
+            quoted = !quoted;
+        if (c == ';' && !quoted)
+            break;
+        if (c == ' ' || c == '\t' || c == '\r') {
+            blank = 1;
+            continue;
+        }
+        if (blank && any)
+            h = fnv1a(h, " ", 1);
+        blank = 0;
+        any = 1;
+        char folded = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        h = fnv1a(h, &folded, 1);
+    }
+    return fnv1a(h, "", 1);
+}
+
+/* The hash of rule code, section and line text of a finding, for one line. */
+struct line_hash {
+    const struct inf_rule *rule;
+    const char *section; /* compared by text */
+    uint64_t hash;
+};
+
+static int same_section(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+void inf_findings_fingerprint(struct inf_file_result *r, const struct inf_model *model)
+{
+    struct inf_key_map seen = {0}; /* hash before the index -> findings with it so far */
+    struct line_hash *cache = NULL;
+    size_t cached = 0, cache_cap = 0;
+    uint32_t cached_line = 0;
+    for (size_t i = 0; i < r->count; i++) {
+        struct inf_finding *f = &r->findings[i];
+        if (f->fingerprint[0])
+            continue;
+        if (f->line != cached_line)
+            cached = 0, cached_line = f->line;
+        size_t k = 0;
+        while (k < cached &&
+               !(cache[k].rule == f->rule && same_section(cache[k].section, f->section)))
+            k++;
+        if (k == cached) { /* first finding of this rule and section on the line */
+            uint64_t h = fnv1a(FNV_OFFSET, f->rule->code, strlen(f->rule->code) + 1);
+            if (f->section)
+                for (const char *p = f->section; *p; p++) {
+                    char c = (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p;
+                    h = fnv1a(h, &c, 1);
+                }
+            h = fnv1a(h, "", 1);
+            size_t len = 0;
+            const char *text = model ? inf_source_line_text(&model->source, f->line, &len) : "";
+            cache = inf_xgrow(cache, &cache_cap, cached + 1, sizeof *cache);
+            cache[cached].rule = f->rule;
+            cache[cached].section = f->section;
+            cache[cached++].hash = fnv1a_normalized_line(h, text, len);
+        }
+        uint64_t h = cache[k].hash;
+        uint32_t index = inf_key_map_get(&seen, h);
+        index = index == INF_NO_INDEX ? 0 : index;
+        inf_key_map_put(&seen, h, index + 1);
+        char digits[16];
+        int n = snprintf(digits, sizeof digits, "%u", (unsigned)index);
+        h = fnv1a(h, digits, (size_t)n);
+        static const char hex[] = "0123456789abcdef";
+        for (int d = 0; d < 16; d++)
+            f->fingerprint[d] = hex[(h >> (60 - 4 * d)) & 15];
+        f->fingerprint[16] = '\0';
+    }
+    free(cache);
+    inf_key_map_free(&seen);
+}
+
+void inf_findings_finish(struct inf_file_result *r, const struct inf_model *model)
+{
+    inf_findings_sort(r);
+    inf_findings_fingerprint(r, model);
+}
