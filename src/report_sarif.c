@@ -43,6 +43,41 @@ static void add_uri(struct inf_buf *out, const char *path)
     inf_buf_free(&uri);
 }
 
+/*
+ * The run's invocation: executionSuccessful is false when some input could
+ * not be read, and each such input is a tool execution notification.
+ */
+static void write_invocation(struct inf_buf *out, const struct inf_file_result *results,
+                             size_t count)
+{
+    size_t unreadable = 0;
+    for (size_t r = 0; r < count; r++)
+        unreadable += results[r].error != NULL;
+    inf_buf_printf(out, ",\n      \"invocations\": [{\"executionSuccessful\": %s",
+                   unreadable ? "false" : "true");
+    if (unreadable) {
+        inf_buf_adds(out, ", \"toolExecutionNotifications\": [");
+        int first = 1;
+        for (size_t r = 0; r < count; r++) {
+            if (!results[r].error)
+                continue;
+            inf_buf_adds(out, first ? "\n        " : ",\n        ");
+            first = 0;
+            struct inf_buf text = INF_BUF_INIT;
+            inf_buf_printf(&text, "%s: %s", results[r].path, results[r].error);
+            inf_buf_adds(out, "{\"level\": \"error\", \"message\": {\"text\": ");
+            inf_buf_add_json_string(out, text.data, text.len);
+            inf_buf_free(&text);
+            inf_buf_adds(out, "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": "
+                              "{\"uri\": ");
+            add_uri(out, results[r].path);
+            inf_buf_adds(out, "}}}]}");
+        }
+        inf_buf_adds(out, "\n      ]");
+    }
+    inf_buf_adds(out, "}]");
+}
+
 static void write_sarif(struct inf_buf *out, const struct inf_file_result *results, size_t count,
                         const struct inf_summary *summary, const struct inf_report_options *options)
 {
@@ -119,7 +154,9 @@ static void write_sarif(struct inf_buf *out, const struct inf_file_result *resul
                            (unsigned)f->line, (unsigned)f->column, (unsigned)f->end_line,
                            (unsigned)f->end_column, f->fingerprint);
         }
-    inf_buf_adds(out, first ? "]\n    }\n  ]\n}\n" : "\n      ]\n    }\n  ]\n}\n");
+    inf_buf_adds(out, first ? "]" : "\n      ]");
+    write_invocation(out, results, count);
+    inf_buf_adds(out, "\n    }\n  ]\n}\n");
     free(rule_slot);
 }
 

@@ -92,7 +92,13 @@ static void write_text(struct inf_buf *out, const struct inf_file_result *result
     }
     if (options->quiet)
         return;
-    size_t total = summary->errors + summary->warnings + summary->notes;
+    size_t total = summary->errors + summary->warnings + summary->notes, unreadable = 0;
+    for (size_t r = 0; r < count; r++)
+        unreadable += results[r].error != NULL;
+    if (unreadable) { /* never "no problems" when some input went unchecked */
+        inf_buf_printf(out, "%zu path%s could not be read (see above); ", unreadable,
+                       unreadable == 1 ? "" : "s");
+    }
     if (total == 0) {
         inf_buf_printf(out, "no problems found in %zu file%s\n", summary->files,
                        summary->files == 1 ? "" : "s");

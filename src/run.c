@@ -247,13 +247,6 @@ union worker_tally {
     char padding[128];
 };
 
-/* A path the walk could not read, reported in walk order once the walk is over. */
-struct walk_message {
-    size_t input; /* the command-line path it came from */
-    char *path;
-    int error;
-};
-
 /* One file of the run and all that is known of it. */
 struct run_file {
     char *path;                  /* as found (owned) */
@@ -261,6 +254,7 @@ struct run_file {
     size_t setup;                /* its options: an index in setups */
     int fail_on;                 /* the least severity that fails the run */
     unsigned char stale_enabled; /* INF019 is on */
+    int walk_error;              /* the walk could not read this path (an errno value), or 0 */
     struct inf_file_result result;
 };
 
@@ -282,9 +276,7 @@ struct lint_job {
     struct inf_os_feed *feed; /* while the walk runs */
     size_t walking;           /* the command-line path being walked */
     size_t walk_config;       /* its configuration, or NO_CONFIG */
-    struct walk_message *messages;
-    size_t message_count, message_cap;
-    int status; /* 2 once some path is unreadable */
+    int status;               /* 2 once some command-line path is unreadable */
     /* When the report is rendered while linting (else NULL): the parts, and per worker the
      * counts and whether a finding fails the run, taken before the findings are freed. */
     struct inf_report_parts *parts;
@@ -358,19 +350,29 @@ static void add_file(void *context, char *path)
     inf_os_feed_publish(job->feed, job->file_count);
 }
 
-static void add_walk_message(struct lint_job *job, const char *path, int error)
+/*
+ * A path the walk could not read: a file of the run with that error, so that
+ * every report lists it, its message comes in walk order and the run ends
+ * with status 2.
+ */
+static void add_unreadable(struct lint_job *job, const char *path, int error)
 {
-    job->messages =
-        inf_xgrow(job->messages, &job->message_cap, job->message_count + 1, sizeof *job->messages);
-    struct walk_message *m = &job->messages[job->message_count++];
-    m->input = job->walking;
-    m->path = inf_xstrndup(path, strlen(path));
-    m->error = error;
+    if (job->run->config_broken)
+        return;
+    reserve_file(job);
+    struct run_file *file = &job->files[job->file_count];
+    memset(file, 0, sizeof *file);
+    file->path = inf_xstrndup(path, strlen(path));
+    file->input = job->walking;
+    file->fail_on = INF_SEVERITY_ERROR;
+    file->walk_error = error ? error : EIO;
+    job->file_count++;
+    inf_os_feed_publish(job->feed, job->file_count);
 }
 
 static void unreadable_directory(void *context, const char *path, int error)
 {
-    add_walk_message(context, path, error);
+    add_unreadable(context, path, error);
 }
 
 static int excluded(void *context, const char *path)
@@ -401,10 +403,8 @@ static void find_files(struct inf_os_feed *feed, void *context)
                 break;
             job->walk_config = config ? (size_t)(config - run->configs) : NO_CONFIG;
             int err = inf_os_walk_inf_files(p, &calls, job);
-            if (err) {
-                add_walk_message(job, p, err);
-                job->status = INF_EXIT_FAILURE;
-            }
+            if (err)
+                add_unreadable(job, p, err);
         } else {
             add_file(job, inf_xstrndup(p, strlen(p)));
         }
@@ -460,16 +460,7 @@ static size_t *walk_order(const struct lint_job *job)
     return order;
 }
 
-/* Walk order: by command-line path, then as sorted directory listings give them. */
-static int compare_messages(const void *a, const void *b)
-{
-    const struct walk_message *x = a, *y = b;
-    if (x->input != y->input)
-        return x->input < y->input ? -1 : 1;
-    return inf_os_walk_order(x->path, y->path);
-}
-
-/* Puts the files in walk order (they were linted as found) and prints the walk's messages. */
+/* Puts the files in walk order (they were linted as found). */
 static void sort_files(struct lint_job *job)
 {
     size_t count = job->file_count;
@@ -484,15 +475,6 @@ static void sort_files(struct lint_job *job)
     if (job->parts)
         inf_report_parts_reorder(job->parts, order, count);
     free(order);
-    if (job->message_count)
-        qsort(job->messages, job->message_count, sizeof *job->messages, compare_messages);
-    for (size_t k = 0; k < job->message_count; k++) {
-        inf_tool_message("%s: %s", job->messages[k].path, strerror(job->messages[k].error));
-        free(job->messages[k].path);
-    }
-    free(job->messages);
-    job->messages = NULL;
-    job->message_count = job->message_cap = 0;
 }
 
 static void lint_job_free(struct lint_job *job)
@@ -535,7 +517,11 @@ static void lint_one(void *context, size_t index, int worker)
     /* Built in a local: neighbouring results, in one cache line, belong to other workers. */
     struct inf_file_result local;
     struct inf_file_result *result = &local;
-    int err = read_input(file->path, job->run->opt, &name, &input);
+    int err = file->walk_error;
+    if (err)
+        name = file->path;
+    else
+        err = read_input(file->path, job->run->opt, &name, &input);
     if (err) {
         memset(result, 0, sizeof *result);
         result->path = inf_xstrndup(name, strlen(name));
@@ -734,8 +720,14 @@ int inf_run_dump(const struct inf_run_options *opt)
     if (!run.config_broken) {
         sort_files(&job);
         struct inf_path_list inputs = {NULL, 0, 0};
-        for (size_t i = 0; i < job.file_count; i++)
-            inf_path_list_add(&inputs, job.files[i].path);
+        for (size_t i = 0; i < job.file_count; i++) {
+            if (job.files[i].walk_error) {
+                inf_tool_message("%s: %s", job.files[i].path, strerror(job.files[i].walk_error));
+                status = INF_EXIT_FAILURE;
+            } else {
+                inf_path_list_add(&inputs, job.files[i].path);
+            }
+        }
         int many = inputs.count != 1 || opt->path_count != 1 || inf_os_is_directory(opt->paths[0]);
         int dumped = dump_files(opt, &inputs, many);
         if (status == 0 || dumped == INF_EXIT_FAILURE)

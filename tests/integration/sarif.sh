@@ -28,6 +28,15 @@ for binary in "$inflint" "$inflint_url"; do
     "$binary" --format sarif "$sample" > "$tmp/$n.sarif"
     [ $? -le 1 ] || { echo "FAIL: $binary on $sample"; failed=$((failed + 1)); }
   done < <(find samples -name '*.inf' -not -path 'samples/integration/*' -print0 | sort -z)
+  # A run with an input it could not read: executionSuccessful false and a notification.
+  n=$((n + 1))
+  "$binary" --format sarif samples/isolated.inf samples/no-such-file.inf > "$tmp/$n.sarif"
+  if [ $? -eq 2 ] && grep -q '"executionSuccessful": false' "$tmp/$n.sarif" &&
+     grep -q 'no-such-file.inf: No such file or directory' "$tmp/$n.sarif"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1)); echo "FAIL: $binary: an unreadable input is not in the SARIF invocation"
+  fi
   "$tool" validate "$tmp"/*.sarif > "$tmp/report.txt" 2>&1
   errors=$(grep -c ': error ' "$tmp/report.txt" || true)
   other=$(grep ': warning ' "$tmp/report.txt" | grep -vc 'SARIF2005' || true)
