@@ -140,3 +140,52 @@ void inf_buf_add_json_string(struct inf_buf *buf, const char *text, size_t len)
     inf_buf_add(buf, text + run, len - run);
     inf_buf_addc(buf, '"');
 }
+
+/* Bytes in the UTF-8 sequence starting at TEXT (at most LEN), or 0 when it is not one. */
+static size_t utf8_sequence(const unsigned char *text, size_t len)
+{
+    unsigned char c = text[0];
+    size_t n = c < 0x80             ? 1
+               : (c & 0xE0) == 0xC0 ? 2
+               : (c & 0xF0) == 0xE0 ? 3
+               : (c & 0xF8) == 0xF0 ? 4
+                                    : 0;
+    if (n == 0 || n > len || (n == 2 && c < 0xC2))
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((text[i] & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
+void inf_buf_add_visible(struct inf_buf *buf, const char *text, size_t len, int one_column)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t plain = 0; /* bytes before I that are copied as they are */
+    for (size_t i = 0; i < len;) {
+        size_t n = utf8_sequence(p + i, len - i);
+        int c1 = n == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0;
+        if (n > 1 && !c1) {
+            i += n;
+            continue;
+        }
+        if (n == 1 && (p[i] >= 0x20 || p[i] == '\t') && p[i] != 0x7F) {
+            i++;
+            continue;
+        }
+        inf_buf_add(buf, text + plain, i - plain);
+        if (one_column)
+            inf_buf_adds(buf, "\xEF\xBF\xBD"); /* U+FFFD */
+        else if (p[i] == '\n')
+            inf_buf_adds(buf, "\\n");
+        else if (p[i] == '\r')
+            inf_buf_adds(buf, "\\r");
+        else if (c1)
+            inf_buf_printf(buf, "\\u%04x", (unsigned)p[i + 1]);
+        else
+            inf_buf_printf(buf, "\\x%02x", (unsigned)p[i]);
+        i += c1 ? 2 : 1;
+        plain = i;
+    }
+    inf_buf_add(buf, text + plain, len - plain);
+}

@@ -27,7 +27,10 @@ static void escape(struct inf_buf *out, const char *text, int property)
             inf_buf_adds(out, property ? "%2C" : ",");
             break;
         default:
-            inf_buf_addc(out, *p);
+            if ((unsigned char)*p < 0x20 || *p == 0x7f) /* other controls: shown, not sent */
+                inf_buf_printf(out, "\\x%02x", (unsigned)(unsigned char)*p);
+            else
+                inf_buf_addc(out, *p);
         }
     }
 }

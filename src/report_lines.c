@@ -7,18 +7,32 @@
  */
 #include "inflint/report.h"
 
+#include <string.h>
+
+/* TEXT with control characters escaped: a file name or INF text cannot start a line. */
+static void add_visible(struct inf_buf *out, const char *text)
+{
+    inf_buf_add_visible(out, text, strlen(text), 0);
+}
+
 static void gcc_line(struct inf_buf *out, const char *path, const struct inf_finding *f)
 {
-    inf_buf_printf(out, "%s:%u:%u: %s: %s [%s]\n", path, (unsigned)f->line, (unsigned)f->column,
-                   inf_severity_name(f->severity), f->message, f->rule->code);
+    add_visible(out, path);
+    inf_buf_printf(out, ":%u:%u: %s: ", (unsigned)f->line, (unsigned)f->column,
+                   inf_severity_name(f->severity));
+    add_visible(out, f->message);
+    inf_buf_printf(out, " [%s]\n", f->rule->code);
 }
 
 static void msvc_line(struct inf_buf *out, const char *path, const struct inf_finding *f)
 {
     int error = f->severity == INF_SEVERITY_ERROR;
-    inf_buf_printf(out, "%s(%u,%u): %s %s: %s%s\n", path, (unsigned)f->line, (unsigned)f->column,
+    add_visible(out, path);
+    inf_buf_printf(out, "(%u,%u): %s %s: %s", (unsigned)f->line, (unsigned)f->column,
                    error ? "error" : "warning", f->rule->code,
-                   f->severity == INF_SEVERITY_NOTE ? "note: " : "", f->message);
+                   f->severity == INF_SEVERITY_NOTE ? "note: " : "");
+    add_visible(out, f->message);
+    inf_buf_addc(out, '\n');
 }
 
 /* Every finding of every result, in order, as LINE writes it. */

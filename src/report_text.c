@@ -36,10 +36,13 @@ static void write_excerpt(struct inf_buf *out, const struct inf_finding *f, int 
     char number[16];
     int width = snprintf(number, sizeof number, "%u", (unsigned)f->line);
     inf_buf_printf(out, " %s | %s", number, f->excerpt_cut_left ? "..." : "");
-    /* Tabs become one space, so carets line up with code-point columns. */
-    size_t len = strlen(f->excerpt);
-    for (size_t i = 0; i < len; i++)
-        inf_buf_addc(out, f->excerpt[i] == '\t' ? ' ' : f->excerpt[i]);
+    /* Tabs become one space and other control characters U+FFFD, so carets line up with
+     * code-point columns and the excerpt cannot steer the terminal. */
+    size_t len = strlen(f->excerpt), at = out->len;
+    inf_buf_add_visible(out, f->excerpt, len, 1);
+    for (size_t i = at; i < out->len; i++)
+        if (out->data[i] == '\t')
+            out->data[i] = ' ';
     inf_buf_printf(out, "%s\n %*s | ", f->excerpt_cut_right ? "..." : "", width, "");
     size_t chars = inf_utf8_length(f->excerpt, len);
     size_t first = f->excerpt_column > 0 ? f->excerpt_column - 1 : 0; /* the line's columns */
@@ -72,21 +75,25 @@ static void write_text(struct inf_buf *out, const struct inf_file_result *result
             const struct inf_finding *f = &results[r].findings[i];
             if (color)
                 inf_buf_adds(out, BOLD);
-            inf_buf_printf(out, "%s:%u:%u: ", results[r].path, (unsigned)f->line,
-                           (unsigned)f->column);
+            inf_buf_add_visible(out, results[r].path, strlen(results[r].path), 0);
+            inf_buf_printf(out, ":%u:%u: ", (unsigned)f->line, (unsigned)f->column);
             if (color)
                 inf_buf_printf(out, RESET "%s", severity_color(f->severity));
             inf_buf_printf(out, "%s[%s %s]", inf_severity_name(f->severity), f->rule->code,
                            f->rule->name);
             if (color)
                 inf_buf_adds(out, RESET BOLD);
-            inf_buf_printf(out, ": %s\n", f->message);
+            inf_buf_adds(out, ": ");
+            inf_buf_add_visible(out, f->message, strlen(f->message), 0);
+            inf_buf_addc(out, '\n');
             if (color)
                 inf_buf_adds(out, RESET);
             write_excerpt(out, f, color);
-            if (f->hint)
-                inf_buf_printf(out, "  %shelp:%s %s\n", color ? BOLD : "", color ? RESET : "",
-                               f->hint);
+            if (f->hint) {
+                inf_buf_printf(out, "  %shelp:%s ", color ? BOLD : "", color ? RESET : "");
+                inf_buf_add_visible(out, f->hint, strlen(f->hint), 0);
+                inf_buf_addc(out, '\n');
+            }
             inf_buf_addc(out, '\n');
         }
     }

@@ -22,12 +22,27 @@
 
 void inf_tool_message(const char *format, ...)
 {
+    /* File names reach stderr too, which CI runners also read for workflow commands. */
+    char small[1024];
     va_list args;
     va_start(args, format);
-    fputs("inflint: ", stderr);
-    vfprintf(stderr, format, args);
-    fputc('\n', stderr);
+    int n = vsnprintf(small, sizeof small, format, args);
     va_end(args);
+    struct inf_buf text = INF_BUF_INIT;
+    inf_buf_adds(&text, "inflint: ");
+    if (n >= 0 && (size_t)n >= sizeof small) {
+        char *whole = inf_xmalloc((size_t)n + 1);
+        va_start(args, format);
+        vsnprintf(whole, (size_t)n + 1, format, args);
+        va_end(args);
+        inf_buf_add_visible(&text, whole, (size_t)n, 0);
+        free(whole);
+    } else if (n > 0) {
+        inf_buf_add_visible(&text, small, (size_t)n, 0);
+    }
+    inf_buf_addc(&text, '\n');
+    fwrite(text.data, 1, text.len, stderr);
+    inf_buf_free(&text);
 }
 
 int inf_lint_input_rules(const char *path, struct inf_input input,

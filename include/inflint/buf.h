@@ -42,4 +42,14 @@ void inf_buf_free(struct inf_buf *buf);
 /* Appends TEXT as a JSON string literal (quotes included); TEXT is UTF-8. */
 void inf_buf_add_json_string(struct inf_buf *buf, const char *text, size_t len);
 
+/*
+ * Appends LEN bytes of TEXT for a person or a log parser to read: every
+ * control character but tab (C0, DEL, C1) and every byte that is not UTF-8
+ * is shown as an escape (\n, \r, \x1b, \u009b), so that no file name or
+ * INF text can start a line of its own, move a terminal's cursor or pass
+ * for a CI workflow command. With ONE_COLUMN each is shown as U+FFFD
+ * instead, one column wide, so that carets under an excerpt still line up.
+ */
+void inf_buf_add_visible(struct inf_buf *buf, const char *text, size_t len, int one_column);
+
 #endif

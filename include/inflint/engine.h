@@ -18,9 +18,9 @@ struct inf_finding {
     /* The texts live in one block, owned through message; each is bounded (INF_TEXT_MAX). */
     char *section; /* name of the section holding it, or NULL */
     char *message;
-    char *hint;    /* may be NULL */
-    char *excerpt; /* the line around the finding: the whole line, or a window of it */
-    uint32_t excerpt_column;       /* the line's column where the excerpt starts (1-based) */
+    char *hint;              /* may be NULL */
+    char *excerpt;           /* the line around the finding: the whole line, or a window of it */
+    uint32_t excerpt_column; /* the line's column where the excerpt starts (1-based) */
     unsigned excerpt_cut_left : 1; /* the line goes on before the excerpt */
     unsigned excerpt_cut_right : 1;
     char fingerprint[17];

@@ -99,5 +99,28 @@ if cmp -s "$tmp/order" "$tmp/expected-order"; then passed=$((passed + 1)); else
 expect "bad --jobs" 2 "$inflint" -j 0 samples
 expect "github format" 1 "$inflint" -f github "$bad"
 contains "annotation" out "::error file=samples/rules/iso106-bad.inf,line="
+
+# Output injection (Reliability II, 7): a file name with a newline and a workflow command,
+# and INF text with terminal escapes, reach no output raw. Every human format shows control
+# characters escaped (\n, \x1b) or, in excerpts, as U+FFFD; the github format keeps escaping.
+injected="$tmp/x.inf
+::error file=pwned.inf::injected"
+cp "$bad" "$injected"
+printf '[Version]\nSignature="$Windows NT$"\nPnpLockdown=1\n[DefaultInstall.NTamd64]\nAddReg=R\n[R]\nHKLM,"Soft\033[2J\033]0;owned\007ware",v,,1\n' > "$tmp/escapes.inf"
+for format in text gcc msvc github; do
+  expect "injected name ($format)" 1 "$inflint" --color never -f "$format" "$injected" "$tmp/escapes.inf"
+  if grep -q '^::error file=pwned' "$tmp/out" "$tmp/err"; then
+    failed=$((failed + 1)); echo "FAIL: $format: a file name started a workflow command line"
+  else passed=$((passed + 1)); fi
+  if LC_ALL=C grep -q "$(printf '\033')" "$tmp/out" "$tmp/err"; then
+    failed=$((failed + 1)); echo "FAIL: $format: a raw escape character reached the output"
+  else passed=$((passed + 1)); fi
+done
+expect "injected name (missing)" 2 "$inflint" "$injected.missing"
+contains "message escapes the newline" err 'x.inf\n::error file=pwned.inf::injected.missing: No such file'
+expect "escapes in text" 1 "$inflint" --color never "$tmp/escapes.inf"
+contains "escape shown in the message" out 'HKLM\Soft\x1b[2J\x1b]0;owned\x07ware'
+contains "escape shown as U+FFFD in the excerpt" out "$(printf 'HKLM,"Soft\357\277\275[2J')"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -92,12 +92,28 @@ static void a_sink_receives_everything_in_order(void **state)
     inf_buf_free(&expected);
 }
 
+/* Control characters and bytes that are not UTF-8 are shown, never written raw. */
+static void visible_text_escapes_controls(void **state)
+{
+    (void)state;
+    static const char text[] = "a\tb\nc\x1b[1m\xc2\x9b\xff\xc3\xa9\x7f";
+    struct inf_buf out = INF_BUF_INIT;
+    inf_buf_add_visible(&out, text, sizeof text - 1, 0);
+    assert_string_equal(out.data, "a\tb\\nc\\x1b[1m\\u009b\\xff\xc3\xa9\\x7f");
+    inf_buf_clear(&out);
+    inf_buf_add_visible(&out, text, sizeof text - 1, 1); /* one column each: U+FFFD */
+    assert_string_equal(out.data, "a\tb\xef\xbf\xbd"
+                                  "c\xef\xbf\xbd[1m\xef\xbf\xbd\xef\xbf\xbd\xc3\xa9\xef\xbf\xbd");
+    inf_buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(json_strings_escape_every_special_byte_anywhere),
         cmocka_unit_test(numbers_are_written_in_decimal),
         cmocka_unit_test(a_sink_receives_everything_in_order),
+        cmocka_unit_test(visible_text_escapes_controls),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
