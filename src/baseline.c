@@ -6,6 +6,7 @@
 #include "inflint/alloc.h"
 #include "json_reader.h"
 #include "os.h"
+#include "write_file.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -219,7 +220,7 @@ int inf_baseline_write(const char *path, const struct inf_file_result *results,
                        all[i].fingerprint);
     }
     inf_buf_adds(&out, n ? "\n  ]\n}\n" : "]\n}\n");
-    int err = inf_os_write_atomic(path, out.data, out.len);
+    int err = inf_write_file(path, out.data, out.len, INF_WRITE_REPLACE);
     inf_buf_free(&out);
     free(all);
     return err;

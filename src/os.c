@@ -568,38 +568,6 @@ char *inf_os_dirname(const char *path)
     return inf_xstrndup(path, (size_t)(slash - path));
 }
 
-int inf_os_write_atomic(const char *path, const char *data, size_t len)
-{
-    struct inf_buf temp = INF_BUF_INIT;
-    inf_buf_printf(&temp, "%s.tmp.%ld", path, (long)getpid());
-    FILE *f = fopen(temp.data, "wb");
-    if (!f) {
-        int err = errno;
-        inf_buf_free(&temp);
-        return err;
-    }
-    int err = 0;
-    if (fwrite(data, 1, len, f) != len || fflush(f) != 0)
-        err = errno ? errno : EIO;
-#ifndef _WIN32
-    if (!err && fsync(fileno(f)) != 0)
-        err = errno;
-#endif
-    if (fclose(f) != 0 && !err)
-        err = errno ? errno : EIO;
-#ifdef _WIN32
-    if (!err && !MoveFileExA(temp.data, path, MOVEFILE_REPLACE_EXISTING))
-        err = EIO;
-#else
-    if (!err && rename(temp.data, path) != 0)
-        err = errno;
-#endif
-    if (err)
-        remove(temp.data);
-    inf_buf_free(&temp);
-    return err;
-}
-
 /*
  * Shared by the threads of inf_os_parallel_fed: which indexes are published,
  * taken and done, under one lock; MORE wakes workers when indexes are

@@ -86,12 +86,6 @@ char *inf_os_relative(const char *base, const char *path);
 /* The directory part of PATH ("." when it has none; caller frees). */
 char *inf_os_dirname(const char *path);
 
-/*
- * Writes LEN bytes to PATH atomically: a temporary file beside it, flushed,
- * then renamed over PATH. Returns 0 or an errno value (PATH is then untouched).
- */
-int inf_os_write_atomic(const char *path, const char *data, size_t len);
-
 /* Appends every regular file directly in DIR to LIST, sorted. Returns 0 or an errno value. */
 int inf_os_list_files(const char *dir, struct inf_path_list *list);
 

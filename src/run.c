@@ -13,6 +13,7 @@
 #include "report_parts.h"
 #include "engine_check.h"
 #include "suppress.h"
+#include "write_file.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -596,7 +597,7 @@ static int write_baseline(const struct lint_job *job, const char *path, int quie
     int status = 0;
     int err = inf_baseline_write(path, results, relative, count);
     if (err) {
-        inf_tool_message("%s: %s", path, strerror(err));
+        inf_tool_message("%s: %s", path, inf_write_error_text(err));
         status = INF_EXIT_FAILURE;
     } else if (!quiet) {
         inf_tool_message("recorded %zu finding%s in %s", recorded, recorded == 1 ? "" : "s", path);

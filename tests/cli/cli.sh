@@ -122,5 +122,15 @@ expect "escapes in text" 1 "$inflint" --color never "$tmp/escapes.inf"
 contains "escape shown in the message" out 'HKLM\Soft\x1b[2J\x1b]0;owned\x07ware'
 contains "escape shown as U+FFFD in the excerpt" out "$(printf 'HKLM,"Soft\357\277\275[2J')"
 
+# A full device (Reliability II, 10): every kind of output reports the write error, exit 2.
+if [ -w /dev/full ]; then
+  for args in "--help" "--version" "--list-rules" "--explain ISO101" "-f json samples" \
+              "--dump-model samples/isolated.inf" "samples/isolated.inf"; do
+    "$inflint" $args >/dev/full 2>"$tmp/err"; rc=$?
+    if [ "$rc" = 2 ] && grep -q "error writing output" "$tmp/err"; then passed=$((passed + 1));
+    else failed=$((failed + 1)); echo "FAIL: $args to /dev/full: exit $rc"; fi
+  done
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
