@@ -311,7 +311,13 @@ struct dir_entry {
     int kind; /* ENTRY_* */
 };
 
-enum { ENTRY_SKIP = -1, ENTRY_FILE = 0, ENTRY_DIRECTORY = 1, ENTRY_ASK = 2 };
+enum {
+    ENTRY_SKIP = -1,
+    ENTRY_FILE = 0,
+    ENTRY_DIRECTORY = 1,
+    ENTRY_ASK = 2,
+    ENTRY_SPECIAL_LINK = 3
+};
 
 struct dir_entries {
     struct dir_entry *items;
@@ -408,10 +414,11 @@ static int entry_kind(const char *path)
     if (S_ISDIR(st.st_mode))
         return ENTRY_DIRECTORY;
     if (S_ISLNK(st.st_mode)) {
-        /* A link to a file is linted; a link to a directory is not followed. */
+        /* A link to a regular file is linted; a link to a directory is not followed (so
+         * link loops end); a link to a device, FIFO or socket is never opened. */
         if (stat(path, &st) != 0 || S_ISDIR(st.st_mode))
             return ENTRY_SKIP;
-        return ENTRY_FILE;
+        return S_ISREG(st.st_mode) ? ENTRY_FILE : ENTRY_SPECIAL_LINK;
     }
     return S_ISREG(st.st_mode) ? ENTRY_FILE : ENTRY_SKIP;
 }
@@ -464,9 +471,72 @@ static void walk_entry(void *context, const char *name, int kind)
         w->calls->found(w->context, path);
 }
 
+#if defined(__linux__)
+#include <sys/vfs.h>
+/* Is the directory at PATH on a file system of the kernel's own making (/proc, /sys, ...)? */
+static int on_virtual_file_system(const char *path)
+{
+    static const unsigned long kinds[] = {
+        0x9fa0,     /* proc */
+        0x62656572, /* sysfs */
+        0x1cd1,     /* devpts */
+        0x64626720, /* debugfs */
+        0x74726163, /* tracefs */
+        0x73636673, /* securityfs */
+        0x27e0eb,   /* cgroup */
+        0x63677270, /* cgroup2 */
+        0xcafe4a11, /* bpf */
+        0x42494e4d, /* binfmt_misc */
+        0x6e736673, /* nsfs */
+        0x19800202, /* mqueue */
+        0xde5e81e4, /* efivarfs */
+        0x50495045, /* pipefs */
+        0x5a3c69f0, /* aafs */
+    };
+    struct statfs fs;
+    if (statfs(path, &fs) != 0)
+        return 0;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if ((unsigned long)fs.f_type == kinds[i])
+            return 1;
+    return 0;
+}
+#else
+static int on_virtual_file_system(const char *path)
+{
+    (void)path;
+    return 0;
+}
+#endif
+
+int inf_os_is_virtual_directory(const char *path)
+{
+    return on_virtual_file_system(path);
+}
+
+/* Is directory PATH, below a directory of device PARENT_DEVICE, a virtual file system's? */
+static int crosses_into_virtual(const char *path, unsigned long long parent_device)
+{
+#ifdef _WIN32
+    (void)path, (void)parent_device;
+    return 0;
+#else
+    struct stat st;
+    if (stat(path, &st) != 0 || (unsigned long long)st.st_dev == parent_device)
+        return 0; /* only a mount point can change the file system */
+    return on_virtual_file_system(path);
+#endif
+}
+
 int inf_os_walk_inf_files(const char *dir, const struct inf_os_walk_calls *calls, void *context)
 {
     struct walk w = {dir, calls, context, {0}};
+    unsigned long long device = 0;
+#ifndef _WIN32
+    struct stat here;
+    if (stat(dir, &here) == 0)
+        device = (unsigned long long)here.st_dev;
+#endif
     int err = each_entry(dir, walk_entry, &w);
     for (size_t i = 0; !err && i < w.later.count; i++) {
         const struct dir_entry *e = &w.later.items[i];
@@ -474,10 +544,16 @@ int inf_os_walk_inf_files(const char *dir, const struct inf_os_walk_calls *calls
         int kind = known_kind(e, path);
         if (kind != ENTRY_SKIP && calls->skip && calls->skip(context, path))
             kind = ENTRY_SKIP;
-        if (kind == ENTRY_DIRECTORY) {
+        if (kind == ENTRY_DIRECTORY && crosses_into_virtual(path, device)) {
+            if (calls->passed_over)
+                calls->passed_over(context, path, "a virtual file system (not walked)");
+        } else if (kind == ENTRY_DIRECTORY) {
             int sub = inf_os_walk_inf_files(path, calls, context);
             if (sub && calls->warn)
                 calls->warn(context, path, sub);
+        } else if (kind == ENTRY_SPECIAL_LINK && is_inf_name(e->name)) {
+            if (calls->passed_over)
+                calls->passed_over(context, path, "a link to something that is not a regular file");
         } else if (kind == ENTRY_FILE && is_inf_name(e->name)) {
             calls->found(context, path);
             continue;

@@ -51,6 +51,9 @@ struct inf_os_walk_calls {
     void (*found)(void *context, char *path); /* an INF file; the callee owns PATH */
     void (*warn)(void *context, const char *path, int error); /* an unreadable subdirectory */
     int (*skip)(void *context, const char *path); /* non-zero leaves PATH (and all below) out */
+    /* An INF name the walk does not read, and why: a link to something that is not a regular
+     * file, or a directory on a virtual file system (may be NULL). */
+    void (*passed_over)(void *context, const char *path, const char *why);
 };
 
 /*
@@ -82,6 +85,10 @@ char *inf_os_absolute(const char *path);
  * form), e.g. "drv/x.inf" or "../other/x.inf" (caller frees).
  */
 char *inf_os_relative(const char *base, const char *path);
+
+/* Is directory PATH on a virtual file system (proc, sysfs, devpts, ...)? The walk does not
+ * enter one below the directory it was given. */
+int inf_os_is_virtual_directory(const char *path);
 
 /* The directory part of PATH ("." when it has none; caller frees). */
 char *inf_os_dirname(const char *path);

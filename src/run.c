@@ -391,6 +391,13 @@ static void unreadable_directory(void *context, const char *path, int error)
     add_unreadable(context, path, error);
 }
 
+/* An entry the walk does not read on purpose: a note on stderr, the run goes on. */
+static void passed_over(void *context, const char *path, const char *why)
+{
+    (void)context;
+    inf_tool_message("note: %s: not read: %s", path, why);
+}
+
 static int excluded(void *context, const char *path)
 {
     const struct lint_job *job = context;
@@ -408,7 +415,8 @@ static void find_files(struct inf_os_feed *feed, void *context)
 {
     struct lint_job *job = context;
     struct run *run = job->run;
-    static const struct inf_os_walk_calls calls = {add_file, unreadable_directory, excluded};
+    static const struct inf_os_walk_calls calls = {add_file, unreadable_directory, excluded,
+                                                   passed_over};
     job->feed = feed;
     for (size_t i = 0; i < run->opt->path_count && !run->config_broken; i++) {
         const char *p = run->opt->paths[i];

@@ -115,6 +115,17 @@ run "symlink loop" "0 1" "$dir/tree"
 [ "$(grep -c 'x.inf' "$dir/out")" -ge 1 ] || fail "symlink loop: x.inf not linted"
 run "dangling symlink" "2" "$dir/dangling.inf"
 grep -q "inflint: $dir/dangling.inf: No such file or directory" "$dir/err" || fail "dangling symlink: no message"
+# Links in a walked tree to a device or a FIFO are passed over with a note (Reliability II,
+# 5): following them cost 2 GB and 10 s per /dev/zero link, and hung on a FIFO.
+mkdir -p "$dir/linked"
+cp "$dir/ctrlz.inf" "$dir/linked/real.inf"
+ln -s /dev/zero "$dir/linked/zero.inf"
+mkfifo "$dir/linked-fifo"
+ln -s "$dir/linked-fifo" "$dir/linked/fifo.inf"
+run "links to a device and a FIFO" "0 1" "$dir/linked"
+grep -q "real.inf" "$dir/out" || fail "links to a device and a FIFO: the regular file was not linted"
+grep -q "note: $dir/linked/zero.inf: not read" "$dir/err" || fail "links to a device: no note"
+grep -q "note: $dir/linked/fifo.inf: not read" "$dir/err" || fail "links to a FIFO: no note"
 run "a directory named as a file" "2" --stdin-filename x.inf - < /dev/null "$dir/tree/a/x.inf/"
 # 100,000 empty files in one directory: each is read and reported (no [Version]).
 mkdir "$dir/many"

@@ -151,7 +151,7 @@ static void the_walk_finds_every_inf_file_below(void **state)
         touch(path);
     }
     struct found_files found = {{0}, 0};
-    const struct inf_os_walk_calls calls = {take_found, count_warning, skip_named_skip};
+    const struct inf_os_walk_calls calls = {take_found, count_warning, skip_named_skip, NULL};
     assert_int_equal(inf_os_walk_inf_files(root, &calls, &found), 0);
     qsort(found.list.paths, found.list.count, sizeof *found.list.paths, by_walk_order);
     const char *expected[] = {"a/x.inf", "a/z/y.inx", "a-b/y.inf", "b.INF"};
@@ -175,6 +175,17 @@ static void the_walk_finds_every_inf_file_below(void **state)
     rmdir(root);
 }
 
+/* The walk knows the kernel's file systems, so that a walk of / does not wander into them. */
+static void virtual_file_systems_are_recognised(void **state)
+{
+    (void)state;
+#if defined(__linux__)
+    assert_true(inf_os_is_virtual_directory("/proc"));
+    assert_true(inf_os_is_virtual_directory("/sys"));
+#endif
+    assert_false(inf_os_is_virtual_directory("."));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -182,6 +193,7 @@ int main(void)
         cmocka_unit_test(plain_parallel_runs_cover_every_index),
         cmocka_unit_test(walk_order_is_sorted_listings_depth_first),
         cmocka_unit_test(the_walk_finds_every_inf_file_below),
+        cmocka_unit_test(virtual_file_systems_are_recognised),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
