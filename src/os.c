@@ -509,6 +509,34 @@ static int on_virtual_file_system(const char *path)
 }
 #endif
 
+int inf_os_config_trusted(const char *path, char *why, size_t size)
+{
+#ifdef _WIN32
+    (void)path, (void)why, (void)size;
+    return 1;
+#else
+    struct stat file, dir;
+    char *parent = inf_os_dirname(path);
+    int have_dir = stat(parent, &dir) == 0;
+    free(parent);
+    if (stat(path, &file) != 0 || !have_dir)
+        return 1; /* loading it will say what is wrong */
+    uid_t me = geteuid();
+    if (file.st_uid != me && file.st_uid != 0) {
+        snprintf(why, size, "it belongs to another user (uid %lu)", (unsigned long)file.st_uid);
+        return 0;
+    }
+    if ((dir.st_mode & S_IWOTH) && (!(dir.st_mode & S_ISVTX) || file.st_uid != me)) {
+        snprintf(why, size, "%s",
+                 (dir.st_mode & S_ISVTX)
+                     ? "it is in a directory every user can write to, and is not yours"
+                     : "it is in a directory every user can write to");
+        return 0;
+    }
+    return 1;
+#endif
+}
+
 int inf_os_is_virtual_directory(const char *path)
 {
     return on_virtual_file_system(path);

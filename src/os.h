@@ -86,6 +86,15 @@ char *inf_os_absolute(const char *path);
  */
 char *inf_os_relative(const char *base, const char *path);
 
+/*
+ * May a configuration file found at PATH (not named by the user) steer the
+ * run? Not when another user than the one running (or root) owns it, nor
+ * when it lies in a directory every user can write to, unless that
+ * directory is sticky and the file is the runner's own: otherwise another
+ * user could turn a failing run green. Writes the reason into WHY.
+ */
+int inf_os_config_trusted(const char *path, char *why, size_t size);
+
 /* Is directory PATH on a virtual file system (proc, sysfs, devpts, ...)? The walk does not
  * enter one below the directory it was given. */
 int inf_os_is_virtual_directory(const char *path);

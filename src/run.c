@@ -97,6 +97,7 @@ struct run {
     struct inf_config *configs; /* loaded configuration files, by path */
     size_t config_count, config_cap;
     char *last_dir, *last_found; /* the last directory looked up, and its configuration file */
+    char *last_ignored;          /* the last untrusted configuration warned about */
     int config_broken;           /* a configuration file could not be loaded: the run ends */
 };
 
@@ -107,6 +108,7 @@ static void run_free(struct run *run)
     free(run->configs);
     free(run->last_dir);
     free(run->last_found);
+    free(run->last_ignored);
 }
 
 /*
@@ -134,6 +136,20 @@ static const struct inf_config *config_for(struct run *run, const char *path, in
             found = inf_xstrndup(run->last_found, strlen(run->last_found));
         } else {
             found = inf_config_find(strcmp(path, "-") == 0 ? "." : path);
+            char why[160];
+            const char *trust_all = getenv("INFLINT_TRUST_CONFIG");
+            if (found && !(trust_all && strcmp(trust_all, "1") == 0) &&
+                !inf_os_config_trusted(found, why, sizeof why)) {
+                if (!run->last_ignored || strcmp(run->last_ignored, found) != 0) {
+                    inf_tool_message("warning: ignoring %s: %s (name it with --config, or set "
+                                     "INFLINT_TRUST_CONFIG=1, to use it)",
+                                     found, why);
+                    free(run->last_ignored);
+                    run->last_ignored = inf_xstrndup(found, strlen(found));
+                }
+                free(found);
+                found = NULL; /* the defaults apply */
+            }
             free(run->last_dir);
             free(run->last_found);
             run->last_dir = dir;
@@ -680,7 +696,7 @@ static int report(struct lint_job *job, const struct inf_reporter *reporter,
 
 int inf_run_lint(const struct inf_run_options *opt)
 {
-    struct run run = {opt, NULL, 0, 0, NULL, NULL, 0};
+    struct run run = {opt, NULL, 0, 0, NULL, NULL, NULL, 0};
     struct lint_job job;
     memset(&job, 0, sizeof job);
     job.run = &run;
@@ -735,7 +751,7 @@ done:
 
 int inf_run_dump(const struct inf_run_options *opt)
 {
-    struct run run = {opt, NULL, 0, 0, NULL, NULL, 0};
+    struct run run = {opt, NULL, 0, 0, NULL, NULL, NULL, 0};
     struct lint_job job;
     memset(&job, 0, sizeof job);
     job.run = &run;

@@ -107,5 +107,22 @@ printf '{"tool": "inflint",\n "findings": [' > "$tmp/cut.json"
 check "truncated baseline" 2 "$inflint" --baseline "$tmp/cut.json" repo
 has "truncated baseline line" err "cut.json:2:"
 
+# A configuration another user controls does not steer the run (Reliability II, 6): in a
+# directory every user can write to, a planted .inflint.ini that says "fail-on = never" is
+# ignored with a warning naming it, and the findings fail the run as they should.
+shared="$tmp/shared-dir"
+mkdir -p "$shared/drv"
+chmod 1777 "$shared"
+cp "$src/rules/iso106-bad.inf" "$shared/drv/x.inf"
+printf '[inflint]\nfail-on = never\n' > "$shared/.inflint.ini"
+[ "$(id -u)" = 0 ] && chown 65534:65534 "$shared/.inflint.ini"
+check "planted configuration ignored" 1 "$inflint" -f gcc "$shared/drv"
+has "planted configuration named" err "warning: ignoring $shared/.inflint.ini"
+check "trusted on request" 0 env INFLINT_TRUST_CONFIG=1 "$inflint" -f gcc "$shared/drv"
+chmod 755 "$shared"
+[ "$(id -u)" = 0 ] && chown 0:0 "$shared/.inflint.ini"
+check "the same file trusted in a private directory" 0 "$inflint" -f gcc "$shared/drv"
+check "a named configuration is always used" 0 "$inflint" -f gcc --config "$shared/.inflint.ini" "$shared/drv"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
