@@ -88,6 +88,34 @@ void inf_buf_add_uint(struct inf_buf *buf, unsigned long long value)
     inf_buf_add(buf, digits + n, sizeof digits - n);
 }
 
+/* Bytes in the UTF-8 sequence starting at TEXT (at most LEN), or 0 when it is not one. */
+static size_t utf8_sequence(const unsigned char *text, size_t len)
+{
+    unsigned char c = text[0];
+    size_t n = c < 0x80             ? 1
+               : (c & 0xE0) == 0xC0 ? 2
+               : (c & 0xF0) == 0xE0 ? 3
+               : (c & 0xF8) == 0xF0 ? 4
+                                    : 0;
+    if (n == 0 || n > len || (n == 2 && c < 0xC2))
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((text[i] & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
+int inf_utf8_valid(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        size_t n = utf8_sequence((const unsigned char *)text + i, len - i);
+        if (n == 0)
+            return 0;
+        i += n;
+    }
+    return 1;
+}
+
 void inf_buf_add_json_string(struct inf_buf *buf, const char *text, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
@@ -103,14 +131,25 @@ void inf_buf_add_json_string(struct inf_buf *buf, const char *text, size_t len)
             quote = w ^ (ones * '"');
             backslash = w ^ (ones * '\\');
             if ((((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
-                 ((backslash - ones) & ~backslash)) &
+                 ((backslash - ones) & ~backslash) | w) &
                 highs)
-                break;
+                break; /* a byte to escape, or one of a multi-byte character to check */
             i += 8;
         }
         if (i >= len)
             break;
         unsigned char c = (unsigned char)text[i];
+        if (c >= 0x80) { /* valid UTF-8 passes; any other byte becomes U+FFFD */
+            size_t n = utf8_sequence((const unsigned char *)text + i, len - i);
+            if (n > 1) {
+                i += n - 1;
+                continue;
+            }
+            inf_buf_add(buf, text + run, i - run);
+            run = i + 1;
+            inf_buf_add(buf, "\\ufffd", 6);
+            continue;
+        }
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
         inf_buf_add(buf, text + run, i - run);
@@ -139,23 +178,6 @@ void inf_buf_add_json_string(struct inf_buf *buf, const char *text, size_t len)
     }
     inf_buf_add(buf, text + run, len - run);
     inf_buf_addc(buf, '"');
-}
-
-/* Bytes in the UTF-8 sequence starting at TEXT (at most LEN), or 0 when it is not one. */
-static size_t utf8_sequence(const unsigned char *text, size_t len)
-{
-    unsigned char c = text[0];
-    size_t n = c < 0x80             ? 1
-               : (c & 0xE0) == 0xC0 ? 2
-               : (c & 0xF0) == 0xE0 ? 3
-               : (c & 0xF8) == 0xF0 ? 4
-                                    : 0;
-    if (n == 0 || n > len || (n == 2 && c < 0xC2))
-        return 0;
-    for (size_t i = 1; i < n; i++)
-        if ((text[i] & 0xC0) != 0x80)
-            return 0;
-    return n;
 }
 
 void inf_buf_add_visible(struct inf_buf *buf, const char *text, size_t len, int one_column)

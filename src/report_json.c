@@ -72,6 +72,13 @@ static void write_json(struct inf_buf *out, const struct inf_file_result *result
     for (size_t r = 0; r < count; r++) {
         inf_buf_adds(out, r ? ",\n    {\"path\": " : "\n    {\"path\": ");
         add_string(out, results[r].path);
+        if (!inf_utf8_valid(results[r].path, strlen(results[r].path))) {
+            /* The name's bytes, for tools that must find the file: "path" shows U+FFFD. */
+            inf_buf_adds(out, ", \"path_bytes\": \"");
+            for (const char *p = results[r].path; *p; p++)
+                inf_buf_printf(out, "%02x", (unsigned)(unsigned char)*p);
+            inf_buf_addc(out, '"');
+        }
         if (results[r].encoding) {
             inf_buf_adds(out, ", \"encoding\": ");
             add_string(out, results[r].encoding);

@@ -25,21 +25,113 @@ static const char *level(enum inf_severity severity)
 }
 
 /* PATH as a relative URI: '/' separators, no "./" prefix. Appends to OUT (escaped). */
-static void add_uri(struct inf_buf *out, const char *path)
+#ifdef _WIN32
+#define IS_SEPARATOR(c) ((c) == '/' || (c) == '\\')
+#else
+#define IS_SEPARATOR(c) ((c) == '/')
+#endif
+
+/* Appends TEXT percent-encoded for a URI path: unreserved characters, '/' and ':' stay. */
+static void add_percent_encoded(struct inf_buf *uri, const char *text, size_t len)
 {
-    struct inf_buf uri = INF_BUF_INIT;
-    while (path[0] == '.' && (path[1] == '/' || path[1] == '\\'))
-        path += 2;
-    for (const char *p = path; *p; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (c == '\\')
-            inf_buf_addc(&uri, '/');
-        else if (c == ' ' || c == '%' || c == '#' || c == '?')
-            inf_buf_printf(&uri, "%%%02X", c);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '.' || c == '_' || c == '~' || c == '/' || c == ':')
+            inf_buf_addc(uri, (char)c);
         else
-            inf_buf_addc(&uri, (char)c);
+            inf_buf_printf(uri, "%%%02X", c);
     }
+}
+
+/*
+ * PATH as an absolute path with '/' separators and no "." or ".." segments,
+ * resolved against BASE (absolute) when it is relative. Caller frees.
+ */
+static char *absolute_path(const char *path, const char *base)
+{
+    int absolute = IS_SEPARATOR(path[0]);
+#ifdef _WIN32
+    absolute |= path[0] && path[1] == ':';
+#endif
+    struct inf_buf joined = INF_BUF_INIT;
+    if (!absolute && base) {
+        inf_buf_adds(&joined, base);
+        inf_buf_addc(&joined, '/');
+    }
+    inf_buf_adds(&joined, path);
+    /* Segments, resolved in place. */
+    char *out = inf_xmalloc(joined.len + 2);
+    size_t o = 0;
+    const char *p = joined.data ? joined.data : "";
+    if (IS_SEPARATOR(*p))
+        out[o++] = '/';
+    while (*p) {
+        while (IS_SEPARATOR(*p))
+            p++;
+        size_t n = 0;
+        while (p[n] && !IS_SEPARATOR(p[n]))
+            n++;
+        if (n == 1 && p[0] == '.') {
+            /* nothing */
+        } else if (n == 2 && p[0] == '.' && p[1] == '.') {
+            while (o > 1 && out[o - 1] != '/') /* drop the last segment */
+                o--;
+            if (o > 1)
+                o--;
+        } else if (n > 0) {
+            if (o > 0 && out[o - 1] != '/')
+                out[o++] = '/';
+            memcpy(out + o, p, n);
+            o += n;
+        }
+        p += n;
+    }
+    out[o] = '\0';
+    inf_buf_free(&joined);
+    return out;
+}
+
+/*
+ * The artifactLocation members of PATH (conventions.md 6): a path under the
+ * current directory BASE is a relative URI reference with uriBaseId
+ * %SRCROOT%; any other is an absolute file:/// URI. Percent-encoded.
+ */
+static void add_location(struct inf_buf *out, const char *path, const char *base)
+{
+    char *absolute = absolute_path(path, base);
+    size_t base_len = base ? strlen(base) : 0;
+    struct inf_buf uri = INF_BUF_INIT;
+    int relative = base && strncmp(absolute, base, base_len) == 0 && absolute[base_len] == '/' &&
+                   absolute[base_len + 1];
+    if (relative) {
+        const char *rest = absolute + base_len + 1;
+        add_percent_encoded(&uri, rest, strlen(rest));
+    } else {
+        inf_buf_adds(&uri, absolute[0] == '/' ? "file://" : "file:///");
+        add_percent_encoded(&uri, absolute, strlen(absolute));
+    }
+    inf_buf_adds(out, "\"uri\": ");
     inf_buf_add_json_string(out, uri.data ? uri.data : "", uri.len);
+    if (relative)
+        inf_buf_adds(out, ", \"uriBaseId\": \"%SRCROOT%\"");
+    inf_buf_free(&uri);
+    free(absolute);
+}
+
+/* The run's originalUriBaseIds: %SRCROOT% is the current directory BASE. */
+static void add_base_ids(struct inf_buf *out, const char *base)
+{
+    if (!base)
+        return;
+    struct inf_buf uri = INF_BUF_INIT;
+    inf_buf_adds(&uri, base[0] == '/' ? "file://" : "file:///");
+    add_percent_encoded(&uri, base, strlen(base));
+    if (!uri.len || uri.data[uri.len - 1] != '/')
+        inf_buf_addc(&uri, '/');
+    inf_buf_adds(out, "      \"originalUriBaseIds\": {\"%SRCROOT%\": {\"uri\": ");
+    inf_buf_add_json_string(out, uri.data, uri.len);
+    inf_buf_adds(out, "}},\n");
     inf_buf_free(&uri);
 }
 
@@ -48,7 +140,7 @@ static void add_uri(struct inf_buf *out, const char *path)
  * not be read, and each such input is a tool execution notification.
  */
 static void write_invocation(struct inf_buf *out, const struct inf_file_result *results,
-                             size_t count)
+                             size_t count, const char *base)
 {
     size_t unreadable = 0;
     for (size_t r = 0; r < count; r++)
@@ -68,9 +160,8 @@ static void write_invocation(struct inf_buf *out, const struct inf_file_result *
             inf_buf_adds(out, "{\"level\": \"error\", \"message\": {\"text\": ");
             inf_buf_add_json_string(out, text.data, text.len);
             inf_buf_free(&text);
-            inf_buf_adds(out, "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": "
-                              "{\"uri\": ");
-            add_uri(out, results[r].path);
+            inf_buf_adds(out, "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {");
+            add_location(out, results[r].path, base);
             inf_buf_adds(out, "}}}]}");
         }
         inf_buf_adds(out, "\n      ]");
@@ -126,6 +217,7 @@ static void write_sarif(struct inf_buf *out, const struct inf_file_result *resul
                        level(rule->severity));
     }
     inf_buf_adds(out, first ? "]\n        }\n      },\n" : "\n          ]\n        }\n      },\n");
+    add_base_ids(out, options->base_dir);
     inf_buf_adds(out, "      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [");
     first = 1;
     for (size_t r = 0; r < count; r++)
@@ -144,9 +236,8 @@ static void write_sarif(struct inf_buf *out, const struct inf_file_result *resul
             } else {
                 add_string(out, f->message);
             }
-            inf_buf_adds(out, "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": "
-                              "{\"uri\": ");
-            add_uri(out, results[r].path);
+            inf_buf_adds(out, "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {");
+            add_location(out, results[r].path, options->base_dir);
             inf_buf_printf(out,
                            "}, \"region\": {\"startLine\": %u, \"startColumn\": %u, "
                            "\"endLine\": %u, \"endColumn\": %u}}}], \"partialFingerprints\": "
@@ -155,7 +246,7 @@ static void write_sarif(struct inf_buf *out, const struct inf_file_result *resul
                            (unsigned)f->end_column, f->fingerprint);
         }
     inf_buf_adds(out, first ? "]" : "\n      ]");
-    write_invocation(out, results, count);
+    write_invocation(out, results, count, options->base_dir);
     inf_buf_adds(out, "\n    }\n  ]\n}\n");
     free(rule_slot);
 }

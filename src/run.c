@@ -704,7 +704,8 @@ int inf_run_lint(const struct inf_run_options *opt)
     job.stale_rule = inf_rule_index(inf_rule_find("INF019"));
     int jobs = opt->jobs ? opt->jobs : inf_os_cpu_count();
     const struct inf_reporter *reporter = inf_reporter_find(opt->format ? opt->format : "text");
-    struct inf_report_options report_options = {0, opt->quiet, NULL};
+    char *base_dir = inf_os_absolute(".");
+    struct inf_report_options report_options = {0, opt->quiet, NULL, base_dir};
     const char *color = opt->color ? opt->color : "auto";
     if (strcmp(color, "always") == 0)
         report_options.color = 1;
@@ -746,6 +747,7 @@ int inf_run_lint(const struct inf_run_options *opt)
 done:
     lint_job_free(&job);
     run_free(&run);
+    free(base_dir);
     return status;
 }
 

@@ -39,7 +39,11 @@ void inf_buf_clear(struct inf_buf *buf);
 /* Frees the memory; the buffer can be used again afterwards. */
 void inf_buf_free(struct inf_buf *buf);
 
-/* Appends TEXT as a JSON string literal (quotes included); TEXT is UTF-8. */
+/* Non-zero when LEN bytes of TEXT are UTF-8 throughout. */
+int inf_utf8_valid(const char *text, size_t len);
+
+/* Appends TEXT as a JSON string literal (quotes included): always valid JSON and UTF-8, a byte
+ * that is not part of a UTF-8 character becoming \ufffd. */
 void inf_buf_add_json_string(struct inf_buf *buf, const char *text, size_t len);
 
 /*

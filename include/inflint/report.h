@@ -15,6 +15,8 @@ struct inf_report_options {
     int color;                            /* ANSI colours (text format) */
     int quiet;                            /* no summary line */
     const struct inf_report_parts *parts; /* NULL: the reporter renders every result itself */
+    const char *base_dir; /* the absolute current directory ('/' separators) for SARIF's
+                             %SRCROOT%, or NULL (then every location is an absolute URI) */
 };
 
 struct inf_summary {

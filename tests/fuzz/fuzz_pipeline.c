@@ -25,7 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     inf_lint_buffer((mode & 8) ? "fuzz.inx" : "fuzz.inf", bytes, size, &options, &result);
     struct inf_summary summary = {0, 0, 0, 0};
     inf_summary_add(&summary, &result);
-    struct inf_report_options report = {(mode >> 4) & 1, 0, NULL};
+    struct inf_report_options report = {(mode >> 4) & 1, 0, NULL, "/work"};
     struct inf_buf out = INF_BUF_INIT;
     inf_report_json.write(&out, &result, 1, &summary, &report);
     inf_report_sarif.write(&out, &result, 1, &summary, &report);

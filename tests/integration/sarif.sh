@@ -37,6 +37,18 @@ for binary in "$inflint" "$inflint_url"; do
   else
     failed=$((failed + 1)); echo "FAIL: $binary: an unreadable input is not in the SARIF invocation"
   fi
+  # Odd file names (Reliability II, 8), named relatively and absolutely: the SARIF locations
+  # are percent-encoded relative references under %SRCROOT% or absolute file:/// URIs.
+  odd="$tmp/odd names"
+  mkdir -p "$odd"
+  for name in "$(printf 'a\377b.inf')" "$(printf 'new\nline.inf')" "sp ace%.inf" 'back\slash.inf'; do
+    cp samples/rules/iso106-bad.inf "$odd/$name"
+  done
+  n=$((n + 1)); "$binary" --format sarif "$odd" > "$tmp/$n.sarif"
+  n=$((n + 1)); (cd "$odd" && "$binary" --format sarif .) > "$tmp/$n.sarif"
+  grep -q '"uriBaseId": "%SRCROOT%"' "$tmp/$n.sarif" && grep -q '"uri": "new%0Aline.inf"' "$tmp/$n.sarif" &&
+    grep -q '"uri": "file:///' "$tmp/$((n - 1)).sarif" && passed=$((passed + 1)) ||
+    { failed=$((failed + 1)); echo "FAIL: $binary: odd names are not relative/absolute URIs as they should"; }
   "$tool" validate "$tmp"/*.sarif > "$tmp/report.txt" 2>&1
   errors=$(grep -c ': error ' "$tmp/report.txt" || true)
   other=$(grep ': warning ' "$tmp/report.txt" | grep -vc 'SARIF2005' || true)
@@ -52,5 +64,11 @@ for binary in "$inflint" "$inflint_url"; do
     echo "without INFLINT_URL: $sarif2005 of $n files warn SARIF2005 (accepted)"
   fi
 done
+# JSON output stays valid UTF-8 JSON whatever the file names (a strict decoder and parser).
+"$inflint" -f json "$odd" > "$tmp/odd.json"
+if node -e 'const b = require("fs").readFileSync(process.argv[1]);
+  const j = JSON.parse(new TextDecoder("utf-8", {fatal: true}).decode(b));
+  if (!j.files.some(f => f.path_bytes)) process.exit(1);' "$tmp/odd.json"; then passed=$((passed + 1));
+else failed=$((failed + 1)); echo "FAIL: JSON with odd file names is not valid UTF-8 JSON with path_bytes"; fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

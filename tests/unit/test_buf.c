@@ -23,6 +23,12 @@ static void escape_slowly(struct inf_buf *out, const char *text, size_t len)
             inf_buf_adds(out, "\\t");
         } else if (c < 0x20) {
             inf_buf_printf(out, "\\u%04x", c);
+        } else if (c >= 0xc2 && c <= 0xdf && i + 1 < len &&
+                   ((unsigned char)text[i + 1] & 0xc0) == 0x80) {
+            inf_buf_addc(out, (char)c); /* a two-byte character: kept */
+            inf_buf_addc(out, text[++i]);
+        } else if (c >= 0x80) {
+            inf_buf_adds(out, "\\ufffd"); /* not UTF-8 (the test uses no longer characters) */
         } else {
             inf_buf_addc(out, (char)c);
         }
@@ -34,7 +40,9 @@ static void escape_slowly(struct inf_buf *out, const char *text, size_t len)
 static void json_strings_escape_every_special_byte_anywhere(void **state)
 {
     (void)state;
-    static const unsigned char specials[] = {'"', '\\', '\n', '\r', '\t', 0x01, 0x1f, 0x7f, 0xc3};
+    /* The last two: a lone lead byte (not UTF-8: U+FFFD) and a whole e-acute (kept). */
+    static const unsigned char specials[] = {'"',  '\\', '\n', '\r', '\t', 0x01,
+                                             0x1f, 0x7f, 0xff, 0xc3, 0xa9};
     char text[40];
     for (size_t len = 0; len <= sizeof text; len++)
         for (size_t at = 0; at < len; at++)
@@ -42,6 +50,8 @@ static void json_strings_escape_every_special_byte_anywhere(void **state)
                 for (size_t i = 0; i < len; i++)
                     text[i] = (char)('a' + i % 26);
                 text[at] = (char)specials[k];
+                if (specials[k] == 0xa9 && at > 0)
+                    text[at - 1] = (char)0xc3; /* the pair c3 a9 */
                 struct inf_buf fast = INF_BUF_INIT, slow = INF_BUF_INIT;
                 inf_buf_add_json_string(&fast, text, len);
                 escape_slowly(&slow, text, len);
