@@ -7,6 +7,7 @@
 #include "json_reader.h"
 #include "os.h"
 #include "write_file.h"
+#include "arena.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,47 +69,77 @@ int inf_baseline_load(const char *path, struct inf_baseline *baseline, char *err
     return status;
 }
 
+/* What the streaming parse of a baseline needs to take in one finding. */
+struct baseline_reader {
+    struct inf_baseline *baseline;
+    const char *path;
+    char *error;
+    size_t error_size;
+    int has_findings; /* the "findings" array was met */
+};
+
+/* A NUL-terminated copy of TEXT in the baseline's string arena. */
+static char *keep(struct inf_baseline *baseline, const char *text)
+{
+    return inf_arena_strndup(baseline->strings, text, strlen(text));
+}
+
+static int take_finding(void *context, const struct inf_json *item, size_t index)
+{
+    struct baseline_reader *reader = context;
+    if (!item) {
+        reader->has_findings = 1;
+        return 0;
+    }
+    const struct inf_json *p = inf_json_get(item, "path");
+    const struct inf_json *r = inf_json_get(item, "rule");
+    const struct inf_json *f = inf_json_get(item, "fingerprint");
+    if (!p || !r || !f || p->type != INF_JSON_STRING || r->type != INF_JSON_STRING ||
+        f->type != INF_JSON_STRING) {
+        snprintf(reader->error, reader->error_size,
+                 "%s: finding %zu lacks a \"path\", \"rule\" or \"fingerprint\" string",
+                 reader->path, index + 1);
+        return -1;
+    }
+    struct inf_baseline *baseline = reader->baseline;
+    baseline->entries = inf_xgrow(baseline->entries, &baseline->cap, baseline->count + 1,
+                                  sizeof *baseline->entries);
+    struct inf_baseline_entry *e = &baseline->entries[baseline->count++];
+    e->path = keep(baseline, p->string);
+    e->rule = keep(baseline, r->string);
+    e->fingerprint = keep(baseline, f->string);
+    e->used = 0;
+    return 0;
+}
+
 int inf_baseline_parse(const char *path, const char *dir, const char *text, size_t len,
                        struct inf_baseline *baseline, char *error, size_t error_size)
 {
     memset(baseline, 0, sizeof *baseline);
     baseline->dir = inf_xstrndup(dir, strlen(dir));
+    baseline->strings = inf_xcalloc(1, sizeof *baseline->strings);
+    /* The findings are taken one at a time as they are parsed: memory holds the entries, not
+     * a tree of the whole document. */
+    struct baseline_reader reader = {baseline, path, error, error_size, 0};
     struct inf_json root;
     char why[160];
+    why[0] = '\0';
+    error[0] = '\0';
     int status = 0;
-    if (inf_json_parse(text, len, &root, why, sizeof why) != 0) {
-        snprintf(error, error_size, "%s:%s", path, why + 5); /* "line N: ..." -> "PATH:N: ..." */
+    if (inf_json_parse_streaming(text, len, "findings", take_finding, &reader, &root, why,
+                                 sizeof why) != 0) {
+        if (!error[0]) /* "line N: ..." -> "PATH:N: ..." */
+            snprintf(error, error_size, "%s:%s", path, why + 5);
         status = -1;
     } else {
         const struct inf_json *tool = inf_json_get(&root, "tool");
-        const struct inf_json *findings = inf_json_get(&root, "findings");
         if (!tool || tool->type != INF_JSON_STRING || strcmp(tool->string, "inflint") != 0 ||
-            !findings || findings->type != INF_JSON_ARRAY) {
+            !reader.has_findings) {
             snprintf(error, error_size,
                      "%s: not an inflint baseline (expected \"tool\": \"inflint\" and a "
                      "\"findings\" array)",
                      path);
             status = -1;
-        }
-        for (size_t i = 0; status == 0 && i < findings->count; i++) {
-            const struct inf_json *p = inf_json_get(&findings->items[i], "path");
-            const struct inf_json *r = inf_json_get(&findings->items[i], "rule");
-            const struct inf_json *f = inf_json_get(&findings->items[i], "fingerprint");
-            if (!p || !r || !f || p->type != INF_JSON_STRING || r->type != INF_JSON_STRING ||
-                f->type != INF_JSON_STRING) {
-                snprintf(error, error_size,
-                         "%s: finding %zu lacks a \"path\", \"rule\" or \"fingerprint\" string",
-                         path, i + 1);
-                status = -1;
-                break;
-            }
-            baseline->entries = inf_xgrow(baseline->entries, &baseline->cap, baseline->count + 1,
-                                          sizeof *baseline->entries);
-            struct inf_baseline_entry *e = &baseline->entries[baseline->count++];
-            e->path = inf_xstrndup(p->string, strlen(p->string));
-            e->rule = inf_xstrndup(r->string, strlen(r->string));
-            e->fingerprint = inf_xstrndup(f->string, strlen(f->string));
-            e->used = 0;
         }
     }
     inf_json_free(&root);
@@ -119,10 +150,9 @@ int inf_baseline_parse(const char *path, const char *dir, const char *text, size
 
 void inf_baseline_free(struct inf_baseline *baseline)
 {
-    for (size_t i = 0; i < baseline->count; i++) {
-        free(baseline->entries[i].path);
-        free(baseline->entries[i].rule);
-        free(baseline->entries[i].fingerprint);
+    if (baseline->strings) {
+        inf_arena_free(baseline->strings);
+        free(baseline->strings);
     }
     free(baseline->entries);
     free(baseline->dir);

@@ -14,6 +14,11 @@ struct reader {
     char *error;
     size_t error_size;
     int failed;
+    /* Streaming: the elements of the root object's array STREAM_KEY go to EACH, one at a
+     * time, instead of into the tree. */
+    const char *stream_key;
+    int (*each)(void *context, const struct inf_json *item, size_t index);
+    void *context;
 };
 
 static int line_of(const struct reader *r)
@@ -119,6 +124,10 @@ static char *read_string(struct reader *r)
             } else if (cp >= 0xD800 && cp <= 0xDFFF) {
                 cp = 0xFFFD;
             }
+            if (cp == 0) { /* it would cut the string short wherever it is used */
+                fail(r, "\\u0000 in a string");
+                break;
+            }
             add_utf8(&b, cp);
         } else {
             fail(r, "bad escape in a string");
@@ -130,6 +139,41 @@ static char *read_string(struct reader *r)
 }
 
 static void parse_value(struct reader *r, struct inf_json *out, int depth);
+
+/* An array whose elements go to r->each one at a time (each freed after its call). */
+static void stream_array(struct reader *r, int depth)
+{
+    r->p++;                                  /* '[' */
+    if (r->each(r->context, NULL, 0) != 0) { /* the array begins */
+        r->failed = 1;
+        return;
+    }
+    skip_space(r);
+    if (r->p < r->end && *r->p == ']') {
+        r->p++;
+        return;
+    }
+    for (size_t index = 0;; index++) {
+        struct inf_json item;
+        parse_value(r, &item, depth + 1);
+        if (!r->failed && r->each(r->context, &item, index) != 0)
+            r->failed = 1; /* the callback has written the error */
+        inf_json_free(&item);
+        if (r->failed)
+            return;
+        skip_space(r);
+        if (r->p < r->end && *r->p == ',') {
+            r->p++;
+            continue;
+        }
+        if (r->p < r->end && *r->p == ']') {
+            r->p++;
+            return;
+        }
+        fail(r, "expected ',' or ']'");
+        return;
+    }
+}
 
 static void parse_container(struct reader *r, struct inf_json *out, int depth, int object)
 {
@@ -159,6 +203,15 @@ static void parse_container(struct reader *r, struct inf_json *out, int depth, i
             }
             r->p++;
         }
+        skip_space(r);
+        if (object && depth == 0 && r->stream_key && strcmp(key, r->stream_key) == 0 &&
+            r->p < r->end && *r->p == '[') {
+            free(key);
+            stream_array(r, depth + 1);
+            if (r->failed)
+                return;
+            goto next;
+        }
         size_t old_cap = cap;
         out->items = inf_xgrow(out->items, &cap, out->count + 1, sizeof *out->items);
         if (object) {
@@ -171,6 +224,7 @@ static void parse_container(struct reader *r, struct inf_json *out, int depth, i
         parse_value(r, &out->items[out->count - 1], depth + 1);
         if (r->failed)
             return;
+    next:
         skip_space(r);
         if (r->p < r->end && *r->p == ',') {
             r->p++;
@@ -235,7 +289,16 @@ static void parse_value(struct reader *r, struct inf_json *out, int depth)
 int inf_json_parse(const char *text, size_t len, struct inf_json *out, char *error,
                    size_t error_size)
 {
-    struct reader r = {text, text + len, text, error, error_size, 0};
+    return inf_json_parse_streaming(text, len, NULL, NULL, NULL, out, error, error_size);
+}
+
+int inf_json_parse_streaming(const char *text, size_t len, const char *array_key,
+                             int (*each)(void *context, const struct inf_json *item, size_t index),
+                             void *context, struct inf_json *out, char *error, size_t error_size)
+{
+    struct reader r = {text, text + len, text, error, error_size, 0, array_key, each, context};
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        r.p += 3; /* a UTF-8 byte order mark, as editors on Windows write */
     parse_value(&r, out, 0);
     skip_space(&r);
     if (!r.failed && r.p != r.end)
@@ -260,7 +323,7 @@ const struct inf_json *inf_json_get(const struct inf_json *object, const char *k
 {
     if (object->type != INF_JSON_OBJECT)
         return NULL;
-    for (size_t i = 0; i < object->count; i++)
+    for (size_t i = object->count; i-- > 0;) /* the last of repeated keys, as Python and jq */
         if (strcmp(object->keys[i], key) == 0)
             return &object->items[i];
     return NULL;

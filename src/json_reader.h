@@ -35,6 +35,17 @@ struct inf_json {
  */
 int inf_json_parse(const char *text, size_t len, struct inf_json *out, char *error,
                    size_t error_size);
+/*
+ * inf_json_parse for big documents: the elements of the root object's array
+ * member ARRAY_KEY are handed to EACH one at a time and freed after it (OUT
+ * does not hold that member), so memory holds one element at a time. EACH
+ * is first called with ITEM NULL when the array begins. It returns 0, or
+ * non-zero after writing an error (the parse then fails).
+ */
+int inf_json_parse_streaming(const char *text, size_t len, const char *array_key,
+                             int (*each)(void *context, const struct inf_json *item, size_t index),
+                             void *context, struct inf_json *out, char *error, size_t error_size);
+
 void inf_json_free(struct inf_json *value);
 
 /* Member KEY of OBJECT, or NULL (also when OBJECT is no object). */

@@ -11,7 +11,7 @@
 #include "inflint/engine.h"
 
 struct inf_baseline_entry {
-    char *path, *rule, *fingerprint; /* owned */
+    const char *path, *rule, *fingerprint; /* in the baseline's strings */
     int used;
 };
 
@@ -19,6 +19,7 @@ struct inf_baseline {
     char *dir; /* absolute directory of the baseline file; owned */
     struct inf_baseline_entry *entries;
     size_t count, cap;
+    struct inf_arena *strings; /* every entry's texts, freed at once */
 };
 
 /* Reads baseline PATH. Returns 0, or -1 with "PATH: why" (or "PATH:LINE: why") in ERROR. */

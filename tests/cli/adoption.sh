@@ -107,6 +107,29 @@ printf '{"tool": "inflint",\n "findings": [' > "$tmp/cut.json"
 check "truncated baseline" 2 "$inflint" --baseline "$tmp/cut.json" repo
 has "truncated baseline line" err "cut.json:2:"
 
+# Reading baselines (Reliability II, 9): a repeated key counts its last value (as Python and
+# jq read it), \u0000 is refused rather than cutting a string, a UTF-8 BOM is accepted.
+cd "$tmp/repo"
+"$inflint" -f json . > "$tmp/now.json"
+first=$(grep '"fingerprint"' "$tmp/now.json" | head -1)
+fp=$(echo "$first" | grep -o '"fingerprint": "[0-9a-f]*"' | cut -d'"' -f4)
+rule=$(echo "$first" | grep -o '"rule": "[A-Z0-9]*"' | cut -d'"' -f4)
+file=$(echo "$first" | grep -o '"path": "[^"]*"' | cut -d'"' -f4 | sed 's|^\./||')
+printf '{"tool": "inflint", "findings": [{"path": "%s", "rule": "%s", "fingerprint": "0000000000000000", "fingerprint": "%s"}]}' \
+  "$file" "$rule" "$fp" > "$tmp/repo/dup.json"
+line=$(echo "$first" | grep -o '"line": [0-9]*' | grep -o '[0-9]*$')
+"$inflint" -f gcc --baseline "$tmp/repo/dup.json" . > "$tmp/out" 2>&1
+if grep -q "^./$file:$line:.*\[$rule\]" "$tmp/out"; then
+  failed=$((failed + 1)); echo "FAIL: a repeated key does not count its last value"
+  echo "$first" | cut -c1-150; grep "^./$file:$line:" "$tmp/out"
+else passed=$((passed + 1)); fi
+printf '{"tool": "inflint", "findings": [{"path": "a\\u0000b", "rule": "ISO101", "fingerprint": "x"}]}' > "$tmp/nul.json"
+check "\\u0000 refused" 2 "$inflint" --baseline "$tmp/nul.json" .
+has "\\u0000 message" err "u0000 in a string"
+printf '\357\273\277{"tool": "inflint", "findings": []}' > "$tmp/bom.json"
+check "UTF-8 BOM accepted" 1 "$inflint" --baseline "$tmp/bom.json" .
+cd "$tmp"
+
 # A configuration another user controls does not steer the run (Reliability II, 6): in a
 # directory every user can write to, a planted .inflint.ini that says "fail-on = never" is
 # ignored with a warning naming it, and the findings fail the run as they should.

@@ -171,6 +171,19 @@ for directive in AddReg CopyFiles; do
   done
 done
 
+# A big baseline (Reliability II, 9) is read finding by finding: peak RSS within 4x its size
+# (a 100 MB one needed 2.8 GB when the whole document became a tree first).
+awk 'BEGIN { printf "{\"tool\": \"inflint\", \"version\": 1, \"findings\": [\n";
+  for (i = 0; i < 500000; i++) printf "%s    {\"path\": \"drv/sub%06d/file%06d.inf\", \"rule\": \"ISO101\", \"fingerprint\": \"%016x\"}", (i ? ",\n" : ""), i % 1000, i, i;
+  printf "\n]}\n" }' > "$dir/big-baseline.json"
+if [ "${INFLINT_SANITIZED:-0}" != 1 ] && [ -x /usr/bin/time ]; then
+  size_kb=$(( $(stat -c %s "$dir/big-baseline.json") / 1024 ))
+  /usr/bin/time -f '%M' -o "$dir/rss" timeout 60 "$inflint" --baseline "$dir/big-baseline.json" "$dir/ctrlz.inf" >/dev/null 2>&1
+  rss=$(tail -1 "$dir/rss")
+  [ "$rss" -le $((4 * size_kb)) ] && passed=$((passed + 1)) ||
+    fail "a ${size_kb} KB baseline took ${rss} KB (limit 4x)"
+fi
+
 # Out of memory is a message and exit 2, never a signal (plain build only).
 if [ "${INFLINT_SANITIZED:-0}" != 1 ]; then
   ( ulimit -v 150000; exec timeout 60 "$inflint" --dump-model "$dir/longline.inf" ) >/dev/null 2>"$dir/err"
