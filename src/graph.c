@@ -36,11 +36,21 @@ struct inf_graph_private {
     struct inf_key_map destination_keys; /* DestinationDirs line -> destination_list index */
     struct inf_destination **destination_list;
     size_t destination_used, destination_cap;
-    uint32_t *remove_sections; /* sections whose name holds ".Remove" */
+    struct remove_entry *removes; /* ".Remove*" sections by the hash of the name before it */
     size_t remove_count;
+    unsigned char *subtree13;         /* per (section, context): its walk reached DIRID 13 */
+    unsigned char *includes;          /* per section: has_include's answer (0: not asked yet) */
+    uint64_t signature;               /* of the paths whose walks the stamp stands for */
     int has_arch_token;               /* some section name holds $ARCH$ */
     const struct inf_line *span_line; /* the line line_span answered last, and its span */
     struct inf_span span;
+};
+
+/* A section whose name holds ".Remove" after PREFIX_LEN bytes: a companion of that prefix. */
+struct remove_entry {
+    uint32_t hash; /* of the prefix */
+    uint32_t prefix_len;
+    uint32_t section;
 };
 
 /* The walk state of one install path. */
@@ -49,6 +59,7 @@ struct walk {
     size_t path_index;
     struct inf_reach reach;
     unsigned depth; /* sections entered through Needs and directives, for the bound below */
+    int uses13;     /* the sections walked since the enclosing one began reached DIRID 13 */
 };
 
 /*
@@ -409,7 +420,7 @@ static void add_copy(struct walk *w, const struct inf_line *directive,
     reach_merge(&c->reach, &w->reach);
     resolve_source(g, c, current_path(w)->arch);
     if (c->has_dirid && c->dirid == 13)
-        current_path(w)->uses_dirid13 = 1;
+        w->uses13 = 1;
 }
 
 static void mark_live(struct walk *w, uint32_t section)
@@ -544,7 +555,7 @@ static void walk_registry_section(struct walk *w, const struct inf_line *directi
             r->enforced_contexts |= 1u << context;
         reach_merge(&r->reach, &w->reach);
         if (text_has_dirid13(g, line))
-            current_path(w)->uses_dirid13 = 1;
+            w->uses13 = 1;
     }
 }
 
@@ -553,16 +564,20 @@ static void walk_registry_section(struct walk *w, const struct inf_line *directi
 static void walk_section(struct walk *w, uint32_t section, enum inf_hkr_context context,
                          const struct inf_line *service);
 
-/* Has SECTION an Include directive (so Needs may name external sections)? */
+/* Has SECTION an Include directive (so Needs may name external sections)? Asked once each. */
 static int has_include(struct inf_graph *g, uint32_t section)
 {
-    struct inf_line_iter it;
-    inf_line_iter_init(&it, g->model, section);
-    const struct inf_line *line;
-    while ((line = inf_line_iter_next(&it)) != NULL)
-        if (key_is(g, line, "Include"))
-            return 1;
-    return 0;
+    unsigned char *known = &g->priv->includes[section]; /* 0 unknown, 1 no, 2 yes */
+    if (!*known) {
+        *known = 1;
+        struct inf_line_iter it;
+        inf_line_iter_init(&it, g->model, section);
+        const struct inf_line *line;
+        while ((line = inf_line_iter_next(&it)) != NULL)
+            if (key_is(g, line, "Include"))
+                *known = 2;
+    }
+    return *known == 2;
 }
 
 /* Walks the section named by field INDEX of DIRECTIVE, if any; reports it missing when REQUIRED. */
@@ -611,7 +626,7 @@ static void add_service(struct walk *w, const struct inf_line *add_line, uint32_
     struct inf_service *s = &g->services[index];
     reach_merge(&s->reach, &w->reach);
     if (s->binary && text_has_dirid13(g, s->binary))
-        current_path(w)->uses_dirid13 = 1;
+        w->uses13 = 1;
 }
 
 /* AddService = name, flags, install-section[, event-log-section, ...] */
@@ -768,15 +783,25 @@ static void walk_section(struct walk *w, uint32_t section, enum inf_hkr_context 
 {
     struct inf_graph_private *p = w->graph->priv;
     size_t slot = (size_t)section * INF_HKR_CONTEXT_COUNT + context;
-    if (p->stamps[slot] == p->stamp)
-        return; /* already walked in this path and context (also ends Needs cycles) */
+    if (p->stamps[slot] == p->stamp) {
+        /* Walked already in this context, by this path or an earlier one of the same
+         * architecture, enforcement and OS build: that walk recorded all it reaches, with
+         * this very reach (this also ends Needs cycles). */
+        w->uses13 |= p->subtree13[slot];
+        return;
+    }
     if (w->depth >= MAX_WALK_DEPTH)
         return;
     p->stamps[slot] = p->stamp;
+    p->subtree13[slot] = 0;
+    int outer = w->uses13;
+    w->uses13 = 0;
     mark_live(w, section);
     w->depth++;
     walk_directives(w, section, context, service);
     w->depth--;
+    p->subtree13[slot] = (unsigned char)w->uses13;
+    w->uses13 |= outer;
 }
 
 static void walk_install(struct inf_graph *g, size_t path_index)
@@ -787,9 +812,21 @@ static void walk_install(struct inf_graph *g, size_t path_index)
                      path_index,
                      {INF_ARCH_BIT(path->arch), path->enforced ? INF_ARCH_BIT(path->arch) : 0,
                       path->start_build},
+                     0,
                      0};
-    p->stamp++;
     uint32_t install = path->install_section;
+    /* Paths that reach alike (architecture, enforcement, first build) record the same facts
+     * from a section: one after another they share the stamp, so that a section many install
+     * sections name (Needs=Common) is walked once, not once per path. A path whose install
+     * section has an Include decides missing Needs targets differently: a stamp of its own. */
+    uint64_t signature = (uint64_t)path->start_build << 8 | (uint64_t)path->arch << 1 |
+                         (uint64_t)(path->enforced != 0);
+    if (has_include(g, install))
+        signature = ~(uint64_t)path_index;
+    if (signature != p->signature || p->stamp == 0) {
+        p->stamp++;
+        p->signature = signature;
+    }
     walk_section(&w, install, path->is_default_install ? INF_HKR_NONE : INF_HKR_SOFTWARE, NULL);
     struct inf_text base = inf_model_section_name(g->model, install);
     struct inf_buf name = INF_BUF_INIT;
@@ -801,25 +838,53 @@ static void walk_install(struct inf_graph *g, size_t path_index)
         if (s != INF_NO_INDEX)
             walk_section(&w, s, inf_companions[i].context, NULL);
     }
-    for (size_t i = 0; i < p->remove_count; i++) {
-        struct inf_text rn = inf_model_section_name(g->model, p->remove_sections[i]);
-        if (rn.len > base.len + 7 && inf_text_equal_nocase2(rn.ptr, base.len, base.ptr, base.len) &&
-            inf_text_equal_nocase2(rn.ptr + base.len, 7, ".Remove", 7))
-            walk_section(&w, p->remove_sections[i], INF_HKR_SOFTWARE, NULL);
+    /* Its ".Remove*" sections, in section order: found by the hash of the name before. */
+    uint32_t hash = inf_hash_nocase(base.ptr, base.len);
+    size_t lo = 0, hi = p->remove_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->removes[mid].hash < hash)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    for (size_t i = lo; i < p->remove_count && p->removes[i].hash == hash; i++) {
+        struct inf_text rn = inf_model_section_name(g->model, p->removes[i].section);
+        if (p->removes[i].prefix_len == base.len &&
+            inf_text_equal_nocase2(rn.ptr, base.len, base.ptr, base.len))
+            walk_section(&w, p->removes[i].section, INF_HKR_SOFTWARE, NULL);
+    }
+    path->uses_dirid13 = w.uses13;
     inf_buf_free(&name);
 }
 
 /* ------------------------------------------------------- entry points */
 
-/* The end of the OS range starting at START among STARTS (next higher start, else max). */
+static int compare_builds(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Sorts the COUNT first builds of STARTS, for range_end. */
+static void sort_starts(uint32_t *starts, size_t count)
+{
+    if (count > 1)
+        qsort(starts, count, sizeof *starts, compare_builds);
+}
+
+/* The end of the OS range starting at START among sorted STARTS (next higher start, else max). */
 static uint32_t range_end(const uint32_t *starts, size_t count, uint32_t start)
 {
-    uint32_t end = INF_BUILD_MAX;
-    for (size_t i = 0; i < count; i++)
-        if (starts[i] > start && starts[i] < end)
-            end = starts[i];
-    return end;
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (starts[mid] <= start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < count ? starts[lo] : INF_BUILD_MAX;
 }
 
 /* Resolves install name NAME for ARCH: NAME.NT<arch>, NAME.NT$ARCH$, NAME.NT, NAME. */
@@ -903,10 +968,17 @@ static void add_manufacturer_paths(struct inf_graph *g, const struct inf_line *l
     struct inf_decoration *decorations = inf_xcalloc(count + 1, sizeof *decorations);
     char **texts = inf_xcalloc(count + 1, sizeof *texts);
     int *valid = inf_xcalloc(count + 1, sizeof *valid);
+    struct inf_name_index seen; /* a decoration repeated on the line adds nothing */
+    inf_name_index_init(&seen, count);
     for (size_t i = 0; i < count; i++) {
         texts[i] = field_value(g, line, i + 1);
         valid[i] = inf_decoration_parse(texts[i], strlen(texts[i]), &decorations[i]);
+        size_t before = seen.count;
+        inf_name_index_add(&seen, texts[i], strlen(texts[i]), line);
+        if (seen.count == before)
+            valid[i] = 0;
     }
+    inf_name_index_free(&seen);
     uint32_t *starts = inf_xcalloc(count + 1, sizeof *starts);
     unsigned *missing_all = inf_xcalloc(count + 1, sizeof *missing_all);
     struct inf_buf name = INF_BUF_INIT;
@@ -917,6 +989,7 @@ static void add_manufacturer_paths(struct inf_graph *g, const struct inf_line *l
         for (size_t i = 0; i < count; i++)
             if (valid[i] && inf_decoration_applies(&decorations[i], (enum inf_arch)arch))
                 starts[n++] = decorations[i].start;
+        sort_starts(starts, n);
         if (n == 0) {
             /* No decoration for this architecture: only x86 uses the plain Models section. */
             if (arch == INF_ARCH_X86) {
@@ -1004,6 +1077,7 @@ static void add_default_install_paths(struct inf_graph *g, unsigned arches)
         for (size_t i = 0; i < count; i++)
             if (inf_decoration_applies(&decorations[i], (enum inf_arch)arch))
                 starts[n++] = decorations[i].start;
+        sort_starts(starts, n);
         if (n == 0) {
             if (fallback != INF_NO_INDEX)
                 add_path(g, (enum inf_arch)arch, 0, INF_BUILD_MAX, fallback, NULL, 1);
@@ -1020,6 +1094,15 @@ static void add_default_install_paths(struct inf_graph *g, unsigned arches)
 }
 
 /* ----------------------------------------------------------------- build */
+
+/* By hash, then section: the companions of one name are walked in section order. */
+static int compare_removes(const void *a, const void *b)
+{
+    const struct remove_entry *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return x->section < y->section ? -1 : x->section > y->section;
+}
 
 static void build_indexes(struct inf_graph *g)
 {
@@ -1048,15 +1131,19 @@ static void build_indexes(struct inf_graph *g)
         for (size_t i = 0; i + 6 <= n.len; i++) {
             if (text[i] == '$' && inf_text_equal_nocase2(text + i, 6, "$ARCH$", 6))
                 p->has_arch_token = 1;
-            if (text[i] == '.' && i + 7 <= n.len &&
+            /* "X.Remove..." (with something after) is a companion of X, at every ".Remove". */
+            if (text[i] == '.' && n.len > i + 7 &&
                 inf_text_equal_nocase2(text + i, 7, ".Remove", 7)) {
-                p->remove_sections = inf_xgrow(p->remove_sections, &cap, p->remove_count + 1,
-                                               sizeof *p->remove_sections);
-                p->remove_sections[p->remove_count++] = (uint32_t)s;
-                break;
+                p->removes = inf_xgrow(p->removes, &cap, p->remove_count + 1, sizeof *p->removes);
+                struct remove_entry *e = &p->removes[p->remove_count++];
+                e->hash = inf_hash_nocase(text, i);
+                e->prefix_len = (uint32_t)i;
+                e->section = (uint32_t)s;
             }
         }
     }
+    if (p->remove_count > 1)
+        qsort(p->removes, p->remove_count, sizeof *p->removes, compare_removes);
 }
 
 /* Architectures to consider: the four current ones, plus ia64 when the INF names it. */
@@ -1127,6 +1214,8 @@ void inf_graph_build(struct inf_graph *g, const struct inf_model *model, uint32_
     describe_sections(g);
     g->priv->stamps =
         inf_xcalloc((model->section_count + 1) * INF_HKR_CONTEXT_COUNT, sizeof *g->priv->stamps);
+    g->priv->subtree13 = inf_xcalloc((model->section_count + 1) * INF_HKR_CONTEXT_COUNT, 1);
+    g->priv->includes = inf_xcalloc(model->section_count + 1, 1);
     build_indexes(g);
     unsigned arches = considered_arches(g);
 
@@ -1180,7 +1269,9 @@ void inf_graph_free(struct inf_graph *g)
             inf_name_index_free(&p->disks_files[a]);
             inf_name_index_free(&p->disks_names[a]);
         }
-        free(p->remove_sections);
+        free(p->removes);
+        free(p->subtree13);
+        free(p->includes);
         free(p);
     }
     memset(g, 0, sizeof *g);

@@ -122,6 +122,7 @@ static void mark_directive_targets(struct mark_queue *q, struct inf_buf *scratch
 static void mark_manufacturer(struct mark_queue *q)
 {
     const struct inf_model *m = q->model;
+    unsigned char *walked = inf_xcalloc(m->section_count + 1, 1); /* Models sections done */
     struct inf_buf scratch = INF_BUF_INIT, name = INF_BUF_INIT;
     struct inf_line_iter it;
     inf_line_iter_init(&it, m, inf_model_find_section(m, "Manufacturer", 12));
@@ -152,8 +153,9 @@ static void mark_manufacturer(struct mark_queue *q)
             free(decoration);
         }
         for (size_t k = 0; k < count; k++) {
-            if (sections[k] == INF_NO_INDEX)
-                continue;
+            if (sections[k] == INF_NO_INDEX || walked[sections[k]])
+                continue; /* a Models section named again marks nothing new */
+            walked[sections[k]] = 1;
             q->referenced[sections[k]] = 1;
             struct inf_line_iter models_it;
             inf_line_iter_init(&models_it, m, sections[k]);
@@ -173,6 +175,7 @@ static void mark_manufacturer(struct mark_queue *q)
     }
     inf_buf_free(&scratch);
     inf_buf_free(&name);
+    free(walked);
 }
 
 unsigned char *inf_graph_mark_references(const struct inf_graph *g)
