@@ -183,9 +183,20 @@ void inf_baseline_report_stale(const struct inf_baseline *baseline, const char *
                                struct inf_file_result *result, int enabled)
 {
     const struct inf_rule *rule = inf_rule_find("INF019");
-    for (size_t k = 0; enabled && rule && k < baseline->count; k++) {
+    /* The entries are sorted by path: this file's are one run, found by binary search. */
+    size_t lo = 0, hi = baseline->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(baseline->entries[mid].path, relative_path) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; enabled && rule && k < baseline->count &&
+                        strcmp(baseline->entries[k].path, relative_path) == 0;
+         k++) {
         const struct inf_baseline_entry *e = &baseline->entries[k];
-        if (e->used || strcmp(e->path, relative_path) != 0)
+        if (e->used)
             continue;
         result->findings =
             inf_xgrow(result->findings, &result->cap, result->count + 1, sizeof *result->findings);

@@ -12,6 +12,7 @@
 #include "os.h"
 #include "report_parts.h"
 #include "engine_check.h"
+#include "string_map.h"
 #include "suppress.h"
 #include "write_file.h"
 
@@ -98,6 +99,10 @@ struct run {
     size_t config_count, config_cap;
     char *last_dir, *last_found; /* the last directory looked up, and its configuration file */
     char *last_ignored;          /* the last untrusted configuration warned about */
+    struct inf_string_map searched; /* directory -> index in found, or NO_CONFIG_FILE */
+    char **found;                   /* configuration files found by the search */
+    size_t found_count, found_cap;
+    struct inf_string_map loaded; /* configuration path -> index in configs */
     int config_broken;           /* a configuration file could not be loaded: the run ends */
 };
 
@@ -109,6 +114,72 @@ static void run_free(struct run *run)
     free(run->last_dir);
     free(run->last_found);
     free(run->last_ignored);
+    inf_string_map_free(&run->searched);
+    inf_string_map_free(&run->loaded);
+    for (size_t i = 0; i < run->found_count; i++)
+        free(run->found[i]);
+    free(run->found);
+}
+
+#define NO_CONFIG_FILE ((size_t)-1)
+
+/* The directory part of DIR one level up, as the walk spells paths, or NULL at its top. */
+static char *lexical_parent(const char *dir)
+{
+    const char *slash = strrchr(dir, '/');
+    if (!slash || strcmp(dir, "/") == 0)
+        return NULL;
+    if (slash == dir)
+        return inf_xstrndup("/", 1);
+    return inf_xstrndup(dir, (size_t)(slash - dir));
+}
+
+/*
+ * The configuration file that applies in directory DIR: its own
+ * .inflint.ini, else its parent's answer; above the top of DIR as written,
+ * the search of inf_config_find. Each directory is looked at once per run,
+ * so a deep tree costs a stat per directory, not one per file and level.
+ * Returns a path (caller frees) or NULL.
+ */
+static char *search_config(struct run *run, const char *dir)
+{
+    char **pending = NULL;
+    size_t pending_count = 0, pending_cap = 0, answer = NO_CONFIG_FILE;
+    char *current = inf_xstrndup(dir, strlen(dir));
+    for (;;) {
+        if (inf_string_map_get(&run->searched, current, &answer)) {
+            free(current);
+            break;
+        }
+        pending = inf_xgrow(pending, &pending_cap, pending_count + 1, sizeof *pending);
+        pending[pending_count++] = current;
+        struct inf_buf candidate = INF_BUF_INIT;
+        inf_buf_printf(&candidate, "%s%s" INF_CONFIG_NAME, current,
+                       current[strlen(current) - 1] == '/' ? "" : "/");
+        char *found = inf_os_is_file(candidate.data) ? inf_os_absolute(candidate.data) : NULL;
+        inf_buf_free(&candidate);
+        char *parent = found ? NULL : lexical_parent(current);
+        if (!found && !parent)
+            found = inf_config_find(current); /* above what the path names */
+        if (found || !parent) {
+            if (found) {
+                run->found = inf_xgrow(run->found, &run->found_cap, run->found_count + 1,
+                                       sizeof *run->found);
+                run->found[run->found_count] = found;
+                answer = run->found_count++;
+            }
+            free(parent);
+            break;
+        }
+        current = parent;
+    }
+    for (size_t i = 0; i < pending_count; i++) {
+        inf_string_map_put(&run->searched, pending[i], answer);
+        free(pending[i]);
+    }
+    free(pending);
+    return answer == NO_CONFIG_FILE ? NULL
+                                    : inf_xstrndup(run->found[answer], strlen(run->found[answer]));
 }
 
 /*
@@ -126,7 +197,7 @@ static const struct inf_config *config_for(struct run *run, const char *path, in
     if (opt->config_path) {
         found = inf_xstrndup(opt->config_path, strlen(opt->config_path));
     } else {
-        /* Files of one directory come together: look each directory up once. */
+        /* Files of one directory come together: the last directory is answered at once. */
         char *dir = is_directory ? inf_xstrndup(path, strlen(path))
                                  : inf_os_dirname(strcmp(path, "-") == 0 ? "./-" : path);
         if (run->last_dir && strcmp(run->last_dir, dir) == 0) {
@@ -135,7 +206,7 @@ static const struct inf_config *config_for(struct run *run, const char *path, in
                 return NULL;
             found = inf_xstrndup(run->last_found, strlen(run->last_found));
         } else {
-            found = inf_config_find(strcmp(path, "-") == 0 ? "." : path);
+            found = search_config(run, strcmp(path, "-") == 0 ? "." : dir);
             char why[160];
             const char *trust_all = getenv("INFLINT_TRUST_CONFIG");
             if (found && !(trust_all && strcmp(trust_all, "1") == 0) &&
@@ -158,11 +229,11 @@ static const struct inf_config *config_for(struct run *run, const char *path, in
     }
     if (!found)
         return NULL;
-    for (size_t i = 0; i < run->config_count; i++)
-        if (strcmp(run->configs[i].path, found) == 0) {
-            free(found);
-            return &run->configs[i];
-        }
+    size_t known;
+    if (inf_string_map_get(&run->loaded, found, &known)) {
+        free(found);
+        return &run->configs[known];
+    }
     run->configs =
         inf_xgrow(run->configs, &run->config_cap, run->config_count + 1, sizeof *run->configs);
     struct inf_config *config = &run->configs[run->config_count++];
@@ -175,6 +246,7 @@ static const struct inf_config *config_for(struct run *run, const char *path, in
         run->config_broken = 1;
         return NULL;
     }
+    inf_string_map_put(&run->loaded, found, run->config_count - 1);
     free(found);
     return config;
 }
@@ -304,6 +376,8 @@ struct lint_job {
     size_t file_count, file_cap;
     struct file_setup *setups; /* one per configuration met */
     size_t setup_count, setup_cap;
+    size_t *setup_by_config; /* slot (0: none, i + 1: configuration i) -> index in setups */
+    size_t setup_by_config_count, setup_by_config_cap;
     size_t stale_rule;
     struct inf_os_feed *feed; /* while the walk runs */
     size_t walking;           /* the command-line path being walked */
@@ -332,10 +406,20 @@ static size_t setup_for(struct lint_job *job, const struct inf_config *config)
 {
     struct run *run = job->run;
     size_t config_index = config ? (size_t)(config - run->configs) : NO_CONFIG;
-    size_t k = 0;
-    while (k < job->setup_count && job->setups[k].config != config_index)
-        k++;
-    if (k == job->setup_count) {
+    /* Slot 0 is the files without a configuration, slot i + 1 configuration i. */
+    size_t slot = config ? config_index + 1 : 0;
+    if (slot >= job->setup_by_config_count) {
+        size_t old = job->setup_by_config_count;
+        job->setup_by_config = inf_xgrow(job->setup_by_config, &job->setup_by_config_cap,
+                                         slot + 1, sizeof *job->setup_by_config);
+        for (size_t i = old; i <= slot; i++)
+            job->setup_by_config[i] = NO_CONFIG;
+        job->setup_by_config_count = slot + 1;
+    }
+    size_t k = job->setup_by_config[slot];
+    if (k == NO_CONFIG) {
+        k = job->setup_count;
+        job->setup_by_config[slot] = k;
         if (job->setup_count == job->setup_cap) {
             inf_os_feed_drain(job->feed); /* workers read setups */
             job->setups =
@@ -522,6 +606,7 @@ static void lint_job_free(struct lint_job *job)
     for (size_t k = 0; k < job->setup_count; k++)
         inf_lint_options_free(&job->setups[k].options);
     free(job->setups);
+    free(job->setup_by_config);
     for (size_t i = 0; i < job->file_count; i++) {
         free(job->files[i].path);
         inf_file_result_free(&job->files[i].result);
@@ -696,7 +781,9 @@ static int report(struct lint_job *job, const struct inf_reporter *reporter,
 
 int inf_run_lint(const struct inf_run_options *opt)
 {
-    struct run run = {opt, NULL, 0, 0, NULL, NULL, NULL, 0};
+    struct run run;
+    memset(&run, 0, sizeof run);
+    run.opt = opt;
     struct lint_job job;
     memset(&job, 0, sizeof job);
     job.run = &run;
@@ -753,7 +840,9 @@ done:
 
 int inf_run_dump(const struct inf_run_options *opt)
 {
-    struct run run = {opt, NULL, 0, 0, NULL, NULL, NULL, 0};
+    struct run run;
+    memset(&run, 0, sizeof run);
+    run.opt = opt;
     struct lint_job job;
     memset(&job, 0, sizeof job);
     job.run = &run;
