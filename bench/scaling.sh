@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Linear cost in every dimension an input can grow in (Reliability II, 11): each
+# shape is made at a size N and at 4N, and the 4N run may take at most 5 times
+# the N run (a quadratic cost takes 16 times). Shapes that were super-linear
+# once: repeated [Manufacturer] decorations x model lines, install sections that
+# all Need one big section, .Remove* sections x install paths, many OS
+# decorations on [Manufacturer] and on DefaultInstall, headers repeated and
+# merged, findings x line length on one AddReg and one CopyFiles line, one
+# CopyFiles naming many lists, --baseline with N files x N entries, a deep tree
+# (configuration lookup per level), and N directories each with a .inflint.ini.
+# Each time is the best of 3 runs; runs under SCALING_FLOOR seconds (0.05) count
+# as that, so that process start-up does not decide a ratio.
+#
+# usage: bench/scaling.sh [INFLINT]   (default: builds Release in build-release)
+#        SCALING_SHAPES="needs:2000 baseline:1500" bench/scaling.sh   (some shapes only)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+inflint=${1:-}
+if [ -z "$inflint" ]; then
+  cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DINFLINT_BUILD_TESTS=OFF >/dev/null
+  cmake --build build-release -j "$(nproc)" >/dev/null
+  inflint=build-release/inflint
+fi
+floor=${SCALING_FLOOR:-0.05}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+head='[Version]\nSignature="$Windows NT$"\nPnpLockdown=1\n[DestinationDirs]\nDefaultDestDir=13\n[SourceDisksNames]\n1=d\n[SourceDisksFiles]\na.sys=1\n'
+
+# make SHAPE N DIR: writes the input of SHAPE at size N into DIR; prints the arguments to lint it.
+make_shape() {
+  local shape=$1 n=$2 dir=$3
+  mkdir -p "$dir"
+  case $shape in
+  decorations)
+    awk -v n=$n -v h="$head" 'BEGIN { printf h; printf "[Manufacturer]\nM=Models"; for (i = 0; i < n; i++) printf ",NTamd64.10.0...16299";
+      printf "\n[Models.NTamd64.10.0...16299]\n"; for (i = 0; i < n; i++) printf "D%d=Inst,HW\\%d\n", i, i;
+      printf "[Inst.NT]\nCopyFiles=F\n[F]\na.sys\n" }' > "$dir/x.inf" ;;
+  needs)
+    awk -v n=$n -v h="$head" 'BEGIN { printf h; printf "[Manufacturer]\nM=Models,NTamd64.10.0...16299\n[Models.NTamd64.10.0...16299]\n";
+      for (i = 0; i < n; i++) printf "D%d=I%d,HW\\%d\n", i, i, i;
+      for (i = 0; i < n; i++) printf "[I%d.NT]\nNeeds=Common\n", i;
+      printf "[Common]\n"; for (i = 0; i < n; i++) printf "AddReg=R%d\n", i % 50;
+      for (i = 0; i < 50; i++) printf "[R%d]\nHKR,,V%d,,1\n", i, i }' > "$dir/x.inf" ;;
+  remove)
+    awk -v n=$n -v h="$head" 'BEGIN { printf h; printf "[Manufacturer]\nM=Models,NTamd64.10.0...16299\n[Models.NTamd64.10.0...16299]\n";
+      for (i = 0; i < n; i++) printf "D%d=I%d,HW\\%d\n", i, i, i;
+      for (i = 0; i < n; i++) printf "[I%d.NT]\nCopyFiles=F\n[X%d.Remove]\nDelReg=R\n", i, i;
+      printf "[F]\na.sys\n[R]\nHKR,,V\n" }' > "$dir/x.inf" ;;
+  manufacturer-decorations)
+    awk -v n=$n -v h="$head" 'BEGIN { printf h; printf "[Manufacturer]\nM=Models"; for (i = 0; i < n; i++) printf ",NTamd64.10.0...%d", 16299 + i;
+      printf "\n"; for (i = 0; i < n; i++) printf "[Models.NTamd64.10.0...%d]\nD=Inst,HW\n", 16299 + i;
+      printf "[Inst.NT]\nCopyFiles=F\n[F]\na.sys\n" }' > "$dir/x.inf" ;;
+  defaultinstall)
+    awk -v n=$n -v h="$head" 'BEGIN { printf h; for (i = 0; i < n; i++) printf "[DefaultInstall.NTamd64.10.0...%d]\nCopyFiles=F\n", 16299 + i;
+      printf "[F]\na.sys\n" }' > "$dir/x.inf" ;;
+  merged)
+    awk -v n=$n -v h="$head" 'BEGIN { printf h; printf "[Manufacturer]\nM=Models,NTamd64.10.0...16299\n[Models.NTamd64.10.0...16299]\n";
+      k = int(n / 60) + 1; for (i = 0; i < k; i++) printf "D%d=I%d,HW\\%d\n", i, i, i;
+      for (i = 0; i < n; i++) printf "[I%d.NT]\nCopyFiles=F\nAddReg=R%d\n[R%d]\nHKR,,V%d,,1\n", i % k, i % k, i % k, i }' > "$dir/x.inf" ;;
+  missing-addreg|missing-copyfiles)
+    local d=AddReg; [ "$shape" = missing-copyfiles ] && d=CopyFiles
+    awk -v n=$n -v d=$d -v h="$head" 'BEGIN { printf h; printf "[DefaultInstall.NTamd64]\n%s=", d;
+      for (i = 0; i < n; i++) printf "%sMissing%06d", (i ? "," : ""), i; printf "\n" }' > "$dir/x.inf" ;;
+  copyfiles-lists)
+    awk -v n=$n -v h="$head" 'BEGIN { printf h; printf "[DefaultInstall.NTamd64]\nCopyFiles=";
+      for (i = 0; i < n; i++) printf "%sL%06d", (i ? "," : ""), i; printf "\n";
+      for (i = 0; i < n; i++) printf "[L%06d]\nf%06d.sys\n", i, i }' > "$dir/x.inf" ;;
+  baseline)
+    mkdir -p "$dir/tree"
+    for ((i = 0; i < n; i++)); do printf '[Version]\nSignature="$Windows NT$"\n[S]\nx=%d\n' $i > "$dir/tree/f$i.inf"; done
+    awk -v n=$n 'BEGIN { printf "{\"tool\": \"inflint\", \"version\": 1, \"findings\": [\n";
+      for (i = 0; i < n; i++) printf "%s{\"path\": \"tree/f%d.inf\", \"rule\": \"ISO101\", \"fingerprint\": \"%016x\"}", (i ? ",\n" : ""), i, i;
+      printf "\n]}\n" }' > "$dir/base.json"
+    echo "--baseline $dir/base.json $dir/tree"; return ;;
+  deep-tree)
+    local p="$dir/t"
+    for ((i = 0; i < n; i++)); do p="$p/d"; done
+    mkdir -p "$p"
+    p="$dir/t"
+    for ((i = 0; i < n; i++)); do p="$p/d"; printf '[Version]\nSignature="$Windows NT$"\n' > "$p/x.inf"; done
+    echo "$dir/t"; return ;;
+  many-configs)
+    for ((i = 0; i < n; i++)); do
+      mkdir -p "$dir/t/d$i"
+      printf '[Version]\nSignature="$Windows NT$"\n' > "$dir/t/d$i/x.inf"
+      printf '[inflint]\nfail-on = never\n' > "$dir/t/d$i/.inflint.ini"
+    done
+    echo "$dir/t"; return ;;
+  esac
+  echo "$dir/x.inf"
+}
+
+# Best of 3 wall times of inflint with ARGS, at least the floor.
+best_time() {
+  local best=""
+  for _ in 1 2 3; do
+    local t0 t1 t
+    t0=$(date +%s.%N); "$inflint" -j 1 -f json "$@" >/dev/null 2>&1; t1=$(date +%s.%N)
+    t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')
+    best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
+  done
+  awk -v t="$best" -v f="$floor" 'BEGIN { print (t < f) ? f : t }'
+}
+
+passed=0 failed=0
+printf '%-26s %8s %9s %9s %7s\n' shape N 'N (s)' '4N (s)' ratio
+shapes="decorations:2000 needs:2000 remove:8000 manufacturer-decorations:4000 defaultinstall:4000
+        merged:20000 missing-addreg:20000 missing-copyfiles:20000 copyfiles-lists:20000
+        baseline:3000 deep-tree:250 many-configs:2000"
+for spec in ${SCALING_SHAPES:-$shapes}; do # SCALING_SHAPES="needs:2000 ..." runs some
+  shape=${spec%%:*} n=${spec#*:}
+  small=$(make_shape "$shape" "$n" "$work/$shape-1")
+  large=$(make_shape "$shape" $((4 * n)) "$work/$shape-4")
+  t1=$(best_time $small)
+  t4=$(best_time $large)
+  ratio=$(awk -v a="$t1" -v b="$t4" 'BEGIN { printf "%.2f", b / a }')
+  ok=$(awk -v r="$ratio" 'BEGIN { print (r <= 5) ? 1 : 0 }')
+  printf '%-26s %8s %9.3f %9.3f %7s %s\n' "$shape" "$n" "$t1" "$t4" "$ratio" "$([ "$ok" = 1 ] && echo ok || echo 'NOT LINEAR')"
+  [ "$ok" = 1 ] && passed=$((passed + 1)) || failed=$((failed + 1))
+  rm -rf "$work/$shape-1" "$work/$shape-4"
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
