@@ -11,7 +11,7 @@ cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebI
 cmake --build build-fuzz -j "$(nproc)" >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/pipeline" "$work/config" "$work/baseline"
+mkdir -p "$work/pipeline" "$work/config" "$work/baseline" "$work/paths"
 # The generated set: small deterministic INFs in both encodings.
 for i in 1 2 3 4 5 6; do
   build-fuzz/bench/inf_generate --bytes $((i * 1500)) --headers $((i * 3)) --names 4 --seed "$i" \
@@ -19,8 +19,10 @@ for i in 1 2 3 4 5 6; do
 done
 build-fuzz/bench/inf_generate --bytes 3000 --headers 5 --utf16le > "$work/pipeline/generated-utf16.inf"
 status=0
-for target in pipeline config baseline; do
-  if build-fuzz/tests/fuzz/fuzz_$target -max_total_time="$seconds" -dict=tests/fuzz/inf.dict \
+for target in pipeline config baseline paths; do
+  dict=tests/fuzz/inf.dict
+  [ "$target" = baseline ] && dict=tests/fuzz/json.dict
+  if build-fuzz/tests/fuzz/fuzz_$target -max_total_time="$seconds" -dict="$dict" \
        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$work/$target-" \
        "$work/$target" "tests/fuzz/seeds/$target" >"$work/$target.log" 2>&1; then
     echo "fuzz $target: $(grep -E '^stat::number_of_executed_units' "$work/$target.log" | awk '{print $2}') runs in ${seconds}s, no failure"
