@@ -99,6 +99,13 @@ if [ "$(id -u)" != 0 ] || [ ${#as_user[@]} -gt 0 ]; then
 else
   echo "note: unreadable-directory case not run (root without setpriv/useradd)"
 fi
+# A walked directory whose path is longer than the system allows: reported, exit 2.
+mkdir -p "$dir/long"
+( cd "$dir/long" && for i in $(seq 1 250); do mkdir aaaaaaaaaaaaaaaaaaaa && cd aaaaaaaaaaaaaaaaaaaa || exit 1; done;
+  printf '[Version]\n' > x.inf )
+run "path longer than the system allows" "2" "$dir/long"
+grep -q "File name too long" "$dir/err" || fail "path longer than the system allows: no message"
+rm -rf "$dir/long"
 run "dump with a missing file" "2" --dump-model "$dir/does-not-exist.inf" "$dir/ctrlz.inf"
 grep -q '"sections"' "$dir/out" || fail "dump with a missing file: the readable file was not dumped"
 
