@@ -51,12 +51,13 @@ static void check(struct inf_check *c)
 const struct inf_rule inf_rule_iso115 = {
     "ISO115",
     "driver-store-needs-1709",
-    INF_SEVERITY_WARNING,
+    INF_SEVERITY_ERROR, /* rules.md revision 2: InfVerif 1199 is an error in every mode */
     "DIRID 13 is used on an install path that reaches Windows before 1709.",
     "Running drivers from the driver store (DIRID 13) is supported from Windows 10 1709 "
     "(build 16299). An undecorated or older decoration lets the same install section run on "
     "earlier Windows, where it fails. Decorate the Models section (or DefaultInstall) with "
-    "NT<arch>.10.0...16299 so that it only installs where DIRID 13 works.",
+    "NT<arch>.10.0...16299 so that it only installs where DIRID 13 works. InfVerif reports "
+    "this (1199) as an error in every mode, and so does every profile here.",
     "[Manufacturer]\n%Acme% = Acme, NTamd64\n[DestinationDirs]\nAcme_Files = 13\n",
     "[Manufacturer]\n%Acme% = Acme, NTamd64.10.0...16299\n[Acme.NTamd64.10.0...16299]\n"
     "%Dev% = Acme_Install, ACPI\\ACME0001\n",

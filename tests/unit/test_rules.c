@@ -298,7 +298,7 @@ static void iso115_dirid13_before_1709(void **state)
     struct inf_file_result r;
     lint_named(&r, "t.inf", old);
     assert_int_equal(count_code(&r, "ISO115"), 1);
-    assert_int_equal(finding_of(&r, "ISO115")->severity, INF_SEVERITY_WARNING);
+    assert_int_equal(finding_of(&r, "ISO115")->severity, INF_SEVERITY_ERROR); /* rules.md rev. 2 */
     assert_int_equal(finding_of(&r, "ISO115")->line, 4);
     inf_file_result_free(&r);
     assert_int_equal(lint_count(HEAD "[Inst.NT]\n" STRINGS, "ISO115"), 0);
