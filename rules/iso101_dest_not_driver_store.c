@@ -46,7 +46,7 @@ static void check(struct inf_check *c)
                    "store (DIRID 13)%s",
                    d->list.text, d->example->dest_name.text, d->dirid, meaning ? " (" : "",
                    meaning ? meaning : "", meaning ? ")" : "",
-                   inf_check_arch_note(c, d->example->reach.enforced_arches));
+                   inf_check_arch_note(c, d->reach.enforced_arches));
     }
 }
 

@@ -570,6 +570,26 @@ static void fingerprints_survive_inserted_lines(void **state)
     inf_buf_free(&b);
 }
 
+/* ISO101 names the architectures of every copy through the entry, not of the first one. */
+static void iso101_arch_note_covers_every_copy(void **state)
+{
+    (void)state;
+    const char *text =
+        "[Version]\nSignature=\"$Windows NT$\"\nPnpLockdown=1\n"
+        "[Manufacturer]\nM=Models,NTamd64.10.0...16299,NTx86.10.0...16299\n"
+        "[Models.NTamd64.10.0...16299]\nD=Inst,HW\n[Models.NTx86.10.0...16299]\nD=Inst,HW\n"
+        "[Inst.NTx86]\nCopyFiles=F86\n[Inst.NTamd64]\nCopyFiles=F64\n"
+        "[F86]\na.sys\n[F64]\nb.sys\n"
+        "[SourceDisksNames]\n1=d\n[SourceDisksFiles]\na.sys=1\nb.sys=1\n"
+        "[DestinationDirs]\nDefaultDestDir=12\n";
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", text);
+    const struct inf_finding *f = finding_of(&r, "ISO101");
+    assert_non_null(f);
+    assert_null(strstr(f->message, "(on ")); /* x86 and amd64 copies both use it */
+    inf_file_result_free(&r);
+}
+
 extern const struct inf_rule example_rule_imagepath; /* example_rule_imagepath.c */
 
 /* The guide's example rule, run through the engine beside the registry. */
@@ -632,6 +652,7 @@ int main(void)
         cmocka_unit_test(options_select_ignore_and_severity),
         cmocka_unit_test(fingerprints_survive_inserted_lines),
         cmocka_unit_test(example_rule_of_the_guide_runs),
+        cmocka_unit_test(iso101_arch_note_covers_every_copy),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }
