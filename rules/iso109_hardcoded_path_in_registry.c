@@ -2,11 +2,42 @@
  * ISO109 hardcoded-path-in-registry (InfVerif 1257/1258): a live AddReg
  * value that, after substitution, points at a file this INF copies through
  * a global location (%10%, %11%, %12%, %SystemRoot%, \SystemRoot, C:\Windows).
+ * A value holding several paths (';'-separated, as EventMessageFile) is judged
+ * element by element (rules.md revision 2).
  */
 #include "check.h"
 
 static const char *const global_prefixes[] = {"%10%\\",         "%11%\\",         "%12%\\",
                                               "%systemroot%\\", "\\systemroot\\", "c:\\windows\\"};
+
+/*
+ * Does ELEMENT (LEN bytes, lower case in LOW) reach a file this INF copies through a global
+ * path? Sets *FILE and *FILE_LEN (in LOW) to its name.
+ */
+static int global_copy(const char *low, size_t len, const struct inf_name_set *copied,
+                       const char **file, size_t *file_len)
+{
+    for (size_t k = 0; k < sizeof global_prefixes / sizeof global_prefixes[0]; k++) {
+        size_t n = strlen(global_prefixes[k]);
+        const char *at = NULL;
+        for (size_t i = 0; !at && i + n <= len; i++)
+            if (memcmp(low + i, global_prefixes[k], n) == 0)
+                at = low + i;
+        if (!at)
+            continue;
+        /* The path runs to a quote, comma or blank; its last component is the file. */
+        size_t end = 0;
+        while (at + end < low + len && !strchr("\" ,", at[end]))
+            end++;
+        *file = at;
+        for (size_t p = 0; p < end; p++)
+            if (at[p] == '\\')
+                *file = at + p + 1;
+        *file_len = (size_t)(at + end - *file);
+        return *file_len && inf_name_set_find(copied, *file, *file_len);
+    }
+    return 0;
+}
 
 static void check(struct inf_check *c)
 {
@@ -30,30 +61,25 @@ static void check(struct inf_check *c)
             for (char *p = low; *p; p++)
                 if (*p >= 'A' && *p <= 'Z')
                     *p = (char)(*p + 32);
-            for (size_t k = 0; k < sizeof global_prefixes / sizeof global_prefixes[0]; k++) {
-                const char *at = strstr(low, global_prefixes[k]);
-                if (!at)
-                    continue;
-                /* The path runs to a quote, comma or blank; its last component is the file. */
-                size_t end = strcspn(at, "\" ,");
-                const char *file = at;
-                for (size_t p = 0; p < end; p++)
-                    if (at[p] == '\\')
-                        file = at + p + 1;
-                int file_len = (int)(at + end - file);
-                const char *name = value + (file - low);
-                reported = file_len && inf_name_set_find(copied, file, (size_t)file_len);
-                if (reported)
+            /* Each ';'-separated element on its own (EventMessageFile lists several). */
+            for (size_t start = 0; start <= r->data[f].len && !reported;) {
+                size_t len = strcspn(low + start, ";");
+                const char *file;
+                size_t file_len;
+                if (global_copy(low + start, len, copied, &file, &file_len)) {
+                    const char *name = value + (file - low);
                     inf_report(c, r->span, 0,
                                inf_check_printf(c,
                                                 "point at the driver-store copy instead: "
                                                 "`%%13%%\\%.*s` (DIRID 13 is where this "
                                                 "package's files live)",
-                                                file_len, name),
-                               "registry value '%s' points at '%.*s', a file this INF installs, "
-                               "through a global path",
-                               value, file_len, name);
-                break;
+                                                (int)file_len, name),
+                               "registry value '%.*s' points at '%.*s', a file this INF "
+                               "installs, through a global path",
+                               (int)len, value + start, (int)file_len, name);
+                    reported = 1;
+                }
+                start += len + 1;
             }
         }
     }

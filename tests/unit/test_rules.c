@@ -570,6 +570,31 @@ static void fingerprints_survive_inserted_lines(void **state)
     inf_buf_free(&b);
 }
 
+/* ISO109 judges ';'-separated path lists element by element (rules.md revision 2). */
+static void iso109_path_lists_element_by_element(void **state)
+{
+    (void)state;
+    const char *base = HEAD "[SourceDisksFiles]\nacme.sys=1\n[DestinationDirs]\nFiles=13\n"
+                            "[Inst.NT]\nCopyFiles=Files\nAddReg=R\n[Files]\nacme.sys\n[R]\n";
+    char text[1024];
+    snprintf(text, sizeof text,
+             "%sHKR,,EventMessageFile,0x00020000,\"%%SystemRoot%%\\System32\\IoLogMsg.dll;%%13%%"
+             "\\acme.sys\"\n%s",
+             base, STRINGS);
+    assert_int_equal(lint_count(text, "ISO109"), 0); /* the common, correct shape */
+    snprintf(text, sizeof text,
+             "%sHKR,,EventMessageFile,0x00020000,\"%%SystemRoot%%\\System32\\IoLogMsg.dll;%%"
+             "SystemRoot%%\\System32\\drivers\\acme.sys\"\n%s",
+             base, STRINGS);
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", text);
+    assert_int_equal(count_code(&r, "ISO109"), 1);
+    const struct inf_finding *f = finding_of(&r, "ISO109");
+    assert_null(strstr(f->message, "IoLogMsg")); /* only the offending element is named */
+    assert_non_null(strstr(f->message, "drivers\\acme.sys"));
+    inf_file_result_free(&r);
+}
+
 /* ISO101 names the architectures of every copy through the entry, not of the first one. */
 static void iso101_arch_note_covers_every_copy(void **state)
 {
@@ -653,6 +678,7 @@ int main(void)
         cmocka_unit_test(fingerprints_survive_inserted_lines),
         cmocka_unit_test(example_rule_of_the_guide_runs),
         cmocka_unit_test(iso101_arch_note_covers_every_copy),
+        cmocka_unit_test(iso109_path_lists_element_by_element),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }
