@@ -138,3 +138,18 @@ const struct inf_directive_use *inf_check_directive_uses(struct inf_check *check
      * another, so the graph may fill in this memo although rules see it as const. */
     return inf_graph_directive_uses((struct inf_graph *)check->graph, count);
 }
+
+uint32_t inf_check_section_of(const struct inf_check *check, const struct inf_line *line)
+{
+    const struct inf_model *m = check->model;
+    uint32_t index = (uint32_t)(line - m->lines);
+    size_t lo = 0, hi = m->run_count; /* the last run starting at or before the line */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->runs[mid].first_line <= index)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return m->run_count ? m->runs[lo].section : INF_NO_INDEX;
+}

@@ -98,6 +98,9 @@ const struct inf_line *inf_entries_next(struct inf_entries *entries);
 /* Every section named by a directive anywhere in the file (inf_graph_directive_uses). */
 const struct inf_directive_use *inf_check_directive_uses(struct inf_check *check, size_t *count);
 
+/* The section whose lines hold LINE. */
+uint32_t inf_check_section_of(const struct inf_check *check, const struct inf_line *line);
+
 /* The section named NAME, INF_NO_INDEX when there is none. */
 static inline uint32_t inf_check_section(const struct inf_check *c, const char *name)
 {

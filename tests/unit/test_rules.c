@@ -570,6 +570,31 @@ static void fingerprints_survive_inserted_lines(void **state)
     inf_buf_free(&b);
 }
 
+/* ISO111: a .CoInstallers section registering only framework co-installers is a warning. */
+static void iso111_framework_coinstallers_are_warnings(void **state)
+{
+    (void)state;
+    const char *shape = HEAD "[Inst.NT]\n[Inst.NT.CoInstallers]\nAddReg=CoReg\n[CoReg]\n"
+                             "HKR,,CoInstallers32,0x00010000,%s\n" STRINGS;
+    char text[1024];
+    struct inf_file_result r;
+    snprintf(text, sizeof text, shape, "\"WdfCoInstaller01011.dll,WdfCoInstaller\"");
+    lint_named(&r, "t.inf", text);
+    assert_int_equal(count_code(&r, "ISO111"), 2);
+    for (size_t i = 0; i < r.count; i++)
+        if (strcmp(r.findings[i].rule->code, "ISO111") == 0)
+            assert_int_equal(r.findings[i].severity, INF_SEVERITY_WARNING);
+    inf_file_result_free(&r);
+    /* One vendor co-installer beside the framework's: both findings stay errors. */
+    snprintf(text, sizeof text, shape, "\"wudfupdate_01011.dll\",\"acmeco.dll,AcmeEntry\"");
+    lint_named(&r, "t.inf", text);
+    assert_int_equal(count_code(&r, "ISO111"), 2);
+    for (size_t i = 0; i < r.count; i++)
+        if (strcmp(r.findings[i].rule->code, "ISO111") == 0)
+            assert_int_equal(r.findings[i].severity, INF_SEVERITY_ERROR);
+    inf_file_result_free(&r);
+}
+
 /* ISO109 judges ';'-separated path lists element by element (rules.md revision 2). */
 static void iso109_path_lists_element_by_element(void **state)
 {
@@ -679,6 +704,7 @@ int main(void)
         cmocka_unit_test(example_rule_of_the_guide_runs),
         cmocka_unit_test(iso101_arch_note_covers_every_copy),
         cmocka_unit_test(iso109_path_lists_element_by_element),
+        cmocka_unit_test(iso111_framework_coinstallers_are_warnings),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }
