@@ -1,6 +1,6 @@
 /*
  * ISO112 legacy-directive (InfVerif 1300-1302, 1307-1309): a live use of a
- * non-additive or desktop-only directive, or a ClassInstall32, .FactDef or
+ * non-additive or desktop-only directive, or a .FactDef or
  * .LogConfigOverride section. DelService in the .Remove* sections of
  * network components is how Windows removes them: not reported.
  */
@@ -14,17 +14,13 @@ static const char *const legacy[] = {
 static void check(struct inf_check *c)
 {
     const struct inf_graph *g = c->graph;
-    int enforced_paths = 0;
-    for (size_t i = 0; i < g->path_count; i++)
-        enforced_paths |= g->paths[i].enforced;
+    /* ClassInstall32 is not ISO112 (rules.md revision 2): InfVerif rejects it only for a
+     * system-defined class, which INF021 decides. */
     for (size_t s = 0; s < g->section_count; s++) {
         const struct inf_section_fact *section = &g->sections[s];
         struct inf_text name = section->name;
-        int class_install =
-            name.len >= 14 && inf_text_equal_nocase2(name.ptr, 14, "ClassInstall32", 14);
-        if ((class_install && enforced_paths) ||
-            ((inf_ends_with(name, ".FactDef") || inf_ends_with(name, ".LogConfigOverride")) &&
-             inf_reach_enforced(&section->reach)))
+        if ((inf_ends_with(name, ".FactDef") || inf_ends_with(name, ".LogConfigOverride")) &&
+            inf_reach_enforced(&section->reach))
             inf_report(c, section->header, 0,
                        "remove the section; a Windows Driver package may not use it",
                        "[%.*s] is a legacy section that Windows Driver packages may not contain",
@@ -57,7 +53,8 @@ const struct inf_rule inf_rule_iso112 = {
     "that Windows can track and remove. Directives that delete, rename or rewrite existing "
     "state (DelReg, DelFiles, RenFiles, DelService, DelProperty, BitReg), run code "
     "(RegisterDlls) or edit legacy stores (Ini2Reg, UpdateInis, ProfileItems, LogConfig) are "
-    "not allowed, nor are ClassInstall32, .FactDef and .LogConfigOverride sections.",
+    "not allowed, nor are .FactDef and .LogConfigOverride sections. (A ClassInstall32 section "
+    "is judged by the class it installs, not here.)",
     "[Acme_Install.NT]\nDelReg = Acme_Old_Settings\n",
     "[Acme_Install.NT]\n; nothing deleted: the old settings live under HKR and go with the "
     "device\n",
