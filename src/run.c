@@ -97,13 +97,13 @@ struct run {
     const struct inf_run_options *opt;
     struct inf_config *configs; /* loaded configuration files, by path */
     size_t config_count, config_cap;
-    char *last_dir, *last_found; /* the last directory looked up, and its configuration file */
-    char *last_ignored;          /* the last untrusted configuration warned about */
+    char *last_dir, *last_found;    /* the last directory looked up, and its configuration file */
+    char *last_ignored;             /* the last untrusted configuration warned about */
     struct inf_string_map searched; /* directory -> index in found, or NO_CONFIG_FILE */
     char **found;                   /* configuration files found by the search */
     size_t found_count, found_cap;
     struct inf_string_map loaded; /* configuration path -> index in configs */
-    int config_broken;           /* a configuration file could not be loaded: the run ends */
+    int config_broken;            /* a configuration file could not be loaded: the run ends */
 };
 
 static void run_free(struct run *run)
@@ -410,8 +410,8 @@ static size_t setup_for(struct lint_job *job, const struct inf_config *config)
     size_t slot = config ? config_index + 1 : 0;
     if (slot >= job->setup_by_config_count) {
         size_t old = job->setup_by_config_count;
-        job->setup_by_config = inf_xgrow(job->setup_by_config, &job->setup_by_config_cap,
-                                         slot + 1, sizeof *job->setup_by_config);
+        job->setup_by_config = inf_xgrow(job->setup_by_config, &job->setup_by_config_cap, slot + 1,
+                                         sizeof *job->setup_by_config);
         for (size_t i = old; i <= slot; i++)
             job->setup_by_config[i] = NO_CONFIG;
         job->setup_by_config_count = slot + 1;

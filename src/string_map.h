@@ -13,7 +13,10 @@ struct inf_string_map {
     size_t size, count; /* size: a power of two, 0 while empty */
 };
 
-#define INF_STRING_MAP_INIT {NULL, 0, 0}
+#define INF_STRING_MAP_INIT                                                                        \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 /* Non-zero when KEY is present; its value goes to *VALUE. */
 int inf_string_map_get(const struct inf_string_map *map, const char *key, size_t *value);

@@ -46,9 +46,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* Every reporter, with the current directory such that the name is under it or not. */
     struct inf_report_options report = {(mode >> 4) & 1, (mode >> 6) & 1, NULL,
                                         (mode >> 7) & 1 ? "/" : "/work"};
-    static const struct inf_reporter *const reporters[] = {
-        &inf_report_text, &inf_report_gcc,   &inf_report_msvc,
-        &inf_report_json, &inf_report_sarif, &inf_report_github};
+    static const struct inf_reporter *const reporters[] = {&inf_report_text,  &inf_report_gcc,
+                                                           &inf_report_msvc,  &inf_report_json,
+                                                           &inf_report_sarif, &inf_report_github};
     struct inf_buf out = INF_BUF_INIT;
     for (size_t i = 0; i < sizeof reporters / sizeof reporters[0]; i++) {
         inf_buf_clear(&out);
