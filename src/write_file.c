@@ -19,6 +19,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #endif
@@ -197,6 +198,15 @@ int inf_write_file(const char *path, const char *data, size_t len, enum inf_writ
         mode_t mask = umask(0);
         umask(mask);
         err = write_all(fd, data, len);
+        /* Test hook: INFLINT_TEST_WRITE_PAUSE_MS holds the run here, with the temporary file
+         * written and not yet renamed, so that a test can signal it (cli.write_file). */
+        const char *pause_ms = getenv("INFLINT_TEST_WRITE_PAUSE_MS");
+        if (pause_ms) {
+            long ms = atol(pause_ms);
+            struct timespec wait = {ms / 1000, (ms % 1000) * 1000000L};
+            while (nanosleep(&wait, &wait) != 0 && errno == EINTR)
+                ;
+        }
         if (!err && fchmod(fd, exists ? (old.st_mode & 07777) : (0666 & ~mask)) != 0)
             err = errno;
         if (!err && exists && (old.st_uid != geteuid() || old.st_gid != getegid()))

@@ -63,5 +63,20 @@ sh -c 'ln -s "$1" "$2.tmp.$$"; exec "$3" --write-baseline "$2" "$4"' _ \
 [ "$(cat "$tmp/victim")" = precious ] && grep -q '"ISO101"' "$tmp/planted.json" && ok ||
   bad "planted link: victim now '$(head -c 40 "$tmp/victim")'"
 
+# Ended by SIGTERM while the temporary file exists (held there by a test hook): the
+# temporary file is removed and the target keeps its old content.
+echo 'old content' > "$tmp/killed.json"
+INFLINT_TEST_WRITE_PAUSE_MS=5000 "$inflint" --write-baseline "$tmp/killed.json" "$sample" >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 50); do
+  ls "$tmp"/.killed.json.inflint-* >/dev/null 2>&1 && break
+  sleep 0.1
+done
+ls "$tmp"/.killed.json.inflint-* >/dev/null 2>&1 && ok || bad "the paused write made no temporary file"
+kill -TERM "$pid"; wait "$pid" 2>/dev/null
+if ls "$tmp"/.killed.json.inflint-* >/dev/null 2>&1; then bad "a killed write left its temporary file";
+else ok; fi
+[ "$(cat "$tmp/killed.json")" = 'old content' ] && ok || bad "a killed write changed the target"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
