@@ -779,14 +779,20 @@ static int report(struct lint_job *job, const struct inf_reporter *reporter,
     return failing;
 }
 
+/* A run of OPT and its (empty) job, ready for inf_os_parallel_fed. */
+static void start_run(const struct inf_run_options *opt, struct run *run, struct lint_job *job)
+{
+    memset(run, 0, sizeof *run);
+    run->opt = opt;
+    memset(job, 0, sizeof *job);
+    job->run = run;
+}
+
 int inf_run_lint(const struct inf_run_options *opt)
 {
     struct run run;
-    memset(&run, 0, sizeof run);
-    run.opt = opt;
     struct lint_job job;
-    memset(&job, 0, sizeof job);
-    job.run = &run;
+    start_run(opt, &run, &job);
     job.resolve_setups = 1;
     job.stale_rule = inf_rule_index(inf_rule_find("INF019"));
     int jobs = opt->jobs ? opt->jobs : inf_os_cpu_count();
@@ -841,11 +847,8 @@ done:
 int inf_run_dump(const struct inf_run_options *opt)
 {
     struct run run;
-    memset(&run, 0, sizeof run);
-    run.opt = opt;
     struct lint_job job;
-    memset(&job, 0, sizeof job);
-    job.run = &run;
+    start_run(opt, &run, &job);
     inf_os_parallel_fed(1, find_files, nothing_to_do, &job);
     int status = job.status;
     if (!run.config_broken) {
