@@ -49,4 +49,5 @@ const struct inf_rule inf_rule_inf001 = {
     "; saved as UTF-16LE\n[Strings]\nVendor = \"Caf\\u00e9 Devices\"\n",
     check,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {1003}};

@@ -35,4 +35,5 @@ const struct inf_rule inf_rule_inf002 = {
     "; Acme driver\n[Version]\nSignature = \"$Windows NT$\"\n",
     check,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {0}};

@@ -35,4 +35,5 @@ const struct inf_rule inf_rule_inf003 = {
     "[Acme_Install.NT]\nCopyFiles = Acme_Files\n",
     check,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {1002}};

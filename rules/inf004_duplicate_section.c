@@ -32,4 +32,5 @@ const struct inf_rule inf_rule_inf004 = {
     "[Strings]\nVendor = \"Acme\"\nDevice = \"Probe\"\n",
     check,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {1209}};

@@ -72,4 +72,5 @@ const struct inf_rule inf_rule_inf005 = {
     "[Acme_AddReg]\nHKR,,Path,,%%SystemRoot%%\\acme\n",
     check,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {1235}};

@@ -47,4 +47,5 @@ const struct inf_rule inf_rule_inf007 = {
     "[Acme_Files]\nacme.sys\n[SourceDisksFiles]\nacme.sys = 1\n",
     check,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {1230}};

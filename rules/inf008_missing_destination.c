@@ -41,4 +41,5 @@ const struct inf_rule inf_rule_inf008 = {
     "[DestinationDirs]\nAcme_Files = 13\n",
     check,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {1275}};

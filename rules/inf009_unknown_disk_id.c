@@ -72,4 +72,5 @@ const struct inf_rule inf_rule_inf009 = {
     "[SourceDisksNames]\n1 = %Disk%\n[SourceDisksFiles]\nacme.sys = 1\n",
     check,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {1273}};

@@ -47,4 +47,5 @@ const struct inf_rule inf_rule_inf010 = {
     "[Version]\nSignature = \"$Windows NT$\"\n",
     check,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {1001}};

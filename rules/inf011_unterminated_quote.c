@@ -31,4 +31,5 @@ const struct inf_rule inf_rule_inf011 = {
     "[Strings]\nDevice = \"Acme probe\" ; the model name\n",
     check,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {0}};

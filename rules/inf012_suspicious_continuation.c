@@ -32,4 +32,5 @@ const struct inf_rule inf_rule_inf012 = {
     "[Acme_AddReg]\nHKR,,DataDir,,\"C:\\Data\\\"\n[Acme_Other]\n",
     check,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {0}};

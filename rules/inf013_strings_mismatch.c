@@ -74,4 +74,5 @@ const struct inf_rule inf_rule_inf013 = {
     "Device = \"Sonde\"\n",
     check,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {1295}};

@@ -65,4 +65,5 @@ const struct inf_rule inf_rule_inf014 = {
     "[Manufacturer]\n%Acme% = Acme, NTamd64.10.0...16299\n",
     check,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {1274}};

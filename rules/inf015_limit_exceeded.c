@@ -57,4 +57,5 @@ const struct inf_rule inf_rule_inf015 = {
     "[Acme_AddReg]\nHKR,,Table,0x00000001,01,02,03   ; binary data, one byte per field\n",
     check,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {0}};

@@ -34,4 +34,5 @@ const struct inf_rule inf_rule_inf016 = {
     "[Acme_Install.NT]\nAddReg = Acme_AddReg\n[Acme_AddReg]\nHKR,,Level,0x00010001,1\n",
     check,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {2083}};

@@ -17,7 +17,8 @@ const struct inf_rule inf_rule_inf017 = {
     "HKLM,SOFTWARE\\Acme,Level,0x00010001,1 ; inflint: disable=ISO106 -- legacy tool reads it\n",
     NULL,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {0}};
 
 const struct inf_rule inf_rule_inf018 = {
     "INF018",
@@ -30,7 +31,8 @@ const struct inf_rule inf_rule_inf018 = {
     "HKR,,Level,0x00010001,1\n",
     NULL,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {0}};
 
 const struct inf_rule inf_rule_inf019 = {
     "INF019",
@@ -46,4 +48,5 @@ const struct inf_rule inf_rule_inf019 = {
     "inflint --write-baseline inflint-baseline.json drv/\n",
     NULL,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {0}};

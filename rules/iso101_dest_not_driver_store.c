@@ -65,4 +65,5 @@ const struct inf_rule inf_rule_iso101 = {
     "[DestinationDirs]\nAcme_Files = 13        ; the driver store\n\n[Acme_Service]\n"
     "ServiceBinary = %13%\\acme.sys\n",
     check,
-    .allowances = 1u << INF_PROFILE_UNIVERSAL | 1u << INF_PROFILE_WHQL};
+    .allowances = 1u << INF_PROFILE_UNIVERSAL | 1u << INF_PROFILE_WHQL,
+    .infverif = {1322}};

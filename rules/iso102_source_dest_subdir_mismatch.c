@@ -59,4 +59,5 @@ const struct inf_rule inf_rule_iso102 = {
     "Acme_Files = 13\n",
     check,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {1100}};

@@ -40,4 +40,5 @@ const struct inf_rule inf_rule_iso103 = {
     "[Acme_Files]\nacme.sys\n",
     check,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {1100}};

@@ -114,4 +114,5 @@ const struct inf_rule inf_rule_iso104 = {
     "[SourceDisksFiles.x86]\nacme.sys = 1\n[SourceDisksFiles.amd64]\nacme.sys = 1, x64\n",
     check,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {1294}};

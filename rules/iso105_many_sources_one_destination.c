@@ -97,4 +97,5 @@ const struct inf_rule inf_rule_iso105 = {
     "[Acme_Files]\nacme.sys\n",
     check,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {1330}};

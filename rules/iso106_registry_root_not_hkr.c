@@ -214,4 +214,5 @@ const struct inf_rule inf_rule_iso106 = {
     "[Acme_AddReg]\nHKLM,SOFTWARE\\Acme,PollInterval,0x00010001,500\n",
     "[Acme_Install.NT]\nAddReg = Acme_AddReg\n[Acme_AddReg]\nHKR,,PollInterval,0x00010001,500\n",
     check,
-    .allowances = 1u << INF_PROFILE_UNIVERSAL | 1u << INF_PROFILE_WHQL};
+    .allowances = 1u << INF_PROFILE_UNIVERSAL | 1u << INF_PROFILE_WHQL,
+    .infverif = {1320, 1321}};

@@ -69,4 +69,5 @@ const struct inf_rule inf_rule_iso107 = {
     "[Acme_Service]\nServiceBinary = %13%\\acme.sys\nStartType = 3\nAddReg = Acme_Service_AddReg\n"
     "[Acme_Service_AddReg]\nHKR,Parameters,TraceLevel,0x00010001,2\n",
     check,
-    .profiles[INF_PROFILE_UNIVERSAL] = {1, INF_SEVERITY_OFF}};
+    .profiles[INF_PROFILE_UNIVERSAL] = {1, INF_SEVERITY_OFF},
+    .infverif = {1323}};

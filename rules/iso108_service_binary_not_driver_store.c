@@ -103,4 +103,5 @@ const struct inf_rule inf_rule_iso108 = {
     "[Acme_Service]\nServiceBinary = %12%\\acme.sys\n",
     "[DestinationDirs]\nAcme_Files = 13\n[Acme_Service]\nServiceBinary = %13%\\acme.sys\n",
     check,
-    .allowances = 1u << INF_PROFILE_UNIVERSAL};
+    .allowances = 1u << INF_PROFILE_UNIVERSAL,
+    .infverif = {2085, 2084}};

@@ -99,4 +99,5 @@ const struct inf_rule inf_rule_iso109 = {
     "sys\"\n",
     "[Acme_AddReg]\nHKR,,EventMessageFile,0x00020000,\"%13%\\acme.sys\"\n",
     check,
-    .profiles[INF_PROFILE_UNIVERSAL] = {1, INF_SEVERITY_WARNING}};
+    .profiles[INF_PROFILE_UNIVERSAL] = {1, INF_SEVERITY_WARNING},
+    .infverif = {1257, 1258}};

@@ -38,4 +38,5 @@ const struct inf_rule inf_rule_iso110 = {
     "[Acme_Install.NT.Filters]\nAddFilter = acmeflt,, Acme_Filter\n[Acme_Filter]\n"
     "FilterPosition = Upper\n",
     check,
-    .profiles[INF_PROFILE_UNIVERSAL] = {1, INF_SEVERITY_OFF}};
+    .profiles[INF_PROFILE_UNIVERSAL] = {1, INF_SEVERITY_OFF},
+    .infverif = {1329}};

@@ -115,4 +115,5 @@ const struct inf_rule inf_rule_iso111 = {
     "KmdfService = acme, Acme_Wdf\n",
     check,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {1303}};

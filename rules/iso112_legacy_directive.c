@@ -60,4 +60,5 @@ const struct inf_rule inf_rule_iso112 = {
     "device\n",
     check,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {1300, 1301, 1302, 1307, 1308, 1309}};

@@ -76,4 +76,5 @@ const struct inf_rule inf_rule_iso113 = {
     "[DestinationDirs]\nAcme_Files = 13\n[Acme_Files]\nacme.sys\n",
     check,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {1101, 1102, 1103}};

@@ -41,4 +41,5 @@ const struct inf_rule inf_rule_iso114 = {
     "[Version]\nSignature = \"$Windows NT$\"\nClass = System\n",
     "[Version]\nSignature = \"$Windows NT$\"\nClass = System\nPnpLockdown = 1\n",
     check,
-    .profiles[INF_PROFILE_UNIVERSAL] = {1, INF_SEVERITY_WARNING}};
+    .profiles[INF_PROFILE_UNIVERSAL] = {1, INF_SEVERITY_WARNING},
+    .infverif = {1324}};

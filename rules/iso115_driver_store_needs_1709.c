@@ -63,4 +63,5 @@ const struct inf_rule inf_rule_iso115 = {
     "%Dev% = Acme_Install, ACPI\\ACME0001\n",
     check,
     {{0, INF_SEVERITY_OFF}},
-    0};
+    0,
+    .infverif = {1199}};

@@ -40,4 +40,5 @@ const struct inf_rule inf_rule_iso116 = {
     "[Acme_Wdf]\nUmdfService = Acme, Acme_Umdf\n[Acme_Umdf]\nUmdfLibraryVersion = 2.15.0\n"
     "ServiceBinary = %13%\\acme.dll\n",
     check,
-    .profiles[INF_PROFILE_UNIVERSAL] = {1, INF_SEVERITY_OFF}};
+    .profiles[INF_PROFILE_UNIVERSAL] = {1, INF_SEVERITY_OFF},
+    .infverif = {1402}};

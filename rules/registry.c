@@ -4,6 +4,7 @@
  */
 #include "check.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /*
@@ -44,4 +45,20 @@ size_t inf_rule_index(const struct inf_rule *rule)
         if (inf_rules[i] == rule)
             return i;
     return 0;
+}
+
+const char *inf_rule_infverif_text(const struct inf_rule *rule, char *out, size_t size)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; rule->infverif[i] && used < size; i++) {
+        int n =
+            snprintf(out + used, size - used, "%s%u", i ? ", " : "", (unsigned)rule->infverif[i]);
+        if (n < 0)
+            break;
+        used += (size_t)n;
+    }
+    if (!out[0])
+        snprintf(out, size, "-");
+    return out;
 }

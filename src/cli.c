@@ -68,10 +68,18 @@ static int set_profile(struct inf_cli *cli, const char *v)
 
 static int set_min_build(struct inf_cli *cli, const char *v)
 {
+    /* A build number (17763), or InfVerif's /wbuild form: major.minor.build (10.0.17763). */
+    const char *number = v;
+    int dots = 0;
+    for (const char *p = v; *p; p++)
+        if (*p == '.')
+            dots++, number = p + 1;
     char *end;
-    unsigned long build = strtoul(v, &end, 10);
-    if (*v == '\0' || *end || build > 1000000) {
-        inf_tool_message("--min-build takes a build number, such as 17763");
+    unsigned long build = strtoul(number, &end, 10);
+    int well_formed = *number && !*end && (dots == 0 || dots == 2) &&
+                      strspn(v, "0123456789.") == strlen(v) && !strstr(v, "..") && v[0] != '.';
+    if (!well_formed || build > 1000000) {
+        inf_tool_message("--min-build takes a build number, such as 17763 or 10.0.17763");
         return -1;
     }
     cli->run.lint.rule.min_build = (uint32_t)build;
@@ -223,7 +231,7 @@ static const struct option options[] = {
     {"profile", 0, "NAME", "isolation (default, InfVerif /w), universal (/u), whql (/h)",
      "\\fBisolation\\fR (default, InfVerif /w), \\fBuniversal\\fR (/u) or \\fBwhql\\fR (/h).",
      set_profile},
-    {"min-build", 0, "N", "enforce ISO rules on paths reaching build N+ (default 17763)",
+    {"min-build", 0, "N", "enforce ISO rules on paths reaching build N+ (17763, 10.0.17763)",
      "Enforce the isolation rules on install paths that reach build \\fIN\\fR or later\n"
      "(default 17763); older paths are exempt.",
      set_min_build},
@@ -257,8 +265,10 @@ static const struct option options[] = {
      "The rules with their effective severity (with \\fB\\-\\-format markdown\\fR: the\n"
      "rules reference).",
      set_list_rules},
-    {"explain", 0, "ID", "what a rule checks, why, and how to fix it",
-     "One rule's explanation with a reported and a fixed example.", set_explain},
+    {"explain", 0, "ID", "what a rule (or an InfVerif code) checks, and how to fix it",
+     "One rule's explanation with a reported and a fixed example; with an InfVerif code\n"
+     "(\\fB\\-\\-explain 1322\\fR), the rules that cover it, or that none does.",
+     set_explain},
     {"color", 0, "WHEN", "auto (default), always, never; NO_COLOR is honoured",
      "\\fBauto\\fR (default: on a terminal, unless NO_COLOR is set), \\fBalways\\fR or\n"
      "\\fBnever\\fR.",

@@ -11,6 +11,7 @@
 #include "model.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The effective severity of rule INDEX under CLI: --severity, else the profile's. */
@@ -36,12 +37,15 @@ static int list_rules(const struct inf_cli *cli)
         inf_buf_free(&out);
         return 0;
     }
-    char buf[16];
-    printf("%-7s %-33s %-9s %s\n", "CODE", "NAME", "SEVERITY", "SUMMARY");
+    char buf[16], codes[64];
+    printf("%-7s %-33s %-9s %-12s %s\n", "CODE", "NAME", "SEVERITY", "INFVERIF", "SUMMARY");
     for (size_t i = 0; i < inf_rule_count; i++) {
         const struct inf_rule *r = inf_rules[i];
-        printf("%-7s %-33s %-9s %s\n", r->code, r->name, effective_severity(cli, i, buf),
-               r->summary);
+        const char *infverif = inf_rule_infverif_text(r, codes, sizeof codes);
+        if (strlen(infverif) > 12) /* ISO112's six codes: the range, as rules.md writes it */
+            infverif = "1300-1309";
+        printf("%-7s %-33s %-9s %-12s %s\n", r->code, r->name, effective_severity(cli, i, buf),
+               infverif, r->summary);
     }
     enum inf_profile profile = cli->run.lint.rule.profile;
     printf("\nprofile: %s%s\n", inf_profile_name(profile),
@@ -61,19 +65,49 @@ static void print_indented(const char *text)
     }
 }
 
+static void explain_rule(const struct inf_rule *r);
+
+/* --explain with a bare InfVerif code: the rules that cover it, or a plain "none". */
+static int explain_infverif(const char *id)
+{
+    unsigned long code = strtoul(id, NULL, 10);
+    int found = 0;
+    for (size_t i = 0; i < inf_rule_count; i++)
+        for (size_t k = 0; inf_rules[i]->infverif[k]; k++)
+            if (inf_rules[i]->infverif[k] == code) {
+                if (found++)
+                    printf("\n");
+                printf("InfVerif %lu is covered by %s.\n\n", code, inf_rules[i]->code);
+                explain_rule(inf_rules[i]);
+            }
+    if (!found)
+        printf("inflint has no rule for InfVerif %lu: it does not check what that code "
+               "reports.\n",
+               code);
+    return 0;
+}
+
 static int explain(const char *id)
 {
+    if (id[0] && strspn(id, "0123456789") == strlen(id))
+        return explain_infverif(id);
     const struct inf_rule *r = inf_rule_find(id);
     if (!r) {
         inf_tool_message("unknown rule '%s' (see inflint --list-rules)", id);
         return INF_EXIT_FAILURE;
     }
+    explain_rule(r);
+    return 0;
+}
+
+/* The full explanation of R, with a reported and a fixed example. */
+static void explain_rule(const struct inf_rule *r)
+{
     printf("%s %s (default: %s)\n\n%s\n\n%s\n\nExample that is reported:\n\n", r->code, r->name,
            inf_severity_name(r->severity), r->summary, r->explanation);
     print_indented(r->bad_example);
     printf("\nFixed:\n\n");
     print_indented(r->good_example);
-    return 0;
 }
 
 /* Prints the --help text on STREAM. */

@@ -47,7 +47,13 @@ static void write_json_file(struct inf_buf *out, const struct inf_file_result *r
         inf_buf_adds(out, f->rule->name);
         inf_buf_adds(out, "\", \"severity\": \"");
         inf_buf_adds(out, inf_severity_name(f->severity));
-        inf_buf_adds(out, "\", \"message\": ");
+        inf_buf_adds(out, "\", \"infverif\": [");
+        for (size_t k = 0; f->rule->infverif[k]; k++) {
+            if (k)
+                inf_buf_adds(out, ", ");
+            inf_buf_add_uint(out, f->rule->infverif[k]);
+        }
+        inf_buf_adds(out, "], \"message\": ");
         add_string(out, f->message);
         if (f->hint) {
             inf_buf_adds(out, ", \"hint\": ");

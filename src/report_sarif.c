@@ -135,6 +135,18 @@ static void add_base_ids(struct inf_buf *out, const char *base)
     inf_buf_free(&uri);
 }
 
+/* ", "properties": {"infverif": [...]}" for RULE (the InfVerif codes it covers). */
+static void add_infverif_property(struct inf_buf *out, const struct inf_rule *rule)
+{
+    inf_buf_adds(out, ", \"properties\": {\"infverif\": [");
+    for (size_t k = 0; rule->infverif[k]; k++) {
+        if (k)
+            inf_buf_adds(out, ", ");
+        inf_buf_add_uint(out, rule->infverif[k]);
+    }
+    inf_buf_adds(out, "]}");
+}
+
 /*
  * The run's invocation: executionSuccessful is false when some input could
  * not be read, and each such input is a tool execution notification.
@@ -213,8 +225,10 @@ static void write_sarif(struct inf_buf *out, const struct inf_file_result *resul
         inf_buf_adds(out, "}, \"help\": {\"text\": ");
         inf_buf_add_json_string(out, help.data, help.len);
         inf_buf_free(&help);
-        inf_buf_printf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
+        inf_buf_printf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}",
                        level(rule->severity));
+        add_infverif_property(out, rule);
+        inf_buf_addc(out, '}');
     }
     inf_buf_adds(out, first ? "]\n        }\n      },\n" : "\n          ]\n        }\n      },\n");
     add_base_ids(out, options->base_dir);
@@ -241,9 +255,11 @@ static void write_sarif(struct inf_buf *out, const struct inf_file_result *resul
             inf_buf_printf(out,
                            "}, \"region\": {\"startLine\": %u, \"startColumn\": %u, "
                            "\"endLine\": %u, \"endColumn\": %u}}}], \"partialFingerprints\": "
-                           "{\"primaryLocationLineHash\": \"%s\"}}",
+                           "{\"primaryLocationLineHash\": \"%s\"}",
                            (unsigned)f->line, (unsigned)f->column, (unsigned)f->end_line,
                            (unsigned)f->end_column, f->fingerprint);
+            add_infverif_property(out, f->rule);
+            inf_buf_addc(out, '}');
         }
     inf_buf_adds(out, first ? "]" : "\n      ]");
     write_invocation(out, results, count, options->base_dir);

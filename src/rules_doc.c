@@ -21,14 +21,16 @@ void inf_rules_markdown(struct inf_buf *out)
                  "Every rule has a stable code and a kebab-case name; both work wherever a rule "
                  "is named (`--select`, `--ignore`, `--severity`, `--explain`). "
                  "`inflint --explain CODE` prints the section below for one rule.\n\n"
-                 "| Code | Name | isolation | universal | whql | Summary |\n"
-                 "|---|---|---|---|---|---|\n");
+                 "| Code | Name | isolation | universal | whql | InfVerif | Summary |\n"
+                 "|---|---|---|---|---|---|---|\n");
+    char codes[64];
     for (size_t i = 0; i < inf_rule_count; i++) {
         const struct inf_rule *r = inf_rules[i];
         inf_buf_printf(out, "| [%s](#%s) | `%s` |", r->code, r->code, r->name);
         for (int p = INF_PROFILE_ISOLATION; p <= INF_PROFILE_WHQL; p++)
             severity_cell(out, r, (enum inf_profile)p);
-        inf_buf_printf(out, " %s |\n", r->summary);
+        inf_buf_printf(out, " %s | %s |\n", inf_rule_infverif_text(r, codes, sizeof codes),
+                       r->summary);
     }
     inf_buf_adds(
         out,
@@ -51,9 +53,10 @@ void inf_rules_markdown(struct inf_buf *out)
     for (size_t i = 0; i < inf_rule_count; i++) {
         const struct inf_rule *r = inf_rules[i];
         inf_buf_printf(out,
-                       "\n## %s\n\n`%s` - default severity **%s**\n\n%s\n\n%s\n\n"
+                       "\n## %s\n\n`%s` - default severity **%s** - InfVerif %s\n\n%s\n\n%s\n\n"
                        "Reported:\n\n```inf\n%s```\n\nFixed:\n\n```inf\n%s```\n",
-                       r->code, r->name, inf_severity_name(r->severity), r->summary, r->explanation,
+                       r->code, r->name, inf_severity_name(r->severity),
+                       inf_rule_infverif_text(r, codes, sizeof codes), r->summary, r->explanation,
                        r->bad_example, r->good_example);
     }
 }

@@ -28,6 +28,8 @@ int inf_severity_parse(const char *text);
 
 struct inf_check;
 
+#define INF_MAX_INFVERIF_CODES 7
+
 enum inf_profile { INF_PROFILE_ISOLATION, INF_PROFILE_UNIVERSAL, INF_PROFILE_WHQL };
 #define INF_PROFILE_COUNT 3
 
@@ -51,6 +53,9 @@ struct inf_rule {
      * which the check itself lowers or drops some findings (bit per inf_profile). */
     struct inf_profile_severity profiles[INF_PROFILE_COUNT];
     unsigned allowances;
+    /* The InfVerif codes this rule covers (rules.md "InfVerif cross-reference"), ending at the
+     * first 0: `.infverif = {1320, 1321}`. */
+    unsigned short infverif[INF_MAX_INFVERIF_CODES + 1];
 };
 
 /* All rules, in code order. */
@@ -62,6 +67,9 @@ void inf_rules_markdown(struct inf_buf *out);
 
 /* A rule by code or name (case-insensitive), or NULL. */
 const struct inf_rule *inf_rule_find(const char *code_or_name);
+/* Writes ", "-separated InfVerif codes of RULE into OUT ("-" for none); returns OUT. */
+const char *inf_rule_infverif_text(const struct inf_rule *rule, char *out, size_t size);
+
 /* Index of RULE in inf_rules. */
 size_t inf_rule_index(const struct inf_rule *rule);
 

@@ -122,6 +122,24 @@ expect "escapes in text" 1 "$inflint" --color never "$tmp/escapes.inf"
 contains "escape shown in the message" out 'HKLM\Soft\x1b[2J\x1b]0;owned\x07ware'
 contains "escape shown as U+FFFD in the excerpt" out "$(printf 'HKLM,"Soft\357\277\275[2J')"
 
+# The InfVerif cross-reference (rules.md): codes in --list-rules, JSON and SARIF findings,
+# --explain with a bare code, --min-build in /wbuild form.
+expect "list with codes" 0 "$inflint" --list-rules
+contains "list shows InfVerif codes" out "1320, 1321"
+expect "explain an InfVerif code" 0 "$inflint" --explain 1322
+contains "explain names the rule" out "InfVerif 1322 is covered by ISO101."
+expect "explain an uncovered code" 0 "$inflint" --explain 9999
+contains "uncovered code said plainly" out "inflint has no rule for InfVerif 9999"
+expect "json carries codes" 1 "$inflint" -f json samples/rules/iso101-bad.inf
+contains "json infverif" out '"rule": "ISO101", "name": "dest-not-driver-store", "severity": "error", "infverif": [1322]'
+expect "sarif carries codes" 1 "$inflint" -f sarif samples/rules/iso101-bad.inf
+contains "sarif infverif" out '"properties": {"infverif": [1322]}'
+"$inflint" -f json --min-build 17763 samples/rules/iso115-bad.inf > "$tmp/build-number.json"
+expect "min-build as /wbuild" 1 "$inflint" -f json --min-build 10.0.17763 samples/rules/iso115-bad.inf
+cmp -s "$tmp/out" "$tmp/build-number.json" && passed=$((passed + 1)) ||
+  { failed=$((failed + 1)); echo "FAIL: --min-build 10.0.17763 differs from 17763"; }
+expect "min-build without a build" 2 "$inflint" --min-build 10.0 samples/isolated.inf
+
 # A full device (Reliability II, 10): every kind of output reports the write error, exit 2.
 if [ -w /dev/full ]; then
   for args in "--help" "--version" "--list-rules" "--explain ISO101" "-f json samples" \
