@@ -571,6 +571,26 @@ static void fingerprints_survive_inserted_lines(void **state)
     inf_buf_free(&b);
 }
 
+/* INF022: a Provider that is or begins with Microsoft, after substitution, in any case. */
+static void inf022_provider_microsoft(void **state)
+{
+    (void)state;
+    static const char *const reported[] = {"\"Microsoft\"", "%P%", "MICROSOFT Corp"};
+    static const char *const accepted[] = {"Contoso", "\"Contoso for Microsoft\"", "Micro"};
+    char text[512];
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(text, sizeof text,
+                 "[Version]\nSignature=\"$Windows NT$\"\nProvider=%s\n[Strings]\nP=\"  "
+                 "microsoft\"\n",
+                 reported[i]);
+        assert_int_equal(lint_count(text, "INF022"), 1);
+        snprintf(text, sizeof text,
+                 "[Version]\nSignature=\"$Windows NT$\"\nProvider=%s\n[Strings]\nP=x\n",
+                 accepted[i]);
+        assert_int_equal(lint_count(text, "INF022"), 0);
+    }
+}
+
 /* ISO111: a .CoInstallers section registering only framework co-installers is a warning. */
 static void iso111_framework_coinstallers_are_warnings(void **state)
 {
@@ -706,6 +726,7 @@ int main(void)
         cmocka_unit_test(iso101_arch_note_covers_every_copy),
         cmocka_unit_test(iso109_path_lists_element_by_element),
         cmocka_unit_test(iso111_framework_coinstallers_are_warnings),
+        cmocka_unit_test(inf022_provider_microsoft),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }
