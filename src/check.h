@@ -10,6 +10,7 @@
 #ifndef INFLINT_CHECK_H
 #define INFLINT_CHECK_H
 
+#include "directives.h"
 #include "graph.h"
 #include "model.h"
 #include "inflint/rule.h"

@@ -571,6 +571,34 @@ static void fingerprints_survive_inserted_lines(void **state)
     inf_buf_free(&b);
 }
 
+/* INF023 and INF026: DefaultInstall/DefaultUninstall decorations of primitive drivers. */
+static void inf023_inf026_primitive_sections(void **state)
+{
+    (void)state;
+    const char *version = "[Version]\nSignature=\"$Windows NT$\"\n";
+    static const struct {
+        const char *sections;
+        size_t inf023, inf026;
+    } cases[] = {
+        {"[DefaultInstall]\n", 1, 0},
+        {"[DefaultInstall.NT]\n[DefaultInstall.NT.Services]\n", 1, 0}, /* OS part only */
+        {"[DefaultUninstall]\n", 1, 0},
+        {"[DefaultInstall.NTamd64]\n[DefaultInstall.NTamd64.Services]\n", 0, 0},
+        {"[DefaultInstall.NT$ARCH$.10.0...16299]\n", 0, 0},
+        {"[DefaultInstall.Services]\n", 0, 0},        /* a companion alone */
+        {"[Manufacturer]\n[DefaultInstall]\n", 0, 0}, /* not a primitive driver */
+        {"[DefaultUninstall.NTamd64]\nDelFiles=F\n", 0, 1},
+        {"[DefaultUninstall.NTarm64.10.0...16299]\nLegacyUninstall=0\n", 0, 1},
+        {"[DefaultUninstall.NTamd64]\nLegacyUninstall=1\n", 0, 0},
+    };
+    char text[512];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(text, sizeof text, "%s%s", version, cases[i].sections);
+        assert_int_equal(lint_count(text, "INF023"), cases[i].inf023);
+        assert_int_equal(lint_count(text, "INF026"), cases[i].inf026);
+    }
+}
+
 /* INF022: a Provider that is or begins with Microsoft, after substitution, in any case. */
 static void inf022_provider_microsoft(void **state)
 {
@@ -727,6 +755,7 @@ int main(void)
         cmocka_unit_test(iso109_path_lists_element_by_element),
         cmocka_unit_test(iso111_framework_coinstallers_are_warnings),
         cmocka_unit_test(inf022_provider_microsoft),
+        cmocka_unit_test(inf023_inf026_primitive_sections),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }
