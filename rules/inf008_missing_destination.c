@@ -10,7 +10,7 @@ static void check(struct inf_check *c)
     const struct inf_graph *g = c->graph;
     for (size_t i = 0; i < g->copy_list_count; i++) {
         const struct inf_copy_list_use *use = &g->copy_lists[i];
-        if (use->destination || !use->copy_count)
+        if (use->destination || !use->copies_files)
             continue;
         if (use->list_section == INF_NO_INDEX)
             inf_report(c, use->span, 0, "add `DefaultDestDir = 13` to [DestinationDirs]",

@@ -73,14 +73,10 @@ static const char *excerpt_window(struct inf_finding *f, const char *line, size_
         *len = line_len;
         return line;
     }
-    size_t start = at > line_len ? line_len : at;
-    for (size_t before = 0; start > 0 && before < INF_EXCERPT_MAX / 4;) {
-        start--;
-        before += !continuation(line[start]);
-        f->excerpt_column++;
-    }
-    f->excerpt_column =
-        f->column >= f->excerpt_column - 1 ? f->column - (f->excerpt_column - 1) : 1;
+    size_t start = at > line_len ? line_len : at, before = 0; /* code points shown before AT */
+    while (start > 0 && before < INF_EXCERPT_MAX / 4)
+        before += !continuation(line[--start]);
+    f->excerpt_column = f->column > before ? f->column - (uint32_t)before : 1;
     end = start;
     for (points = 0; end < line_len && points < INF_EXCERPT_MAX;)
         points += !continuation(line[end++]);

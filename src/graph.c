@@ -466,7 +466,7 @@ static void walk_copy_files(struct walk *w, const struct inf_line *directive)
         if (name[0] == '@') {
             add_copy(w, directive, directive, INF_NO_INDEX,
                      inf_arena_strndup(g->arena, name + 1, strlen(name + 1)), i);
-            use_copy_list(w, directive, INF_NO_INDEX, i)->copy_count++;
+            use_copy_list(w, directive, INF_NO_INDEX, i)->copies_files = 1;
         } else if (name[0]) {
             uint32_t list = find_section(g, name);
             if (list == INF_NO_INDEX) {
@@ -479,7 +479,7 @@ static void walk_copy_files(struct walk *w, const struct inf_line *directive)
                 while ((line = inf_line_iter_next(&it)) != NULL)
                     if (line->field_count > 0) {
                         add_copy(w, directive, line, list, NULL, 0);
-                        use_copy_list(w, directive, list, i)->copy_count++;
+                        use_copy_list(w, directive, list, i)->copies_files = 1;
                     }
             }
         }

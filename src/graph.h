@@ -161,7 +161,7 @@ struct inf_copy_list_use {
     uint32_t list_section;                     /* INF_NO_INDEX for @file */
     struct inf_field target;                   /* the list name, or the first @file name */
     const struct inf_destination *destination; /* NULL: none, not even DefaultDestDir */
-    size_t copy_count;                         /* non-zero when the list copies at least one file */
+    int copies_files;                          /* the list (or @file) copies at least one file */
 };
 
 /* One section named by a directive, anywhere in the file (live or not). */

@@ -13,11 +13,7 @@ struct inf_string_map {
     size_t size, count; /* size: a power of two, 0 while empty */
 };
 
-#define INF_STRING_MAP_INIT                                                                        \
-    {                                                                                              \
-        NULL, 0, 0                                                                                 \
-    }
-
+/* A map is zeroed before use (memset, or a zeroed containing struct). */
 /* Non-zero when KEY is present; its value goes to *VALUE. */
 int inf_string_map_get(const struct inf_string_map *map, const char *key, size_t *value);
 /* Sets KEY (copied) to VALUE. */

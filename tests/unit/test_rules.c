@@ -571,6 +571,26 @@ static void fingerprints_survive_inserted_lines(void **state)
     inf_buf_free(&b);
 }
 
+/* A long line keeps an excerpt window: its first column counts characters, not bytes. */
+static void excerpt_window_counts_characters(void **state)
+{
+    (void)state;
+    char text[2048] = "[Version]\nSignature=\"$Windows NT$\"\n[S]\nk=";
+    for (int i = 0; i < 250; i++)
+        strcat(text, "\xe9"); /* e-acute in Windows-1252: two bytes once decoded */
+    strcat(text, ",%undefined%\n");
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", text);
+    const struct inf_finding *f = finding_of(&r, "INF005");
+    assert_non_null(f);
+    assert_int_equal(f->column, 254); /* "k=", 250 characters and a comma before it */
+    assert_int_equal(f->excerpt_column, f->column - INF_EXCERPT_MAX / 4);
+    assert_true(f->excerpt_cut_left && !f->excerpt_cut_right); /* the line ends soon after */
+    /* 39 two-byte characters and the comma, then the token */
+    assert_memory_equal(f->excerpt + 2 * (INF_EXCERPT_MAX / 4 - 1) + 1, "%undefined%", 11);
+    inf_file_result_free(&r);
+}
+
 /* INF023 and INF026: DefaultInstall/DefaultUninstall decorations of primitive drivers. */
 static void inf023_inf026_primitive_sections(void **state)
 {
@@ -756,6 +776,7 @@ int main(void)
         cmocka_unit_test(iso111_framework_coinstallers_are_warnings),
         cmocka_unit_test(inf022_provider_microsoft),
         cmocka_unit_test(inf023_inf026_primitive_sections),
+        cmocka_unit_test(excerpt_window_counts_characters),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }
