@@ -139,6 +139,12 @@ const struct inf_directive_use *inf_check_directive_uses(struct inf_check *check
     return inf_graph_directive_uses((struct inf_graph *)check->graph, count);
 }
 
+const struct inf_missing_target *inf_check_reachable_missing(struct inf_check *check, size_t *count)
+{
+    /* A memo of the graph, like inf_check_directive_uses. */
+    return inf_graph_reachable_missing((struct inf_graph *)check->graph, count);
+}
+
 uint32_t inf_check_section_of(const struct inf_check *check, const struct inf_line *line)
 {
     const struct inf_model *m = check->model;

@@ -98,6 +98,9 @@ const struct inf_line *inf_entries_next(struct inf_entries *entries);
 
 /* Every section named by a directive anywhere in the file (inf_graph_directive_uses). */
 const struct inf_directive_use *inf_check_directive_uses(struct inf_check *check, size_t *count);
+/* Missing sections named where the live walk did not go (inf_graph_reachable_missing). */
+const struct inf_missing_target *inf_check_reachable_missing(struct inf_check *check,
+                                                             size_t *count);
 
 /* The section whose lines hold LINE. */
 uint32_t inf_check_section_of(const struct inf_check *check, const struct inf_line *line);

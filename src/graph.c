@@ -586,7 +586,7 @@ static void walk_target(struct walk *w, const struct inf_line *directive, size_t
 {
     struct inf_graph *g = w->graph;
     char *name = field_value(g, directive, index);
-    if (name[0]) {
+    if (name[0] && name[0] != '@') { /* DelFiles=@file names a file */
         uint32_t target = find_section(g, name);
         if (target == INF_NO_INDEX)
             add_missing(g, directive, name);

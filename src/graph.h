@@ -224,6 +224,9 @@ struct inf_graph {
     struct inf_directive_use *directive_uses; /* see inf_graph_directive_uses */
     size_t directive_use_count;
     int has_directive_uses;
+    struct inf_missing_target *reachable_missing; /* see inf_graph_reachable_missing */
+    size_t reachable_missing_count;
+    int has_reachable_missing;
     struct inf_graph_private *priv;
 };
 
@@ -237,10 +240,21 @@ void inf_graph_free(struct inf_graph *graph);
 
 /*
  * Every section-naming field of every directive in the file, in file order
- * (CopyFiles=@file names a file, not a section, and is left out). Made on
+ * (CopyFiles=@file and DelFiles=@file name a file, not a section, and are
+ * left out). Made on
  * the first call, in the graph's arena; *COUNT gets the number.
  */
 const struct inf_directive_use *inf_graph_directive_uses(struct inf_graph *graph, size_t *count);
+
+/*
+ * Section names used in sections reachable from any root (every Models
+ * decoration, DefaultInstall*, DefaultUninstall*, ClassInstall32* and what
+ * their directives name) that do not exist, beyond those of the live walk
+ * (inf_graph.missing): Models device lines and directive lines it did not
+ * walk. Made on the first call (graph_reachable.c); *COUNT gets the number.
+ */
+const struct inf_missing_target *inf_graph_reachable_missing(struct inf_graph *graph,
+                                                             size_t *count);
 
 /* Non-zero when the reach includes a path that is not exempt as downlevel. */
 static inline int inf_reach_enforced(const struct inf_reach *reach)

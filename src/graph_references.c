@@ -240,8 +240,8 @@ const struct inf_directive_use *inf_graph_directive_uses(struct inf_graph *g, si
                 for (size_t f = 0; d && f < line->field_count; f++) {
                     const struct inf_token *t = inf_line_field(m, line, f);
                     struct inf_text v = inf_token_value(m, t, &scratch, NULL);
-                    if (!inf_directive_targets(d, f) || v.len == 0 ||
-                        (d->walk == INF_WALK_COPY_FILES && v.ptr[0] == '@'))
+                    /* '@name' names a file (CopyFiles, DelFiles), not a section */
+                    if (!inf_directive_targets(d, f) || v.len == 0 || v.ptr[0] == '@')
                         continue;
                     if (g->directive_use_count == cap) { /* doubling in the arena */
                         size_t grown = cap ? cap * 2 : 64;

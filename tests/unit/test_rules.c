@@ -341,6 +341,50 @@ static void inf006_missing_sections(void **state)
                      0);
 }
 
+/* INF006 reaches what InfVerif reaches, not only what executes (rules.md revision 2). */
+static void inf006_every_reachable_section(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *sections;
+        size_t inf006;
+    } cases[] = {
+        /* reported: DefaultUninstall, ClassInstall32, their directive targets' directives */
+        {"[DefaultUninstall.NTamd64]\nLegacyUninstall=1\nDelReg=Gone\n", 1},
+        {"[ClassInstall32.NT]\nAddReg=Gone\n", 1},
+        {"[ClassInstall32]\nAddService=S,2,Svc\n[Svc]\nAddReg=Gone\n", 1},
+        /* a dead plain Models section (every architecture is decorated) with a lost install */
+        {"[Models]\n%D%=Lost,HW\n", 1},
+        /* its install section, found undecorated, names a missing section */
+        {"[Models]\n%D%=Old,HW\n[Old]\nCopyFiles=Gone\n", 1},
+        {"[Models]\n%D%=Old,HW\n[Old.NTx86]\n[Old.NTx86.Services]\nAddService=S,2,Gone\n", 1},
+        /* not reported: files named with '@', Needs beside an Include, unreachable sections */
+        {"[DefaultUninstall.NTamd64]\nLegacyUninstall=1\nDelFiles=@a.sys\n", 0},
+        {"[ClassInstall32]\nInclude=x.inf\nNeeds=Elsewhere\n", 0},
+        {"[Dead]\nAddReg=Gone\n[DefaultInstallation]\nAddReg=Gone\n", 0},
+        {"[DefaultUninstall.NTamd64]\nLegacyUninstall=1\nDelReg=R\n[R]\nHKR,,AddReg\n", 0},
+    };
+    char text[1024];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(text, sizeof text, "%s[Inst.NT]\n%s%s", HEAD, cases[i].sections, STRINGS);
+        assert_int_equal(lint_count(text, "INF006"), cases[i].inf006);
+    }
+    /* A Manufacturer decoration below --min-build is still reached. */
+    const char *downlevel = "[Version]\nSignature=\"$Windows NT$\"\n[Manufacturer]\nM=Models,"
+                            "NTamd64,NTamd64.10.0...16299\n[Models.NTamd64]\nD=Old,HW\n"
+                            "[Models.NTamd64.10.0...16299]\nD=New,HW\n[Old]\nAddReg=Gone\n"
+                            "[New]\n";
+    struct inf_lint_options options;
+    inf_lint_options_init(&options);
+    options.rule.min_build = 17763;
+    struct inf_file_result r;
+    unsigned char *bytes = (unsigned char *)inf_xstrndup(downlevel, strlen(downlevel));
+    assert_int_equal(inf_lint_buffer("t.inf", bytes, strlen(downlevel), &options, &r), 0);
+    assert_int_equal(count_code(&r, "INF006"), 1);
+    inf_file_result_free(&r);
+    inf_lint_options_free(&options);
+}
+
 static void inf007_inf008_inf009(void **state)
 {
     (void)state;
@@ -776,6 +820,7 @@ int main(void)
         cmocka_unit_test(iso111_framework_coinstallers_are_warnings),
         cmocka_unit_test(inf022_provider_microsoft),
         cmocka_unit_test(inf023_inf026_primitive_sections),
+        cmocka_unit_test(inf006_every_reachable_section),
         cmocka_unit_test(excerpt_window_counts_characters),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);

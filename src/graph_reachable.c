@@ -1,0 +1,292 @@
+/*
+ * graph_reachable.c - sections reachable from any root, live or not, and the
+ * section names they use that do not exist (INF006, rules.md revision 2).
+ *
+ * The live walk (graph.c) follows only what Windows would execute for the
+ * architectures and OS ranges an INF targets. InfVerif checks more: every
+ * Models section a [Manufacturer] line names (downlevel decorations too),
+ * the install sections of their device lines with their companions, and
+ * every DefaultInstall*, DefaultUninstall* and ClassInstall32* section.
+ * From those, directives lead on: to sections holding more directives
+ * (service install, Needs, add-interface, ...) or to data sections (file
+ * lists, registry lines), which end the walk.
+ */
+#include "graph.h"
+#include "inflint/alloc.h"
+#include "arena.h"
+#include "directives.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { NOT_REACHED, REACHED_DATA, REACHED };
+
+/* Sections grouped by a key section (CSR): the members of K are items[first[K]..first[K+1]). */
+struct groups {
+    uint32_t *first;
+    uint32_t *items;
+};
+
+struct reach_walk {
+    struct inf_graph *graph;
+    unsigned char *state; /* per section: NOT_REACHED, REACHED_DATA, REACHED */
+    uint32_t *queue;      /* sections to expand; each enters once */
+    size_t queue_count;
+    struct groups uses;       /* directive uses by the section holding them */
+    struct groups companions; /* companion sections by their base section */
+    unsigned char *live_line; /* per model line: walked by the live walk */
+    int has_include;          /* an Include anywhere: Needs may name external sections */
+    size_t missing_cap;
+};
+
+static int has_prefix_nocase(struct inf_text name, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return name.len >= n && inf_text_equal_nocase2(name.ptr, n, prefix, n) &&
+           (name.len == n || name.ptr[n] == '.');
+}
+
+/* Groups COUNT items by KEYS[i] (INF_NO_INDEX: left out) over KEY_COUNT keys. */
+static struct groups group_by(const uint32_t *keys, size_t count, size_t key_count)
+{
+    struct groups g;
+    g.first = inf_xcalloc(key_count + 2, sizeof *g.first);
+    g.items = inf_xcalloc(count + 1, sizeof *g.items);
+    for (size_t i = 0; i < count; i++)
+        if (keys[i] != INF_NO_INDEX)
+            g.first[keys[i] + 2]++;
+    for (size_t k = 2; k < key_count + 2; k++)
+        g.first[k] += g.first[k - 1];
+    for (size_t i = 0; i < count; i++)
+        if (keys[i] != INF_NO_INDEX)
+            g.items[g.first[keys[i] + 1]++] = (uint32_t)i;
+    return g; /* first[k]..first[k+1] now bounds key k */
+}
+
+static void groups_free(struct groups *g)
+{
+    free(g->first);
+    free(g->items);
+}
+
+/* The base section of a companion ("X.NTamd64.Services" -> "X.NTamd64"), else INF_NO_INDEX. */
+static uint32_t companion_base(const struct inf_model *m, uint32_t section)
+{
+    struct inf_text name = inf_model_section_name(m, section);
+    for (size_t dot = name.len; dot-- > 0;) {
+        if (name.ptr[dot] != '.')
+            continue;
+        struct inf_text suffix = {name.ptr + dot + 1, name.len - dot - 1};
+        int companion = suffix.len >= 6 && inf_text_equal_nocase2(suffix.ptr, 6, "Remove", 6);
+        for (size_t k = 0; k < inf_companion_count && !companion; k++)
+            companion = inf_text_equal_nocase(suffix, inf_companions[k].suffix + 1);
+        if (!companion)
+            return INF_NO_INDEX;
+        uint32_t base = inf_model_find_section(m, name.ptr, dot);
+        if (base != INF_NO_INDEX)
+            return base;
+        /* "X.NT.Remove.Services" without "X.NT.Remove": try the shorter base */
+    }
+    return INF_NO_INDEX;
+}
+
+static void add_missing(struct reach_walk *w, const struct inf_line *line, struct inf_text name)
+{
+    struct inf_graph *g = w->graph;
+    if (g->reachable_missing_count) { /* the same name twice on one line: once */
+        const struct inf_missing_target *last =
+            &g->reachable_missing[g->reachable_missing_count - 1];
+        if (last->directive == line && strlen(last->name) == name.len &&
+            inf_text_equal_nocase2(last->name, name.len, name.ptr, name.len))
+            return;
+    }
+    if (g->reachable_missing_count == w->missing_cap) { /* doubling in the arena */
+        size_t grown = w->missing_cap ? w->missing_cap * 2 : 16;
+        struct inf_missing_target *list = inf_arena_alloc(g->arena, grown * sizeof *list);
+        if (w->missing_cap)
+            memcpy(list, g->reachable_missing, w->missing_cap * sizeof *list);
+        g->reachable_missing = list;
+        w->missing_cap = grown;
+    }
+    struct inf_missing_target *t = &g->reachable_missing[g->reachable_missing_count++];
+    t->directive = line;
+    t->span = inf_span_line(g->model, line);
+    t->name = inf_arena_strndup(g->arena, name.ptr, name.len);
+}
+
+static void reach(struct reach_walk *w, uint32_t section, int data)
+{
+    if (section == INF_NO_INDEX || w->state[section] == REACHED)
+        return;
+    if (data) {
+        w->state[section] = REACHED_DATA;
+        return;
+    }
+    w->state[section] = REACHED;
+    w->queue[w->queue_count++] = section;
+}
+
+/* An install section (or a root) and, through them, its companions. */
+static void reach_install(struct reach_walk *w, uint32_t section)
+{
+    if (section == INF_NO_INDEX || w->state[section] == REACHED)
+        return;
+    reach(w, section, 0);
+    for (uint32_t k = w->companions.first[section]; k < w->companions.first[section + 1]; k++)
+        reach_install(w, w->companions.items[k]);
+}
+
+/* A Models section: every architecture variant of each device line's install section. */
+static void reach_models(struct reach_walk *w, uint32_t models, struct inf_buf *scratch,
+                         struct inf_buf *name)
+{
+    struct inf_graph *g = w->graph;
+    const struct inf_model *m = g->model;
+    if (w->state[models] != NOT_REACHED)
+        return;
+    w->state[models] = REACHED_DATA; /* a list of devices, not directives */
+    int live = g->sections[models].reach.arches != 0;
+    struct inf_line_iter it;
+    inf_line_iter_init(&it, m, models);
+    const struct inf_line *device;
+    while ((device = inf_line_iter_next(&it)) != NULL) {
+        if (device->field_count == 0)
+            continue;
+        struct inf_text install = inf_token_value(m, inf_line_field(m, device, 0), scratch, NULL);
+        if (!install.len)
+            continue;
+        char *base = inf_xstrndup(install.ptr, install.len);
+        int found = 0;
+        for (int a = -2; a <= INF_ARCH_COUNT; a++) { /* X, X.NT, X.NT<arch>..., X.NT$ARCH$ */
+            inf_buf_clear(name);
+            if (a == -2)
+                inf_buf_adds(name, base);
+            else
+                inf_buf_printf(name, "%s.NT%s", base,
+                               a < 0                 ? ""
+                               : a == INF_ARCH_COUNT ? "$ARCH$"
+                                                     : inf_arch_name((enum inf_arch)a));
+            uint32_t s = inf_model_find_section(m, name->data, name->len);
+            if (s != INF_NO_INDEX) {
+                found = 1;
+                reach_install(w, s);
+            }
+        }
+        if (!found && !live) /* a live Models section's lines are the live walk's */
+            add_missing(w, device, (struct inf_text){base, strlen(base)});
+        free(base);
+    }
+}
+
+/* Every Models section of every [Manufacturer] line, decorated or not. */
+static void reach_manufacturers(struct reach_walk *w)
+{
+    const struct inf_model *m = w->graph->model;
+    struct inf_buf scratch = INF_BUF_INIT, name = INF_BUF_INIT;
+    struct inf_line_iter it;
+    inf_line_iter_init(&it, m, inf_model_find_section(m, "Manufacturer", 12));
+    const struct inf_line *line;
+    while ((line = inf_line_iter_next(&it)) != NULL) {
+        if (line->field_count == 0)
+            continue;
+        struct inf_text mv = inf_token_value(m, inf_line_field(m, line, 0), &scratch, NULL);
+        char *models = inf_xstrndup(mv.ptr, mv.len);
+        uint32_t s = inf_model_find_section(m, models, strlen(models));
+        if (s != INF_NO_INDEX)
+            reach_models(w, s, &scratch, &name);
+        for (size_t f = 1; f < line->field_count; f++) {
+            struct inf_text d = inf_token_value(m, inf_line_field(m, line, f), &scratch, NULL);
+            char *decoration = inf_xstrndup(d.ptr, d.len);
+            for (int a = -1; a < INF_ARCH_COUNT; a++) {
+                if (a >= 0 && !strstr(decoration, "$ARCH$"))
+                    break;
+                char *stamped = a < 0 ? inf_xstrndup(decoration, strlen(decoration))
+                                      : inf_decoration_stamp(decoration, (enum inf_arch)a);
+                inf_buf_clear(&name);
+                inf_buf_printf(&name, "%s.%s", models, stamped);
+                free(stamped);
+                s = inf_model_find_section(m, name.data, name.len);
+                if (s != INF_NO_INDEX)
+                    reach_models(w, s, &scratch, &name);
+            }
+            free(decoration);
+        }
+        free(models);
+    }
+    inf_buf_free(&scratch);
+    inf_buf_free(&name);
+}
+
+/* Follows the directives of one reached section. */
+static void expand(struct reach_walk *w, uint32_t section)
+{
+    struct inf_graph *g = w->graph;
+    const struct inf_model *m = g->model;
+    for (uint32_t k = w->uses.first[section]; k < w->uses.first[section + 1]; k++) {
+        const struct inf_directive_use *u = &g->directive_uses[w->uses.items[k]];
+        const struct inf_directive *d =
+            inf_directive_find((struct inf_text){u->directive, strlen(u->directive)});
+        int data = d && (d->walk == INF_WALK_COPY_FILES || d->walk == INF_WALK_REGISTRY);
+        if (u->section != INF_NO_INDEX) {
+            reach(w, u->section, data);
+            continue;
+        }
+        if (w->live_line[u->line - m->lines])
+            continue; /* the live walk judged this line (and knows its Include context) */
+        if (d && d->walk == INF_WALK_NEEDS && w->has_include)
+            continue;
+        add_missing(w, u->line, (struct inf_text){u->target.text, u->target.len});
+    }
+}
+
+const struct inf_missing_target *inf_graph_reachable_missing(struct inf_graph *g, size_t *count)
+{
+    if (!g->has_reachable_missing) {
+        const struct inf_model *m = g->model;
+        size_t n = m->section_count, use_count;
+        const struct inf_directive_use *uses = inf_graph_directive_uses(g, &use_count);
+        struct reach_walk w;
+        memset(&w, 0, sizeof w);
+        w.graph = g;
+        w.state = inf_xcalloc(n + 1, 1);
+        w.queue = inf_xcalloc(n + 1, sizeof *w.queue);
+        w.live_line = inf_xcalloc(m->line_count + 1, 1);
+        for (size_t i = 0; i < g->live_line_count; i++)
+            w.live_line[g->live_lines[i].line - m->lines] = 1;
+        uint32_t *keys = inf_xcalloc(use_count + n + 1, sizeof *keys);
+        for (size_t i = 0; i < use_count; i++)
+            keys[i] = uses[i].from_section;
+        w.uses = group_by(keys, use_count, n);
+        for (size_t s = 0; s < n; s++)
+            keys[s] = companion_base(m, (uint32_t)s);
+        w.companions = group_by(keys, n, n);
+        free(keys);
+        struct inf_buf scratch = INF_BUF_INIT;
+        for (size_t l = 0; l < m->line_count && !w.has_include; l++)
+            w.has_include =
+                m->lines[l].has_key &&
+                inf_text_equal_nocase(
+                    inf_token_value(m, inf_line_key(m, &m->lines[l]), &scratch, NULL), "Include");
+        inf_buf_free(&scratch);
+
+        reach_manufacturers(&w);
+        for (size_t s = 0; s < n; s++) {
+            struct inf_text name = inf_model_section_name(m, (uint32_t)s);
+            if (has_prefix_nocase(name, "DefaultInstall") ||
+                has_prefix_nocase(name, "DefaultUninstall") ||
+                has_prefix_nocase(name, "ClassInstall32"))
+                reach_install(&w, (uint32_t)s);
+        }
+        for (size_t i = 0; i < w.queue_count; i++)
+            expand(&w, w.queue[i]);
+
+        groups_free(&w.uses);
+        groups_free(&w.companions);
+        free(w.live_line);
+        free(w.queue);
+        free(w.state);
+        g->has_reachable_missing = 1;
+    }
+    *count = g->reachable_missing_count;
+    return g->reachable_missing;
+}
