@@ -1,15 +1,17 @@
 /*
  * check.c - the helpers of check.h that rules share: texts in the file's
- * arena, architecture notes, and name sets released with the file.
+ * arena, architecture notes, name sets released with the file, and whether
+ * the INF sits in a built package.
  */
 #include "check.h"
 #include "arena.h"
 #include "graph_index.h"
 #include "inflint/alloc.h"
-
-#include <stdint.h>
+#include "os.h"
 
 #include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
 
 struct inf_name_set {
     struct inf_name_index index;
@@ -158,4 +160,33 @@ uint32_t inf_check_section_of(const struct inf_check *check, const struct inf_li
             hi = mid;
     }
     return m->run_count ? m->runs[lo].section : INF_NO_INDEX;
+}
+
+int inf_check_built_package(struct inf_check *check)
+{
+    if (!check->on_disk || !check->path)
+        return 0;
+    const struct inf_model *m = check->model;
+    char *dir = NULL;
+    int built = 0;
+    struct inf_line_iter it;
+    inf_line_iter_init(&it, m, inf_check_section(check, "Version"));
+    const struct inf_line *line;
+    while (!built && (line = inf_line_iter_next(&it)) != NULL) {
+        if (!line->has_key)
+            continue;
+        struct inf_text key = inf_token_value(m, inf_line_key(m, line), &check->scratch, NULL);
+        /* CatalogFile, or a decorated CatalogFile.NTamd64 */
+        if (key.len < 11 || !inf_text_equal_nocase2(key.ptr, 11, "CatalogFile", 11) ||
+            (key.len > 11 && key.ptr[11] != '.'))
+            continue;
+        struct inf_field catalog = inf_check_field(check, line, 0);
+        if (!catalog.len)
+            continue;
+        if (!dir)
+            dir = inf_os_dirname(check->path);
+        built = inf_os_file_in_directory(dir, catalog.text);
+    }
+    free(dir);
+    return built;
 }

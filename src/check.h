@@ -32,6 +32,8 @@ struct inf_check {
     struct inf_buf scratch;         /* for inf_token_value; the engine frees it */
     void *sink;                     /* the engine's collector */
     struct inf_name_set *name_sets; /* made by inf_name_set_new, released with the file */
+    const char *path;               /* the INF's path as named */
+    int on_disk;                    /* it has a directory to look in (not standard input) */
 };
 
 /*
@@ -44,6 +46,13 @@ __attribute__((format(printf, 5, 6)))
 #endif
 void inf_report(struct inf_check *check, struct inf_span span, enum inf_severity severity,
                 const char *hint, const char *format, ...);
+
+/*
+ * Non-zero when the INF is part of a built package: a file that a [Version]
+ * CatalogFile entry (any decoration) names exists in the INF's directory,
+ * compared without case. Never for an INF read from standard input.
+ */
+int inf_check_built_package(struct inf_check *check);
 
 /* Frees what the check's name sets hold; the engine calls it once the rules have run. */
 void inf_check_release(struct inf_check *check);

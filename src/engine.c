@@ -179,6 +179,8 @@ int inf_engine_check(const char *path, struct inf_input input,
     check.graph = &graph;
     check.arena = &arena;
     check.options = &options->rule;
+    check.path = path;
+    check.on_disk = !input.from_stdin;
     struct inf_finding_sink sink;
     inf_finding_sink_init(&sink, result, model);
     check.sink = &sink;

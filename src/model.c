@@ -535,7 +535,7 @@ int inf_model_parse_input(struct inf_model *model, const char *path, struct inf_
 
 int inf_model_parse(struct inf_model *model, const char *path, unsigned char *bytes, size_t len)
 {
-    struct inf_input input = {bytes, len, 0};
+    struct inf_input input = {bytes, len, 0, 0};
     return inf_model_parse_input(model, path, input);
 }
 

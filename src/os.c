@@ -210,6 +210,7 @@ int inf_os_read_file(const char *path, unsigned char **data, size_t *len)
 
 int inf_os_read_input(const char *path, struct inf_input *input)
 {
+    memset(input, 0, sizeof *input);
     return read_path(path, 1, input);
 }
 
@@ -655,6 +656,44 @@ char *inf_os_relative(const char *base, const char *path)
     if (!out.data)
         inf_buf_adds(&out, ".");
     return out.data;
+}
+
+struct name_search {
+    const char *dir, *name;
+    int found;
+};
+
+static int same_name_nocase(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++)
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+            return 0;
+    return *a == *b;
+}
+
+static void match_entry(void *context, const char *name, int kind)
+{
+    struct name_search *s = context;
+    if (s->found || !same_name_nocase(name, s->name))
+        return;
+    char *path = join_path(s->dir, name);
+    s->found = (kind == ENTRY_FILE || kind == ENTRY_ASK) && inf_os_is_file(path);
+    free(path);
+}
+
+int inf_os_file_in_directory(const char *dir, const char *name)
+{
+    if (!name[0] || strchr(name, '/') || strchr(name, '\\'))
+        return 0; /* a path, not a name in DIR */
+    char *path = join_path(dir, name);
+    int found = inf_os_is_file(path); /* the exact spelling: no listing needed */
+    free(path);
+    if (!found) {
+        struct name_search search = {dir, name, 0};
+        each_entry(dir, match_entry, &search);
+        found = search.found;
+    }
+    return found;
 }
 
 char *inf_os_dirname(const char *path)

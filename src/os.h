@@ -74,6 +74,12 @@ int inf_os_walk_inf_files(const char *dir, const struct inf_os_walk_calls *calls
  */
 int inf_os_walk_order(const char *a, const char *b);
 
+/*
+ * Non-zero when directory DIR holds a regular file named NAME, the name
+ * compared without ASCII case on every system (as Windows compares it).
+ */
+int inf_os_file_in_directory(const char *dir, const char *name);
+
 /* Non-zero when PATH names an existing regular file. */
 int inf_os_is_file(const char *path);
 

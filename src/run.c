@@ -71,7 +71,7 @@ int inf_lint_input(const char *path, struct inf_input input, const struct inf_li
 int inf_lint_buffer(const char *path, unsigned char *bytes, size_t len,
                     const struct inf_lint_options *options, struct inf_file_result *result)
 {
-    struct inf_input input = {bytes, len, 0};
+    struct inf_input input = {bytes, len, 0, 0};
     return inf_lint_input(path, input, options, result);
 }
 
@@ -80,9 +80,9 @@ static const char *read_error_text(int err);
 int inf_lint_file(const char *path, const struct inf_lint_options *options,
                   struct inf_file_result *result)
 {
-    struct inf_input input = {NULL, 0, 0};
-    int err = strcmp(path, "-") == 0 ? inf_os_read_stdin(&input.bytes, &input.len)
-                                     : inf_os_read_input(path, &input);
+    struct inf_input input = {NULL, 0, 0, strcmp(path, "-") == 0};
+    int err = input.from_stdin ? inf_os_read_stdin(&input.bytes, &input.len)
+                               : inf_os_read_input(path, &input);
     if (err) {
         memset(result, 0, sizeof *result);
         result->path = inf_xstrndup(path, strlen(path));
@@ -284,6 +284,7 @@ static int read_input(const char *path, const struct inf_run_options *opt, const
     if (strcmp(path, "-") == 0) {
         *name = opt->stdin_filename ? opt->stdin_filename : "<stdin>";
         input->mapped = 0;
+        input->from_stdin = 1;
         return inf_os_read_stdin(&input->bytes, &input->len);
     }
     *name = path;

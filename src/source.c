@@ -379,7 +379,7 @@ int inf_source_decode_input(struct inf_source *source, struct inf_input input)
 
 int inf_source_decode(struct inf_source *source, unsigned char *bytes, size_t len)
 {
-    struct inf_input input = {bytes, len, 0};
+    struct inf_input input = {bytes, len, 0, 0};
     if (inf_source_decode_input(source, input) != 0)
         return -1;
     inf_source_map_lines(source);

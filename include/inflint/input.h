@@ -12,6 +12,9 @@ struct inf_input {
     unsigned char *bytes;
     size_t len;
     size_t mapped; /* 0: BYTES came from malloc; else the size of the mapping */
+    /* Non-zero for bytes read from standard input: the INF has no directory on disk, so
+     * nothing beside it is looked at (INF014 never takes it for part of a built package). */
+    int from_stdin;
 };
 
 #endif

@@ -175,6 +175,29 @@ static void the_walk_finds_every_inf_file_below(void **state)
     rmdir(root);
 }
 
+/* A file is found beside another without regard to ASCII case; directories and paths are not. */
+static void a_file_in_a_directory_is_found_without_case(void **state)
+{
+    (void)state;
+    char root[] = "/tmp/inflint-beside-XXXXXX";
+    assert_non_null(mkdtemp(root));
+    char path[256];
+    snprintf(path, sizeof path, "%s/Acme.CAT", root);
+    touch(path);
+    snprintf(path, sizeof path, "%s/sub.cat", root);
+    assert_int_equal(mkdir(path, 0700), 0);
+    assert_true(inf_os_file_in_directory(root, "Acme.CAT"));
+    assert_true(inf_os_file_in_directory(root, "acme.cat"));
+    assert_false(inf_os_file_in_directory(root, "acme.ca"));
+    assert_false(inf_os_file_in_directory(root, "sub.cat")); /* a directory */
+    assert_false(inf_os_file_in_directory(root, "../Acme.CAT"));
+    assert_false(inf_os_file_in_directory(root, ""));
+    rmdir(path);
+    snprintf(path, sizeof path, "%s/Acme.CAT", root);
+    unlink(path);
+    rmdir(root);
+}
+
 /* The walk knows the kernel's file systems, so that a walk of / does not wander into them. */
 static void virtual_file_systems_are_recognised(void **state)
 {
@@ -193,6 +216,7 @@ int main(void)
         cmocka_unit_test(plain_parallel_runs_cover_every_index),
         cmocka_unit_test(walk_order_is_sorted_listings_depth_first),
         cmocka_unit_test(the_walk_finds_every_inf_file_below),
+        cmocka_unit_test(a_file_in_a_directory_is_found_without_case),
         cmocka_unit_test(virtual_file_systems_are_recognised),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,7 +3,11 @@
  * not (the non-triggers of rules.md: dead sections, downlevel paths, @file,
  * decorated versus undecorated SourceDisksFiles, ...).
  */
+#define _XOPEN_SOURCE 700 /* mkdtemp */
 #include "helpers.h"
+
+#include <stdio.h>
+#include <unistd.h>
 
 /* A small isolated package; tests append sections or replace lines. */
 #define HEAD                                                                                       \
@@ -503,13 +507,46 @@ static void inf013_localized_keys(void **state)
 static void inf014_template_tokens(void **state)
 {
     (void)state;
-    const char *text = "[Version]\nSignature=\"$Windows NT$\"\n[Manufacturer]\nM=Models,NT$ARCH$\n"
-                       "[Models.NT$ARCH$]\n";
-    assert_int_equal(lint_count(text, "INF014"), 2); /* the decoration line and the header */
+    const char *text = "[Version]\nSignature=\"$Windows NT$\"\nCatalogFile.NTamd64=Acme.cat\n"
+                       "[Manufacturer]\nM=Models,NT$ARCH$\n[Models.NT$ARCH$]\n";
+    /* In a source tree (no Acme.cat beside it): a template, one note at the first token. */
     struct inf_file_result r;
+    lint_named(&r, "t.inf", text);
+    assert_int_equal(count_code(&r, "INF014"), 1);
+    assert_int_equal(finding_of(&r, "INF014")->severity, INF_SEVERITY_NOTE);
+    assert_int_equal(finding_of(&r, "INF014")->line, 5);
+    inf_file_result_free(&r);
     lint_named(&r, "t.inx", text);
     assert_int_equal(count_code(&r, "INF014"), 0);
     inf_file_result_free(&r);
+
+    /* In a built package (its catalog beside it, any case): an error per token. */
+    char dir[] = "/tmp/inflint-package-XXXXXX", path[256];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/ACME.CAT", dir);
+    FILE *catalog = fopen(path, "w");
+    assert_non_null(catalog);
+    fclose(catalog);
+    char inf[256];
+    snprintf(inf, sizeof inf, "%s/t.inf", dir);
+    lint_named(&r, inf, text);
+    assert_int_equal(count_code(&r, "INF014"), 2); /* the decoration line and the header */
+    for (size_t i = 0; i < r.count; i++)
+        if (strcmp(r.findings[i].rule->code, "INF014") == 0)
+            assert_int_equal(r.findings[i].severity, INF_SEVERITY_ERROR);
+    inf_file_result_free(&r);
+
+    /* The same bytes from standard input are never a built package. */
+    struct inf_lint_options options;
+    inf_lint_options_init(&options);
+    struct inf_input input = {(unsigned char *)inf_xstrndup(text, strlen(text)), strlen(text), 0,
+                              1};
+    assert_int_equal(inf_lint_input(inf, input, &options, &r), 0);
+    assert_int_equal(count_code(&r, "INF014"), 1);
+    inf_file_result_free(&r);
+    inf_lint_options_free(&options);
+    unlink(path);
+    rmdir(dir);
 }
 
 static void inf016_unused_sections(void **state)
@@ -769,7 +806,7 @@ static void example_rule_of_the_guide_runs(void **state)
     size_t len = strlen(text);
     unsigned char *bytes = inf_xmalloc(len + 1);
     memcpy(bytes, text, len);
-    struct inf_input input = {bytes, len, 0};
+    struct inf_input input = {bytes, len, 0, 0};
     struct inf_file_result r;
     assert_int_equal(inf_lint_input_rules("t.inf", input, &options, rules, 1, &r), 0);
     assert_int_equal(count_code(&r, "EXAMPLE001"), 1); /* the live line only, not Dead_Reg */
