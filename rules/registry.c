@@ -16,9 +16,10 @@
     X(inf001) X(inf002) X(inf003) X(inf004) X(inf005) X(inf006) \
     X(inf007) X(inf008) X(inf009) X(inf010) X(inf011) X(inf012) \
     X(inf013) X(inf014) X(inf015) X(inf016) X(inf017) X(inf018) \
-    X(inf019) X(inf022) X(inf023) X(inf026) X(iso101) X(iso102) X(iso103) X(iso104) X(iso105) \
-    X(iso106) X(iso107) X(iso108) X(iso109) X(iso110) X(iso111) \
-    X(iso112) X(iso113) X(iso114) X(iso115) X(iso116)
+    X(inf019) X(inf020) X(inf021) X(inf022) X(inf023) X(inf024) \
+    X(inf025) X(inf026) X(iso101) X(iso102) X(iso103) X(iso104) \
+    X(iso105) X(iso106) X(iso107) X(iso108) X(iso109) X(iso110) \
+    X(iso111) X(iso112) X(iso113) X(iso114) X(iso115) X(iso116)
 /* clang-format on */
 
 #define DECLARE_RULE(id) extern const struct inf_rule inf_rule_##id;

@@ -190,3 +190,12 @@ int inf_check_built_package(struct inf_check *check)
     free(dir);
     return built;
 }
+
+const char *inf_check_decoration_stamp(struct inf_check *check, const char *text,
+                                       enum inf_arch arch)
+{
+    char *stamped = inf_decoration_stamp(text, arch);
+    const char *copy = inf_check_copy(check, stamped, strlen(stamped));
+    free(stamped);
+    return copy;
+}

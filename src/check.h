@@ -13,6 +13,7 @@
 #include "directives.h"
 #include "graph.h"
 #include "model.h"
+#include "setup_classes.h"
 #include "inflint/rule.h"
 
 #include <stddef.h>
@@ -72,6 +73,10 @@ void *inf_arena_array(struct inf_check *check, size_t count, size_t size);
 
 /* " (on x86, arm64)" when MASK is not every architecture the INF installs on, else "". */
 const char *inf_check_arch_note(struct inf_check *check, unsigned mask);
+
+/* Decoration TEXT with NT$ARCH$ stamped for ARCH ("NTamd64.10.0"), in the arena. */
+const char *inf_check_decoration_stamp(struct inf_check *check, const char *text,
+                                       enum inf_arch arch);
 
 /* PATH compared the INF way: no edge or repeated '\', '/' as '\', lower case. */
 const char *inf_check_normalize_path(struct inf_check *check, const char *path);

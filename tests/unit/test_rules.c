@@ -700,6 +700,110 @@ static void inf023_inf026_primitive_sections(void **state)
     }
 }
 
+/* INF020: the Sample class, by ClassGuid (which decides) or by Class alone. */
+static void inf020_reserved_setup_class(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *version;
+        size_t inf020;
+    } cases[] = {
+        {"ClassGuid={78a1c341-4539-11D3-B88D-00C04FAD5171}\n", 1},
+        {"Class=Sample\nClassGuid=%G%\n", 1}, /* substituted */
+        {"Class=SAMPLE\n", 1},
+        {"Class=Sample\nClassGuid={4d36e97d-e325-11ce-bfc1-08002be10318}\n", 0},
+        {"Class=System\nClassGuid={4d36e97d-e325-11ce-bfc1-08002be10318}\n", 0},
+        {"Class=Samples\n", 0},
+    };
+    char text[512];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(text, sizeof text,
+                 "[Version]\nSignature=\"$Windows NT$\"\n%s[Strings]\nG=\"{78A1C341-4539-11d3-"
+                 "B88D-00C04FAD5171}\"\n",
+                 cases[i].version);
+        assert_int_equal(lint_count(text, "INF020"), cases[i].inf020);
+    }
+}
+
+/* INF021: ClassInstall32 for a system-defined class (either list, or Sample), not a vendor's. */
+static void inf021_classinstall32_system_class(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *version, *sections;
+        size_t inf021;
+    } cases[] = {
+        {"ClassGuid={4D36E972-E325-11CE-BFC1-08002BE10318}\n", "[ClassInstall32]\n", 1}, /* Net */
+        {"Class=USB\n", "[ClassInstall32.NTamd64]\n[ClassInstall32.NTarm64]\n", 2}, /* reserved */
+        {"Class=Sample\n", "[ClassInstall32]\n[ClassInstall32.Services]\n", 1},     /* companion */
+        /* a vendor GUID decides even beside a system class name */
+        {"Class=Net\nClassGuid={0A1B2C3D-1111-2222-3333-444455556666}\n", "[ClassInstall32]\n", 0},
+        {"Class=AcmeWidgets\n", "[ClassInstall32]\n", 0},
+        {"Class=Net\n", "[ClassInstall32Extra]\n", 0},
+    };
+    char text[512];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(text, sizeof text, "[Version]\nSignature=\"$Windows NT$\"\n%s%s", cases[i].version,
+                 cases[i].sections);
+        assert_int_equal(lint_count(text, "INF021"), cases[i].inf021);
+    }
+}
+
+/* INF024: Models sections that exist but install on no device; printers left alone. */
+static void inf024_no_device_installed(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        size_t inf024;
+    } cases[] = {
+        {"[Manufacturer]\nM=Models,NTamd64\n[Models.NTamd64]\n", 1},
+        {"[Manufacturer]\nM=Models,NTamd64\n[Models.NTamd64]\nD=Inst,\nD=Inst, ,\n", 1},
+        {"[Manufacturer]\nM=Models,NT$ARCH$\n[Models.NTamd64]\nD=Inst\n", 1}, /* stamped */
+        {"[Manufacturer]\nM=Models,NTamd64\n[Models.NTamd64]\nD=Inst,ACPI\\X\n", 0},
+        {"[Manufacturer]\nM=Models,NTx86,NTamd64\n[Models.NTx86]\n[Models.NTamd64]\nD=I,,CC_0C\n",
+         0}, /* a compatible ID is enough, in any decoration */
+        {"[Manufacturer]\nM=Models,NT$ARCH$\n[Models.NTarm64]\nD=Inst,%ID%\n", 0},
+        {"[Manufacturer]\nM=Models,NTamd64\n", 0}, /* no Models section: INF006 */
+        {"[Manufacturer]\n", 0},
+        {"[Version]\nClassGuid={4D36E979-E325-11CE-BFC1-08002BE10318}\n[Manufacturer]\nM=Models\n"
+         "[Models]\nD=Inst\n",
+         0}, /* printer */
+    };
+    char text[512];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(text, sizeof text, "%s[Strings]\nID=PCI\\VEN_1\n", cases[i].text);
+        assert_int_equal(lint_count(text, "INF024"), cases[i].inf024);
+    }
+}
+
+/* INF025: once per section and later directive, at its first use; missing sections left out. */
+static void inf025_section_two_directives(void **state)
+{
+    (void)state;
+    const char *text = "[Version]\nSignature=\"$Windows NT$\"\n[A]\nCopyFiles=F\nAddReg=R\n"
+                       "[B]\nDelFiles=F\nDelFiles=F\nDelReg=R\nBitReg=R\n[C]\nCopyFiles=F\n"
+                       "AddReg=Gone\n[D]\nDelReg=Gone\n[F]\n[R]\n";
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", text);
+    assert_int_equal(count_code(&r, "INF025"), 3); /* F by DelFiles; R by DelReg, by BitReg */
+    const struct inf_finding *f = finding_of(&r, "INF025");
+    assert_int_equal(f->line, 7);
+    assert_non_null(strstr(f->message, "[F]"));
+    assert_non_null(strstr(f->message, "DelFiles here and by CopyFiles on line 4"));
+    assert_int_equal(f->severity, INF_SEVERITY_WARNING);
+    inf_file_result_free(&r);
+    /* AddService's install section counts as AddService, and one directive twice is fine. */
+    assert_int_equal(lint_count("[Version]\nSignature=\"$Windows NT$\"\n[A.Services]\n"
+                                "AddService=S,2,Svc\nAddService=T,0,Svc\n[Svc]\n",
+                                "INF025"),
+                     0);
+    assert_int_equal(lint_count("[Version]\nSignature=\"$Windows NT$\"\n[A.Services]\n"
+                                "AddService=S,2,Svc\n[A]\nAddReg=Svc\n[Svc]\n",
+                                "INF025"),
+                     1);
+}
+
 /* INF022: a Provider that is or begins with Microsoft, after substitution, in any case. */
 static void inf022_provider_microsoft(void **state)
 {
@@ -858,6 +962,10 @@ int main(void)
         cmocka_unit_test(inf022_provider_microsoft),
         cmocka_unit_test(inf023_inf026_primitive_sections),
         cmocka_unit_test(inf006_every_reachable_section),
+        cmocka_unit_test(inf020_reserved_setup_class),
+        cmocka_unit_test(inf021_classinstall32_system_class),
+        cmocka_unit_test(inf024_no_device_installed),
+        cmocka_unit_test(inf025_section_two_directives),
         cmocka_unit_test(excerpt_window_counts_characters),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
