@@ -174,6 +174,13 @@ static int set_list_rules(struct inf_cli *cli, const char *v)
     return 0;
 }
 
+static int set_list_infverif(struct inf_cli *cli, const char *v)
+{
+    (void)v;
+    cli->mode = INF_CLI_LIST_INFVERIF;
+    return 0;
+}
+
 static int set_explain(struct inf_cli *cli, const char *v)
 {
     cli->mode = INF_CLI_EXPLAIN;
@@ -265,6 +272,11 @@ static const struct option options[] = {
      "The rules with their effective severity (with \\fB\\-\\-format markdown\\fR: the\n"
      "rules reference).",
      set_list_rules},
+    {"list-infverif", 0, NULL, "InfVerif's codes and the rules that cover them",
+     "Every InfVerif code with its level under \\fB/k\\fR, \\fB/u\\fR and \\fB/w\\fR, and the\n"
+     "inflint rules that cover it, or why none does (with \\fB\\-\\-format markdown\\fR: a\n"
+     "markdown table).",
+     set_list_infverif},
     {"explain", 0, "ID", "what a rule (or an InfVerif code) checks, and how to fix it",
      "One rule's explanation with a reported and a fixed example; with an InfVerif code\n"
      "(\\fB\\-\\-explain 1322\\fR), the rules that cover it, or that none does.",
@@ -322,7 +334,8 @@ static int check_together(struct inf_cli *cli)
 {
     struct inf_run_options *run = &cli->run;
     if (run->format && !inf_reporter_find(run->format) &&
-        !(cli->mode == INF_CLI_LIST_RULES && strcmp(run->format, "markdown") == 0)) {
+        !((cli->mode == INF_CLI_LIST_RULES || cli->mode == INF_CLI_LIST_INFVERIF) &&
+          strcmp(run->format, "markdown") == 0)) {
         inf_tool_message("unknown format '%s': use text, gcc, msvc, json, sarif or github",
                          run->format);
         return -1;

@@ -13,6 +13,7 @@ enum inf_cli_mode {
     INF_CLI_LINT,
     INF_CLI_DUMP,
     INF_CLI_LIST_RULES,
+    INF_CLI_LIST_INFVERIF,
     INF_CLI_EXPLAIN,
     INF_CLI_HELP,
     INF_CLI_VERSION

@@ -5,6 +5,7 @@
  * memory).
  */
 #include "cli.h"
+#include "infverif_codes.h"
 #include "inflint/inflint.h"
 #include "inflint/profile.h"
 #include "os.h"
@@ -67,10 +68,17 @@ static void print_indented(const char *text)
 
 static void explain_rule(const struct inf_rule *r);
 
-/* --explain with a bare InfVerif code: the rules that cover it, or a plain "none". */
+/* --explain with a bare InfVerif code: what InfVerif reports with it, at which levels, and
+ * the rules that cover it, or why none does. */
 static int explain_infverif(const char *id)
 {
     unsigned long code = strtoul(id, NULL, 10);
+    const struct inf_infverif_code *known =
+        code <= 0xffff ? inf_infverif_code((unsigned)code) : NULL;
+    if (known)
+        printf("InfVerif %lu: %s (/k: %s, /u: %s, /w: %s).\n\n", code, known->about,
+               inf_infverif_level_name(known->kmdf), inf_infverif_level_name(known->universal),
+               inf_infverif_level_name(known->windows_driver));
     int found = 0;
     for (size_t i = 0; i < inf_rule_count; i++)
         for (size_t k = 0; inf_rules[i]->infverif[k]; k++)
@@ -80,9 +88,12 @@ static int explain_infverif(const char *id)
                 printf("InfVerif %lu is covered by %s.\n\n", code, inf_rules[i]->code);
                 explain_rule(inf_rules[i]);
             }
-    if (!found)
-        printf("inflint has no rule for InfVerif %lu: it does not check what that code "
-               "reports.\n",
+    if (!found && known)
+        printf("inflint has no rule for InfVerif %lu: %s.\n", code,
+               known->not_covered ? known->not_covered : "none covers it");
+    else if (!found)
+        printf("inflint has no rule for InfVerif %lu, and InfVerif's published error table "
+               "does not list it.\n",
                code);
     return 0;
 }
@@ -131,6 +142,11 @@ int main(int argc, char **argv)
         printf("inflint %s\n", INFLINT_VERSION);
     } else if (cli.mode == INF_CLI_LIST_RULES) {
         status = list_rules(&cli);
+    } else if (cli.mode == INF_CLI_LIST_INFVERIF) {
+        struct inf_buf out = INF_BUF_INIT;
+        inf_infverif_list(&out, cli.run.format && strcmp(cli.run.format, "markdown") == 0);
+        fwrite(out.data, 1, out.len, stdout);
+        inf_buf_free(&out);
     } else if (cli.mode == INF_CLI_EXPLAIN) {
         status = explain(cli.explain);
     } else if (cli.run.path_count == 0) {

@@ -130,6 +130,14 @@ expect "explain an InfVerif code" 0 "$inflint" --explain 1322
 contains "explain names the rule" out "InfVerif 1322 is covered by ISO101."
 expect "explain an uncovered code" 0 "$inflint" --explain 9999
 contains "uncovered code said plainly" out "inflint has no rule for InfVerif 9999"
+expect "explain a code no rule covers" 0 "$inflint" --explain 1017
+contains "its level and the reason" out "InfVerif 1017: a service name reserved for Windows or for the samples (/k: error, /u: error, /w: error)."
+contains "the reason" out "inflint has no rule for InfVerif 1017: the names Windows reserves are not published"
+expect "list InfVerif codes" 0 "$inflint" --list-infverif
+contains "a covered code" out "1322     none    none    error   ISO101"
+expect "list InfVerif codes as markdown" 0 "$inflint" --list-infverif --format markdown
+contains "markdown row" out "| 1204 | error | error | error | the Provider is Microsoft | [INF022](rules/README.md#INF022) |"
+expect "list InfVerif codes in json is refused" 2 "$inflint" --list-infverif --format nonsense
 expect "json carries codes" 1 "$inflint" -f json samples/rules/iso101-bad.inf
 contains "json infverif" out '"rule": "ISO101", "name": "dest-not-driver-store", "severity": "error", "infverif": [1322]'
 expect "sarif carries codes" 1 "$inflint" -f sarif samples/rules/iso101-bad.inf

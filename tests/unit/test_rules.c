@@ -5,6 +5,7 @@
  */
 #define _XOPEN_SOURCE 700 /* mkdtemp */
 #include "helpers.h"
+#include "infverif_codes.h"
 
 #include <stdio.h>
 #include <unistd.h>
@@ -804,6 +805,38 @@ static void inf025_section_two_directives(void **state)
                      1);
 }
 
+/* The InfVerif data table agrees with the registry: a code has a reason exactly when no rule
+ * covers it, every rule's code is in the table, and the codes ascend without repeats. */
+static void infverif_table_agrees_with_registry(void **state)
+{
+    (void)state;
+    size_t count;
+    const struct inf_infverif_code *codes = inf_infverif_codes(&count);
+    assert_true(count > 150);
+    for (size_t i = 0; i < count; i++) {
+        if (i > 0)
+            assert_true(codes[i - 1].code < codes[i].code);
+        size_t rules = 0;
+        for (size_t r = 0; r < inf_rule_count; r++)
+            for (size_t k = 0; inf_rules[r]->infverif[k]; k++)
+                rules += inf_rules[r]->infverif[k] == codes[i].code;
+        if ((rules == 0) != (codes[i].not_covered != NULL))
+            fail_msg("InfVerif %u: %zu covering rules, reason %s", codes[i].code, rules,
+                     codes[i].not_covered ? codes[i].not_covered : "(none)");
+        assert_non_null(codes[i].about);
+    }
+    for (size_t r = 0; r < inf_rule_count; r++)
+        for (size_t k = 0; inf_rules[r]->infverif[k]; k++)
+            if (!inf_infverif_code(inf_rules[r]->infverif[k]))
+                fail_msg("%s names InfVerif %u, which the table lacks", inf_rules[r]->code,
+                         inf_rules[r]->infverif[k]);
+    /* Levels are the published ones: 1322 is an error only for a Windows Driver. */
+    const struct inf_infverif_code *c = inf_infverif_code(1322);
+    assert_int_equal(c->kmdf, INF_LEVEL_NONE);
+    assert_int_equal(c->windows_driver, INF_LEVEL_ERROR);
+    assert_null(inf_infverif_code(9999));
+}
+
 /* INF022: a Provider that is or begins with Microsoft, after substitution, in any case. */
 static void inf022_provider_microsoft(void **state)
 {
@@ -966,6 +999,7 @@ int main(void)
         cmocka_unit_test(inf021_classinstall32_system_class),
         cmocka_unit_test(inf024_no_device_installed),
         cmocka_unit_test(inf025_section_two_directives),
+        cmocka_unit_test(infverif_table_agrees_with_registry),
         cmocka_unit_test(excerpt_window_counts_characters),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
