@@ -8,6 +8,8 @@
 #include "inflint/profile.h"
 #include "inflint/report.h"
 
+#include "suggest.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,11 +109,26 @@ static int add_ignore(struct inf_cli *cli, const char *v)
     return 0;
 }
 
+/* Says NAME is no rule, with the closest code or name when it looks like a typo of one. */
+static void unknown_rule(const char *name)
+{
+    const char *best = inf_suggest_rule(name);
+    if (best)
+        inf_tool_message("unknown rule '%s' (did you mean %s?)", name, best);
+    else
+        inf_tool_message("unknown rule '%s' (see inflint --list-rules)", name);
+}
+
 static int set_severity(struct inf_cli *cli, const char *v)
 {
     const char *eq = strchr(v, '=');
     int level = eq ? inf_severity_parse(eq + 1) : -1;
     char *rule = eq ? inf_xstrndup(v, (size_t)(eq - v)) : NULL;
+    if (rule && !inf_rule_find(rule)) {
+        unknown_rule(rule);
+        free(rule);
+        return -1;
+    }
     int ok = level >= 0 && rule &&
              inf_lint_options_set_severity(&cli->run.lint, rule, (enum inf_severity)level) == 0;
     free(rule);
@@ -157,6 +174,26 @@ static int set_baseline(struct inf_cli *cli, const char *v)
 static int set_write_baseline(struct inf_cli *cli, const char *v)
 {
     cli->run.write_baseline = v;
+    return 0;
+}
+
+static int set_output_file(struct inf_cli *cli, const char *v)
+{
+    cli->run.output_file = v;
+    return 0;
+}
+
+static int set_force_exclude(struct inf_cli *cli, const char *v)
+{
+    (void)v;
+    cli->run.force_exclude = 1;
+    return 0;
+}
+
+static int set_statistics(struct inf_cli *cli, const char *v)
+{
+    (void)v;
+    cli->run.statistics = 1;
     return 0;
 }
 
@@ -266,11 +303,24 @@ static const struct option options[] = {
     {"write-baseline", 0, "FILE", "record the current findings in FILE and exit 0",
      "Record the current findings in \\fIFILE\\fR (written atomically) and exit 0.",
      set_write_baseline},
+    {"output-file", 'o', "FILE", "write the report to FILE (UTF-8, atomically) instead of stdout",
+     "Write the report to \\fIFILE\\fR instead of standard output: UTF-8 whatever the\n"
+     "shell, written atomically (readers see the old file or the whole new one).",
+     set_output_file},
+    {"force-exclude", 0, NULL, "apply configured excludes to files named explicitly too",
+     "Apply the \\fBexclude\\fR patterns of the configuration to files named on the\n"
+     "command line too (as pre-commit passes them), not only to files found in\n"
+     "directories.",
+     set_force_exclude},
+    {"statistics", 0, NULL, "count the findings per rule instead of listing them",
+     "Print how many findings each rule has, at each severity, instead of the\n"
+     "findings (\\fB\\-\\-format json\\fR: as JSON). The exit status is the same.",
+     set_statistics},
     {"report-unused-suppressions", 0, NULL, "report suppressions that hide nothing (INF018)",
      "Report suppressions that hide nothing (INF018).", set_report_unused},
-    {"list-rules", 0, NULL, "the rules with their default severity",
-     "The rules with their effective severity (with \\fB\\-\\-format markdown\\fR: the\n"
-     "rules reference).",
+    {"list-rules", 0, NULL, "the rules with their severity (--format text, json, markdown)",
+     "The rules with their effective severity and InfVerif codes; with \\fB\\-\\-format\n"
+     "json\\fR as JSON, with \\fB\\-\\-format markdown\\fR the rules reference.",
      set_list_rules},
     {"list-infverif", 0, NULL, "InfVerif's codes and the rules that cover them",
      "Every InfVerif code with its level under \\fB/k\\fR, \\fB/u\\fR and \\fB/w\\fR, and the\n"
@@ -329,13 +379,41 @@ static const struct option *match(int argc, char **argv, int *i, const char **va
     return NULL;
 }
 
+/* Says ARG is no option, with the closest option name when it looks like a typo of one. */
+static void unknown_option(const char *arg)
+{
+    const char *name = arg + strspn(arg, "-");
+    size_t len = strcspn(name, "=");
+    char word[64];
+    const char *names[OPTION_COUNT];
+    for (size_t k = 0; k < OPTION_COUNT; k++)
+        names[k] = options[k].name;
+    const char *best = NULL;
+    if (len > 0 && len < sizeof word) {
+        memcpy(word, name, len);
+        word[len] = '\0';
+        best = inf_suggest(word, names, OPTION_COUNT);
+    }
+    if (best)
+        inf_tool_message("unknown option '%s' (did you mean --%s?)", arg, best);
+    else
+        inf_tool_message("unknown option '%s' (see inflint --help)", arg);
+}
+
 /* The checks that need the whole command line. Returns 0 or -1 (printed). */
 static int check_together(struct inf_cli *cli)
 {
     struct inf_run_options *run = &cli->run;
-    if (run->format && !inf_reporter_find(run->format) &&
-        !((cli->mode == INF_CLI_LIST_RULES || cli->mode == INF_CLI_LIST_INFVERIF) &&
-          strcmp(run->format, "markdown") == 0)) {
+    int listing = cli->mode == INF_CLI_LIST_RULES || cli->mode == INF_CLI_LIST_INFVERIF;
+    if (listing && run->format && strcmp(run->format, "text") != 0 &&
+        strcmp(run->format, "markdown") != 0 &&
+        !(cli->mode == INF_CLI_LIST_RULES && strcmp(run->format, "json") == 0)) {
+        inf_tool_message("--list-%s takes --format text, %smarkdown (got '%s')",
+                         cli->mode == INF_CLI_LIST_RULES ? "rules" : "infverif",
+                         cli->mode == INF_CLI_LIST_RULES ? "json or " : "", run->format);
+        return -1;
+    }
+    if (!listing && run->format && !inf_reporter_find(run->format)) {
         inf_tool_message("unknown format '%s': use text, gcc, msvc, json, sarif or github",
                          run->format);
         return -1;
@@ -348,7 +426,7 @@ static int check_together(struct inf_cli *cli)
     run->ignore = cli->ignore.len ? cli->ignore.data : NULL;
     char bad[128];
     if (inf_lint_options_filter(&run->lint, run->select, run->ignore, bad, sizeof bad) != 0) {
-        inf_tool_message("unknown rule '%s' (see inflint --list-rules)", bad);
+        unknown_rule(bad);
         return -1;
     }
     return 0;
@@ -375,7 +453,7 @@ int inf_cli_parse(struct inf_cli *cli, int argc, char **argv)
             while (++i < argc)
                 cli->run.paths[cli->run.path_count++] = argv[i];
         } else if (arg[0] == '-' && arg[1] != '\0') {
-            inf_tool_message("unknown option '%s' (see inflint --help)", arg);
+            unknown_option(arg);
             return -1;
         } else {
             cli->run.paths[cli->run.path_count++] = argv[i];

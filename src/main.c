@@ -39,6 +39,27 @@ static int list_rules(const struct inf_cli *cli)
         return 0;
     }
     char buf[16], codes[64];
+    if (cli->run.format && strcmp(cli->run.format, "json") == 0) {
+        struct inf_buf out = INF_BUF_INIT;
+        inf_buf_adds(&out, "[");
+        for (size_t i = 0; i < inf_rule_count; i++) {
+            const struct inf_rule *r = inf_rules[i];
+            inf_buf_printf(&out,
+                           "%s\n  {\"code\": \"%s\", \"name\": \"%s\", \"severity\": \"%s\", "
+                           "\"default\": \"%s\", \"infverif\": [",
+                           i ? "," : "", r->code, r->name, effective_severity(cli, i, buf),
+                           inf_severity_name(r->severity));
+            for (size_t k = 0; r->infverif[k]; k++)
+                inf_buf_printf(&out, "%s%u", k ? ", " : "", r->infverif[k]);
+            inf_buf_adds(&out, "], \"summary\": ");
+            inf_buf_add_json_string(&out, r->summary, strlen(r->summary));
+            inf_buf_adds(&out, "}");
+        }
+        inf_buf_adds(&out, "\n]\n");
+        fwrite(out.data, 1, out.len, stdout);
+        inf_buf_free(&out);
+        return 0;
+    }
     printf("%-7s %-33s %-9s %-12s %s\n", "CODE", "NAME", "SEVERITY", "INFVERIF", "SUMMARY");
     for (size_t i = 0; i < inf_rule_count; i++) {
         const struct inf_rule *r = inf_rules[i];

@@ -106,6 +106,15 @@ static void write_text(struct inf_buf *out, const struct inf_file_result *result
         inf_buf_printf(out, "%zu path%s could not be read (see above); ", unreadable,
                        unreadable == 1 ? "" : "s");
     }
+    if (total == 0 && unreadable) { /* "no problems" would pass over the unread ones */
+        inf_buf_printf(out, "no findings in the %zu file%s read\n", summary->files,
+                       summary->files == 1 ? "" : "s");
+        return;
+    }
+    if (summary->files == 0 && !unreadable) { /* stderr has said why */
+        inf_buf_adds(out, "no INF files checked\n");
+        return;
+    }
     if (total == 0) {
         inf_buf_printf(out, "no problems found in %zu file%s\n", summary->files,
                        summary->files == 1 ? "" : "s");

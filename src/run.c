@@ -11,6 +11,7 @@
 #include "dump.h"
 #include "os.h"
 #include "report_parts.h"
+#include "report_statistics.h"
 #include "engine_check.h"
 #include "string_map.h"
 #include "suppress.h"
@@ -507,6 +508,18 @@ static int excluded(void *context, const char *path)
            inf_config_excludes(&job->run->configs[job->walk_config], path);
 }
 
+/* --force-exclude: is file P, named on the command line, excluded by its configuration? */
+static int force_excluded(struct run *run, const char *p)
+{
+    if (!run->opt->force_exclude)
+        return 0;
+    const char *named = strcmp(p, "-") == 0 ? run->opt->stdin_filename : p;
+    if (!named)
+        return 0; /* standard input without a name matches no pattern */
+    const struct inf_config *config = config_for(run, named, 0);
+    return config && inf_config_excludes(config, named);
+}
+
 /*
  * The producer of the run: expands the command-line paths into files (a
  * directory's INF files, less what its configuration excludes) and hands
@@ -527,10 +540,13 @@ static void find_files(struct inf_os_feed *feed, void *context)
             if (run->config_broken)
                 break;
             job->walk_config = config ? (size_t)(config - run->configs) : NO_CONFIG;
+            size_t before = job->file_count;
             int err = inf_os_walk_inf_files(p, &calls, job);
             if (err)
                 add_unreadable(job, p, err);
-        } else {
+            else if (job->file_count == before && !run->config_broken && !run->opt->quiet)
+                inf_tool_message("note: %s: no INF or INX files found", p);
+        } else if (!force_excluded(run, p)) {
             add_file(job, inf_xstrndup(p, strlen(p)));
         }
     }
@@ -743,7 +759,8 @@ static int apply_baseline(struct lint_job *job, const char *path)
     return 0;
 }
 
-/* Renders the report of JOB on stdout; returns non-zero when a finding fails the run. */
+/* Renders the report of JOB on stdout (or into --output-file); returns 1 when a finding fails
+ * the run, 2 when the output file cannot be written, else 0. */
 static int report(struct lint_job *job, const struct inf_reporter *reporter,
                   struct inf_report_options *options, int jobs)
 {
@@ -770,14 +787,30 @@ static int report(struct lint_job *job, const struct inf_reporter *reporter,
         }
     }
     options->parts = job->parts;
-    struct inf_buf out = INF_BUF_INIT; /* written out 64 KiB at a time, not held whole */
-    out.sink = stdout;
-    inf_buf_reserve(&out, 65536);
-    reporter->write(&out, results, count, &summary, options);
-    fwrite(out.data ? out.data : "", 1, out.len, stdout);
+    const struct inf_run_options *opt = job->run->opt;
+    struct inf_buf out = INF_BUF_INIT;
+    if (!opt->output_file) { /* written out 64 KiB at a time, not held whole */
+        out.sink = stdout;
+        inf_buf_reserve(&out, 65536);
+    }
+    if (opt->statistics)
+        inf_write_statistics(&out, results, count, strcmp(reporter->name, "json") == 0);
+    else
+        reporter->write(&out, results, count, &summary, options);
+    int status = failing ? 1 : 0;
+    if (opt->output_file) {
+        int err = inf_write_file(opt->output_file, out.data ? out.data : "", out.len,
+                                 INF_WRITE_STREAM_SPECIAL);
+        if (err) {
+            inf_tool_message("%s: %s", opt->output_file, inf_write_error_text(err));
+            status = INF_EXIT_FAILURE;
+        }
+    } else {
+        fwrite(out.data ? out.data : "", 1, out.len, stdout);
+    }
     inf_buf_free(&out);
     free(results);
-    return failing;
+    return status;
 }
 
 /* A run of OPT and its (empty) job, ready for inf_os_parallel_fed. */
@@ -806,7 +839,7 @@ int inf_run_lint(const struct inf_run_options *opt)
     else if (strcmp(color, "auto") == 0)
         report_options.color = inf_os_stdout_is_terminal() && !getenv("NO_COLOR");
     /* Baselines need every finding after linting: then the report is rendered at the end. */
-    if (!opt->write_baseline && !opt->baseline)
+    if (!opt->write_baseline && !opt->baseline && !opt->statistics)
         job.parts = inf_report_parts_new(reporter, &report_options, jobs);
     if (job.parts)
         job.tallies = inf_xcalloc((size_t)jobs, sizeof *job.tallies);
@@ -835,9 +868,9 @@ int inf_run_lint(const struct inf_run_options *opt)
         status = INF_EXIT_FAILURE;
         goto done;
     }
-    int failing = report(&job, reporter, &report_options, jobs);
-    if (!status)
-        status = failing ? 1 : 0;
+    int reported = report(&job, reporter, &report_options, jobs);
+    if (!status || reported == INF_EXIT_FAILURE)
+        status = reported;
 done:
     lint_job_free(&job);
     run_free(&run);

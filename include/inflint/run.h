@@ -54,7 +54,10 @@ struct inf_run_options {
     const char *config_path; /* --config */
     int no_config;
     const char *baseline, *write_baseline;
-    char **paths; /* files, directories or "-" */
+    const char *output_file; /* the report goes there (atomically), not to stdout */
+    int force_exclude;       /* configuration excludes apply to files named on the command line */
+    int statistics;          /* counts per rule instead of the findings */
+    char **paths;            /* files, directories or "-" */
     size_t path_count;
 };
 

@@ -36,7 +36,7 @@ expect "bad format" 2 "$inflint" --format xml "$bad"
 expect "no paths" 2 "$inflint"
 expect "missing file" 2 "$inflint" "$tmp/none.inf" samples/isolated.inf
 contains "missing file message" err "inflint: $tmp/none.inf: No such file or directory"
-contains "other files still linted" out "no problems found in 1 file"
+contains "other files still linted" out "no findings in the 1 file read"
 expect "ignore by name" 0 "$inflint" --ignore registry-root-not-hkr "$bad"
 expect "select other family" 0 "$inflint" --select INF "$bad"
 expect "fail-on never" 0 "$inflint" --fail-on never "$bad"
