@@ -257,10 +257,13 @@ static int ask_help(struct inf_cli *cli, const char *v)
 }
 
 static const struct option options[] = {
-    {"format", 'f', "FMT", "text (default), gcc, msvc, json, sarif, github",
+    {"format", 'f', "FMT",
+     "text (default), gcc, msvc, json, sarif, github, junit, checkstyle, gitlab",
      "\\fBtext\\fR (default; the line, a caret and a hint), \\fBgcc\\fR, \\fBmsvc\\fR\n"
      "(Visual Studio and MSBuild), \\fBjson\\fR, \\fBsarif\\fR (SARIF 2.1.0 for code\n"
-     "scanning) or \\fBgithub\\fR (workflow annotations).",
+     "scanning), \\fBgithub\\fR (workflow annotations), \\fBjunit\\fR (test results for\n"
+     "Azure Pipelines, Jenkins, GitLab), \\fBcheckstyle\\fR (Jenkins Warnings NG,\n"
+     "reviewdog) or \\fBgitlab\\fR (GitLab Code Quality).",
      set_format},
     {"dump-model", 0, NULL, "print the parsed model as JSON instead of linting",
      "Print the parsed model as JSON instead of linting.", set_dump},
@@ -414,7 +417,8 @@ static int check_together(struct inf_cli *cli)
         return -1;
     }
     if (!listing && run->format && !inf_reporter_find(run->format)) {
-        inf_tool_message("unknown format '%s': use text, gcc, msvc, json, sarif or github",
+        inf_tool_message("unknown format '%s': use text, gcc, msvc, json, sarif, github, junit, "
+                         "checkstyle or gitlab",
                          run->format);
         return -1;
     }

@@ -9,8 +9,10 @@
 
 const struct inf_reporter *inf_reporter_find(const char *name)
 {
-    const struct inf_reporter *all[] = {&inf_report_text, &inf_report_gcc,   &inf_report_msvc,
-                                        &inf_report_json, &inf_report_sarif, &inf_report_github};
+    const struct inf_reporter *all[] = {
+        &inf_report_text,  &inf_report_gcc,        &inf_report_msvc,
+        &inf_report_json,  &inf_report_sarif,      &inf_report_github,
+        &inf_report_junit, &inf_report_checkstyle, &inf_report_gitlab};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (strcmp(all[i]->name, name) == 0)
             return all[i];

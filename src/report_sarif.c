@@ -6,6 +6,7 @@
  */
 #include "inflint/inflint.h"
 #include "inflint/report.h"
+#include "report_paths.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -24,13 +25,6 @@ static const char *level(enum inf_severity severity)
                                               : "note";
 }
 
-/* PATH as a relative URI: '/' separators, no "./" prefix. Appends to OUT (escaped). */
-#ifdef _WIN32
-#define IS_SEPARATOR(c) ((c) == '/' || (c) == '\\')
-#else
-#define IS_SEPARATOR(c) ((c) == '/')
-#endif
-
 /* Appends TEXT percent-encoded for a URI path: unreserved characters, '/' and ':' stay. */
 static void add_percent_encoded(struct inf_buf *uri, const char *text, size_t len)
 {
@@ -45,61 +39,13 @@ static void add_percent_encoded(struct inf_buf *uri, const char *text, size_t le
 }
 
 /*
- * PATH as an absolute path with '/' separators and no "." or ".." segments,
- * resolved against BASE (absolute) when it is relative. Caller frees.
- */
-static char *absolute_path(const char *path, const char *base)
-{
-    int absolute = IS_SEPARATOR(path[0]);
-#ifdef _WIN32
-    absolute |= path[0] && path[1] == ':';
-#endif
-    struct inf_buf joined = INF_BUF_INIT;
-    if (!absolute && base) {
-        inf_buf_adds(&joined, base);
-        inf_buf_addc(&joined, '/');
-    }
-    inf_buf_adds(&joined, path);
-    /* Segments, resolved in place. */
-    char *out = inf_xmalloc(joined.len + 2);
-    size_t o = 0;
-    const char *p = joined.data ? joined.data : "";
-    if (IS_SEPARATOR(*p))
-        out[o++] = '/';
-    while (*p) {
-        while (IS_SEPARATOR(*p))
-            p++;
-        size_t n = 0;
-        while (p[n] && !IS_SEPARATOR(p[n]))
-            n++;
-        if (n == 1 && p[0] == '.') {
-            /* nothing */
-        } else if (n == 2 && p[0] == '.' && p[1] == '.') {
-            while (o > 1 && out[o - 1] != '/') /* drop the last segment */
-                o--;
-            if (o > 1)
-                o--;
-        } else if (n > 0) {
-            if (o > 0 && out[o - 1] != '/')
-                out[o++] = '/';
-            memcpy(out + o, p, n);
-            o += n;
-        }
-        p += n;
-    }
-    out[o] = '\0';
-    inf_buf_free(&joined);
-    return out;
-}
-
-/*
  * The artifactLocation members of PATH (conventions.md 6): a path under the
  * current directory BASE is a relative URI reference with uriBaseId
  * %SRCROOT%; any other is an absolute file:/// URI. Percent-encoded.
  */
 static void add_location(struct inf_buf *out, const char *path, const char *base)
 {
-    char *absolute = absolute_path(path, base);
+    char *absolute = inf_report_absolute_path(path, base);
     size_t base_len = base ? strlen(base) : 0;
     struct inf_buf uri = INF_BUF_INIT;
     int relative = base && strncmp(absolute, base, base_len) == 0 && absolute[base_len] == '/' &&

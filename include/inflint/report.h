@@ -35,13 +35,14 @@ struct inf_reporter {
                        const struct inf_report_options *options);
 };
 
-/* The reporter called NAME (text, gcc, msvc, json), or NULL. */
+/* The reporter called NAME (text, gcc, msvc, json, sarif, github, junit, checkstyle, gitlab),
+ * or NULL. */
 const struct inf_reporter *inf_reporter_find(const char *name);
 
 /* Counts findings by severity. */
 void inf_summary_add(struct inf_summary *summary, const struct inf_file_result *result);
 
 extern const struct inf_reporter inf_report_text, inf_report_gcc, inf_report_msvc, inf_report_json,
-    inf_report_sarif, inf_report_github;
+    inf_report_sarif, inf_report_github, inf_report_junit, inf_report_checkstyle, inf_report_gitlab;
 
 #endif

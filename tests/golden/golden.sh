@@ -24,7 +24,7 @@ compare() { # NAME EXPECTED_FILE ACTUAL_FILE
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for format in text gcc msvc json; do
+for format in text gcc msvc json junit checkstyle gitlab; do
   "$inflint" --format "$format" --color never samples > "$tmp/samples.$format"
   rc=$?
   [ "$rc" -le 1 ] || { echo "FAIL: format $format exited $rc"; failed=$((failed + 1)); status=1; }
