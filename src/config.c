@@ -148,10 +148,15 @@ static int handle(void *user, const char *section, const char *name, const char 
             config->has_fail_on = 1, config->fail_on = level;
         } else if (strcmp(name, "exclude") == 0) {
             add_excludes(config, value);
+        } else if (strcmp(name, "sarif-help-base") == 0) {
+            if (strncmp(value, "https://", 8) != 0 && strncmp(value, "http://", 7) != 0)
+                fail(st, line, "sarif-help-base must be an http(s) URL, not '%s'", value);
+            free(config->sarif_help_base);
+            config->sarif_help_base = inf_xstrndup(value, strlen(value));
         } else {
             fail(st, line,
                  "unknown key '%s' in [inflint]; known keys: profile, min-build, "
-                 "fail-on, exclude",
+                 "fail-on, exclude, sarif-help-base",
                  name);
         }
     } else if (inf_text_equal_nocase(sec, "rules")) {
@@ -214,6 +219,7 @@ void inf_config_free(struct inf_config *config)
         free(config->exclude[i]);
     free(config->exclude);
     free(config->severity);
+    free(config->sarif_help_base);
     free(config->path);
     free(config->dir);
     memset(config, 0, sizeof *config);

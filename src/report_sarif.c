@@ -11,7 +11,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-extern const char inf_information_uri[]; /* build_info.c */
+extern const char inf_information_uri[], inf_help_base[]; /* build_info.c */
+
+/* The rule's help in Markdown: the explanation, then the reported and the fixed example. */
+static void add_help_markdown(struct inf_buf *out, const struct inf_rule *rule)
+{
+    struct inf_buf help = INF_BUF_INIT;
+    inf_buf_printf(
+        &help, "**%s** `%s`: %s\n\n%s\n\nReported:\n\n```ini\n%s```\n\nFixed:\n\n```ini\n%s```\n",
+        rule->code, rule->name, rule->summary, rule->explanation, rule->bad_example,
+        rule->good_example);
+    inf_buf_add_json_string(out, help.data, help.len);
+    inf_buf_free(&help);
+}
+
+/* ", "helpUri": BASE#code" when a base is known (the rule's section of rules/README.md). */
+static void add_help_uri(struct inf_buf *out, const struct inf_rule *rule, const char *base)
+{
+    if (!base || !base[0])
+        return;
+    struct inf_buf uri = INF_BUF_INIT;
+    inf_buf_printf(&uri, "%s#", base);
+    for (const char *p = rule->code; *p; p++) /* GitHub and GitLab anchors are lower case */
+        inf_buf_addc(&uri, (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
+    inf_buf_adds(out, ", \"helpUri\": ");
+    inf_buf_add_json_string(out, uri.data, uri.len);
+    inf_buf_free(&uri);
+}
 
 static void add_string(struct inf_buf *out, const char *text)
 {
@@ -171,7 +197,11 @@ static void write_sarif(struct inf_buf *out, const struct inf_file_result *resul
         inf_buf_adds(out, "}, \"help\": {\"text\": ");
         inf_buf_add_json_string(out, help.data, help.len);
         inf_buf_free(&help);
-        inf_buf_printf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}",
+        inf_buf_adds(out, ", \"markdown\": ");
+        add_help_markdown(out, rule);
+        inf_buf_adds(out, "}");
+        add_help_uri(out, rule, options->help_base ? options->help_base : inf_help_base);
+        inf_buf_printf(out, ", \"defaultConfiguration\": {\"level\": \"%s\"}",
                        level(rule->severity));
         add_infverif_property(out, rule);
         inf_buf_addc(out, '}');

@@ -832,7 +832,7 @@ int inf_run_lint(const struct inf_run_options *opt)
     int jobs = opt->jobs ? opt->jobs : inf_os_cpu_count();
     const struct inf_reporter *reporter = inf_reporter_find(opt->format ? opt->format : "text");
     char *base_dir = inf_os_absolute(".");
-    struct inf_report_options report_options = {0, opt->quiet, NULL, base_dir};
+    struct inf_report_options report_options = {0, opt->quiet, NULL, base_dir, NULL};
     const char *color = opt->color ? opt->color : "auto";
     if (strcmp(color, "always") == 0)
         report_options.color = 1;
@@ -852,6 +852,15 @@ int inf_run_lint(const struct inf_run_options *opt)
         goto done;
     }
     sort_files(&job);
+    /* SARIF's helpUri base: sarif-help-base of the configuration that governs the current
+     * directory (or of --config). */
+    const struct inf_config *here = opt->no_config ? NULL : config_for(&run, ".", 1);
+    if (run.config_broken) {
+        status = INF_EXIT_FAILURE;
+        goto done;
+    }
+    if (here && here->sarif_help_base) /* SARIF renders its rules at the end, not in parts */
+        report_options.help_base = here->sarif_help_base;
     /* Messages in input order, whatever the thread that met them. */
     for (size_t i = 0; i < job.file_count; i++)
         if (job.files[i].result.error) {

@@ -24,6 +24,7 @@ struct inf_config {
     char **exclude; /* glob patterns; owned */
     size_t exclude_count, exclude_cap;
     signed char *severity; /* per rule index: -1 unset, else a severity (off included) */
+    char *sarif_help_base; /* sarif-help-base: where rules/README.md is published, or NULL */
 };
 
 #define INF_FAIL_NEVER 99

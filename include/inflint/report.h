@@ -15,8 +15,10 @@ struct inf_report_options {
     int color;                            /* ANSI colours (text format) */
     int quiet;                            /* no summary line */
     const struct inf_report_parts *parts; /* NULL: the reporter renders every result itself */
-    const char *base_dir; /* the absolute current directory ('/' separators) for SARIF's
-                             %SRCROOT%, or NULL (then every location is an absolute URI) */
+    const char *base_dir;  /* the absolute current directory ('/' separators) for SARIF's
+                              %SRCROOT%, or NULL (then every location is an absolute URI) */
+    const char *help_base; /* where rules/README.md is published (SARIF helpUri), or NULL for
+                              the one inflint was built with (if any) */
 };
 
 struct inf_summary {

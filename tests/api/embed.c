@@ -46,7 +46,7 @@ int main(int argc, char **argv)
     expect(iso101 == 1 && iso114 == 1, "its findings name DIRID 12 and the missing PnpLockdown");
 
     const struct inf_reporter *json = inf_reporter_find("json");
-    struct inf_report_options report = {0, 1, NULL, NULL};
+    struct inf_report_options report = {0, 1, NULL, NULL, NULL};
     struct inf_summary summary = {0, 0, 0, 0};
     inf_summary_add(&summary, &result);
     struct inf_buf out = INF_BUF_INIT;

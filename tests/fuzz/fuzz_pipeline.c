@@ -45,10 +45,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     inf_summary_add(&summary, &result);
     /* Every reporter, with the current directory such that the name is under it or not. */
     struct inf_report_options report = {(mode >> 4) & 1, (mode >> 6) & 1, NULL,
-                                        (mode >> 7) & 1 ? "/" : "/work"};
-    static const struct inf_reporter *const reporters[] = {&inf_report_text,  &inf_report_gcc,
-                                                           &inf_report_msvc,  &inf_report_json,
-                                                           &inf_report_sarif, &inf_report_github};
+                                        (mode >> 7) & 1 ? "/" : "/work",
+                                        (mode >> 5) & 1 ? "https://example.invalid/r.md" : NULL};
+    static const struct inf_reporter *const reporters[] = {
+        &inf_report_text,  &inf_report_gcc,        &inf_report_msvc,
+        &inf_report_json,  &inf_report_sarif,      &inf_report_github,
+        &inf_report_junit, &inf_report_checkstyle, &inf_report_gitlab};
     struct inf_buf out = INF_BUF_INIT;
     for (size_t i = 0; i < sizeof reporters / sizeof reporters[0]; i++) {
         inf_buf_clear(&out);

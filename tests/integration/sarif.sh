@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SARIF output of every sample validates with Microsoft's SARIF Multitool
 # (from the npm registry): no error and no warning but SARIF2005 (no
-# informationUri) - and a build with a project URL has not even that.
+# informationUri) - and a build with a project URL has not even that. Every
+# rule carries help.markdown; helpUri comes from the build's URL or from
+# sarif-help-base in the configuration.
 # Skips (77) only when npm is not available.
 # usage: sarif.sh INFLINT INFLINT_WITH_URL CACHE_DIR
 set -u
@@ -49,6 +51,18 @@ for binary in "$inflint" "$inflint_url"; do
   grep -q '"uriBaseId": "%SRCROOT%"' "$tmp/$n.sarif" && grep -q '"uri": "new%0Aline.inf"' "$tmp/$n.sarif" &&
     grep -q '"uri": "file:///' "$tmp/$((n - 1)).sarif" && passed=$((passed + 1)) ||
     { failed=$((failed + 1)); echo "FAIL: $binary: odd names are not relative/absolute URIs as they should"; }
+  # help.markdown for every rule, and helpUri from sarif-help-base in the configuration.
+  mkdir -p "$tmp/help"
+  cp samples/rules/iso101-bad.inf "$tmp/help/"
+  printf '[inflint]\nsarif-help-base = https://docs.example.invalid/inflint/rules.html\n' > "$tmp/help/.inflint.ini"
+  n=$((n + 1)); (cd "$tmp/help" && "$binary" --format sarif .) > "$tmp/$n.sarif"
+  grep -q '"helpUri": "https://docs.example.invalid/inflint/rules.html#iso101"' "$tmp/$n.sarif" &&
+    grep -q '"markdown": "\*\*ISO101\*\* `dest-not-driver-store`' "$tmp/$n.sarif" && passed=$((passed + 1)) ||
+    { failed=$((failed + 1)); echo "FAIL: $binary: no help.markdown or configured helpUri"; }
+  if [ "$binary" = "$inflint_url" ]; then # the build's URL gives a helpUri without configuration
+    cat "$tmp"/*.sarif | grep -q '"helpUri": "https://example.invalid/inflint/blob/HEAD/rules/README.md#inf001"' &&
+      passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: INFLINT_URL gives no helpUri"; }
+  fi
   "$tool" validate "$tmp"/*.sarif > "$tmp/report.txt" 2>&1
   errors=$(grep -c ': error ' "$tmp/report.txt" || true)
   other=$(grep ': warning ' "$tmp/report.txt" | grep -vc 'SARIF2005' || true)
