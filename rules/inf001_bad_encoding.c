@@ -50,4 +50,5 @@ const struct inf_rule inf_rule_inf001 = {
     check,
     {{0, INF_SEVERITY_OFF}},
     0,
-    .infverif = {1003}};
+    .infverif = {1003},
+    .lower_severity = INF_SEVERITY_WARNING};

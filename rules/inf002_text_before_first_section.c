@@ -36,4 +36,5 @@ const struct inf_rule inf_rule_inf002 = {
     check,
     {{0, INF_SEVERITY_OFF}},
     0,
-    .infverif = {0}};
+    .infverif = {0},
+    .lower_severity = INF_SEVERITY_WARNING};

@@ -16,15 +16,52 @@ static void report_missing(struct inf_check *c, const struct inf_missing_target 
                "section [%s] is referenced here but does not exist", t->name);
 }
 
+/*
+ * The names of headers without ']' (INF003): the section is there but broken, so a reference
+ * to it is not reported again with advice to add it (one root cause, one finding).
+ */
+static struct inf_name_set *broken_headers(struct inf_check *c)
+{
+    const struct inf_model *m = c->model;
+    struct inf_name_set *names = NULL;
+    for (size_t i = 0; i < m->issue_count; i++) {
+        const struct inf_parse_issue *issue = &m->issues[i];
+        if (issue->kind != INF_ISSUE_UNTERMINATED_HEADER)
+            continue;
+        const char *text = m->source.text + issue->offset + 1; /* after '[' */
+        size_t len = issue->end - issue->offset - 1;
+        const char *semicolon = memchr(text, ';', len);
+        if (semicolon)
+            len = (size_t)(semicolon - text);
+        while (len && (text[0] == ' ' || text[0] == '\t'))
+            text++, len--;
+        while (len && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\r'))
+            len--;
+        if (!names)
+            names = inf_name_set_new(c, 4);
+        static const struct inf_line marker; /* the set maps names to lines; any non-NULL */
+        inf_name_set_add(names, text, len, &marker);
+    }
+    return names;
+}
+
+static void report_unless_broken(struct inf_check *c, const struct inf_name_set *broken,
+                                 const struct inf_missing_target *t)
+{
+    if (!broken || !inf_name_set_find(broken, t->name, strlen(t->name)))
+        report_missing(c, t);
+}
+
 static void check(struct inf_check *c)
 {
     const struct inf_graph *g = c->graph;
+    struct inf_name_set *broken = broken_headers(c);
     for (size_t i = 0; i < g->missing_count; i++)
-        report_missing(c, &g->missing[i]);
+        report_unless_broken(c, broken, &g->missing[i]);
     size_t count;
     const struct inf_missing_target *more = inf_check_reachable_missing(c, &count);
     for (size_t i = 0; i < count; i++)
-        report_missing(c, &more[i]);
+        report_unless_broken(c, broken, &more[i]);
 }
 
 const struct inf_rule inf_rule_inf006 = {

@@ -48,4 +48,5 @@ const struct inf_rule inf_rule_inf010 = {
     check,
     {{0, INF_SEVERITY_OFF}},
     0,
-    .infverif = {1001}};
+    .infverif = {1001},
+    .lower_severity = INF_SEVERITY_WARNING};

@@ -106,4 +106,5 @@ const struct inf_rule inf_rule_inf014 = {
     check,
     {{0, INF_SEVERITY_OFF}},
     0,
-    .infverif = {1274}};
+    .infverif = {1274},
+    .lower_severity = INF_SEVERITY_NOTE};

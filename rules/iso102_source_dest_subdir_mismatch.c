@@ -6,6 +6,9 @@
  */
 #include "check.h"
 
+static void report_mismatch(struct inf_check *c, const struct inf_copy *copy, const char *source,
+                            const char *dest, unsigned mismatch);
+
 static void check(struct inf_check *c)
 {
     const struct inf_graph *g = c->graph;
@@ -27,20 +30,33 @@ static void check(struct inf_check *c)
                     first_source = source;
             }
         }
-        if (mismatch) {
-            const char *hint = inf_check_printf(
-                c,
-                "make both the same: either give the file list '%s' as its DestinationDirs "
-                "subdirectory, or place '%s' at '%s' in the package (SourceDisksNames path "
-                "and SourceDisksFiles subdir)",
-                inf_subdir_text(first_source), copy->source_name.text, inf_subdir_text(dest));
-            inf_report(c, copy->span, 0, hint,
-                       "'%s' comes from '%s' in the package but is copied to '%s' in the driver "
-                       "store; with DIRID 13 the two subdirectories must match%s",
-                       copy->source_name.text, inf_subdir_text(first_source), inf_subdir_text(dest),
-                       inf_check_arch_note(c, mismatch));
-        }
+        if (mismatch)
+            report_mismatch(c, copy, first_source, dest, mismatch);
     }
+}
+
+static void report_mismatch(struct inf_check *c, const struct inf_copy *copy, const char *source,
+                            const char *dest, unsigned mismatch)
+{
+    /* The exact line that makes the store match the package: the list's DestinationDirs
+     * entry with the source subdirectory (an @file copy uses DefaultDestDir). */
+    const char *list =
+        copy->list_section == INF_NO_INDEX
+            ? "DefaultDestDir"
+            : inf_check_printf(c, "%.*s", (int)c->graph->sections[copy->list_section].name.len,
+                               c->graph->sections[copy->list_section].name.ptr);
+    const char *entry = source[0] ? inf_check_printf(c, "%s = 13,%s", list, source)
+                                  : inf_check_printf(c, "%s = 13", list);
+    const char *hint = inf_check_printf(
+        c,
+        "write `%s` in [DestinationDirs]; or move '%s' to %s (the path of its disk in "
+        "[SourceDisksNames] joined with its [SourceDisksFiles] subdirectory)",
+        entry, copy->source_name.text, inf_check_place(c, dest));
+    inf_report(c, copy->span, 0, hint,
+               "'%s' is in %s in the package but is copied to %s in the driver store; with DIRID "
+               "13 the two must be the same%s",
+               copy->source_name.text, inf_check_place(c, source), inf_check_place(c, dest),
+               inf_check_arch_note(c, mismatch));
 }
 
 const struct inf_rule inf_rule_iso102 = {

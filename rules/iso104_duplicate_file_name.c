@@ -76,10 +76,10 @@ static void check_copies(struct inf_check *c)
                 inf_report(c, other->span, 0,
                            "give each file in the driver store a unique name, or copy it to one "
                            "subdirectory only",
-                           "'%s' is copied to '%s' in the driver store here and to '%s' on line "
+                           "'%s' is copied to %s in the driver store here and to %s on line "
                            "%u; names of files in DIRID 13 must be unique",
-                           other->dest_name.text, inf_subdir_text(dir), inf_subdir_text(first_dir),
-                           (unsigned)first->file_line->line);
+                           other->dest_name.text, inf_check_place(c, dir),
+                           inf_check_place(c, first_dir), (unsigned)first->file_line->line);
         }
         i = j;
     }

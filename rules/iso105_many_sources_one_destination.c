@@ -65,11 +65,18 @@ static void check(struct inf_check *c)
                 const struct inf_copy *first =
                     earlier->file_line->line <= later->file_line->line ? earlier : later;
                 const struct inf_copy *second = first == earlier ? later : earlier;
-                inf_report(c, second->span, 0,
-                           inf_check_printf(c,
-                                            "copy one source to '%s' only, or give the two files "
-                                            "different names",
-                                            second->dest_name.text),
+                /* When the later line renames its file onto the destination, ISO103 on the
+                 * same line gives the one edit that ends both: say that, not another fix. */
+                int renames =
+                    !inf_text_equal_nocase2(second->dest_name.text, second->dest_name.len,
+                                            second->source_name.text, second->source_name.len);
+                const char *hint =
+                    renames ? "the edit that fixes the rename on this line (ISO103) ends this too"
+                            : inf_check_printf(c,
+                                               "copy one source to '%s' only, or give the two "
+                                               "files different names",
+                                               second->dest_name.text);
+                inf_report(c, second->span, 0, hint,
                            "'%s' is copied to the same destination (DIRID %ld%s%s\\%s) as '%s' "
                            "on line %u; one destination must have one source",
                            second->source_name.text, second->dirid,

@@ -21,8 +21,15 @@ static void check(struct inf_check *c)
     const struct inf_graph *g = c->graph;
     /* Where live copies put files in the store: "subdir\name", normalized. */
     struct inf_name_set *copied = inf_name_set_new(c, g->copy_count);
+    /* Files copied by a list without a destination (INF008): where they go is unknown, so a
+     * ServiceBinary naming one is that finding's consequence, not one of its own. */
+    struct inf_name_set *unplaced = inf_name_set_new(c, 4);
     for (size_t i = 0; i < g->copy_count; i++) {
         const struct inf_copy *copy = &g->copies[i];
+        if (!copy->destination) {
+            const char *name = inf_check_normalize_path(c, copy->dest_name.text);
+            inf_name_set_add(unplaced, name, strlen(name), copy->file_line);
+        }
         if (!copy->has_dirid || copy->dirid != 13)
             continue;
         const char *key = inf_check_normalize_path(
@@ -75,7 +82,9 @@ static void check(struct inf_check *c)
         }
         const char *stored =
             inf_check_normalize_path(c, inf_check_printf(c, "%.*s", (int)rest.len, rest.ptr));
-        if (!inf_name_set_find(copied, stored, strlen(stored))) {
+        const char *file = base_name(stored);
+        if (!inf_name_set_find(copied, stored, strlen(stored)) &&
+            !inf_name_set_find(unplaced, file, strlen(file))) {
             const char *sub = strchr(stored, '\\');
             inf_report(c, span, 0,
                        inf_check_printf(c,

@@ -116,4 +116,5 @@ const struct inf_rule inf_rule_iso111 = {
     check,
     {{0, INF_SEVERITY_OFF}},
     0,
-    .infverif = {1303}};
+    .infverif = {1303},
+    .lower_severity = INF_SEVERITY_WARNING};

@@ -199,3 +199,8 @@ const char *inf_check_decoration_stamp(struct inf_check *check, const char *text
     free(stamped);
     return copy;
 }
+
+const char *inf_check_place(struct inf_check *check, const char *normalized)
+{
+    return normalized[0] ? inf_check_printf(check, "'%s'", normalized) : "the package root";
+}

@@ -166,11 +166,9 @@ static inline int inf_compare_nocase(const char *a, const char *b)
     }
 }
 
-/* A normalized subdirectory for messages: "(the package root)" when empty. */
-static inline const char *inf_subdir_text(const char *normalized)
-{
-    return normalized[0] ? normalized : "(the package root)";
-}
+/* A normalized subdirectory as messages say it: "'amd64'" (quoted), or "the package root"
+ * in words when it is empty. In the arena. */
+const char *inf_check_place(struct inf_check *check, const char *normalized);
 
 /* The next live line (keyed entry of a live section) on an enforced path, from *INDEX on. */
 static inline const struct inf_live_line *inf_next_enforced_line(const struct inf_check *c,

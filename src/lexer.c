@@ -84,6 +84,9 @@ struct lexer {
     uint32_t run;  /* the current header's run, INF_NO_INDEX before the first */
     int saw_text_before;
     int saw_text_on_line; /* LINE_START skipped text on this line (before any section) */
+    /* After a header without ']': Windows refuses the file, and the lines up to the next
+     * header belong to no section we know, so they are not read (no advice about them). */
+    int in_broken_section;
 
     /* The token being built. */
     size_t tok_offset; /* source offset of its first character */
@@ -673,6 +676,7 @@ static void open_run(struct lexer *lx, size_t header_offset, size_t name_len)
     run->line_count = 0;
     run->next = INF_NO_INDEX;
     lx->run = index;
+    lx->in_broken_section = 0;
 }
 
 /* A header starting at the '[' at lx->pos. */
@@ -686,6 +690,7 @@ static void lex_header(struct lexer *lx)
         /* Windows refuses the file; we report it and treat the line as a comment. */
         add_issue(lx, INF_ISSUE_UNTERMINATED_HEADER, open, q, lx->line);
         lx->pos = q;
+        lx->in_broken_section = 1;
         return;
     }
     size_t name_len = q - open - 1;
@@ -727,6 +732,9 @@ void inf_lexer_run(struct inf_model *model)
             lx.pos = skip_comment(&lx, lx.pos, !lx.saw_text_on_line);
         } else if (c == '[') {
             lex_header(&lx);
+        } else if (lx.in_broken_section) {
+            const char *nl = memchr(lx.text + lx.pos, '\n', lx.len - lx.pos);
+            lx.pos = nl ? (size_t)(nl - lx.text) : lx.len;
         } else if (lx.run == INF_NO_INDEX) {
             /* Text before the first section: Windows skips it character by character. */
             lx.saw_text_on_line = 1;

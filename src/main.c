@@ -24,7 +24,8 @@ static const char *effective_severity(const struct inf_cli *cli, size_t index, c
         return "off";
     if (lint->severity[index] >= 0)
         return inf_severity_name((enum inf_severity)lint->severity[index]);
-    snprintf(buf, 16, "%s%s", inf_severity_name(inf_profile_severity(r, lint->rule.profile)),
+    char levels[24];
+    snprintf(buf, 32, "%s%s", inf_rule_levels_text(r, lint->rule.profile, levels, sizeof levels),
              inf_profile_has_allowances(r, lint->rule.profile) ? "*" : "");
     return buf;
 }
@@ -38,17 +39,26 @@ static int list_rules(const struct inf_cli *cli)
         inf_buf_free(&out);
         return 0;
     }
-    char buf[16], codes[64];
+    char buf[32], codes[64];
     if (cli->run.format && strcmp(cli->run.format, "json") == 0) {
         struct inf_buf out = INF_BUF_INIT;
         inf_buf_adds(&out, "[");
         for (size_t i = 0; i < inf_rule_count; i++) {
             const struct inf_rule *r = inf_rules[i];
+            const struct inf_lint_options *lint = &cli->run.lint;
+            enum inf_severity level = !lint->enabled[i] ? INF_SEVERITY_OFF
+                                      : lint->severity[i] >= 0
+                                          ? (enum inf_severity)lint->severity[i]
+                                          : inf_profile_severity(r, lint->rule.profile);
             inf_buf_printf(&out,
                            "%s\n  {\"code\": \"%s\", \"name\": \"%s\", \"severity\": \"%s\", "
-                           "\"default\": \"%s\", \"infverif\": [",
-                           i ? "," : "", r->code, r->name, effective_severity(cli, i, buf),
+                           "\"default\": \"%s\", ",
+                           i ? "," : "", r->code, r->name, inf_severity_name(level),
                            inf_severity_name(r->severity));
+            if (r->lower_severity != INF_SEVERITY_OFF && lint->severity[i] < 0)
+                inf_buf_printf(&out, "\"lower_severity\": \"%s\", ",
+                               inf_severity_name(r->lower_severity));
+            inf_buf_adds(&out, "\"infverif\": [");
             for (size_t k = 0; r->infverif[k]; k++)
                 inf_buf_printf(&out, "%s%u", k ? ", " : "", r->infverif[k]);
             inf_buf_adds(&out, "], \"summary\": ");
@@ -60,17 +70,19 @@ static int list_rules(const struct inf_cli *cli)
         inf_buf_free(&out);
         return 0;
     }
-    printf("%-7s %-33s %-9s %-12s %s\n", "CODE", "NAME", "SEVERITY", "INFVERIF", "SUMMARY");
+    printf("%-7s %-33s %-14s %-12s %s\n", "CODE", "NAME", "SEVERITY", "INFVERIF", "SUMMARY");
     for (size_t i = 0; i < inf_rule_count; i++) {
         const struct inf_rule *r = inf_rules[i];
         const char *infverif = inf_rule_infverif_text(r, codes, sizeof codes);
         if (strlen(infverif) > 12) /* ISO112's six codes: the range, as rules.md writes it */
             infverif = "1300-1309";
-        printf("%-7s %-33s %-9s %-12s %s\n", r->code, r->name, effective_severity(cli, i, buf),
+        printf("%-7s %-33s %-14s %-12s %s\n", r->code, r->name, effective_severity(cli, i, buf),
                infverif, r->summary);
     }
     enum inf_profile profile = cli->run.lint.rule.profile;
-    printf("\nprofile: %s%s\n", inf_profile_name(profile),
+    printf("\nerror/warning: the rule's level, and a lower one some of its findings take by "
+           "themselves (--explain ID says when)\n");
+    printf("profile: %s%s\n", inf_profile_name(profile),
            profile != INF_PROFILE_ISOLATION
                ? " (* = some findings allowed or lowered to warnings by the profile)"
                : "");

@@ -8,7 +8,8 @@
 static void severity_cell(struct inf_buf *out, const struct inf_rule *rule,
                           enum inf_profile profile)
 {
-    inf_buf_printf(out, " %s%s |", inf_severity_name(inf_profile_severity(rule, profile)),
+    char levels[24];
+    inf_buf_printf(out, " %s%s |", inf_rule_levels_text(rule, profile, levels, sizeof levels),
                    inf_profile_has_allowances(rule, profile) ? "*" : "");
 }
 

@@ -56,7 +56,15 @@ struct inf_rule {
     /* The InfVerif codes this rule covers (rules.md "InfVerif cross-reference"), ending at the
      * first 0: `.infverif = {1320, 1321}`. */
     unsigned short infverif[INF_MAX_INFVERIF_CODES + 1];
+    /* A lower level some of its findings take by themselves (INF010's legacy Signature is a
+     * warning), or 0 (INF_SEVERITY_OFF) when every finding has the rule's level. */
+    enum inf_severity lower_severity;
 };
+
+/* "error", or "error/warning" for a rule some of whose findings take a lower level, under
+ * PROFILE (a profile's allowances are marked apart). Returns OUT (at least 16 bytes). */
+const char *inf_rule_levels_text(const struct inf_rule *rule, enum inf_profile profile, char *out,
+                                 size_t size);
 
 /* All rules, in code order. */
 extern const struct inf_rule *const inf_rules[];

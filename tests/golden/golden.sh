@@ -37,5 +37,19 @@ while IFS= read -r -d '' sample; do
   "$inflint" --format gcc "$sample" > "$tmp/$rel.txt"
   compare "$sample" "$expected" "$tmp/$rel.txt"
 done < <(find samples -name '*.inf' -not -path 'samples/integration/*' -print0 | sort -z)
+# Findings a person can act on (issue 19): the text format, hints included, of the samples
+# whose advice once misled (follow-ons after a broken header, one root cause reported twice,
+# '(the package root)', conflicting fixes on one line, a placeholder hint), and --list-rules,
+# which shows both levels of a rule that has two.
+mkdir -p tests/golden/actionable
+for sample in samples/rules/inf003-bad.inf samples/rules/inf008-bad.inf samples/rules/iso102-bad.inf \
+              samples/rules/iso105-bad.inf samples/rules/inf004-bad.inf samples/rules/inf002-bad.inf \
+              samples/rules/inf010-bad.inf; do
+  name=$(basename "$sample" .inf)
+  "$inflint" --color never "$sample" > "$tmp/$name.text"
+  compare "$sample (text)" "tests/golden/actionable/$name.txt" "$tmp/$name.text"
+done
+"$inflint" --list-rules > "$tmp/list-rules.txt"
+compare "--list-rules" tests/golden/actionable/list-rules.txt "$tmp/list-rules.txt"
 echo "$passed passed, $failed failed"
 exit $status

@@ -127,8 +127,8 @@ static void bad_header_is_reported_and_parsing_goes_on(void **state)
     parse_text(&m, "[A]\nx=1\n[broken\ny=2\n[B]\nz=3\n");
     assert_int_equal(count_issues(&m, INF_ISSUE_UNTERMINATED_HEADER), 1);
     assert_int_equal(m.issues[0].line, 3);
-    /* y=2 stays in [A]; [B] is still found. */
-    assert_int_equal(m.sections[inf_model_find_section(&m, "A", 1)].line_count, 2);
+    /* y=2 belongs to the broken section, which is not read: not to [A]. [B] is still found. */
+    assert_int_equal(m.sections[inf_model_find_section(&m, "A", 1)].line_count, 1);
     assert_int_not_equal(inf_model_find_section(&m, "B", 1), INF_NO_INDEX);
     inf_model_free(&m);
 }
