@@ -7,25 +7,24 @@
 
 /* "the 2 entries `Device`, `Service`" (keys, else first fields; three at most), or, for an
  * empty header, the whole hint. */
-static const char *entries_text(struct inf_check *c, uint32_t run_index)
+static const char *entries_text(struct inf_check *c, const struct inf_header_fact *header)
 {
     const struct inf_model *m = c->model;
-    const struct inf_run *run = &m->runs[run_index];
-    if (run->line_count == 0)
+    if (header->line_count == 0)
         return "this header holds no entries: delete it";
     const char *names = "";
-    for (uint32_t k = 0; k < run->line_count && k < 3; k++) {
-        const struct inf_line *line = &m->lines[run->first_line + k];
+    for (uint32_t k = 0; k < header->line_count && k < 3; k++) {
+        const struct inf_line *line = &m->lines[header->first_line + k];
         struct inf_text name = line->has_key
                                    ? inf_token_value(m, inf_line_key(m, line), &c->scratch, NULL)
                                    : (struct inf_text){inf_check_field(c, line, 0).text,
                                                        inf_check_field(c, line, 0).len};
         names = inf_check_printf(c, "%s%s`%.*s`", names, k ? ", " : "", (int)name.len, name.ptr);
     }
-    if (run->line_count == 1)
+    if (header->line_count == 1)
         return inf_check_printf(c, "the entry %s", names);
-    return inf_check_printf(c, "the %u entries %s%s", (unsigned)run->line_count, names,
-                            run->line_count > 3 ? ", ..." : "");
+    return inf_check_printf(c, "the %u entries %s%s", (unsigned)header->line_count, names,
+                            header->line_count > 3 ? ", ..." : "");
 }
 
 static void check(struct inf_check *c)
@@ -35,9 +34,9 @@ static void check(struct inf_check *c)
         const struct inf_section_fact *section = &g->sections[g->headers[h].section];
         if (g->headers[h].first)
             continue;
-        const char *entries = entries_text(c, (uint32_t)h);
+        const char *entries = entries_text(c, &g->headers[h]);
         const char *hint =
-            c->model->runs[h].line_count == 0
+            g->headers[h].line_count == 0
                 ? entries
                 : inf_check_printf(c,
                                    "move %s under the first [%.*s] header (line %u) and delete "

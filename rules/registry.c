@@ -3,7 +3,6 @@
  * rules[] and rules/README.md all come from here.
  */
 #include "check.h"
-#include "inflint/profile.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -62,17 +61,5 @@ const char *inf_rule_infverif_text(const struct inf_rule *rule, char *out, size_
     }
     if (!out[0])
         snprintf(out, size, "-");
-    return out;
-}
-
-const char *inf_rule_levels_text(const struct inf_rule *rule, enum inf_profile profile, char *out,
-                                 size_t size)
-{
-    enum inf_severity level = inf_profile_severity(rule, profile);
-    if (rule->lower_severity != INF_SEVERITY_OFF && level > rule->lower_severity)
-        snprintf(out, size, "%s/%s", inf_severity_name(level),
-                 inf_severity_name(rule->lower_severity));
-    else
-        snprintf(out, size, "%s", inf_severity_name(level));
     return out;
 }

@@ -1182,6 +1182,8 @@ static void describe_sections(struct inf_graph *g)
         g->headers[r].section = m->runs[r].section;
         g->headers[r].span = inf_span_header(m, (uint32_t)r);
         g->headers[r].first = m->sections[m->runs[r].section].first_run == r;
+        g->headers[r].first_line = m->runs[r].first_line;
+        g->headers[r].line_count = m->runs[r].line_count;
     }
 }
 

@@ -179,6 +179,8 @@ struct inf_header_fact {
     uint32_t section;
     struct inf_span span; /* the header with its brackets */
     int first;            /* the first header of its section */
+    uint32_t first_line;  /* its entries: model lines [first_line, first_line + line_count) */
+    uint32_t line_count;
 };
 
 /* What the graph knows of every section, live or not. */

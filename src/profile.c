@@ -40,3 +40,15 @@ int inf_profile_has_allowances(const struct inf_rule *rule, enum inf_profile pro
 {
     return (rule->allowances >> profile) & 1u;
 }
+
+const char *inf_rule_levels_text(const struct inf_rule *rule, enum inf_profile profile, char *out,
+                                 size_t size)
+{
+    enum inf_severity level = inf_profile_severity(rule, profile);
+    if (rule->lower_severity != INF_SEVERITY_OFF && level > rule->lower_severity)
+        snprintf(out, size, "%s/%s", inf_severity_name(level),
+                 inf_severity_name(rule->lower_severity));
+    else
+        snprintf(out, size, "%s", inf_severity_name(level));
+    return out;
+}
