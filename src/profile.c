@@ -5,6 +5,7 @@
 #include "inflint/profile.h"
 #include "inflint/alloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
