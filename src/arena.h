@@ -7,6 +7,7 @@
 #ifndef INFLINT_ARENA_H
 #define INFLINT_ARENA_H
 
+#include "inflint/format_check.h"
 #include <stdarg.h>
 #include <stddef.h>
 
@@ -28,11 +29,8 @@ void *inf_arena_zalloc(struct inf_arena *arena, size_t size);
 /* A NUL-terminated copy of LEN bytes at TEXT. */
 char *inf_arena_strndup(struct inf_arena *arena, const char *text, size_t len);
 /* printf into the arena; returns the NUL-terminated text. */
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
-char *
-inf_arena_printf(struct inf_arena *arena, const char *format, ...);
+INF_PRINTF(2, 3)
+char *inf_arena_printf(struct inf_arena *arena, const char *format, ...);
 char *inf_arena_vprintf(struct inf_arena *arena, const char *format, va_list args);
 /* Frees every block. The arena can be used again afterwards. */
 void inf_arena_free(struct inf_arena *arena);

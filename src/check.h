@@ -10,6 +10,7 @@
 #ifndef INFLINT_CHECK_H
 #define INFLINT_CHECK_H
 
+#include "inflint/format_check.h"
 #include "directives.h"
 #include "graph.h"
 #include "model.h"
@@ -42,9 +43,7 @@ struct inf_check {
  * rule's default under the profile. HINT (may be NULL) says how to fix it.
  * The message is printf-formatted.
  */
-#if defined(__GNUC__)
-__attribute__((format(printf, 5, 6)))
-#endif
+INF_PRINTF(5, 6)
 void inf_report(struct inf_check *check, struct inf_span span, enum inf_severity severity,
                 const char *hint, const char *format, ...);
 
@@ -59,11 +58,8 @@ int inf_check_built_package(struct inf_check *check);
 void inf_check_release(struct inf_check *check);
 
 /* printf into the file's arena. */
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
-char *
-inf_check_printf(struct inf_check *check, const char *format, ...);
+INF_PRINTF(2, 3)
+char *inf_check_printf(struct inf_check *check, const char *format, ...);
 
 /* A NUL-terminated copy of LEN bytes at TEXT, in the file's arena. */
 char *inf_check_copy(struct inf_check *check, const char *text, size_t len);

@@ -8,6 +8,7 @@
  * that scan rejects over-long lines and unknown (even empty) sections, and
  * records the line of every key the handler will be called for, in order.
  */
+#include "inflint/format_check.h"
 #include "inflint/config.h"
 #include "model.h"
 #include "inflint/alloc.h"
@@ -33,11 +34,8 @@ struct load_state {
     size_t error_size;
 };
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static void
-fail(struct load_state *st, int line, const char *format, ...)
+INF_PRINTF(3, 4)
+static void fail(struct load_state *st, int line, const char *format, ...)
 {
     if (st->error_line && st->error_line <= line)
         return; /* keep the first error in the file */

@@ -4,6 +4,7 @@
 #ifndef INFLINT_BUF_H
 #define INFLINT_BUF_H
 
+#include "inflint/format_check.h"
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -27,9 +28,7 @@ void inf_buf_reserve(struct inf_buf *buf, size_t extra);
 void inf_buf_add(struct inf_buf *buf, const char *data, size_t len);
 void inf_buf_addc(struct inf_buf *buf, char c);
 void inf_buf_adds(struct inf_buf *buf, const char *text);
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
+INF_PRINTF(2, 3)
 void inf_buf_printf(struct inf_buf *buf, const char *format, ...);
 
 /* Appends VALUE in decimal (what "%llu" gives, without printf's cost per call). */

@@ -8,6 +8,7 @@
 #ifndef INFLINT_RUN_H
 #define INFLINT_RUN_H
 
+#include "inflint/format_check.h"
 #include "inflint/engine.h"
 
 #include <stddef.h>
@@ -68,9 +69,7 @@ int inf_run_lint(const struct inf_run_options *options);
 int inf_run_dump(const struct inf_run_options *options);
 
 /* Prints "inflint: MESSAGE" on stderr: every tool message goes through here. */
-#if defined(__GNUC__)
-__attribute__((format(printf, 1, 2)))
-#endif
+INF_PRINTF(1, 2)
 void inf_tool_message(const char *format, ...);
 
 #endif
