@@ -16,7 +16,7 @@
 static int compare_key(const char *path, const char *rule, const char *fingerprint,
                        const struct inf_baseline_entry *e)
 {
-    int c = strcmp(path, e->path);
+    int c = inf_os_path_compare(path, e->path);
     if (!c)
         c = strcmp(rule, e->rule);
     return c ? c : strcmp(fingerprint, e->fingerprint);
@@ -187,13 +187,13 @@ void inf_baseline_report_stale(const struct inf_baseline *baseline, const char *
     size_t lo = 0, hi = baseline->count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(baseline->entries[mid].path, relative_path) < 0)
+        if (inf_os_path_compare(baseline->entries[mid].path, relative_path) < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
     for (size_t k = lo; enabled && rule && k < baseline->count &&
-                        strcmp(baseline->entries[k].path, relative_path) == 0;
+                        inf_os_path_compare(baseline->entries[k].path, relative_path) == 0;
          k++) {
         const struct inf_baseline_entry *e = &baseline->entries[k];
         if (e->used)

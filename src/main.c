@@ -167,6 +167,8 @@ int main(int argc, char **argv)
 {
     struct inf_cli cli;
     int status = 0;
+    inf_os_prepare_streams();
+    argv = inf_os_utf8_arguments(argc, argv);
     if (inf_cli_parse(&cli, argc, argv) != 0) {
         status = INF_EXIT_FAILURE;
     } else if (cli.mode == INF_CLI_HELP) {

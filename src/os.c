@@ -23,6 +23,7 @@
 #include <process.h>
 #define getpid _getpid
 #include <windows.h>
+#include <shellapi.h> /* CommandLineToArgvW */
 #define isatty _isatty
 #define fileno _fileno
 #else
@@ -32,6 +33,55 @@
 #include <signal.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#endif
+
+#ifdef _WIN32
+/*
+ * Windows: inflint keeps every path in UTF-8 and calls the wide-character
+ * APIs at this boundary, so that a folder named 日本 is found and opened
+ * whatever the ANSI code page. These convert; callers free.
+ */
+static wchar_t *wide_of(const char *utf8)
+{
+    int n = MultiByteToWideChar(CP_UTF8, 0, utf8, -1, NULL, 0);
+    wchar_t *wide = inf_xmalloc((size_t)(n > 0 ? n : 1) * sizeof *wide);
+    if (n <= 0 || MultiByteToWideChar(CP_UTF8, 0, utf8, -1, wide, n) <= 0)
+        wide[0] = L'\0';
+    return wide;
+}
+
+static char *utf8_of(const wchar_t *wide)
+{
+    int n = WideCharToMultiByte(CP_UTF8, 0, wide, -1, NULL, 0, NULL, NULL);
+    char *utf8 = inf_xmalloc((size_t)(n > 0 ? n : 1));
+    if (n <= 0 || WideCharToMultiByte(CP_UTF8, 0, wide, -1, utf8, n, NULL, NULL) <= 0)
+        utf8[0] = '\0';
+    return utf8;
+}
+
+/* stat() of a UTF-8 path. The CRT's stat fails on "drivers\\": trailing separators go (not
+ * the one of a root, "C:\\" or "\\"). */
+static int stat_utf8(const char *path, struct _stat64 *st)
+{
+    wchar_t *w = wide_of(path);
+    size_t n = wcslen(w);
+    while (n > 1 && (w[n - 1] == L'\\' || w[n - 1] == L'/') && !(n == 3 && w[1] == L':'))
+        w[--n] = L'\0';
+    int r = _wstat64(w, st);
+    free(w);
+    return r;
+}
+#define STAT_T struct _stat64
+#define STAT_PATH stat_utf8
+#ifndef S_ISDIR /* MSVC's <sys/stat.h> has the bits, not the macros */
+#define S_ISDIR(m) (((m)&_S_IFMT) == _S_IFDIR)
+#endif
+#ifndef S_ISREG
+#define S_ISREG(m) (((m)&_S_IFMT) == _S_IFREG)
+#endif
+#else
+#define STAT_T struct stat
+#define STAT_PATH stat
 #endif
 
 /* Makes room in *BUF (of *CAP bytes, N used) for more and a terminator; EFBIG past the limit. */
@@ -183,14 +233,16 @@ static int read_path(const char *path, int map, struct inf_input *input)
 {
     (void)map;
     memset(input, 0, sizeof *input);
-    struct stat st;
-    if (stat(path, &st) != 0)
+    STAT_T st;
+    if (STAT_PATH(path, &st) != 0)
         return errno;
     if (S_ISDIR(st.st_mode))
         return EISDIR;
     if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > INF_SOURCE_MAX_BYTES)
         return EFBIG;
-    FILE *f = fopen(path, "rb");
+    wchar_t *wide = wide_of(path);
+    FILE *f = _wfopen(wide, L"rb");
+    free(wide);
     if (!f)
         return errno;
     int err = read_stream(f, &input->bytes, &input->len);
@@ -245,13 +297,55 @@ int inf_os_read_stdin(unsigned char **data, size_t *len)
 
 int inf_os_is_directory(const char *path)
 {
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+    STAT_T st;
+    return STAT_PATH(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 int inf_os_stdout_is_terminal(void)
 {
     return isatty(fileno(stdout));
+}
+
+int inf_os_stdout_supports_color(void)
+{
+    if (!isatty(fileno(stdout)))
+        return 0;
+#ifdef _WIN32
+    HANDLE out = GetStdHandle(STD_OUTPUT_HANDLE);
+    DWORD mode;
+    if (!GetConsoleMode(out, &mode))
+        return 0;
+    return SetConsoleMode(out, mode | ENABLE_VIRTUAL_TERMINAL_PROCESSING) != 0;
+#else
+    return 1;
+#endif
+}
+
+void inf_os_prepare_streams(void)
+{
+#ifdef _WIN32
+    _setmode(_fileno(stdout), 0x8000 /* _O_BINARY */);
+    _setmode(_fileno(stderr), 0x8000);
+    SetConsoleOutputCP(CP_UTF8);
+#endif
+}
+
+char **inf_os_utf8_arguments(int argc, char **argv)
+{
+#ifdef _WIN32
+    int count = 0;
+    wchar_t **wide = CommandLineToArgvW(GetCommandLineW(), &count);
+    if (!wide || count != argc)
+        return argv; /* cannot happen for a console program; the narrow ones then */
+    char **utf8 = inf_xcalloc((size_t)count + 1, sizeof *utf8);
+    for (int i = 0; i < count; i++)
+        utf8[i] = utf8_of(wide[i]);
+    LocalFree(wide);
+    return utf8;
+#else
+    (void)argc;
+    return argv;
+#endif
 }
 
 int inf_os_cpu_count(void)
@@ -294,14 +388,49 @@ static int is_inf_name(const char *name)
     return strcmp(ext, "inf") == 0 || strcmp(ext, "inx") == 0;
 }
 
+int inf_os_is_separator(char c)
+{
+#ifdef _WIN32
+    return c == '/' || c == '\\';
+#else
+    return c == '/';
+#endif
+}
+
+char inf_os_separator_of(const char *path)
+{
+#ifdef _WIN32
+    for (const char *p = path; *p; p++)
+        if (*p == '/' || *p == '\\')
+            return *p; /* the first the user typed */
+    return '\\';
+#else
+    (void)path;
+    return '/';
+#endif
+}
+
+void inf_os_normalize_separators(char *path)
+{
+#ifdef _WIN32
+    char sep = inf_os_separator_of(path);
+    for (char *p = path; *p; p++)
+        if (*p == '/' || *p == '\\')
+            *p = sep;
+#else
+    (void)path;
+#endif
+}
+
+/* DIR and NAME joined with DIR's own separator (so that a path reads as the user typed it). */
 static char *join_path(const char *dir, const char *name)
 {
     size_t d = strlen(dir), n = strlen(name);
-    int sep = d > 0 && dir[d - 1] != '/' && dir[d - 1] != '\\';
+    int sep = d > 0 && !inf_os_is_separator(dir[d - 1]);
     char *p = inf_xmalloc(d + sep + n + 1);
     memcpy(p, dir, d);
     if (sep)
-        p[d] = '/';
+        p[d] = inf_os_separator_of(dir);
     memcpy(p + d + sep, name, n + 1);
     return p;
 }
@@ -353,15 +482,20 @@ static int each_entry(const char *dir, void (*seen)(void *context, const char *n
                       void *context)
 {
     char *pattern = join_path(dir, "*");
-    WIN32_FIND_DATAA data;
-    HANDLE h = FindFirstFileA(pattern, &data);
+    wchar_t *wide = wide_of(pattern);
+    WIN32_FIND_DATAW data;
+    HANDLE h = FindFirstFileW(wide, &data);
+    free(wide);
     free(pattern);
     if (h == INVALID_HANDLE_VALUE)
-        return ENOENT;
+        return GetLastError() == ERROR_ACCESS_DENIED ? EACCES : ENOENT;
     do {
-        if (strcmp(data.cFileName, ".") && strcmp(data.cFileName, ".."))
-            seen(context, data.cFileName, ENTRY_ASK);
-    } while (FindNextFileA(h, &data));
+        if (wcscmp(data.cFileName, L".") && wcscmp(data.cFileName, L"..")) {
+            char *name = utf8_of(data.cFileName);
+            seen(context, name, ENTRY_ASK);
+            free(name);
+        }
+    } while (FindNextFileW(h, &data));
     FindClose(h);
     return 0;
 }
@@ -369,7 +503,9 @@ static int each_entry(const char *dir, void (*seen)(void *context, const char *n
 /* What the entry at PATH is. */
 static int entry_kind(const char *path)
 {
-    DWORD attributes = GetFileAttributesA(path);
+    wchar_t *wide = wide_of(path);
+    DWORD attributes = GetFileAttributesW(wide);
+    free(wide);
     if (attributes == INVALID_FILE_ATTRIBUTES)
         return ENTRY_SKIP;
     if (attributes & FILE_ATTRIBUTE_DIRECTORY)
@@ -600,26 +736,38 @@ int inf_os_walk_order(const char *a, const char *b)
         i++;
     /* At the first difference a name that ended (at a '/') sorts first, as it does when
      * directory listings are sorted by name and walked in that order. */
-    unsigned x = a[i] == '/' ? 0 : (unsigned char)a[i];
-    unsigned y = b[i] == '/' ? 0 : (unsigned char)b[i];
+    unsigned x = inf_os_is_separator(a[i]) ? 0 : (unsigned char)a[i];
+    unsigned y = inf_os_is_separator(b[i]) ? 0 : (unsigned char)b[i];
     return x < y ? -1 : x > y;
 }
 
 int inf_os_is_file(const char *path)
 {
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+    STAT_T st;
+    return STAT_PATH(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 char *inf_os_absolute(const char *path)
 {
 #ifdef _WIN32
-    char *full = _fullpath(NULL, path, 0);
+    if (!inf_os_is_file(path) && !inf_os_is_directory(path))
+        return NULL; /* as realpath: only what exists */
+    wchar_t *wide = wide_of(path);
+    wchar_t *full_wide = _wfullpath(NULL, wide, 0);
+    free(wide);
+    if (!full_wide)
+        return NULL;
+    char *full = utf8_of(full_wide);
+    free(full_wide);
+    /* "samples\" keeps its separator in _fullpath: drop it (not the root's, "C:\"). */
+    size_t n = strlen(full);
+    while (n > 3 && (full[n - 1] == '\\' || full[n - 1] == '/'))
+        full[--n] = '\0';
 #else
     char *full = realpath(path, NULL);
-#endif
     if (!full)
         return NULL;
+#endif
     char *copy = inf_xstrndup(full, strlen(full));
     free(full);
     for (char *p = copy; *p; p++)
@@ -628,11 +776,37 @@ char *inf_os_absolute(const char *path)
     return copy;
 }
 
+int inf_os_path_compare(const char *a, const char *b)
+{
+#ifdef _WIN32
+    /* Windows file systems ignore case (ASCII letters here; other letters compare as bytes)
+     * and take either separator. */
+    for (;; a++, b++) {
+        int x = *a == '\\' ? '/' : tolower((unsigned char)*a);
+        int y = *b == '\\' ? '/' : tolower((unsigned char)*b);
+        if (x != y || !x)
+            return x - y;
+    }
+#else
+    return strcmp(a, b);
+#endif
+}
+
+/* Are A and B the same path character (case ignored on Windows)? */
+static int same_path_char(char a, char b)
+{
+#ifdef _WIN32
+    return tolower((unsigned char)a) == tolower((unsigned char)b);
+#else
+    return a == b;
+#endif
+}
+
 char *inf_os_relative(const char *base, const char *path)
 {
     /* Longest common prefix that ends at a component boundary. */
     size_t common = 0, i = 0;
-    while (base[i] && path[i] && base[i] == path[i]) {
+    while (base[i] && path[i] && same_path_char(base[i], path[i])) {
         i++;
         if (base[i] == '\0' && (path[i] == '/' || path[i] == '\0'))
             common = i;

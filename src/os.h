@@ -80,6 +80,44 @@ int inf_os_walk_order(const char *a, const char *b);
  */
 int inf_os_file_in_directory(const char *dir, const char *name);
 
+/* Is C a path separator here ('/', and on Windows '\\' too)? */
+int inf_os_is_separator(char c);
+
+/*
+ * The separator PATH uses, for paths made from it: '/' on POSIX; on Windows
+ * the first one typed in PATH, '\\' when it has none.
+ */
+char inf_os_separator_of(const char *path);
+
+/* On Windows, makes every separator of PATH the one inf_os_separator_of chooses (in place). */
+void inf_os_normalize_separators(char *path);
+
+/*
+ * Orders two paths as the file system tells them apart: strcmp on POSIX;
+ * on Windows ASCII case and the two separators are ignored (a baseline
+ * written for DRIVERS\SENSOR.INF matches drivers/sensor.inf).
+ */
+int inf_os_path_compare(const char *a, const char *b);
+
+/*
+ * The program's arguments in UTF-8: ARGV itself on POSIX; on Windows the
+ * wide command line converted (the narrow argv is in the ANSI code page and
+ * loses characters outside it). Kept for the life of the process.
+ */
+char **inf_os_utf8_arguments(int argc, char **argv);
+
+/*
+ * Readies standard output and error: on Windows, binary mode (reports end
+ * lines with \n on every system, not \r\n) and a UTF-8 console.
+ */
+void inf_os_prepare_streams(void);
+
+/*
+ * Whether ANSI colours can be written to standard output: a terminal, and on
+ * Windows one whose virtual-terminal processing could be turned on.
+ */
+int inf_os_stdout_supports_color(void);
+
 /* Non-zero when PATH names an existing regular file. */
 int inf_os_is_file(const char *path);
 

@@ -4,6 +4,9 @@
  * Data escapes %, CR and LF; properties also escape ':' and ','.
  */
 #include "inflint/report.h"
+#include "report_paths.h"
+
+#include <stdlib.h>
 
 #include <string.h>
 
@@ -47,11 +50,10 @@ static void write_github(struct inf_buf *out, const struct inf_file_result *resu
             const char *command = f->severity == INF_SEVERITY_ERROR     ? "error"
                                   : f->severity == INF_SEVERITY_WARNING ? "warning"
                                                                         : "notice";
-            const char *path = results[r].path;
-            while (path[0] == '.' && path[1] == '/')
-                path += 2;
+            char *path = inf_report_slash_path(results[r].path);
             inf_buf_printf(out, "::%s file=", command);
             escape(out, path, 1);
+            free(path);
             inf_buf_printf(out, ",line=%u,col=%u,endLine=%u,endColumn=%u,title=", (unsigned)f->line,
                            (unsigned)f->column, (unsigned)f->end_line, (unsigned)f->end_column);
             struct inf_buf title = INF_BUF_INIT;

@@ -77,3 +77,14 @@ char *inf_report_relative_path(const char *path, const char *base)
     free(absolute);
     return relative;
 }
+
+char *inf_report_slash_path(const char *path)
+{
+    while (path[0] == '.' && IS_SEPARATOR(path[1]))
+        path += 2;
+    char *out = inf_xstrndup(path, strlen(path));
+    for (char *p = out; *p; p++)
+        if (IS_SEPARATOR(*p))
+            *p = '/';
+    return out;
+}

@@ -14,4 +14,8 @@ char *inf_report_absolute_path(const char *path, const char *base);
  * (or BASE is NULL). Caller frees. */
 char *inf_report_relative_path(const char *path, const char *base);
 
+/* PATH as web tools want it: '/' separators (Windows' '\\' too), no leading "./". Caller
+ * frees. */
+char *inf_report_slash_path(const char *path);
+
 #endif

@@ -127,9 +127,12 @@ static void run_free(struct run *run)
 /* The directory part of DIR one level up, as the walk spells paths, or NULL at its top. */
 static char *lexical_parent(const char *dir)
 {
-    const char *slash = strrchr(dir, '/');
-    if (!slash || strcmp(dir, "/") == 0)
-        return NULL;
+    const char *slash = NULL;
+    for (const char *p = dir; *p; p++)
+        if (inf_os_is_separator(*p))
+            slash = p;
+    if (!slash || strcmp(dir, "/") == 0 || (slash == dir + 2 && dir[1] == ':' && !dir[3]))
+        return NULL; /* "/" or "C:\" */
     if (slash == dir)
         return inf_xstrndup("/", 1);
     return inf_xstrndup(dir, (size_t)(slash - dir));
@@ -155,8 +158,9 @@ static char *search_config(struct run *run, const char *dir)
         pending = inf_xgrow(pending, &pending_cap, pending_count + 1, sizeof *pending);
         pending[pending_count++] = current;
         struct inf_buf candidate = INF_BUF_INIT;
+        char sep[2] = {inf_os_separator_of(current), '\0'};
         inf_buf_printf(&candidate, "%s%s" INF_CONFIG_NAME, current,
-                       current[strlen(current) - 1] == '/' ? "" : "/");
+                       inf_os_is_separator(current[strlen(current) - 1]) ? "" : sep);
         char *found = inf_os_is_file(candidate.data) ? inf_os_absolute(candidate.data) : NULL;
         inf_buf_free(&candidate);
         char *parent = found ? NULL : lexical_parent(current);
@@ -533,12 +537,17 @@ static void find_files(struct inf_os_feed *feed, void *context)
                                                    passed_over};
     job->feed = feed;
     for (size_t i = 0; i < run->opt->path_count && !run->config_broken; i++) {
-        const char *p = run->opt->paths[i];
+        /* As typed, with one separator throughout (Windows): "samples\rules/x.inf" is shown,
+         * and its files are named, as "samples\rules\x.inf". Same length as typed. */
+        char *p = inf_xstrndup(run->opt->paths[i], strlen(run->opt->paths[i]));
+        inf_os_normalize_separators(p);
         job->walking = i;
         if (strcmp(p, "-") != 0 && inf_os_is_directory(p)) {
             const struct inf_config *config = config_for(run, p, 1);
-            if (run->config_broken)
+            if (run->config_broken) {
+                free(p);
                 break;
+            }
             job->walk_config = config ? (size_t)(config - run->configs) : NO_CONFIG;
             size_t before = job->file_count;
             int err = inf_os_walk_inf_files(p, &calls, job);
@@ -549,6 +558,7 @@ static void find_files(struct inf_os_feed *feed, void *context)
         } else if (!force_excluded(run, p)) {
             add_file(job, inf_xstrndup(p, strlen(p)));
         }
+        free(p);
     }
     job->feed = NULL;
 }
@@ -586,7 +596,7 @@ static size_t *walk_order(const struct lint_job *job)
         item->index = i;
         for (size_t k = 0; k < 8; k++) {
             unsigned char c = (unsigned char)item->rest[k];
-            item->key = item->key << 8 | (c == '/' ? 0 : c);
+            item->key = item->key << 8 | (inf_os_is_separator((char)c) ? 0 : c);
             if (!c) {
                 item->key <<= 8 * (7 - k);
                 break;
@@ -837,7 +847,7 @@ int inf_run_lint(const struct inf_run_options *opt)
     if (strcmp(color, "always") == 0)
         report_options.color = 1;
     else if (strcmp(color, "auto") == 0)
-        report_options.color = inf_os_stdout_is_terminal() && !getenv("NO_COLOR");
+        report_options.color = !getenv("NO_COLOR") && inf_os_stdout_supports_color();
     /* Baselines need every finding after linting: then the report is rendered at the end. */
     if (!opt->write_baseline && !opt->baseline && !opt->statistics)
         job.parts = inf_report_parts_new(reporter, &report_options, jobs);

@@ -33,26 +33,67 @@ const char *inf_write_error_text(int status)
 
 #ifdef _WIN32
 
+/* PATH (UTF-8) for the wide-character APIs; caller frees. */
+static wchar_t *wide_of(const char *path)
+{
+    int n = MultiByteToWideChar(CP_UTF8, 0, path, -1, NULL, 0);
+    wchar_t *wide = inf_xmalloc((size_t)(n > 0 ? n : 1) * sizeof *wide);
+    if (n <= 0 || MultiByteToWideChar(CP_UTF8, 0, path, -1, wide, n) <= 0)
+        wide[0] = L'\0';
+    return wide;
+}
+
 int inf_write_file(const char *path, const char *data, size_t len, enum inf_write_mode mode)
 {
-    DWORD attributes = GetFileAttributesA(path);
-    if (attributes != INVALID_FILE_ATTRIBUTES && (attributes & FILE_ATTRIBUTE_DIRECTORY))
+    wchar_t *target = wide_of(path);
+    DWORD attributes = GetFileAttributesW(target);
+    if (attributes != INVALID_FILE_ATTRIBUTES && (attributes & FILE_ATTRIBUTE_DIRECTORY)) {
+        free(target);
         return INF_WRITE_NOT_REGULAR;
-    (void)mode;
+    }
+    /* A device (NUL, CON) or a named pipe is written as a stream where MODE allows it. */
+    HANDLE existing = CreateFileW(target, GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
+                                  OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, NULL);
+    if (existing != INVALID_HANDLE_VALUE) {
+        DWORD type = GetFileType(existing);
+        if (type != FILE_TYPE_DISK) {
+            int err = 0;
+            if (mode != INF_WRITE_STREAM_SPECIAL) {
+                err = INF_WRITE_NOT_REGULAR;
+            } else {
+                for (size_t done = 0; done < len && !err;) {
+                    DWORD chunk = len - done > 1u << 30 ? 1u << 30 : (DWORD)(len - done), wrote = 0;
+                    if (!WriteFile(existing, data + done, chunk, &wrote, NULL) || wrote == 0)
+                        err = EIO;
+                    done += wrote;
+                }
+            }
+            CloseHandle(existing);
+            free(target);
+            return err;
+        }
+        CloseHandle(existing);
+    }
     struct inf_buf temp = INF_BUF_INIT;
+    wchar_t *temp_wide = NULL;
     HANDLE file = INVALID_HANDLE_VALUE;
     for (unsigned attempt = 0; attempt < 100 && file == INVALID_HANDLE_VALUE; attempt++) {
         inf_buf_clear(&temp);
         inf_buf_printf(&temp, "%s.inflint-%lu-%u", path, (unsigned long)GetCurrentProcessId(),
                        attempt);
+        free(temp_wide);
+        temp_wide = wide_of(temp.data);
         file =
-            CreateFileA(temp.data, GENERIC_WRITE, 0, NULL, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, NULL);
+            CreateFileW(temp_wide, GENERIC_WRITE, 0, NULL, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, NULL);
         if (file == INVALID_HANDLE_VALUE && GetLastError() != ERROR_FILE_EXISTS)
             break;
     }
     if (file == INVALID_HANDLE_VALUE) {
+        DWORD why = GetLastError();
         inf_buf_free(&temp);
-        return EACCES;
+        free(temp_wide);
+        free(target);
+        return why == ERROR_PATH_NOT_FOUND ? ENOENT : EACCES;
     }
     int err = 0;
     for (size_t done = 0; done < len && !err;) {
@@ -64,11 +105,13 @@ int inf_write_file(const char *path, const char *data, size_t len, enum inf_writ
     if (!err && !FlushFileBuffers(file))
         err = EIO;
     CloseHandle(file);
-    if (!err && !MoveFileExA(temp.data, path, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
+    if (!err && !MoveFileExW(temp_wide, target, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
         err = EACCES;
     if (err)
-        DeleteFileA(temp.data);
+        DeleteFileW(temp_wide);
     inf_buf_free(&temp);
+    free(temp_wide);
+    free(target);
     return err;
 }
 

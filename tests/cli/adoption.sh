@@ -21,8 +21,10 @@ check() { # NAME EXPECTED_STATUS COMMAND...
   if [ "$rc" = "$want" ]; then passed=$((passed + 1)); else
     failed=$((failed + 1)); echo "FAIL: $name: exit $rc, expected $want"; head -5 "$tmp/out" "$tmp/err"; fi
 }
-has() { # NAME FILE TEXT
-  if grep -qF -- "$3" "$tmp/$2"; then passed=$((passed + 1)); else
+has() { # NAME FILE TEXT (paths in TEXT with '/': on Windows the output's '\' also match them)
+  if grep -qF -- "$3" "$tmp/$2" ||
+     { [ "${INFLINT_TEST_TARGET:-}" = windows ] && tr '\\' / < "$tmp/$2" | grep -qF -- "$3"; }; then
+    passed=$((passed + 1)); else
     failed=$((failed + 1)); echo "FAIL: $1: '$3' not in $2"; head -5 "$tmp/$2"; fi
 }
 lacks() {
@@ -123,8 +125,8 @@ if grep -q "^./$file:$line:.*\[$rule\]" "$tmp/out"; then
   failed=$((failed + 1)); echo "FAIL: a repeated key does not count its last value"
   echo "$first" | cut -c1-150; grep "^./$file:$line:" "$tmp/out"
 else passed=$((passed + 1)); fi
-printf '{"tool": "inflint", "findings": [{"path": "a\\u0000b", "rule": "ISO101", "fingerprint": "x"}]}' > "$tmp/nul.json"
-check "\\u0000 refused" 2 "$inflint" --baseline "$tmp/nul.json" .
+printf '{"tool": "inflint", "findings": [{"path": "a\\u0000b", "rule": "ISO101", "fingerprint": "x"}]}' > "$tmp/zero.json"
+check "\\u0000 refused" 2 "$inflint" --baseline "$tmp/zero.json" .
 has "\\u0000 message" err "u0000 in a string"
 printf '\357\273\277{"tool": "inflint", "findings": []}' > "$tmp/bom.json"
 check "UTF-8 BOM accepted" 1 "$inflint" --baseline "$tmp/bom.json" .
@@ -132,7 +134,9 @@ cd "$tmp"
 
 # A configuration another user controls does not steer the run (Reliability II, 6): in a
 # directory every user can write to, a planted .inflint.ini that says "fail-on = never" is
-# ignored with a warning naming it, and the findings fail the run as they should.
+# ignored with a warning naming it, and the findings fail the run as they should. (POSIX
+# owners and modes: not a question the Windows build asks.)
+if [ "${INFLINT_TEST_TARGET:-}" != windows ]; then
 shared="$tmp/shared-dir"
 mkdir -p "$shared/drv"
 chmod 1777 "$shared"
@@ -146,6 +150,7 @@ chmod 755 "$shared"
 [ "$(id -u)" = 0 ] && chown 0:0 "$shared/.inflint.ini"
 check "the same file trusted in a private directory" 0 "$inflint" -f gcc "$shared/drv"
 check "a named configuration is always used" 0 "$inflint" -f gcc --config "$shared/.inflint.ini" "$shared/drv"
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

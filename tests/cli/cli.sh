@@ -107,8 +107,12 @@ injected="$tmp/x.inf
 ::error file=pwned.inf::injected"
 cp "$bad" "$injected"
 printf '[Version]\nSignature="$Windows NT$"\nPnpLockdown=1\n[DefaultInstall.NTamd64]\nAddReg=R\n[R]\nHKLM,"Soft\033[2J\033]0;owned\007ware",v,,1\n' > "$tmp/escapes.inf"
+# Windows allows no newline in a file name: there the run reports the name as unreadable (2),
+# and nothing of it may reach the output raw either.
+injected_status=1
+[ "${INFLINT_TEST_TARGET:-}" = windows ] && injected_status=2
 for format in text gcc msvc github; do
-  expect "injected name ($format)" 1 "$inflint" --color never -f "$format" "$injected" "$tmp/escapes.inf"
+  expect "injected name ($format)" "$injected_status" "$inflint" --color never -f "$format" "$injected" "$tmp/escapes.inf"
   if grep -q '^::error file=pwned' "$tmp/out" "$tmp/err"; then
     failed=$((failed + 1)); echo "FAIL: $format: a file name started a workflow command line"
   else passed=$((passed + 1)); fi

@@ -42,12 +42,16 @@ chmod 640 "$tmp/existing.txt"
 expect "output file replaces" 1 "$inflint" -o "$tmp/existing.txt" "$bad"
 lacks "old content gone" existing.txt "old report"
 contains "new content there" existing.txt "ISO101"
-[ "$(stat -c %a "$tmp/existing.txt")" = 640 ] && passed=$((passed + 1)) ||
-  { failed=$((failed + 1)); echo "FAIL: output file lost its mode"; }
+if [ "${INFLINT_TEST_TARGET:-}" != windows ]; then # POSIX modes
+  [ "$(stat -c %a "$tmp/existing.txt")" = 640 ] && passed=$((passed + 1)) ||
+    { failed=$((failed + 1)); echo "FAIL: output file lost its mode"; }
+fi
 expect "output file in a missing directory" 2 "$inflint" -o "$tmp/none/report.txt" "$bad"
 contains "names the file" err "$tmp/none/report.txt"
 expect "output file that is a directory" 2 "$inflint" -o "$tmp" "$bad"
-expect "output to a FIFO-like special file" 1 "$inflint" -o /dev/null "$bad"
+null_device=/dev/null
+[ "${INFLINT_TEST_TARGET:-}" = windows ] && null_device=NUL
+expect "output to a device" 1 "$inflint" -o "$null_device" "$bad"
 # A UTF-16 INF's report is UTF-8 in the file (not what PowerShell's > would make of it).
 expect "output file of a UTF-16 INF" 0 "$inflint" -f json -o "$tmp/utf16.json" samples/isolated-utf16.inf
 if iconv -f UTF-8 -t UTF-8 "$tmp/utf16.json" >/dev/null 2>&1 && ! grep -qP '\x00' "$tmp/utf16.json"; then
