@@ -5,15 +5,22 @@
 #   scripts/dev.sh test      install what is missing, build, run every test (ctest)
 #   scripts/dev.sh windows   cross-build build-windows/inflint.exe with MinGW-w64 and run the
 #                            command-line tests against it under Wine
+#   scripts/dev.sh package   release packages in dist/: inflint-<version>-win64.zip (MinGW),
+#                            .tar.gz and .deb (Linux)
 #
 # Missing packages are installed with apt-get when run as root on Debian or
 # Ubuntu; otherwise the exact install commands are printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-}
-case "$mode" in samples|test|windows) ;; *) echo "usage: scripts/dev.sh samples|test|windows" >&2; exit 2 ;; esac
+case "$mode" in samples|test|windows|package) ;;
+*) echo "usage: scripts/dev.sh samples|test|windows|package" >&2; exit 2 ;;
+esac
 if [ "$mode" = windows ]; then
   exec bash "$(dirname "$0")/windows-tests.sh"
+fi
+if [ "$mode" = package ]; then
+  exec bash "$(dirname "$0")/package.sh"
 fi
 
 missing=()

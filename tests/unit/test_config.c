@@ -1,8 +1,9 @@
 /*
  * test_config.c - exclude globs, .inflint.ini loading and errors, the JSON reader.
  */
-#define _XOPEN_SOURCE 700 /* mkstemp, fdopen */
+#define _XOPEN_SOURCE 700 /* mkdtemp (temp_files.h) */
 #include "helpers.h"
+#include "temp_files.h"
 #include "inflint/config.h"
 #include "glob_match.h"
 #include "json_reader.h"
@@ -26,14 +27,11 @@ static void globs(void **state)
 /* Writes TEXT to a temporary file and loads it as configuration. */
 static int load(const char *text, struct inf_config *config, char *error, size_t size)
 {
-    char path[] = "/tmp/inflint-config-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    fputs(text, f);
-    fclose(f);
+    char *path = test_temp_file("inflint-config", text);
+    assert_non_null(path);
     int rc = inf_config_load(path, config, error, size);
     remove(path);
+    free(path);
     return rc;
 }
 

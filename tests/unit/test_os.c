@@ -6,10 +6,9 @@
 #define _XOPEN_SOURCE 700 /* mkdtemp */
 #include "helpers.h"
 #include "os.h"
+#include "temp_files.h"
 
 #include <stdio.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 /* A producer that publishes COUNT indexes one by one and moves the array they use. */
 struct feed_test {
@@ -136,13 +135,13 @@ static void touch(const char *path)
 static void the_walk_finds_every_inf_file_below(void **state)
 {
     (void)state;
-    char root[] = "/tmp/inflint-walk-XXXXXX";
-    assert_non_null(mkdtemp(root));
+    char *root = test_temp_dir("inflint-walk");
+    assert_non_null(root);
     char path[256];
     const char *dirs[] = {"a", "a/z", "a-b", "skip", "empty"};
     for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
         snprintf(path, sizeof path, "%s/%s", root, dirs[i]);
-        assert_int_equal(mkdir(path, 0700), 0);
+        assert_int_equal(test_mkdir(path), 0);
     }
     const char *files[] = {"b.INF",      "a/x.inf",   "a/z/y.inx", "a-b/y.inf",
                            "skip/s.inf", "notes.txt", "a/inf"};
@@ -166,36 +165,38 @@ static void the_walk_finds_every_inf_file_below(void **state)
     assert_int_not_equal(inf_os_walk_inf_files(path, &calls, &found), 0);
     for (size_t i = sizeof files / sizeof files[0]; i-- > 0;) {
         snprintf(path, sizeof path, "%s/%s", root, files[i]);
-        unlink(path);
+        remove(path);
     }
     for (size_t i = sizeof dirs / sizeof dirs[0]; i-- > 0;) {
         snprintf(path, sizeof path, "%s/%s", root, dirs[i]);
-        rmdir(path);
+        test_rmdir(path);
     }
-    rmdir(root);
+    test_rmdir(root);
+    free(root);
 }
 
 /* A file is found beside another without regard to ASCII case; directories and paths are not. */
 static void a_file_in_a_directory_is_found_without_case(void **state)
 {
     (void)state;
-    char root[] = "/tmp/inflint-beside-XXXXXX";
-    assert_non_null(mkdtemp(root));
+    char *root = test_temp_dir("inflint-beside");
+    assert_non_null(root);
     char path[256];
     snprintf(path, sizeof path, "%s/Acme.CAT", root);
     touch(path);
     snprintf(path, sizeof path, "%s/sub.cat", root);
-    assert_int_equal(mkdir(path, 0700), 0);
+    assert_int_equal(test_mkdir(path), 0);
     assert_true(inf_os_file_in_directory(root, "Acme.CAT"));
     assert_true(inf_os_file_in_directory(root, "acme.cat"));
     assert_false(inf_os_file_in_directory(root, "acme.ca"));
     assert_false(inf_os_file_in_directory(root, "sub.cat")); /* a directory */
     assert_false(inf_os_file_in_directory(root, "../Acme.CAT"));
     assert_false(inf_os_file_in_directory(root, ""));
-    rmdir(path);
+    test_rmdir(path);
     snprintf(path, sizeof path, "%s/Acme.CAT", root);
-    unlink(path);
-    rmdir(root);
+    remove(path);
+    test_rmdir(root);
+    free(root);
 }
 
 /* The walk knows the kernel's file systems, so that a walk of / does not wander into them. */

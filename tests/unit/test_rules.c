@@ -5,10 +5,10 @@
  */
 #define _XOPEN_SOURCE 700 /* mkdtemp */
 #include "helpers.h"
+#include "temp_files.h"
 #include "infverif_codes.h"
 
 #include <stdio.h>
-#include <unistd.h>
 
 /* A small isolated package; tests append sections or replace lines. */
 #define HEAD                                                                                       \
@@ -522,8 +522,8 @@ static void inf014_template_tokens(void **state)
     inf_file_result_free(&r);
 
     /* In a built package (its catalog beside it, any case): an error per token. */
-    char dir[] = "/tmp/inflint-package-XXXXXX", path[256];
-    assert_non_null(mkdtemp(dir));
+    char *dir = test_temp_dir("inflint-package"), path[256];
+    assert_non_null(dir);
     snprintf(path, sizeof path, "%s/ACME.CAT", dir);
     FILE *catalog = fopen(path, "w");
     assert_non_null(catalog);
@@ -546,8 +546,9 @@ static void inf014_template_tokens(void **state)
     assert_int_equal(count_code(&r, "INF014"), 1);
     inf_file_result_free(&r);
     inf_lint_options_free(&options);
-    unlink(path);
-    rmdir(dir);
+    remove(path);
+    test_rmdir(dir);
+    free(dir);
 }
 
 static void inf016_unused_sections(void **state)
