@@ -26,7 +26,7 @@ mkdir -p "$RUNNER_TEMP"
 : > "$GITHUB_OUTPUT"
 # The action's checkout: the sources the build needs.
 mkdir -p "$GITHUB_ACTION_PATH"
-(cd "$root" && cp -r CMakeLists.txt src include rules scripts action.yml "$GITHUB_ACTION_PATH/")
+(cd "$root" && cp -r CMakeLists.txt LICENSE README.md docs src include rules scripts action.yml "$GITHUB_ACTION_PATH/")
 [ -d "$root/cmake" ] && cp -r "$root/cmake" "$GITHUB_ACTION_PATH/"
 
 # action.yml: a composite action whose steps call the script, with every input documented.
