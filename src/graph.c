@@ -941,19 +941,35 @@ static void add_models_paths(struct inf_graph *g, const struct inf_line *manufac
     struct inf_line_iter it;
     inf_line_iter_init(&it, g->model, models);
     const struct inf_line *line;
+    /* Install names resolved already for this section and architecture: a vendor Models
+     * section names one install section on thousands of lines. */
+    struct inf_name_index names;       /* install name -> the first line naming it */
+    struct inf_key_map installs = {0}; /* that line -> its install section, or INF_NO_INDEX */
+    inf_name_index_init(&names, 16);
     while ((line = inf_line_iter_next(&it)) != NULL) {
         if (line->field_count == 0)
             continue;
-        char *name = field_value(g, line, 0);
-        if (name[0]) {
-            uint32_t install = resolve_install(g, name, arch);
-            if (install == INF_NO_INDEX)
-                add_missing(g, line, name);
-            else
+        struct inf_text value = field_text(g, line, 0);
+        if (!value.len)
+            continue;
+        const struct inf_line *first = inf_name_index_add(&names, value.ptr, value.len, line);
+        char *name = inf_xstrndup(value.ptr, value.len);
+        uint32_t install;
+        if (first != line) { /* seen: the same install path (add_path would drop it) */
+            install = inf_key_map_get(&installs, line_index(g, first));
+        } else {
+            install = resolve_install(g, name, arch);
+            if (install != INF_NO_INDEX) { /* absent from the map: missing */
+                inf_key_map_put(&installs, line_index(g, line), install);
                 add_path(g, arch, start, end, install, manufacturer, 0);
+            }
         }
+        if (install == INF_NO_INDEX)
+            add_missing(g, line, name);
         free(name);
     }
+    inf_key_map_free(&installs);
+    inf_name_index_free(&names);
 }
 
 static void add_manufacturer_paths(struct inf_graph *g, const struct inf_line *line,

@@ -15,6 +15,7 @@
 #include "inflint/alloc.h"
 #include "arena.h"
 #include "directives.h"
+#include "graph_index.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,10 +33,11 @@ struct reach_walk {
     unsigned char *state; /* per section: NOT_REACHED, REACHED_DATA, REACHED */
     uint32_t *queue;      /* sections to expand; each enters once */
     size_t queue_count;
-    struct groups uses;       /* directive uses by the section holding them */
-    struct groups companions; /* companion sections by their base section */
-    unsigned char *live_line; /* per model line: walked by the live walk */
-    int has_include;          /* an Include anywhere: Needs may name external sections */
+    struct groups uses;             /* directive uses by the section holding them */
+    struct groups companions;       /* companion sections by their base section */
+    unsigned char *live_line;       /* per model line: walked by the live walk */
+    struct inf_name_index installs; /* install names resolved: FOUND or MISSING */
+    int has_include; /* an Include anywhere (Needs may name external sections); -1 unknown */
     size_t missing_cap;
 };
 
@@ -136,7 +138,35 @@ static void reach_install(struct reach_walk *w, uint32_t section)
         reach_install(w, w->companions.items[k]);
 }
 
-/* A Models section: every architecture variant of each device line's install section. */
+/* What the installs index of a reach_walk remembers of an install name. */
+static const struct inf_line FOUND, MISSING;
+
+/* Reaches every architecture variant of install name BASE (X, X.NT, X.NT<arch>..., X.NT$ARCH$);
+ * returns whether one exists. */
+static int reach_install_variants(struct reach_walk *w, struct inf_text base, struct inf_buf *name)
+{
+    const struct inf_model *m = w->graph->model;
+    int found = 0;
+    for (int a = -2; a <= INF_ARCH_COUNT; a++) {
+        inf_buf_clear(name);
+        inf_buf_add(name, base.ptr, base.len);
+        if (a > -2) {
+            inf_buf_adds(name, ".NT");
+            inf_buf_adds(name, a < 0                 ? ""
+                               : a == INF_ARCH_COUNT ? "$ARCH$"
+                                                     : inf_arch_name((enum inf_arch)a));
+        }
+        uint32_t s = inf_model_find_section(m, name->data, name->len);
+        if (s != INF_NO_INDEX) {
+            found = 1;
+            reach_install(w, s);
+        }
+    }
+    return found;
+}
+
+/* A Models section: every architecture variant of each device line's install section, once
+ * per install name (vendor Models sections name one install section on thousands of lines). */
 static void reach_models(struct reach_walk *w, uint32_t models, struct inf_buf *scratch,
                          struct inf_buf *name)
 {
@@ -155,26 +185,17 @@ static void reach_models(struct reach_walk *w, uint32_t models, struct inf_buf *
         struct inf_text install = inf_token_value(m, inf_line_field(m, device, 0), scratch, NULL);
         if (!install.len)
             continue;
-        char *base = inf_xstrndup(install.ptr, install.len);
-        int found = 0;
-        for (int a = -2; a <= INF_ARCH_COUNT; a++) { /* X, X.NT, X.NT<arch>..., X.NT$ARCH$ */
-            inf_buf_clear(name);
-            if (a == -2)
-                inf_buf_adds(name, base);
-            else
-                inf_buf_printf(name, "%s.NT%s", base,
-                               a < 0                 ? ""
-                               : a == INF_ARCH_COUNT ? "$ARCH$"
-                                                     : inf_arch_name((enum inf_arch)a));
-            uint32_t s = inf_model_find_section(m, name->data, name->len);
-            if (s != INF_NO_INDEX) {
-                found = 1;
-                reach_install(w, s);
-            }
+        const struct inf_line *known = inf_name_index_find(&w->installs, install.ptr, install.len);
+        if (!known) {
+            char *base = inf_xstrndup(install.ptr, install.len); /* SCRATCH gets reused */
+            struct inf_text text = {base, install.len};
+            known = reach_install_variants(w, text, name) ? &FOUND : &MISSING;
+            inf_name_index_add(&w->installs, base, install.len, known);
+            free(base);
+            install = inf_token_value(m, inf_line_field(m, device, 0), scratch, NULL);
         }
-        if (!found && !live) /* a live Models section's lines are the live walk's */
-            add_missing(w, device, (struct inf_text){base, strlen(base)});
-        free(base);
+        if (known == &MISSING && !live) /* a live Models section's lines are the live walk's */
+            add_missing(w, device, install);
     }
 }
 
@@ -217,6 +238,23 @@ static void reach_manufacturers(struct reach_walk *w)
     inf_buf_free(&name);
 }
 
+/* Is there an Include anywhere in the file? Looked up once, only when needed. */
+static int has_include(struct reach_walk *w)
+{
+    if (w->has_include < 0) {
+        const struct inf_model *m = w->graph->model;
+        struct inf_buf scratch = INF_BUF_INIT;
+        w->has_include = 0;
+        for (size_t l = 0; l < m->line_count && !w->has_include; l++)
+            w->has_include =
+                m->lines[l].has_key &&
+                inf_text_equal_nocase(
+                    inf_token_value(m, inf_line_key(m, &m->lines[l]), &scratch, NULL), "Include");
+        inf_buf_free(&scratch);
+    }
+    return w->has_include;
+}
+
 /* Follows the directives of one reached section. */
 static void expand(struct reach_walk *w, uint32_t section)
 {
@@ -233,7 +271,7 @@ static void expand(struct reach_walk *w, uint32_t section)
         }
         if (w->live_line[u->line - m->lines])
             continue; /* the live walk judged this line (and knows its Include context) */
-        if (d && d->walk == INF_WALK_NEEDS && w->has_include)
+        if (d && d->walk == INF_WALK_NEEDS && has_include(w))
             continue;
         add_missing(w, u->line, (struct inf_text){u->target.text, u->target.len});
     }
@@ -251,6 +289,7 @@ const struct inf_missing_target *inf_graph_reachable_missing(struct inf_graph *g
         w.state = inf_xcalloc(n + 1, 1);
         w.queue = inf_xcalloc(n + 1, sizeof *w.queue);
         w.live_line = inf_xcalloc(m->line_count + 1, 1);
+        inf_name_index_init(&w.installs, 64);
         for (size_t i = 0; i < g->live_line_count; i++)
             w.live_line[g->live_lines[i].line - m->lines] = 1;
         uint32_t *keys = inf_xcalloc(use_count + n + 1, sizeof *keys);
@@ -261,13 +300,7 @@ const struct inf_missing_target *inf_graph_reachable_missing(struct inf_graph *g
             keys[s] = companion_base(m, (uint32_t)s);
         w.companions = group_by(keys, n, n);
         free(keys);
-        struct inf_buf scratch = INF_BUF_INIT;
-        for (size_t l = 0; l < m->line_count && !w.has_include; l++)
-            w.has_include =
-                m->lines[l].has_key &&
-                inf_text_equal_nocase(
-                    inf_token_value(m, inf_line_key(m, &m->lines[l]), &scratch, NULL), "Include");
-        inf_buf_free(&scratch);
+        w.has_include = -1; /* looked for when a Needs target is missing */
 
         reach_manufacturers(&w);
         for (size_t s = 0; s < n; s++) {
@@ -280,6 +313,7 @@ const struct inf_missing_target *inf_graph_reachable_missing(struct inf_graph *g
         for (size_t i = 0; i < w.queue_count; i++)
             expand(&w, w.queue[i]);
 
+        inf_name_index_free(&w.installs);
         groups_free(&w.uses);
         groups_free(&w.companions);
         free(w.live_line);

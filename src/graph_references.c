@@ -9,6 +9,7 @@
 #include "graph.h"
 #include "arena.h"
 #include "directives.h"
+#include "graph_index.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -77,15 +78,16 @@ static void mark_queue_finish(struct mark_queue *q)
 }
 
 /* Models line: the install section and every architecture variant of it. */
-static void mark_install_variants(struct mark_queue *q, const char *install, struct inf_buf *b)
+static void mark_install_variants(struct mark_queue *q, struct inf_text install, struct inf_buf *b)
 {
-    mark(q, install, strlen(install));
+    mark(q, install.ptr, install.len);
     for (int a = -1; a <= INF_ARCH_COUNT; a++) { /* .NT, .NT<arch>..., .NT$ARCH$ */
         inf_buf_clear(b);
-        inf_buf_printf(b, "%s.NT%s", install,
-                       a < 0                 ? ""
-                       : a == INF_ARCH_COUNT ? "$ARCH$"
-                                             : inf_arch_name((enum inf_arch)a));
+        inf_buf_add(b, install.ptr, install.len);
+        inf_buf_adds(b, ".NT");
+        inf_buf_adds(b, a < 0                 ? ""
+                        : a == INF_ARCH_COUNT ? "$ARCH$"
+                                              : inf_arch_name((enum inf_arch)a));
         mark(q, b->data, b->len);
     }
 }
@@ -124,6 +126,10 @@ static void mark_manufacturer(struct mark_queue *q)
     const struct inf_model *m = q->model;
     unsigned char *walked = inf_xcalloc(m->section_count + 1, 1); /* Models sections done */
     struct inf_buf scratch = INF_BUF_INIT, name = INF_BUF_INIT;
+    /* Install names marked already: vendor Models sections name one install section on
+     * thousands of lines. */
+    struct inf_name_index installs;
+    inf_name_index_init(&installs, 64);
     struct inf_line_iter it;
     inf_line_iter_init(&it, m, inf_model_find_section(m, "Manufacturer", 12));
     const struct inf_line *line;
@@ -165,14 +171,16 @@ static void mark_manufacturer(struct mark_queue *q)
                     continue;
                 struct inf_text iv =
                     inf_token_value(m, inf_line_field(m, device, 0), &scratch, NULL);
-                char *install = inf_xstrndup(iv.ptr, iv.len);
-                mark_install_variants(q, install, &name);
-                free(install);
+                size_t before = installs.count;
+                inf_name_index_add(&installs, iv.ptr, iv.len, device);
+                if (installs.count != before)
+                    mark_install_variants(q, iv, &name);
             }
         }
         free(sections);
         free(models);
     }
+    inf_name_index_free(&installs);
     inf_buf_free(&scratch);
     inf_buf_free(&name);
     free(walked);

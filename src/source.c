@@ -253,13 +253,29 @@ static void decode_utf8(struct inf_source *source, const unsigned char *bytes, s
     source->len = o;
 }
 
-/* Non-zero when one of the 64 bytes at P is NUL, Ctrl-Z or >= 0x80 (written to vectorize). */
-static inline int block_needs_look(const unsigned char *p)
+/* Non-zero when one of the 64 bytes at P is NUL, Ctrl-Z or (with HIGH_TOO) >= 0x80 (written
+ * to vectorize). */
+static inline int block_needs_look(const unsigned char *p, int high_too)
 {
     unsigned char any = 0;
     for (int k = 0; k < 64; k++)
-        any |= (unsigned char)((p[k] == 0) | (p[k] == CTRL_Z) | (p[k] >> 7));
+        any |= (unsigned char)((p[k] == 0) | (p[k] == CTRL_Z) | ((p[k] >> 7) & high_too));
     return any;
+}
+
+/* Bytes from P up to the first one >= 0x80 (at most N), 8 at a time. */
+static size_t ascii_run(const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t word;
+        memcpy(&word, p + i, 8);
+        if (word & 0x8080808080808080ull)
+            break;
+    }
+    while (i < n && p[i] < 0x80)
+        i++;
+    return i;
 }
 
 /*
@@ -274,8 +290,9 @@ static void decode_ansi(struct inf_source *source, struct inf_input *input)
     int high = 0;
     size_t i = 0;
     for (;;) {
-        /* 64 bytes at a time while none needs a look (the common case). */
-        while (i + 64 <= len && !block_needs_look(bytes + i))
+        /* 64 bytes at a time while none needs a look (the common case); once a high byte has
+         * been seen, only NUL and Ctrl-Z need one. */
+        while (i + 64 <= len && !block_needs_look(bytes + i, !high))
             i += 64;
         size_t stop = i + 64 <= len ? i + 64 : len;
         for (; i < stop; i++) {
@@ -304,11 +321,17 @@ static void decode_ansi(struct inf_source *source, struct inf_input *input)
     source->flags |= INF_SOURCE_HIGH_BYTES;
     char *out = inf_xmalloc(len * 3 + 1);
     size_t o = 0;
-    for (size_t k = 0; k < len; k++) {
-        uint32_t cp = bytes[k];
-        if (cp >= 0x80 && cp < 0xA0)
-            cp = cp1252_high[cp - 0x80];
-        o += put_utf8(out + o, cp);
+    for (size_t k = 0; k < len;) {
+        size_t run = ascii_run(bytes + k, len - k); /* copied as it is */
+        memcpy(out + o, bytes + k, run);
+        o += run;
+        k += run;
+        if (k < len) { /* one Windows-1252 character */
+            uint32_t cp = bytes[k++];
+            if (cp < 0xA0)
+                cp = cp1252_high[cp - 0x80];
+            o += put_utf8(out + o, cp);
+        }
     }
     out[o] = '\0';
     source->text = out;
