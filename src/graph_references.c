@@ -99,16 +99,37 @@ static int has_prefix_nocase(struct inf_text name, const char *prefix)
            (name.len == n || name.ptr[n] == '.');
 }
 
+/* The last key looked up: Models sections repeat one %strkey% key on thousands of lines, and
+ * substituting it each time to see whether it names a directive cost more than the rest. */
+struct key_memo {
+    struct inf_text raw;
+    const struct inf_directive *directive;
+};
+
+/* The directive LINE's (substituted) key names, or NULL. */
+static const struct inf_directive *line_directive(const struct inf_model *m,
+                                                  const struct inf_line *line,
+                                                  struct inf_buf *scratch, struct key_memo *memo)
+{
+    const struct inf_token *key = inf_line_key(m, line);
+    struct inf_text raw = inf_token_raw(m, key);
+    if (memo->raw.ptr && raw.len == memo->raw.len && memcmp(raw.ptr, memo->raw.ptr, raw.len) == 0)
+        return memo->directive;
+    memo->raw = raw;
+    memo->directive = inf_directive_find(inf_token_value(m, key, scratch, NULL));
+    return memo->directive;
+}
+
 /* Sections named by the fields of directives in every section. */
 static void mark_directive_targets(struct mark_queue *q, struct inf_buf *scratch)
 {
     const struct inf_model *m = q->model;
+    struct key_memo memo = {{NULL, 0}, NULL};
     for (size_t l = 0; l < m->line_count; l++) {
         const struct inf_line *line = &m->lines[l];
         if (!line->has_key)
             continue;
-        const struct inf_directive *d =
-            inf_directive_find(inf_token_value(m, inf_line_key(m, line), scratch, NULL));
+        const struct inf_directive *d = line_directive(m, line, scratch, &memo);
         if (!d)
             continue;
         for (size_t f = 0; f < line->field_count; f++) {
@@ -236,6 +257,7 @@ const struct inf_directive_use *inf_graph_directive_uses(struct inf_graph *g, si
     const struct inf_model *m = g->model;
     if (!g->has_directive_uses) {
         struct inf_buf scratch = INF_BUF_INIT;
+        struct key_memo memo = {{NULL, 0}, NULL};
         size_t cap = 0;
         for (size_t r = 0; r < m->run_count; r++) {
             const struct inf_run *run = &m->runs[r];
@@ -243,8 +265,7 @@ const struct inf_directive_use *inf_graph_directive_uses(struct inf_graph *g, si
                 const struct inf_line *line = &m->lines[l];
                 if (!line->has_key)
                     continue;
-                const struct inf_directive *d =
-                    inf_directive_find(inf_token_value(m, inf_line_key(m, line), &scratch, NULL));
+                const struct inf_directive *d = line_directive(m, line, &scratch, &memo);
                 for (size_t f = 0; d && f < line->field_count; f++) {
                     const struct inf_token *t = inf_line_field(m, line, f);
                     struct inf_text v = inf_token_value(m, t, &scratch, NULL);
