@@ -25,15 +25,19 @@ static int first_on_line(struct line_names *seen, uint32_t line, const char *nam
     return 1;
 }
 
-/* Reports every undefined %name% in TOKEN, once per name and line. */
-static void check_token(struct inf_check *c, const struct inf_token *token, uint32_t line,
-                        struct line_names *seen)
+/* Reports every undefined %name% in TOKEN, once per name and line. Returns whether TOKEN
+ * names only defined strings and DIRIDs. */
+static int check_token(struct inf_check *c, const struct inf_token *token, uint32_t line,
+                       struct line_names *seen)
 {
     const struct inf_model *m = c->model;
     struct inf_text raw = inf_token_raw(m, token);
     size_t pos = 0;
     struct inf_percent_ref ref;
+    int all_defined = 1;
     while (inf_model_next_percent(m, raw, &pos, &ref)) {
+        if (ref.kind == INF_PERCENT_UNKNOWN)
+            all_defined = 0;
         if (ref.kind != INF_PERCENT_UNKNOWN || !first_on_line(seen, line, ref.name, ref.name_len))
             continue;
         int shown = (int)(ref.name_len > 200 ? 200 : ref.name_len);
@@ -45,17 +49,25 @@ static void check_token(struct inf_check *c, const struct inf_token *token, uint
                    "'%%%.*s%%' is not defined in [Strings]; Windows leaves it as written", shown,
                    ref.name);
     }
+    return all_defined;
 }
 
 static void check(struct inf_check *c)
 {
     const struct inf_model *m = c->model;
     struct line_names seen = {INF_NO_INDEX, {{NULL, 0}}, 0};
+    /* The last token found clean: Models sections repeat one %strkey% on thousands of lines. */
+    struct inf_text clean = {NULL, 0};
     /* Only tokens holding '%' can name a string; [Strings*] values are never substituted. */
     for (size_t i = 0; i < m->percent_count; i++) {
         const struct inf_marked_token *mark = &m->percent_tokens[i];
-        if (mark->section == INF_NO_INDEX || !c->graph->sections[mark->section].is_strings)
-            check_token(c, &m->tokens[mark->token], mark->line, &seen);
+        if (mark->section != INF_NO_INDEX && c->graph->sections[mark->section].is_strings)
+            continue;
+        const struct inf_token *token = &m->tokens[mark->token];
+        struct inf_text raw = inf_token_raw(m, token);
+        if (clean.ptr && raw.len == clean.len && memcmp(raw.ptr, clean.ptr, raw.len) == 0)
+            continue;
+        clean = check_token(c, token, mark->line, &seen) ? raw : (struct inf_text){NULL, 0};
     }
 }
 
