@@ -16,7 +16,8 @@
 #include "directives.h"
 #include "graph_index.h"
 
-/* Which sections anything references, or that are roots: a malloc'd byte per section. */
+/* Which sections anything references, or that are roots: a malloc'd byte per section (the
+ * directive uses must be made first). */
 unsigned char *inf_graph_mark_references(const struct inf_graph *g); /* graph_references.c */
 
 #include <stdio.h>
@@ -1253,6 +1254,8 @@ void inf_graph_build(struct inf_graph *g, const struct inf_model *model, uint32_
     for (size_t i = 0; i < g->path_count; i++)
         walk_install(g, i);
     collect_destinations(g);
+    size_t uses; /* every rule set asks for them (INF006, INF016, INF025): made once, here */
+    inf_graph_directive_uses(g, &uses);
     unsigned char *referenced = inf_graph_mark_references(g);
     for (size_t s = 0; s < model->section_count; s++)
         g->sections[s].referenced = referenced[s];

@@ -120,25 +120,13 @@ static const struct inf_directive *line_directive(const struct inf_model *m,
     return memo->directive;
 }
 
-/* Sections named by the fields of directives in every section. */
-static void mark_directive_targets(struct mark_queue *q, struct inf_buf *scratch)
+/* Sections named by the fields of directives in every section: the directive uses, made
+ * before (inf_graph_directive_uses). */
+static void mark_directive_targets(const struct inf_graph *g, unsigned char *referenced)
 {
-    const struct inf_model *m = q->model;
-    struct key_memo memo = {{NULL, 0}, NULL};
-    for (size_t l = 0; l < m->line_count; l++) {
-        const struct inf_line *line = &m->lines[l];
-        if (!line->has_key)
-            continue;
-        const struct inf_directive *d = line_directive(m, line, scratch, &memo);
-        if (!d)
-            continue;
-        for (size_t f = 0; f < line->field_count; f++) {
-            if (!inf_directive_targets(d, f))
-                continue;
-            struct inf_text v = inf_token_value(m, inf_line_field(m, line, f), scratch, NULL);
-            mark(q, v.ptr, v.len);
-        }
-    }
+    for (size_t i = 0; i < g->directive_use_count; i++)
+        if (g->directive_uses[i].section != INF_NO_INDEX)
+            referenced[g->directive_uses[i].section] = 1;
 }
 
 /* [Manufacturer] lines and the install sections of their Models sections. */
@@ -211,10 +199,9 @@ unsigned char *inf_graph_mark_references(const struct inf_graph *g)
 {
     const struct inf_model *m = g->model;
     unsigned char *referenced = inf_xcalloc(m->section_count + 1, 1);
-    struct inf_buf scratch = INF_BUF_INIT;
     struct mark_queue queue;
     mark_queue_init(&queue, m, referenced);
-    mark_directive_targets(&queue, &scratch);
+    mark_directive_targets(g, referenced);
     mark_manufacturer(&queue);
     mark_queue_finish(&queue); /* the companions below read the marks */
     for (size_t s = 0; s < m->section_count; s++) {
@@ -248,7 +235,6 @@ unsigned char *inf_graph_mark_references(const struct inf_graph *g)
             break;
         }
     }
-    inf_buf_free(&scratch);
     return referenced;
 }
 
