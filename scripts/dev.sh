@@ -34,13 +34,9 @@ else
   missing+=(pkg-config libinih-dev libcmocka-dev)
 fi
 
+source scripts/lib.sh
 if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "== installing: ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq "${missing[@]}" >/dev/null
-  else
+  if ! install_packages "${missing[@]}"; then
     cat >&2 <<MSG
 inflint needs: ${missing[*]}
 Install them with one of:

@@ -20,16 +20,10 @@ command -v make >/dev/null 2>&1 || missing+=(make)
 command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 || missing+=(gcc-mingw-w64-x86-64)
 command -v wine >/dev/null 2>&1 || missing+=(wine wine64)
 [ -x /usr/bin/time ] || missing+=(time)
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "== installing: ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq "${missing[@]}" >/dev/null
-  else
-    echo "needs: ${missing[*]} (Debian: sudo apt-get install ${missing[*]})" >&2
-    exit 2
-  fi
+source scripts/lib.sh
+if [ ${#missing[@]} -gt 0 ] && ! install_packages "${missing[@]}"; then
+  echo "needs: ${missing[*]} (Debian: sudo apt-get install ${missing[*]})" >&2
+  exit 2
 fi
 
 start=$(date +%s)

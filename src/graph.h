@@ -258,6 +258,14 @@ const struct inf_directive_use *inf_graph_directive_uses(struct inf_graph *graph
 const struct inf_missing_target *inf_graph_reachable_missing(struct inf_graph *graph,
                                                              size_t *count);
 
+/*
+ * The Models sections one [Manufacturer] LINE names: the plain one, then each decoration as
+ * written and, for NT$ARCH$, stamped for every architecture; INF_NO_INDEX for those that do
+ * not exist. A malloc'd array (graph_references.c); *COUNT gets its length.
+ */
+uint32_t *inf_graph_models_of(const struct inf_model *model, const struct inf_line *line,
+                              size_t *count);
+
 /* Non-zero when the reach includes a path that is not exempt as downlevel. */
 static inline int inf_reach_enforced(const struct inf_reach *reach)
 {

@@ -210,29 +210,12 @@ static void reach_manufacturers(struct reach_walk *w)
     while ((line = inf_line_iter_next(&it)) != NULL) {
         if (line->field_count == 0)
             continue;
-        struct inf_text mv = inf_token_value(m, inf_line_field(m, line, 0), &scratch, NULL);
-        char *models = inf_xstrndup(mv.ptr, mv.len);
-        uint32_t s = inf_model_find_section(m, models, strlen(models));
-        if (s != INF_NO_INDEX)
-            reach_models(w, s, &scratch, &name);
-        for (size_t f = 1; f < line->field_count; f++) {
-            struct inf_text d = inf_token_value(m, inf_line_field(m, line, f), &scratch, NULL);
-            char *decoration = inf_xstrndup(d.ptr, d.len);
-            for (int a = -1; a < INF_ARCH_COUNT; a++) {
-                if (a >= 0 && !strstr(decoration, "$ARCH$"))
-                    break;
-                char *stamped = a < 0 ? inf_xstrndup(decoration, strlen(decoration))
-                                      : inf_decoration_stamp(decoration, (enum inf_arch)a);
-                inf_buf_clear(&name);
-                inf_buf_printf(&name, "%s.%s", models, stamped);
-                free(stamped);
-                s = inf_model_find_section(m, name.data, name.len);
-                if (s != INF_NO_INDEX)
-                    reach_models(w, s, &scratch, &name);
-            }
-            free(decoration);
-        }
-        free(models);
+        size_t count;
+        uint32_t *sections = inf_graph_models_of(m, line, &count);
+        for (size_t k = 0; k < count; k++)
+            if (sections[k] != INF_NO_INDEX)
+                reach_models(w, sections[k], &scratch, &name);
+        free(sections);
     }
     inf_buf_free(&scratch);
     inf_buf_free(&name);

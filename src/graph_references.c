@@ -129,6 +129,41 @@ static void mark_directive_targets(const struct inf_graph *g, unsigned char *ref
             referenced[g->directive_uses[i].section] = 1;
 }
 
+uint32_t *inf_graph_models_of(const struct inf_model *m, const struct inf_line *line, size_t *count)
+{
+    struct inf_buf scratch = INF_BUF_INIT, name = INF_BUF_INIT;
+    struct inf_text mv = inf_token_value(m, inf_line_field(m, line, 0), &scratch, NULL);
+    char *models = inf_xstrndup(mv.ptr, mv.len);
+    uint32_t *sections =
+        inf_xcalloc(line->field_count * (INF_ARCH_COUNT + 1) + 1, sizeof *sections);
+    size_t n = 0;
+    sections[n++] = inf_model_find_section(m, models, strlen(models));
+    for (size_t f = 1; f < line->field_count; f++) {
+        struct inf_text d = inf_token_value(m, inf_line_field(m, line, f), &scratch, NULL);
+        char *decoration = inf_xstrndup(d.ptr, d.len);
+        /* As written, then (a stamped file may keep NT$ARCH$ here but name its sections per
+         * architecture) stamped for each architecture. */
+        for (int a = -1; a < INF_ARCH_COUNT; a++) {
+            if (a >= 0 && !strstr(decoration, "$ARCH$"))
+                break;
+            char *stamped = a < 0 ? inf_xstrndup(decoration, strlen(decoration))
+                                  : inf_decoration_stamp(decoration, (enum inf_arch)a);
+            inf_buf_clear(&name);
+            inf_buf_adds(&name, models);
+            inf_buf_addc(&name, '.');
+            inf_buf_adds(&name, stamped);
+            free(stamped);
+            sections[n++] = inf_model_find_section(m, name.data, name.len);
+        }
+        free(decoration);
+    }
+    free(models);
+    inf_buf_free(&scratch);
+    inf_buf_free(&name);
+    *count = n;
+    return sections;
+}
+
 /* [Manufacturer] lines and the install sections of their Models sections. */
 static void mark_manufacturer(struct mark_queue *q)
 {
@@ -145,28 +180,8 @@ static void mark_manufacturer(struct mark_queue *q)
     while ((line = inf_line_iter_next(&it)) != NULL) {
         if (line->field_count == 0)
             continue;
-        struct inf_text mv = inf_token_value(m, inf_line_field(m, line, 0), &scratch, NULL);
-        char *models = inf_xstrndup(mv.ptr, mv.len);
-        uint32_t *sections = inf_xcalloc(line->field_count * 8 + 1, sizeof *sections);
-        size_t count = 0;
-        sections[count++] = inf_model_find_section(m, models, strlen(models));
-        for (size_t f = 1; f < line->field_count; f++) {
-            struct inf_text d = inf_token_value(m, inf_line_field(m, line, f), &scratch, NULL);
-            char *decoration = inf_xstrndup(d.ptr, d.len);
-            inf_buf_clear(&name);
-            inf_buf_printf(&name, "%s.%s", models, decoration);
-            sections[count++] = inf_model_find_section(m, name.data, name.len);
-            /* A stamped file may keep NT$ARCH$ here but name its sections per architecture. */
-            if (strstr(decoration, "$ARCH$"))
-                for (int a = 0; a < INF_ARCH_COUNT; a++) {
-                    char *stamped = inf_decoration_stamp(decoration, (enum inf_arch)a);
-                    inf_buf_clear(&name);
-                    inf_buf_printf(&name, "%s.%s", models, stamped);
-                    free(stamped);
-                    sections[count++] = inf_model_find_section(m, name.data, name.len);
-                }
-            free(decoration);
-        }
+        size_t count;
+        uint32_t *sections = inf_graph_models_of(m, line, &count);
         for (size_t k = 0; k < count; k++) {
             if (sections[k] == INF_NO_INDEX || walked[sections[k]])
                 continue; /* a Models section named again marks nothing new */
@@ -187,7 +202,6 @@ static void mark_manufacturer(struct mark_queue *q)
             }
         }
         free(sections);
-        free(models);
     }
     inf_name_index_free(&installs);
     inf_buf_free(&scratch);

@@ -41,7 +41,7 @@
  * APIs at this boundary, so that a folder named 日本 is found and opened
  * whatever the ANSI code page. These convert; callers free.
  */
-static wchar_t *wide_of(const char *utf8)
+wchar_t *inf_os_wide(const char *utf8)
 {
     int n = MultiByteToWideChar(CP_UTF8, 0, utf8, -1, NULL, 0);
     wchar_t *wide = inf_xmalloc((size_t)(n > 0 ? n : 1) * sizeof *wide);
@@ -63,7 +63,7 @@ static char *utf8_of(const wchar_t *wide)
  * the one of a root, "C:\\" or "\\"). */
 static int stat_utf8(const char *path, struct _stat64 *st)
 {
-    wchar_t *w = wide_of(path);
+    wchar_t *w = inf_os_wide(path);
     size_t n = wcslen(w);
     while (n > 1 && (w[n - 1] == L'\\' || w[n - 1] == L'/') && !(n == 3 && w[1] == L':'))
         w[--n] = L'\0';
@@ -240,7 +240,7 @@ static int read_path(const char *path, int map, struct inf_input *input)
         return EISDIR;
     if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > INF_SOURCE_MAX_BYTES)
         return EFBIG;
-    wchar_t *wide = wide_of(path);
+    wchar_t *wide = inf_os_wide(path);
     FILE *f = _wfopen(wide, L"rb");
     free(wide);
     if (!f)
@@ -482,7 +482,7 @@ static int each_entry(const char *dir, void (*seen)(void *context, const char *n
                       void *context)
 {
     char *pattern = join_path(dir, "*");
-    wchar_t *wide = wide_of(pattern);
+    wchar_t *wide = inf_os_wide(pattern);
     WIN32_FIND_DATAW data;
     HANDLE h = FindFirstFileW(wide, &data);
     free(wide);
@@ -503,7 +503,7 @@ static int each_entry(const char *dir, void (*seen)(void *context, const char *n
 /* What the entry at PATH is. */
 static int entry_kind(const char *path)
 {
-    wchar_t *wide = wide_of(path);
+    wchar_t *wide = inf_os_wide(path);
     DWORD attributes = GetFileAttributesW(wide);
     free(wide);
     if (attributes == INVALID_FILE_ATTRIBUTES)
@@ -752,7 +752,7 @@ char *inf_os_absolute(const char *path)
 #ifdef _WIN32
     if (!inf_os_is_file(path) && !inf_os_is_directory(path))
         return NULL; /* as realpath: only what exists */
-    wchar_t *wide = wide_of(path);
+    wchar_t *wide = inf_os_wide(path);
     wchar_t *full_wide = _wfullpath(NULL, wide, 0);
     free(wide);
     if (!full_wide)

@@ -118,6 +118,12 @@ void inf_os_prepare_streams(void);
  */
 int inf_os_stdout_supports_color(void);
 
+#ifdef _WIN32
+#include <wchar.h>
+/* UTF-8 TEXT as a wide string for the W APIs (malloc'd; "" when it is not UTF-8). */
+wchar_t *inf_os_wide(const char *text);
+#endif
+
 /* Non-zero when PATH names an existing regular file. */
 int inf_os_is_file(const char *path);
 

@@ -5,6 +5,7 @@
 #define _DEFAULT_SOURCE /* mkstemp, lstat, readlink, fchmod, fchown, sigaction */
 #endif
 #include "write_file.h"
+#include "os.h"
 #include "inflint/alloc.h"
 #include "inflint/buf.h"
 
@@ -33,19 +34,9 @@ const char *inf_write_error_text(int status)
 
 #ifdef _WIN32
 
-/* PATH (UTF-8) for the wide-character APIs; caller frees. */
-static wchar_t *wide_of(const char *path)
-{
-    int n = MultiByteToWideChar(CP_UTF8, 0, path, -1, NULL, 0);
-    wchar_t *wide = inf_xmalloc((size_t)(n > 0 ? n : 1) * sizeof *wide);
-    if (n <= 0 || MultiByteToWideChar(CP_UTF8, 0, path, -1, wide, n) <= 0)
-        wide[0] = L'\0';
-    return wide;
-}
-
 int inf_write_file(const char *path, const char *data, size_t len, enum inf_write_mode mode)
 {
-    wchar_t *target = wide_of(path);
+    wchar_t *target = inf_os_wide(path);
     DWORD attributes = GetFileAttributesW(target);
     if (attributes != INVALID_FILE_ATTRIBUTES && (attributes & FILE_ATTRIBUTE_DIRECTORY)) {
         free(target);
@@ -82,7 +73,7 @@ int inf_write_file(const char *path, const char *data, size_t len, enum inf_writ
         inf_buf_printf(&temp, "%s.inflint-%lu-%u", path, (unsigned long)GetCurrentProcessId(),
                        attempt);
         free(temp_wide);
-        temp_wide = wide_of(temp.data);
+        temp_wide = inf_os_wide(temp.data);
         file =
             CreateFileW(temp_wide, GENERIC_WRITE, 0, NULL, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, NULL);
         if (file == INVALID_HANDLE_VALUE && GetLastError() != ERROR_FILE_EXISTS)

@@ -4,25 +4,8 @@
 # usage: cli.sh INFLINT
 set -u
 inflint=$1
+source "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/../.."
-passed=0 failed=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-expect() { # NAME EXPECTED_STATUS COMMAND...
-  local name=$1 want=$2; shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"; local rc=$?
-  if [ "$rc" = "$want" ]; then passed=$((passed + 1)); else
-    failed=$((failed + 1)); echo "FAIL: $name: exit $rc, expected $want"; head -5 "$tmp/err"; fi
-}
-contains() { # NAME FILE TEXT
-  if grep -qF -- "$3" "$tmp/$2"; then passed=$((passed + 1)); else
-    failed=$((failed + 1)); echo "FAIL: $1: '$3' not in $2"; head -5 "$tmp/$2"; fi
-}
-lacks() {
-  if grep -qF -- "$3" "$tmp/$2"; then failed=$((failed + 1)); echo "FAIL: $1: '$3' in $2"; else
-    passed=$((passed + 1)); fi
-}
 
 bad=samples/rules/iso106-bad.inf
 expect "clean file" 0 "$inflint" samples/isolated.inf
@@ -162,5 +145,4 @@ if [ -w /dev/full ]; then
   done
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

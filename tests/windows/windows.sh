@@ -10,12 +10,8 @@
 # usage: windows.sh INFLINT   (INFLINT runs the .exe, e.g. a wrapper calling wine)
 set -u
 inflint=$1
+source "$(dirname "$0")/../cli/lib.sh"
 cd "$(dirname "$0")/../.."
-passed=0 failed=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
 run() { # ARGS...: inflint in $tmp/work, output in $tmp/out and $tmp/err
   (cd "$tmp/work" && "$inflint" "$@") > "$tmp/out" 2> "$tmp/err"
   echo $? > "$tmp/rc"
@@ -75,5 +71,4 @@ for format in text gcc msvc json sarif github junit checkstyle gitlab; do
   grep -q $'\r' "$tmp/out" "$tmp/err" && fail "$format output has \\r" || ok
 done
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
