@@ -4,6 +4,7 @@
  */
 #include "arena.h"
 #include "inflint/alloc.h"
+#include "inflint/buf.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -62,6 +63,14 @@ char *inf_arena_strndup(struct inf_arena *arena, const char *text, size_t len)
 
 char *inf_arena_vprintf(struct inf_arena *arena, const char *format, va_list args)
 {
+    struct inf_buf fast = INF_BUF_INIT; /* the formats rules use, without printf */
+    inf_buf_reserve(&fast, 240);        /* one allocation for most texts */
+    int done = inf_buf_vformat(&fast, format, args);
+    if (done >= 0) {
+        char *copy = inf_arena_strndup(arena, fast.data ? fast.data : "", (size_t)done);
+        inf_buf_free(&fast);
+        return copy;
+    }
     va_list again;
     va_copy(again, args);
     char small[256];

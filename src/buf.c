@@ -43,9 +43,123 @@ void inf_buf_adds(struct inf_buf *buf, const char *text)
     inf_buf_add(buf, text, strlen(text));
 }
 
+/*
+ * Is every conversion of FORMAT one inf_buf_vformat handles: %s, %.*s, %c, %d, %u, %x, with
+ * l or z (%ld, %lu, %lx, %zu), and %%? (No flags or widths: those go to vsnprintf.)
+ */
+static int simple_format(const char *format)
+{
+    for (const char *p = format; (p = strchr(p, '%')) != NULL;) {
+        p++;
+        if (*p == '%' || *p == 's' || *p == 'c' || *p == 'd' || *p == 'u' || *p == 'x') {
+            p++;
+        } else if (p[0] == '.' && p[1] == '*' && p[2] == 's') {
+            p += 3;
+        } else if ((p[0] == 'l' || p[0] == 'z') && (p[1] == 'd' || p[1] == 'u' || p[1] == 'x')) {
+            p += 2;
+        } else {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Appends VALUE in BASE; returns the digits written. */
+static size_t add_unsigned(struct inf_buf *buf, unsigned long long value, unsigned base)
+{
+    char digits[24];
+    size_t n = 0;
+    do {
+        digits[n++] = "0123456789abcdef"[value % base];
+        value /= base;
+    } while (value);
+    char reversed[24];
+    for (size_t i = 0; i < n; i++)
+        reversed[i] = digits[n - 1 - i];
+    inf_buf_add(buf, reversed, n);
+    return n;
+}
+
+int inf_buf_vformat(struct inf_buf *buf, const char *format, va_list args)
+{
+    if (!simple_format(format))
+        return -1;
+    /* Counted as appended, not as a change of buf->len: a buffer with a sink may flush. */
+    size_t added = 0;
+    for (const char *p = format;;) {
+        const char *pct = strchr(p, '%');
+        if (!pct) {
+            size_t n = strlen(p);
+            inf_buf_add(buf, p, n);
+            added += n;
+            break;
+        }
+        inf_buf_add(buf, p, (size_t)(pct - p));
+        added += (size_t)(pct - p);
+        p = pct + 1;
+        int size = 0;    /* 1: long, 2: size_t */
+        if (*p == '.') { /* %.*s */
+            int len = va_arg(args, int);
+            const char *s = va_arg(args, const char *);
+            size_t n = 0;
+            while (n < (size_t)(len < 0 ? 0 : len) && s[n])
+                n++;
+            inf_buf_add(buf, s, n);
+            added += n;
+            p += 3;
+            continue;
+        }
+        if (*p == 'l' || *p == 'z')
+            size = *p++ == 'l' ? 1 : 2;
+        switch (*p++) {
+        case '%':
+            inf_buf_addc(buf, '%');
+            added++;
+            break;
+        case 's': {
+            const char *s = va_arg(args, const char *);
+            size_t n = strlen(s ? s : "(null)");
+            inf_buf_add(buf, s ? s : "(null)", n);
+            added += n;
+            break;
+        }
+        case 'c':
+            inf_buf_addc(buf, (char)va_arg(args, int));
+            added++;
+            break;
+        case 'd': {
+            long long v = size == 1   ? va_arg(args, long)
+                          : size == 2 ? (long long)va_arg(args, size_t)
+                                      : va_arg(args, int);
+            if (v < 0) {
+                inf_buf_addc(buf, '-');
+                added++;
+                added += add_unsigned(buf, 0 - (unsigned long long)v, 10);
+            } else {
+                added += add_unsigned(buf, (unsigned long long)v, 10);
+            }
+            break;
+        }
+        default: { /* u, x */
+            unsigned long long v = size == 1   ? va_arg(args, unsigned long)
+                                   : size == 2 ? va_arg(args, size_t)
+                                               : va_arg(args, unsigned);
+            added += add_unsigned(buf, v, p[-1] == 'x' ? 16 : 10);
+            break;
+        }
+        }
+    }
+    return added > 0x7fffffff ? 0x7fffffff : (int)added;
+}
+
 void inf_buf_printf(struct inf_buf *buf, const char *format, ...)
 {
     va_list args;
+    va_start(args, format);
+    int done = inf_buf_vformat(buf, format, args);
+    va_end(args);
+    if (done >= 0)
+        return;
     va_start(args, format);
     char small[256];
     int n = vsnprintf(small, sizeof small, format, args);

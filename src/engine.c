@@ -139,9 +139,19 @@ void inf_report(struct inf_check *check, struct inf_span span, enum inf_severity
     struct inf_buf text = INF_BUF_INIT;
     va_list args;
     va_start(args, format);
+    inf_buf_reserve(&text, 240);                  /* one allocation for most messages */
+    int n = inf_buf_vformat(&text, format, args); /* the formats rules use, without printf */
+    va_end(args);
+    if (n >= 0) {
+        inf_finding_add(check->sink, check->rule, span, severity, hint, text.data ? text.data : "",
+                        (size_t)n);
+        inf_buf_free(&text);
+        return;
+    }
+    va_start(args, format);
     char small[512];
     const char *message = small;
-    int n = vsnprintf(small, sizeof small, format, args);
+    n = vsnprintf(small, sizeof small, format, args);
     va_end(args);
     if (n < 0)
         n = 0, small[0] = '\0';

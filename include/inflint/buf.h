@@ -31,6 +31,14 @@ void inf_buf_adds(struct inf_buf *buf, const char *text);
 INF_PRINTF(2, 3)
 void inf_buf_printf(struct inf_buf *buf, const char *format, ...);
 
+/*
+ * Appends FORMAT with ARGS when every conversion is one of %s, %.*s, %c, %d, %u, %x (with l
+ * or z) or %% - what messages use -, without printf's cost; returns the bytes appended.
+ * Returns -1, appending nothing and reading no argument, for any other format (then use
+ * vsnprintf with the same ARGS).
+ */
+int inf_buf_vformat(struct inf_buf *buf, const char *format, va_list args);
+
 /* Appends VALUE in decimal (what "%llu" gives, without printf's cost per call). */
 void inf_buf_add_uint(struct inf_buf *buf, unsigned long long value);
 /* Empties the buffer but keeps its memory. */

@@ -102,6 +102,31 @@ static void a_sink_receives_everything_in_order(void **state)
     inf_buf_free(&expected);
 }
 
+/* The formats messages use are written without printf, exactly as printf writes them; any
+ * other goes to printf. */
+static void formats_match_printf(void **state)
+{
+    (void)state;
+    char want[256];
+    struct inf_buf b = INF_BUF_INIT;
+#define SAME(...)                                                                                  \
+    do {                                                                                           \
+        inf_buf_clear(&b);                                                                         \
+        inf_buf_printf(&b, __VA_ARGS__);                                                           \
+        snprintf(want, sizeof want, __VA_ARGS__);                                                  \
+        assert_string_equal(b.data, want);                                                         \
+    } while (0)
+    SAME("plain");
+    SAME("%s and %s", "one", "");
+    SAME("[%.*s] line %u", 5, "Strings.0407", 42u);
+    SAME("%.*s|", 0, "x");
+    SAME("%d %d %ld %lu %zu", -7, 0, -1234567890123L, 18446744073709551615UL, (size_t)99);
+    SAME("0x%lx %x %c%%", 0x4000UL, 255u, 'Z');
+    SAME("%5s|%-3d|%08.3f", "pad", 7, 3.5); /* flags and widths: printf itself */
+#undef SAME
+    inf_buf_free(&b);
+}
+
 /* Control characters and bytes that are not UTF-8 are shown, never written raw. */
 static void visible_text_escapes_controls(void **state)
 {
@@ -123,6 +148,7 @@ int main(void)
         cmocka_unit_test(json_strings_escape_every_special_byte_anywhere),
         cmocka_unit_test(numbers_are_written_in_decimal),
         cmocka_unit_test(a_sink_receives_everything_in_order),
+        cmocka_unit_test(formats_match_printf),
         cmocka_unit_test(visible_text_escapes_controls),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
