@@ -23,55 +23,16 @@ static int models_install_a_device(struct inf_check *c, uint32_t models)
     return 0;
 }
 
-/* Looks at Models section NAME: *FOUND is set when it exists; returns whether it installs. */
-static int look_at_models(struct inf_check *c, const char *name, int *found)
-{
-    uint32_t models = inf_check_section(c, name);
-    if (models == INF_NO_INDEX)
-        return 0;
-    *found = 1;
-    return models_install_a_device(c, models);
-}
-
-/* Each Models section one [Manufacturer] line names: the plain one and each decoration. */
-static int manufacturer_line_installs(struct inf_check *c, const struct inf_line *line, int *found)
-{
-    struct inf_field models = inf_check_field(c, line, 0);
-    if (!models.len)
-        return 0;
-    if (look_at_models(c, models.text, found))
-        return 1;
-    for (size_t f = 1; f < line->field_count; f++) {
-        struct inf_field decoration = inf_check_field(c, line, f);
-        if (!decoration.len)
-            continue;
-        for (int a = -1; a < INF_ARCH_COUNT; a++) { /* as written, then NT$ARCH$ stamped */
-            if (a >= 0 && !strstr(decoration.text, "$ARCH$"))
-                break;
-            const char *stamped =
-                a < 0 ? decoration.text
-                      : inf_check_decoration_stamp(c, decoration.text, (enum inf_arch)a);
-            if (look_at_models(c, inf_check_printf(c, "%s.%s", models.text, stamped), found))
-                return 1;
-        }
-    }
-    return 0;
-}
-
 static void check(struct inf_check *c)
 {
     uint32_t manufacturer = inf_check_section(c, "Manufacturer");
-    if (manufacturer == INF_NO_INDEX)
-        return;
-    int found = 0;
-    struct inf_line_iter it;
-    inf_line_iter_init(&it, c->model, manufacturer);
-    const struct inf_line *line;
-    while ((line = inf_line_iter_next(&it)) != NULL)
-        if (line->field_count > 0 && manufacturer_line_installs(c, line, &found))
-            return;
-    if (!found)
+    size_t count;
+    const uint32_t *models = inf_check_models_sections(c, &count);
+    if (manufacturer == INF_NO_INDEX || count == 0)
         return; /* no Models section exists: INF006 says so */
+    for (size_t k = 0; k < count; k++)
+        if (models_install_a_device(c, models[k]))
+            return;
     struct inf_declared_class declared = inf_check_declared_class(c);
     if (declared.system &&
         inf_is(declared.system->guid, strlen(declared.system->guid), PRINTER_CLASS_GUID))

@@ -191,16 +191,17 @@ int inf_check_built_package(struct inf_check *check)
     return built;
 }
 
-const char *inf_check_decoration_stamp(struct inf_check *check, const char *text,
-                                       enum inf_arch arch)
-{
-    char *stamped = inf_decoration_stamp(text, arch);
-    const char *copy = inf_check_copy(check, stamped, strlen(stamped));
-    free(stamped);
-    return copy;
-}
-
 const char *inf_check_place(struct inf_check *check, const char *normalized)
 {
     return normalized[0] ? inf_check_printf(check, "'%s'", normalized) : "the package root";
+}
+
+const uint32_t *inf_check_models_sections(struct inf_check *check, size_t *count)
+{
+    uint32_t *sections = inf_graph_models_sections(check->model, count);
+    uint32_t *copy = inf_arena_array(check, *count + 1, sizeof *copy);
+    if (*count)
+        memcpy(copy, sections, *count * sizeof *copy);
+    free(sections);
+    return copy;
 }

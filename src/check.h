@@ -70,10 +70,6 @@ void *inf_arena_array(struct inf_check *check, size_t count, size_t size);
 /* " (on x86, arm64)" when MASK is not every architecture the INF installs on, else "". */
 const char *inf_check_arch_note(struct inf_check *check, unsigned mask);
 
-/* Decoration TEXT with NT$ARCH$ stamped for ARCH ("NTamd64.10.0"), in the arena. */
-const char *inf_check_decoration_stamp(struct inf_check *check, const char *text,
-                                       enum inf_arch arch);
-
 /* PATH compared the INF way: no edge or repeated '\', '/' as '\', lower case. */
 const char *inf_check_normalize_path(struct inf_check *check, const char *path);
 
@@ -111,6 +107,10 @@ const struct inf_directive_use *inf_check_directive_uses(struct inf_check *check
 /* Missing sections named where the live walk did not go (inf_graph_reachable_missing). */
 const struct inf_missing_target *inf_check_reachable_missing(struct inf_check *check,
                                                              size_t *count);
+
+/* Every existing Models section the [Manufacturer] lines name, once each (decorations and
+ * stamped NT$ARCH$ included), in the arena; *COUNT gets their number. */
+const uint32_t *inf_check_models_sections(struct inf_check *check, size_t *count);
 
 /* The section whose lines hold LINE. */
 uint32_t inf_check_section_of(const struct inf_check *check, const struct inf_line *line);

@@ -259,12 +259,20 @@ const struct inf_missing_target *inf_graph_reachable_missing(struct inf_graph *g
                                                              size_t *count);
 
 /*
- * The Models sections one [Manufacturer] LINE names: the plain one, then each decoration as
- * written and, for NT$ARCH$, stamped for every architecture; INF_NO_INDEX for those that do
- * not exist. A malloc'd array (graph_references.c); *COUNT gets its length.
+ * Every Models section the [Manufacturer] lines name and that exists, once each in the order
+ * named: for each line the plain name, then each decoration as written and, for NT$ARCH$,
+ * stamped for every architecture. A malloc'd array; *COUNT gets its length
+ * (graph_references.c).
  */
-uint32_t *inf_graph_models_of(const struct inf_model *model, const struct inf_line *line,
-                              size_t *count);
+uint32_t *inf_graph_models_sections(const struct inf_model *model, size_t *count);
+
+/* The section SECTION is a companion of (X for X.Services, X.NT.Remove...), or INF_NO_INDEX;
+ * with SECURITY_TOO, X for X.Security too. */
+uint32_t inf_graph_companion_base(const struct inf_model *model, uint32_t section,
+                                  int security_too);
+
+/* Is NAME PREFIX, or PREFIX followed by a '.' decoration (any case)? */
+int inf_graph_has_prefix(struct inf_text name, const char *prefix);
 
 /* Non-zero when the reach includes a path that is not exempt as downlevel. */
 static inline int inf_reach_enforced(const struct inf_reach *reach)

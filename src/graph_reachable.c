@@ -41,13 +41,6 @@ struct reach_walk {
     size_t missing_cap;
 };
 
-static int has_prefix_nocase(struct inf_text name, const char *prefix)
-{
-    size_t n = strlen(prefix);
-    return name.len >= n && inf_text_equal_nocase2(name.ptr, n, prefix, n) &&
-           (name.len == n || name.ptr[n] == '.');
-}
-
 /* Groups COUNT items by KEYS[i] (INF_NO_INDEX: left out) over KEY_COUNT keys. */
 static struct groups group_by(const uint32_t *keys, size_t count, size_t key_count)
 {
@@ -69,27 +62,6 @@ static void groups_free(struct groups *g)
 {
     free(g->first);
     free(g->items);
-}
-
-/* The base section of a companion ("X.NTamd64.Services" -> "X.NTamd64"), else INF_NO_INDEX. */
-static uint32_t companion_base(const struct inf_model *m, uint32_t section)
-{
-    struct inf_text name = inf_model_section_name(m, section);
-    for (size_t dot = name.len; dot-- > 0;) {
-        if (name.ptr[dot] != '.')
-            continue;
-        struct inf_text suffix = {name.ptr + dot + 1, name.len - dot - 1};
-        int companion = suffix.len >= 6 && inf_text_equal_nocase2(suffix.ptr, 6, "Remove", 6);
-        for (size_t k = 0; k < inf_companion_count && !companion; k++)
-            companion = inf_text_equal_nocase(suffix, inf_companions[k].suffix + 1);
-        if (!companion)
-            return INF_NO_INDEX;
-        uint32_t base = inf_model_find_section(m, name.ptr, dot);
-        if (base != INF_NO_INDEX)
-            return base;
-        /* "X.NT.Remove.Services" without "X.NT.Remove": try the shorter base */
-    }
-    return INF_NO_INDEX;
 }
 
 static void add_missing(struct reach_walk *w, const struct inf_line *line, struct inf_text name)
@@ -202,21 +174,12 @@ static void reach_models(struct reach_walk *w, uint32_t models, struct inf_buf *
 /* Every Models section of every [Manufacturer] line, decorated or not. */
 static void reach_manufacturers(struct reach_walk *w)
 {
-    const struct inf_model *m = w->graph->model;
     struct inf_buf scratch = INF_BUF_INIT, name = INF_BUF_INIT;
-    struct inf_line_iter it;
-    inf_line_iter_init(&it, m, inf_model_find_section(m, "Manufacturer", 12));
-    const struct inf_line *line;
-    while ((line = inf_line_iter_next(&it)) != NULL) {
-        if (line->field_count == 0)
-            continue;
-        size_t count;
-        uint32_t *sections = inf_graph_models_of(m, line, &count);
-        for (size_t k = 0; k < count; k++)
-            if (sections[k] != INF_NO_INDEX)
-                reach_models(w, sections[k], &scratch, &name);
-        free(sections);
-    }
+    size_t count;
+    uint32_t *sections = inf_graph_models_sections(w->graph->model, &count);
+    for (size_t k = 0; k < count; k++)
+        reach_models(w, sections[k], &scratch, &name);
+    free(sections);
     inf_buf_free(&scratch);
     inf_buf_free(&name);
 }
@@ -280,7 +243,7 @@ const struct inf_missing_target *inf_graph_reachable_missing(struct inf_graph *g
             keys[i] = uses[i].from_section;
         w.uses = group_by(keys, use_count, n);
         for (size_t s = 0; s < n; s++)
-            keys[s] = companion_base(m, (uint32_t)s);
+            keys[s] = inf_graph_companion_base(m, (uint32_t)s, 0);
         w.companions = group_by(keys, n, n);
         free(keys);
         w.has_include = -1; /* looked for when a Needs target is missing */
@@ -288,9 +251,9 @@ const struct inf_missing_target *inf_graph_reachable_missing(struct inf_graph *g
         reach_manufacturers(&w);
         for (size_t s = 0; s < n; s++) {
             struct inf_text name = inf_model_section_name(m, (uint32_t)s);
-            if (has_prefix_nocase(name, "DefaultInstall") ||
-                has_prefix_nocase(name, "DefaultUninstall") ||
-                has_prefix_nocase(name, "ClassInstall32"))
+            if (inf_graph_has_prefix(name, "DefaultInstall") ||
+                inf_graph_has_prefix(name, "DefaultUninstall") ||
+                inf_graph_has_prefix(name, "ClassInstall32"))
                 reach_install(&w, (uint32_t)s);
         }
         for (size_t i = 0; i < w.queue_count; i++)

@@ -92,11 +92,32 @@ static void mark_install_variants(struct mark_queue *q, struct inf_text install,
     }
 }
 
-static int has_prefix_nocase(struct inf_text name, const char *prefix)
+int inf_graph_has_prefix(struct inf_text name, const char *prefix)
 {
     size_t n = strlen(prefix);
     return name.len >= n && inf_text_equal_nocase2(name.ptr, n, prefix, n) &&
            (name.len == n || name.ptr[n] == '.');
+}
+
+uint32_t inf_graph_companion_base(const struct inf_model *m, uint32_t section, int security_too)
+{
+    struct inf_text name = inf_model_section_name(m, section);
+    for (size_t dot = name.len; dot-- > 0;) {
+        if (name.ptr[dot] != '.')
+            continue;
+        struct inf_text suffix = {name.ptr + dot + 1, name.len - dot - 1};
+        int companion = (suffix.len >= 6 && inf_text_equal_nocase2(suffix.ptr, 6, "Remove", 6)) ||
+                        (security_too && inf_text_equal_nocase(suffix, "security"));
+        for (size_t k = 0; k < inf_companion_count && !companion; k++)
+            companion = inf_text_equal_nocase(suffix, inf_companions[k].suffix + 1);
+        if (!companion)
+            return INF_NO_INDEX;
+        uint32_t base = inf_model_find_section(m, name.ptr, dot);
+        if (base != INF_NO_INDEX)
+            return base;
+        /* "X.NT.Remove.Services" without "X.NT.Remove": try the shorter base */
+    }
+    return INF_NO_INDEX;
 }
 
 /* The last key looked up: Models sections repeat one %strkey% key on thousands of lines, and
@@ -129,7 +150,8 @@ static void mark_directive_targets(const struct inf_graph *g, unsigned char *ref
             referenced[g->directive_uses[i].section] = 1;
 }
 
-uint32_t *inf_graph_models_of(const struct inf_model *m, const struct inf_line *line, size_t *count)
+/* The Models sections LINE names, existing or not (see inf_graph_models_sections). */
+static uint32_t *models_of(const struct inf_model *m, const struct inf_line *line, size_t *count)
 {
     struct inf_buf scratch = INF_BUF_INIT, name = INF_BUF_INIT;
     struct inf_text mv = inf_token_value(m, inf_line_field(m, line, 0), &scratch, NULL);
@@ -164,49 +186,63 @@ uint32_t *inf_graph_models_of(const struct inf_model *m, const struct inf_line *
     return sections;
 }
 
-/* [Manufacturer] lines and the install sections of their Models sections. */
-static void mark_manufacturer(struct mark_queue *q)
+uint32_t *inf_graph_models_sections(const struct inf_model *m, size_t *count)
 {
-    const struct inf_model *m = q->model;
-    unsigned char *walked = inf_xcalloc(m->section_count + 1, 1); /* Models sections done */
-    struct inf_buf scratch = INF_BUF_INIT, name = INF_BUF_INIT;
-    /* Install names marked already: vendor Models sections name one install section on
-     * thousands of lines. */
-    struct inf_name_index installs;
-    inf_name_index_init(&installs, 64);
+    unsigned char *seen = inf_xcalloc(m->section_count + 1, 1);
+    uint32_t *all = NULL;
+    size_t n = 0, cap = 0;
     struct inf_line_iter it;
     inf_line_iter_init(&it, m, inf_model_find_section(m, "Manufacturer", 12));
     const struct inf_line *line;
     while ((line = inf_line_iter_next(&it)) != NULL) {
         if (line->field_count == 0)
             continue;
-        size_t count;
-        uint32_t *sections = inf_graph_models_of(m, line, &count);
-        for (size_t k = 0; k < count; k++) {
-            if (sections[k] == INF_NO_INDEX || walked[sections[k]])
-                continue; /* a Models section named again marks nothing new */
-            walked[sections[k]] = 1;
-            q->referenced[sections[k]] = 1;
-            struct inf_line_iter models_it;
-            inf_line_iter_init(&models_it, m, sections[k]);
-            const struct inf_line *device;
-            while ((device = inf_line_iter_next(&models_it)) != NULL) {
-                if (device->field_count == 0)
-                    continue;
-                struct inf_text iv =
-                    inf_token_value(m, inf_line_field(m, device, 0), &scratch, NULL);
-                size_t before = installs.count;
-                inf_name_index_add(&installs, iv.ptr, iv.len, device);
-                if (installs.count != before)
-                    mark_install_variants(q, iv, &name);
-            }
+        size_t named;
+        uint32_t *sections = models_of(m, line, &named);
+        for (size_t k = 0; k < named; k++) {
+            if (sections[k] == INF_NO_INDEX || seen[sections[k]])
+                continue; /* a Models section named again adds nothing */
+            seen[sections[k]] = 1;
+            all = inf_xgrow(all, &cap, n + 1, sizeof *all);
+            all[n++] = sections[k];
         }
         free(sections);
     }
+    free(seen);
+    *count = n;
+    return all;
+}
+
+/* [Manufacturer] lines and the install sections of their Models sections. */
+static void mark_manufacturer(struct mark_queue *q)
+{
+    const struct inf_model *m = q->model;
+    struct inf_buf scratch = INF_BUF_INIT, name = INF_BUF_INIT;
+    /* Install names marked already: vendor Models sections name one install section on
+     * thousands of lines. */
+    struct inf_name_index installs;
+    inf_name_index_init(&installs, 64);
+    size_t count;
+    uint32_t *sections = inf_graph_models_sections(m, &count);
+    for (size_t k = 0; k < count; k++) {
+        q->referenced[sections[k]] = 1;
+        struct inf_line_iter models_it;
+        inf_line_iter_init(&models_it, m, sections[k]);
+        const struct inf_line *device;
+        while ((device = inf_line_iter_next(&models_it)) != NULL) {
+            if (device->field_count == 0)
+                continue;
+            struct inf_text iv = inf_token_value(m, inf_line_field(m, device, 0), &scratch, NULL);
+            size_t before = installs.count;
+            inf_name_index_add(&installs, iv.ptr, iv.len, device);
+            if (installs.count != before)
+                mark_install_variants(q, iv, &name);
+        }
+    }
+    free(sections);
     inf_name_index_free(&installs);
     inf_buf_free(&scratch);
     inf_buf_free(&name);
-    free(walked);
 }
 
 unsigned char *inf_graph_mark_references(const struct inf_graph *g)
@@ -224,30 +260,14 @@ unsigned char *inf_graph_mark_references(const struct inf_graph *g)
             if (inf_text_equal_nocase(name, root_names[k]))
                 referenced[s] = 1;
         for (size_t k = 0; k < sizeof root_prefixes / sizeof root_prefixes[0]; k++)
-            if (has_prefix_nocase(name, root_prefixes[k]))
+            if (inf_graph_has_prefix(name, root_prefixes[k]))
                 referenced[s] = 1;
     }
-    /* Companions (and .security) of referenced sections, found by their last suffix. */
+    /* Companions (and .security) of referenced sections. */
     for (size_t s = 0; s < m->section_count; s++) {
-        if (referenced[s])
-            continue;
-        struct inf_text name = inf_model_section_name(m, (uint32_t)s);
-        for (size_t dot = name.len; dot-- > 0;) {
-            if (name.ptr[dot] != '.')
-                continue;
-            struct inf_text suffix = {name.ptr + dot + 1, name.len - dot - 1};
-            int companion =
-                (suffix.len >= 6 && inf_text_equal_nocase2(suffix.ptr, 6, "Remove", 6)) ||
-                inf_text_equal_nocase(suffix, "security");
-            for (size_t k = 0; k < inf_companion_count; k++)
-                companion |= inf_text_equal_nocase(suffix, inf_companions[k].suffix + 1);
-            uint32_t base = companion ? inf_model_find_section(m, name.ptr, dot) : INF_NO_INDEX;
-            if (base != INF_NO_INDEX && referenced[base])
-                referenced[s] = 1;
-            else if (companion && base == INF_NO_INDEX)
-                continue; /* "X.NT.Remove.Services": try the shorter base */
-            break;
-        }
+        uint32_t base = referenced[s] ? INF_NO_INDEX : inf_graph_companion_base(m, (uint32_t)s, 1);
+        if (base != INF_NO_INDEX && referenced[base])
+            referenced[s] = 1;
     }
     return referenced;
 }
