@@ -26,15 +26,6 @@ static int by_rule(const void *a, const void *b)
     return x->column < y->column ? -1 : x->column > y->column;
 }
 
-/* How many rules the SORTED findings have (the failing test cases of a suite). */
-static size_t rules_with_findings(const struct inf_finding *const *sorted, size_t count)
-{
-    size_t rules = 0;
-    for (size_t i = 0; i < count; i++)
-        rules += i == 0 || sorted[i]->rule != sorted[i - 1]->rule;
-    return rules;
-}
-
 /* How many rules have findings in R: a few dozen at most, so a short list serves. */
 static size_t distinct_rules(const struct inf_file_result *r)
 {
@@ -73,7 +64,7 @@ static void write_suite(struct inf_buf *out, const struct inf_file_result *resul
     for (size_t i = 0; i < result->count; i++)
         sorted[i] = &result->findings[i];
     qsort(sorted, result->count, sizeof *sorted, by_rule);
-    size_t failing = rules_with_findings(sorted, result->count);
+    size_t failing = distinct_rules(result);
     size_t tests = result->error || failing ? failing + (result->error != NULL) : 1;
     inf_buf_adds(out, "  <testsuite name=\"");
     inf_xml_add(out, result->path);
