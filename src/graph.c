@@ -954,20 +954,24 @@ static void add_models_paths(struct inf_graph *g, const struct inf_line *manufac
         if (!value.len)
             continue;
         const struct inf_line *first = inf_name_index_add(&names, value.ptr, value.len, line);
-        char *name = inf_xstrndup(value.ptr, value.len);
         uint32_t install;
         if (first != line) { /* seen: the same install path (add_path would drop it) */
             install = inf_key_map_get(&installs, line_index(g, first));
         } else {
+            char *name = inf_xstrndup(value.ptr, value.len);
             install = resolve_install(g, name, arch);
+            free(name);
             if (install != INF_NO_INDEX) { /* absent from the map: missing */
                 inf_key_map_put(&installs, line_index(g, line), install);
                 add_path(g, arch, start, end, install, manufacturer, 0);
             }
         }
-        if (install == INF_NO_INDEX)
+        if (install == INF_NO_INDEX) {
+            value = field_text(g, line, 0); /* resolve_install may have reused the scratch */
+            char *name = inf_xstrndup(value.ptr, value.len);
             add_missing(g, line, name);
-        free(name);
+            free(name);
+        }
     }
     inf_key_map_free(&installs);
     inf_name_index_free(&names);

@@ -32,6 +32,18 @@ static struct inf_name_slot *name_slot(const struct inf_name_index *index, const
     return &index->slots[slot];
 }
 
+/* The slot the last add met when NAME is its name byte for byte, else NULL. */
+static struct inf_name_slot *last_added_slot(const struct inf_name_index *index, const char *name,
+                                             size_t len)
+{
+    if (!index->last_added)
+        return NULL;
+    struct inf_name_slot *s = &index->slots[index->last_added - 1];
+    return s->len == len && (len == 0 || memcmp(index->text.data + s->offset, name, len) == 0)
+               ? s
+               : NULL;
+}
+
 /* Doubles the table. */
 static void grow_name_index(struct inf_name_index *index)
 {
@@ -48,16 +60,21 @@ static void grow_name_index(struct inf_name_index *index)
         bigger.slots[slot] = *s;
     }
     free(index->slots);
+    bigger.last_added = 0; /* the slots moved */
     *index = bigger;
 }
 
 const struct inf_line *inf_name_index_add(struct inf_name_index *index, const char *name,
                                           size_t len, const struct inf_line *line)
 {
+    const struct inf_name_slot *last = last_added_slot(index, name, len);
+    if (last)
+        return last->line;
     if ((index->count + 1) * 2 > index->size)
         grow_name_index(index);
     uint32_t hash = inf_hash_nocase(name, len);
     struct inf_name_slot *s = name_slot(index, name, len, hash);
+    index->last_added = (size_t)(s - index->slots) + 1;
     if (s->used)
         return s->line;
     s->used = 1;
@@ -96,6 +113,9 @@ const struct inf_line *inf_name_index_find(const struct inf_name_index *index, c
 {
     if (!index->size)
         return NULL;
+    const struct inf_name_slot *last = last_added_slot(index, name, len);
+    if (last)
+        return last->line;
     const struct inf_name_slot *s = name_slot(index, name, len, inf_hash_nocase(name, len));
     return s->used ? s->line : NULL;
 }

@@ -30,6 +30,10 @@ struct inf_name_index {
     size_t size; /* power of two, 0 when empty */
     size_t count;
     struct inf_buf text;
+    /* The slot of the name the last add met (added or found), plus one, 0 for none: a
+     * device list names one install section on thousands of consecutive lines, and those
+     * are found again without hashing. */
+    size_t last_added;
 };
 
 /* An empty index sized for about EXPECTED names (it grows when needed). */

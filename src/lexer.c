@@ -43,6 +43,100 @@ static const unsigned char char_class[256] = {
 static const unsigned char quote_stop[256] = {['"'] = 1, ['\n'] = 1, ['%'] = 1, ['$'] = 1, [0] = 1};
 
 /*
+ * Block scanning: where SSE2 is there (every x86-64 compiler), sixteen bytes
+ * at a time are tested for any byte that may stop a scan, and only such a
+ * byte is looked at alone; the last sixteen bytes before the NUL are always
+ * read one by one, so no load passes the text.
+ */
+#if defined(__SSE2__) || defined(_M_X64)
+#include <emmintrin.h>
+#define INF_LEXER_SSE2 1
+
+#if defined(_MSC_VER) && !defined(__clang__)
+#include <intrin.h>
+static inline size_t lowest_set_bit(unsigned mask)
+{
+    unsigned long at;
+    _BitScanForward(&at, mask);
+    return at;
+}
+#else
+static inline size_t lowest_set_bit(unsigned mask)
+{
+    return (size_t)__builtin_ctz(mask);
+}
+#endif
+
+/* The bit of each byte of V equal to C. */
+#define BYTES_EQUAL(v, c) _mm_cmpeq_epi8((v), _mm_set1_epi8((char)(c)))
+
+/* The offset of the first byte at TEXT[Q..) that is not ordinary for sure (below 0x21, from
+ * 0x80 on, or a delimiter), or Q's first offset less than 16 bytes before LEN. */
+static inline size_t skip_plain_block(const unsigned char *text, size_t q, size_t len)
+{
+    while (q + 16 <= len) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(text + q));
+        __m128i stop = _mm_cmplt_epi8(v, _mm_set1_epi8(0x21)); /* signed: 0x80-0xFF too */
+        stop = _mm_or_si128(stop, _mm_or_si128(BYTES_EQUAL(v, '"'), BYTES_EQUAL(v, '=')));
+        stop = _mm_or_si128(stop, _mm_or_si128(BYTES_EQUAL(v, ','), BYTES_EQUAL(v, ';')));
+        stop = _mm_or_si128(stop, _mm_or_si128(BYTES_EQUAL(v, '\\'), BYTES_EQUAL(v, '%')));
+        stop = _mm_or_si128(stop, BYTES_EQUAL(v, '$'));
+        unsigned mask = (unsigned)_mm_movemask_epi8(stop);
+        if (mask)
+            return q + lowest_set_bit(mask);
+        q += 16;
+    }
+    return q;
+}
+
+/* The same inside quotes, where only '"', '%', '$', newline and NUL stop. */
+static inline size_t skip_quoted_block(const unsigned char *text, size_t q, size_t len)
+{
+    while (q + 16 <= len) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(text + q));
+        __m128i stop = _mm_or_si128(BYTES_EQUAL(v, '"'), BYTES_EQUAL(v, '\n'));
+        stop = _mm_or_si128(stop, _mm_or_si128(BYTES_EQUAL(v, '%'), BYTES_EQUAL(v, '$')));
+        stop = _mm_or_si128(stop, BYTES_EQUAL(v, 0));
+        unsigned mask = (unsigned)_mm_movemask_epi8(stop);
+        if (mask)
+            return q + lowest_set_bit(mask);
+        q += 16;
+    }
+    return q;
+}
+#else
+#define INF_LEXER_SSE2 0
+#endif
+
+/* The end of the run of ordinary characters from TEXT[Q] on (the NUL at LEN ends it). */
+static inline size_t skip_ordinary(const unsigned char *text, size_t q, size_t len)
+{
+    (void)len;
+    for (;;) {
+#if INF_LEXER_SSE2
+        q = skip_plain_block(text, q, len);
+#endif
+        if (char_class[text[q]] != C_ORDINARY)
+            return q;
+        q++;
+    }
+}
+
+/* The first character from TEXT[Q] on that ends or marks quoted text (see quote_stop). */
+static inline size_t skip_quoted(const unsigned char *text, size_t q, size_t len)
+{
+    (void)len;
+    for (;;) {
+#if INF_LEXER_SSE2
+        q = skip_quoted_block(text, q, len);
+#endif
+        if (quote_stop[text[q]])
+            return q;
+        q++;
+    }
+}
+
+/*
  * Bytes of the blank at TEXT[POS] (of LEN): ASCII blanks, and the Unicode
  * spaces Windows' isspaceW accepts (U+0085, U+00A0, U+1680, U+2000-U+200A,
  * U+2028, U+2029, U+202F, U+205F, U+3000). 0 when it is no blank.
@@ -402,8 +496,7 @@ static void quoted_run(struct lexer *lx)
     for (;;) {
         size_t q = p;
         for (;;) {
-            while (!quote_stop[text[q]])
-                q++;
+            q = skip_quoted(text, q, lx->len);
             if (text[q] == '%')
                 lx->tok_percent = 1;
             else if (text[q] == '$')
@@ -489,9 +582,7 @@ static void lex_token_general(struct lexer *lx)
         unsigned char c = (unsigned char)lx->text[lx->pos];
         switch (char_class[c]) {
         case C_ORDINARY: {
-            size_t q = lx->pos + 1;
-            while (char_class[(unsigned char)lx->text[q]] == C_ORDINARY) /* NUL ends it */
-                q++;
+            size_t q = skip_ordinary((const unsigned char *)lx->text, lx->pos + 1, lx->len);
             token_append(lx, lx->pos, q, 1);
             lx->pos = q;
             continue;
@@ -547,8 +638,7 @@ static int lex_token_quoted(struct lexer *lx, size_t start)
     size_t q = start + 1;
     int percent = 0, dollar = 0;
     for (;;) {
-        while (!quote_stop[text[q]])
-            q++;
+        q = skip_quoted(text, q, lx->len);
         if (text[q] == '%')
             percent = 1;
         else if (text[q] == '$')
@@ -598,10 +688,7 @@ static int lex_token_plain(struct lexer *lx)
         unsigned char c = text[q];
         unsigned char k = char_class[c];
         if (k == C_ORDINARY) {
-            do
-                q++;
-            while (char_class[text[q]] == C_ORDINARY);
-            kept = q;
+            kept = q = skip_ordinary(text, q + 1, lx->len);
         } else if (k == C_COMMA || k == C_NEWLINE) {
             break;
         } else if (k == C_BLANK) { /* kept only when more characters follow */

@@ -224,6 +224,64 @@ static void assert_fast_path_agrees(const char *text, size_t len)
  * continuations, Unicode spaces, Ctrl-Z, NUL, comments, markers,
  * separators, backslashes as data).
  */
+/*
+ * The lexer scans sixteen bytes at a time where it can: a character that
+ * stops a token, or is kept inside one, is seen at every offset of a block,
+ * and near the end of the text where the scan goes byte by byte.
+ */
+static void block_scan_sees_every_character_at_every_offset(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text; /* put between a run of 'a' and a run of 'b', in UTF-8 */
+        int ends;         /* it ends the unquoted field */
+        int blank;        /* a blank, trimmed at the start of an unquoted field */
+        int percent, dollar;
+    } cases[] = {{",", 1, 0, 0, 0},
+                 {";", 1, 0, 0, 0},
+                 {"\n", 1, 0, 0, 0},
+                 {"=", 0, 0, 0, 0},
+                 {"%", 0, 0, 1, 0},
+                 {"$", 0, 0, 0, 1},
+                 {" ", 0, 1, 0, 0},
+                 {"\t", 0, 1, 0, 0},
+                 {"\xc2\xa0", 0, 1, 0, 0},
+                 {"\xe2\x80\x83", 0, 1, 0, 0},
+                 {"\x01", 0, 0, 0, 0},
+                 {"\xc3\xa9", 0, 0, 0, 0},
+                 {"\xe2\x82\xac", 0, 0, 0, 0},
+                 {"\\b", 0, 0, 0, 0},
+                 {"#", 0, 0, 0, 0},
+                 {"\x7f", 0, 0, 0, 0}};
+    char text[256], expected[128];
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
+        for (int quoted = 0; quoted < 2; quoted++)
+            for (int tail = 0; tail < 2; tail++)
+                for (int offset = 0; offset < 40; offset++) {
+                    if (quoted && cases[c].text[0] == '\n')
+                        continue; /* (an unterminated quote: another test's) */
+                    char as[64], bs[] = "bbbbbbbbbbbbbbbbbbbb";
+                    memset(as, 'a', (size_t)offset);
+                    as[offset] = '\0';
+                    const char *q = quoted ? "\"" : "";
+                    snprintf(text, sizeof text, "\xef\xbb\xbf[S]\nk = %s%s%s%s%s,z\n%s", q, as,
+                             cases[c].text, bs, q,
+                             tail ? "" : "[T]\nfiller = 0123456789abcdef0123456789abcdef\n");
+                    int ends = cases[c].ends && !quoted;
+                    int trimmed = cases[c].blank && !quoted && offset == 0;
+                    snprintf(expected, sizeof expected, "%s%s%s", as,
+                             ends || trimmed ? "" : cases[c].text, ends ? "" : bs);
+                    struct inf_model m;
+                    parse_text(&m, text);
+                    const struct inf_token *field = inf_line_field(&m, first_line(&m, "S"), 0);
+                    assert_non_null(field);
+                    assert_raw(&m, field, expected);
+                    assert_int_equal(field->percent, cases[c].percent);
+                    assert_int_equal(field->dollar, cases[c].dollar);
+                    inf_model_free(&m);
+                }
+}
+
 static void fast_path_matches_general_path(void **state)
 {
     (void)state;
@@ -306,6 +364,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(positions_of_keys_and_fields),
         cmocka_unit_test(extents_of_every_kind_of_token),
+        cmocka_unit_test(block_scan_sees_every_character_at_every_offset),
         cmocka_unit_test(fast_path_matches_general_path),
         cmocka_unit_test(continued_entry_starts_on_its_first_line),
         cmocka_unit_test(directive_comments_are_recorded_with_their_lines),
