@@ -8,6 +8,7 @@
 #include "inflint/profile.h"
 #include "inflint/report.h"
 
+#include "infverif_switches.h"
 #include "suggest.h"
 
 #include <stdlib.h>
@@ -71,20 +72,12 @@ static int set_profile(struct inf_cli *cli, const char *v)
 static int set_min_build(struct inf_cli *cli, const char *v)
 {
     /* A build number (17763), or InfVerif's /wbuild form: major.minor.build (10.0.17763). */
-    const char *number = v;
-    int dots = 0;
-    for (const char *p = v; *p; p++)
-        if (*p == '.')
-            dots++, number = p + 1;
-    char *end;
-    unsigned long build = strtoul(number, &end, 10);
-    int well_formed = *number && !*end && (dots == 0 || dots == 2) &&
-                      strspn(v, "0123456789.") == strlen(v) && !strstr(v, "..") && v[0] != '.';
-    if (!well_formed || build > 1000000) {
+    uint32_t build;
+    if (inf_parse_build(v, &build) != 0) {
         inf_tool_message("--min-build takes a build number, such as 17763 or 10.0.17763");
         return -1;
     }
-    cli->run.lint.rule.min_build = (uint32_t)build;
+    cli->run.lint.rule.min_build = build;
     cli->run.has_min_build = 1;
     return 0;
 }

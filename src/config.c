@@ -15,6 +15,8 @@
 #include "glob_match.h"
 #include "os.h"
 #include "inflint/profile.h"
+#include "infverif_switches.h"
+#include "inflint/run.h"
 
 #include <ini.h>
 #include <stdarg.h>
@@ -46,6 +48,18 @@ static void fail(struct load_state *st, int line, const char *format, ...)
     if (n >= 0 && (size_t)n < st->error_size)
         vsnprintf(st->error + n, st->error_size - (size_t)n, format, args);
     va_end(args);
+}
+
+/* Where an infverif-options value is, for warnings about its switches. */
+struct switch_warning {
+    const char *path;
+    int line;
+};
+
+static void warn_switch(void *context, const char *why)
+{
+    const struct switch_warning *where = context;
+    inf_tool_message("warning: %s:%d: infverif-options: %s", where->path, where->line, why);
 }
 
 static int is_space(char c)
@@ -134,11 +148,15 @@ static int handle(void *user, const char *section, const char *name, const char 
                 fail(st, line, "profile must be isolation, universal or whql, not '%s'", value);
             config->has_profile = 1, config->profile = (enum inf_profile)(p < 0 ? 0 : p);
         } else if (strcmp(name, "min-build") == 0) {
-            char *end;
-            unsigned long b = strtoul(value, &end, 10);
-            if (!*value || *end || b > 1000000)
+            uint32_t b = 0;
+            if (inf_parse_build(value, &b) != 0)
                 fail(st, line, "min-build must be a build number such as 17763, not '%s'", value);
-            config->has_min_build = 1, config->min_build = (uint32_t)b;
+            config->has_min_build = 1, config->min_build = b;
+        } else if (strcmp(name, "infverif-options") == 0) {
+            struct switch_warning where = {st->path, line};
+            if (!config->infverif)
+                config->infverif = inf_xmalloc(sizeof *config->infverif);
+            inf_infverif_switches_parse(value, config->infverif, warn_switch, &where);
         } else if (strcmp(name, "fail-on") == 0) {
             int level = strcmp(value, "never") == 0 ? INF_FAIL_NEVER : inf_severity_parse(value);
             if (level <= 0)
@@ -154,7 +172,7 @@ static int handle(void *user, const char *section, const char *name, const char 
         } else {
             fail(st, line,
                  "unknown key '%s' in [inflint]; known keys: profile, min-build, "
-                 "fail-on, exclude, sarif-help-base",
+                 "fail-on, exclude, sarif-help-base, infverif-options",
                  name);
         }
     } else if (inf_text_equal_nocase(sec, "rules")) {
@@ -218,6 +236,7 @@ void inf_config_free(struct inf_config *config)
     free(config->exclude);
     free(config->severity);
     free(config->sarif_help_base);
+    free(config->infverif);
     free(config->path);
     free(config->dir);
     memset(config, 0, sizeof *config);
@@ -254,6 +273,8 @@ char *inf_config_find(const char *file)
 
 void inf_config_apply(const struct inf_config *config, struct inf_lint_options *options)
 {
+    if (config->infverif) /* the keys that name a setting outright come after */
+        inf_infverif_switches_apply(config->infverif, options);
     if (config->has_profile)
         options->rule.profile = config->profile;
     if (config->has_min_build)

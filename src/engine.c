@@ -44,6 +44,7 @@ void inf_lint_options_init(struct inf_lint_options *options)
     memset(options, 0, sizeof *options);
     options->rule.min_build = INF_DEFAULT_MIN_BUILD;
     options->rule.profile = INF_PROFILE_ISOLATION;
+    options->template_override = -1;
     options->severity = inf_xmalloc(inf_rule_count);
     options->enabled = inf_xmalloc(inf_rule_count);
     memset(options->severity, -1, inf_rule_count);
@@ -180,9 +181,11 @@ int inf_engine_check(const char *path, struct inf_input input,
         return -1;
     }
     result->encoding = inf_encoding_name(model->source.encoding);
+    if (options->template_override >= 0) /* a WDK project stamps it, or /stampinf */
+        model->is_template = options->template_override;
     struct inf_arena arena = INF_ARENA_INIT;
     struct inf_graph graph;
-    inf_graph_build(&graph, model, options->rule.min_build, &arena);
+    inf_graph_build(&graph, model, options->rule.min_build, options->arches, &arena);
     struct inf_check check;
     memset(&check, 0, sizeof check);
     check.model = model;

@@ -1227,7 +1227,7 @@ static void collect_destinations(struct inf_graph *g)
 }
 
 void inf_graph_build(struct inf_graph *g, const struct inf_model *model, uint32_t min_build,
-                     struct inf_arena *arena)
+                     unsigned arches_only, struct inf_arena *arena)
 {
     memset(g, 0, sizeof *g);
     g->model = model;
@@ -1241,6 +1241,8 @@ void inf_graph_build(struct inf_graph *g, const struct inf_model *model, uint32_
     g->priv->includes = inf_xcalloc(model->section_count + 1, 1);
     build_indexes(g);
     unsigned arches = considered_arches(g);
+    if (arches_only && (arches & arches_only))
+        arches &= arches_only;
 
     uint32_t manufacturer = find_section(g, "Manufacturer");
     if (manufacturer != INF_NO_INDEX) {

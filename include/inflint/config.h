@@ -14,6 +14,8 @@
 
 #define INF_CONFIG_NAME ".inflint.ini"
 
+struct inf_infverif_switches;
+
 struct inf_config {
     char *path; /* as found; owned */
     char *dir;  /* its directory ("." when none); owned */
@@ -25,6 +27,8 @@ struct inf_config {
     size_t exclude_count, exclude_cap;
     signed char *severity; /* per rule index: -1 unset, else a severity (off included) */
     char *sarif_help_base; /* sarif-help-base: where rules/README.md is published, or NULL */
+    /* infverif-options: InfVerif switches, as a build script passes them; or NULL. */
+    struct inf_infverif_switches *infverif;
 };
 
 #define INF_FAIL_NEVER 99

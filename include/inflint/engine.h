@@ -44,6 +44,8 @@ struct inf_lint_options {
     signed char *severity;          /* per rule index: -1 = the finding's own, else a severity */
     unsigned char *enabled;         /* per rule index */
     int report_unused_suppressions; /* INF018 */
+    int template_override;          /* 1 or 0: lint as a template or not; -1: by extension */
+    unsigned arches;                /* the architectures considered (INF_ARCH_BIT); 0: all */
 };
 
 /* Defaults: every rule enabled at its own severity, --min-build 17763. Free with _free. */

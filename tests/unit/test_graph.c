@@ -16,7 +16,7 @@ static struct inf_arena test_arena = INF_ARENA_INIT;
 static void build(struct inf_model *m, struct inf_graph *g, const char *name, const char *text)
 {
     parse_bytes(m, name, text, strlen(text));
-    inf_graph_build(g, m, INF_DEFAULT_MIN_BUILD, &test_arena);
+    inf_graph_build(g, m, INF_DEFAULT_MIN_BUILD, 0, &test_arena);
 }
 
 static int live(const struct inf_model *m, const struct inf_graph *g, const char *section)
