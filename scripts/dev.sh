@@ -29,9 +29,10 @@ command -v cc >/dev/null 2>&1 || missing+=(gcc)
 command -v make >/dev/null 2>&1 || missing+=(make)
 if command -v pkg-config >/dev/null 2>&1; then
   pkg-config --exists inih || missing+=(libinih-dev)
+  pkg-config --exists expat || missing+=(libexpat1-dev)
   pkg-config --exists cmocka || missing+=(libcmocka-dev)
 else
-  missing+=(pkg-config libinih-dev libcmocka-dev)
+  missing+=(pkg-config libinih-dev libexpat1-dev libcmocka-dev)
 fi
 
 source scripts/lib.sh
@@ -40,9 +41,9 @@ if [ ${#missing[@]} -gt 0 ]; then
     cat >&2 <<MSG
 inflint needs: ${missing[*]}
 Install them with one of:
-  Debian/Ubuntu: sudo apt-get install cmake gcc make pkg-config libinih-dev libcmocka-dev
-  macOS:         brew install cmake pkg-config inih cmocka
-  vcpkg:         vcpkg install inih cmocka   (then configure with -DCMAKE_TOOLCHAIN_FILE=...)
+  Debian/Ubuntu: sudo apt-get install cmake gcc make pkg-config libinih-dev libexpat1-dev libcmocka-dev
+  macOS:         brew install cmake pkg-config inih expat cmocka
+  vcpkg:         vcpkg install inih expat cmocka   (then configure with -DCMAKE_TOOLCHAIN_FILE=...)
 MSG
     exit 2
   fi

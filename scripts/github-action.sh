@@ -45,6 +45,7 @@ build_linux() {
   command -v cc >/dev/null 2>&1 || missing+=(gcc)
   command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
   pkg-config --exists inih 2>/dev/null || missing+=(libinih-dev)
+  pkg-config --exists expat 2>/dev/null || missing+=(libexpat1-dev)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]}"
     as_root apt-get update -qq
@@ -58,7 +59,7 @@ build_linux() {
 build_windows() {
   # MSVC with the runner's vcpkg (VCPKG_INSTALLATION_ROOT on GitHub's Windows images).
   local vcpkg_root=${VCPKG_INSTALLATION_ROOT:?VCPKG_INSTALLATION_ROOT is not set: no vcpkg on this runner}
-  vcpkg install inih:x64-windows >/dev/null
+  vcpkg install inih:x64-windows expat:x64-windows >/dev/null
   cmake -S "$source_dir" -B "$build_dir" -A x64 \
     -DCMAKE_TOOLCHAIN_FILE="$vcpkg_root/scripts/buildsystems/vcpkg.cmake" \
     -DVCPKG_TARGET_TRIPLET=x64-windows -DINFLINT_BUILD_TESTS=OFF -DINFLINT_BUILD_BENCH=OFF >/dev/null

@@ -13,13 +13,16 @@ for tool in cmake cpack x86_64-w64-mingw32-gcc dpkg-deb unzip; do
 done
 [ -f "$inih/ini.c" ] || { echo "libinih sources not found at $inih" >&2; exit 2; }
 inih=$(cd "$inih" && pwd)
+expat=${INFLINT_EXPAT_SOURCE_DIR:-$root/../shared/third_party/expat}
+[ -f "$expat/lib/xmlparse.c" ] || { echo "libexpat sources not found at $expat" >&2; exit 2; }
+expat=$(cd "$expat" && pwd)
 mkdir -p dist
 rm -f dist/inflint-*
 
 echo "== Windows zip (MinGW-w64)"
 cmake -S . -B build-package-windows -DCMAKE_TOOLCHAIN_FILE=cmake/mingw-w64-x86_64.cmake \
   -DCMAKE_BUILD_TYPE=Release -DINFLINT_BUILD_TESTS=OFF -DINFLINT_BUILD_BENCH=OFF \
-  -DINFLINT_INIH_SOURCE_DIR="$inih" >/dev/null
+  -DINFLINT_INIH_SOURCE_DIR="$inih" -DINFLINT_EXPAT_SOURCE_DIR="$expat" >/dev/null
 cmake --build build-package-windows -j "$jobs" >/dev/null
 (cd build-package-windows && cpack -G ZIP -B "$root/dist" >/dev/null)
 
@@ -46,5 +49,6 @@ need "$(tar -tzf "$tgz")" bin/inflint share/man/man1/inflint.1 share/doc/inflint
 deb=$(ls dist/inflint_*.deb)
 need "$(dpkg-deb -c "$deb" | awk '{print $NF}')" usr/bin/inflint usr/share/man/man1/inflint.1
 dpkg-deb -f "$deb" Depends | grep -q libinih || { echo "FAIL: the .deb does not depend on libinih"; status=1; }
+dpkg-deb -f "$deb" Depends | grep -q libexpat || { echo "FAIL: the .deb does not depend on libexpat"; status=1; }
 ls -l dist/
 exit $status

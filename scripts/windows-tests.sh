@@ -3,16 +3,19 @@
 # MinGW-w64 (cmake/mingw-w64-x86_64.cmake, -Werror) and runs the command-line
 # test scripts against it under Wine, in a throwaway WINEPREFIX:
 # tests/windows (the Windows-specific behaviour, and os.c's path facts), and
-# the golden, cli, adoption, options and hostile scripts with
+# the golden, cli, adoption, options, projects and hostile scripts with
 # INFLINT_TEST_TARGET=windows (paths aside, the same expected output as on
 # Linux; what only POSIX has is left out by the scripts, each saying so).
-# libinih comes from ../shared/third_party/inih (its sources stay there).
+# libinih and libexpat come from ../shared/third_party (their sources stay there).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 inih=${INFLINT_INIH_SOURCE_DIR:-$root/../shared/third_party/inih}
 [ -f "$inih/ini.c" ] || { echo "libinih sources not found at $inih (see ../shared/third_party)" >&2; exit 2; }
 inih=$(cd "$inih" && pwd)
+expat=${INFLINT_EXPAT_SOURCE_DIR:-$root/../shared/third_party/expat}
+[ -f "$expat/lib/xmlparse.c" ] || { echo "libexpat sources not found at $expat (see ../shared/third_party)" >&2; exit 2; }
+expat=$(cd "$expat" && pwd)
 
 missing=()
 command -v cmake >/dev/null 2>&1 || missing+=(cmake)
@@ -30,7 +33,7 @@ start=$(date +%s)
 echo "== cross-build (MinGW-w64)"
 cmake -S . -B build-windows -DCMAKE_TOOLCHAIN_FILE=cmake/mingw-w64-x86_64.cmake \
   -DCMAKE_BUILD_TYPE=Release -DINFLINT_WERROR=ON -DINFLINT_BUILD_BENCH=OFF \
-  -DINFLINT_INIH_SOURCE_DIR="$inih" >/dev/null
+  -DINFLINT_INIH_SOURCE_DIR="$inih" -DINFLINT_EXPAT_SOURCE_DIR="$expat" >/dev/null
 cmake --build build-windows -j "$(nproc 2>/dev/null || echo 2)" --target inflint os_paths
 
 prefix=$(mktemp -d)
@@ -55,6 +58,7 @@ step "golden outputs" bash tests/golden/golden.sh check "$wrapper"
 step "command line" bash tests/cli/cli.sh "$wrapper"
 step "adoption" bash tests/cli/adoption.sh "$wrapper"
 step "options" bash tests/cli/options.sh "$wrapper"
+step "WDK projects" bash tests/cli/projects.sh "$wrapper"
 step "hostile input" bash tests/hostile/hostile.sh "$wrapper"
 echo "== Windows build and tests: $(($(date +%s) - start)) s"
 exit $status

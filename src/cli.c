@@ -151,6 +151,38 @@ static int set_config(struct inf_cli *cli, const char *v)
     return 0;
 }
 
+static int set_no_project(struct inf_cli *cli, const char *v)
+{
+    (void)v;
+    cli->run.no_project = 1;
+    return 0;
+}
+
+static int set_configuration(struct inf_cli *cli, const char *v)
+{
+    if (!strchr(v, '|')) {
+        inf_tool_message("--configuration takes Configuration|Platform, e.g. 'Release|x64' "
+                         "(got '%s')",
+                         v);
+        return -1;
+    }
+    cli->run.configuration = v;
+    return 0;
+}
+
+static int set_infverif_options(struct inf_cli *cli, const char *v)
+{
+    cli->run.infverif_options = v;
+    return 0;
+}
+
+static int set_verbose(struct inf_cli *cli, const char *v)
+{
+    (void)v;
+    cli->run.verbose = 1;
+    return 0;
+}
+
 static int set_no_config(struct inf_cli *cli, const char *v)
 {
     (void)v;
@@ -293,6 +325,25 @@ static const struct option options[] = {
      set_config},
     {"no-config", 0, NULL, "use no configuration file", "Use no configuration file.",
      set_no_config},
+    {"no-project", 0, NULL, "read no WDK project (.vcxproj) for the INFs' settings",
+     "Do not read the WDK projects (\\fB.vcxproj\\fR) that build the INFs: no profile,\n"
+     "InfVerif switches or stamping come from them.",
+     set_no_project},
+    {"configuration", 0, "C|P", "the project configuration to follow, e.g. 'Release|x64'",
+     "Follow this configuration of each WDK project (e.g. \\fB'Release|x64'\\fR) instead\n"
+     "of the strictest of them all.",
+     set_configuration},
+    {"infverif-options", 0, "SW", "InfVerif switches, as a build script passes them",
+     "InfVerif switches as a build script passes them to msbuild, e.g.\n"
+     "\\fB\\-\\-infverif-options '/samples /sw1284'\\fR: \\fB/w\\fR, \\fB/u\\fR, \\fB/h\\fR set "
+     "the\n"
+     "profile, \\fB/swCODE\\fR and \\fB/samples\\fR turn off the rules of those codes,\n"
+     "\\fB/wbuild\\fR sets the minimum build.",
+     set_infverif_options},
+    {"verbose", 'v', NULL, "say where each file's settings come from",
+     "Say on standard error which WDK project and configuration each INF takes its\n"
+     "settings from, and which INFs no project builds.",
+     set_verbose},
     {"baseline", 0, "FILE", "hide the findings recorded in FILE; report stale entries",
      "Hide the findings recorded in \\fIFILE\\fR; report its stale entries (INF019).",
      set_baseline},

@@ -185,7 +185,7 @@ int inf_engine_check(const char *path, struct inf_input input,
         model->is_template = options->template_override;
     struct inf_arena arena = INF_ARENA_INIT;
     struct inf_graph graph;
-    inf_graph_build(&graph, model, options->rule.min_build, options->arches, &arena);
+    inf_graph_build(&graph, model, options->rule.min_build, options->template_arches, &arena);
     struct inf_check check;
     memset(&check, 0, sizeof check);
     check.model = model;

@@ -28,6 +28,7 @@ struct inf_graph_private {
     struct inf_buf scratch;
     uint32_t *stamps; /* per (section, context): id of the last path that entered it */
     uint32_t stamp;
+    unsigned template_arches; /* what $ARCH$ stands for (INF_ARCH_BIT), 0: any */
     struct inf_key_map copy_keys, registry_keys, service_keys, path_keys, missing_keys, live_keys,
         list_keys, subject_keys;
     struct inf_name_index destination_dirs;
@@ -977,6 +978,17 @@ static void add_models_paths(struct inf_graph *g, const struct inf_line *manufac
     inf_name_index_free(&names);
 }
 
+/* Does DECORATION apply to ARCH? NT$ARCH$ only for the architectures the template is
+ * stamped for, when the project says which. */
+static int decoration_applies(const struct inf_graph *g, const struct inf_decoration *decoration,
+                              enum inf_arch arch)
+{
+    if (decoration->arch == INF_DECORATION_ANY_ARCH && g->priv->template_arches &&
+        !(g->priv->template_arches & INF_ARCH_BIT(arch)))
+        return 0;
+    return inf_decoration_applies(decoration, arch);
+}
+
 static void add_manufacturer_paths(struct inf_graph *g, const struct inf_line *line,
                                    unsigned arches)
 {
@@ -1008,7 +1020,7 @@ static void add_manufacturer_paths(struct inf_graph *g, const struct inf_line *l
             continue;
         size_t n = 0;
         for (size_t i = 0; i < count; i++)
-            if (valid[i] && inf_decoration_applies(&decorations[i], (enum inf_arch)arch))
+            if (valid[i] && decoration_applies(g, &decorations[i], (enum inf_arch)arch))
                 starts[n++] = decorations[i].start;
         sort_starts(starts, n);
         if (n == 0) {
@@ -1023,7 +1035,7 @@ static void add_manufacturer_paths(struct inf_graph *g, const struct inf_line *l
             continue;
         }
         for (size_t i = 0; i < count; i++) {
-            if (!valid[i] || !inf_decoration_applies(&decorations[i], (enum inf_arch)arch))
+            if (!valid[i] || !decoration_applies(g, &decorations[i], (enum inf_arch)arch))
                 continue;
             inf_buf_clear(&name);
             inf_buf_printf(&name, "%s.%s", models, texts[i]);
@@ -1049,9 +1061,10 @@ static void add_manufacturer_paths(struct inf_graph *g, const struct inf_line *l
         }
     }
     /* An NT$ARCH$ decoration is missing only when no architecture found its section. */
+    unsigned stamped = g->priv->template_arches ? arches & g->priv->template_arches : arches;
     for (size_t i = 0; i < count; i++)
-        if (valid[i] && decorations[i].arch == INF_DECORATION_ANY_ARCH &&
-            (missing_all[i] & arches) == arches) {
+        if (valid[i] && decorations[i].arch == INF_DECORATION_ANY_ARCH && stamped &&
+            (missing_all[i] & stamped) == stamped) {
             inf_buf_clear(&name);
             inf_buf_printf(&name, "%s.%s", models, texts[i]);
             add_missing(g, line, name.data);
@@ -1227,7 +1240,7 @@ static void collect_destinations(struct inf_graph *g)
 }
 
 void inf_graph_build(struct inf_graph *g, const struct inf_model *model, uint32_t min_build,
-                     unsigned arches_only, struct inf_arena *arena)
+                     unsigned template_arches, struct inf_arena *arena)
 {
     memset(g, 0, sizeof *g);
     g->model = model;
@@ -1241,8 +1254,7 @@ void inf_graph_build(struct inf_graph *g, const struct inf_model *model, uint32_
     g->priv->includes = inf_xcalloc(model->section_count + 1, 1);
     build_indexes(g);
     unsigned arches = considered_arches(g);
-    if (arches_only && (arches & arches_only))
-        arches &= arches_only;
+    g->priv->template_arches = template_arches;
 
     uint32_t manufacturer = find_section(g, "Manufacturer");
     if (manufacturer != INF_NO_INDEX) {

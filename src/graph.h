@@ -233,14 +233,13 @@ struct inf_graph {
 };
 
 /*
- * Builds the graph of MODEL for enforcement build MIN_BUILD, following the
- * architectures in ARCHES_ONLY (INF_ARCH_BIT; 0 or none the INF has: all of
- * them; a stamped template is built for its project's platforms only). Its
- * texts and records are allocated from ARENA, which must outlive it. Free
- * with inf_graph_free.
+ * Builds the graph of MODEL for enforcement build MIN_BUILD. TEMPLATE_ARCHES
+ * (INF_ARCH_BIT) are the architectures $ARCH$ stands for in a template its
+ * project stamps for those platforms only (0: any). Its texts and records
+ * are allocated from ARENA, which must outlive it. Free with inf_graph_free.
  */
 void inf_graph_build(struct inf_graph *graph, const struct inf_model *model, uint32_t min_build,
-                     unsigned arches_only, struct inf_arena *arena);
+                     unsigned template_arches, struct inf_arena *arena);
 void inf_graph_free(struct inf_graph *graph);
 
 /*

@@ -57,8 +57,8 @@ static int is_switch(const char *word, size_t len, const char *name)
 }
 
 /* Switches that take a value and change nothing inflint checks. */
-static const char *const ignored_with_value[] = {"code", "rulever", "osver", "product", "provider",
-                                                 "l"};
+static const char *const ignored_with_value[] = {"code",    "rulever",  "osver",
+                                                 "product", "provider", "l"};
 /* Switches without a value that change nothing inflint checks. */
 static const char *const ignored[] = {"v", "info", "msft"};
 
@@ -106,8 +106,9 @@ int inf_infverif_switches_parse(const char *text, struct inf_infverif_switches *
         } else if (is_switch(name, n, "samples")) {
             for (size_t i = 0; i < sizeof inf_infverif_samples_codes / sizeof(unsigned short); i++)
                 silence(out, inf_infverif_samples_codes[i]);
-        } else if (n > 2 && (name[0] == 's' || name[0] == 'S') && (name[1] == 'w' || name[1] == 'W') &&
-                   strspn(name + 2, "0123456789") == n - 2 && n - 2 <= 5) {
+        } else if (n > 2 && (name[0] == 's' || name[0] == 'S') &&
+                   (name[1] == 'w' || name[1] == 'W') && strspn(name + 2, "0123456789") == n - 2 &&
+                   n - 2 <= 5) {
             silence(out, (unsigned)strtoul(name + 2, NULL, 10));
         } else if (is_switch(name, n, "wbuild")) {
             while (*p == ' ' || *p == '\t')
@@ -139,7 +140,8 @@ int inf_infverif_switches_parse(const char *text, struct inf_infverif_switches *
             for (size_t i = 0; i < sizeof ignored / sizeof ignored[0]; i++)
                 known |= is_switch(name, n, ignored[i]);
             if (!known)
-                say(warn, context, &warnings, "unknown InfVerif switch '%.*s' (ignored)", word, len);
+                say(warn, context, &warnings, "unknown InfVerif switch '%.*s' (ignored)", word,
+                    len);
         }
     }
     return warnings;

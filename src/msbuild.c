@@ -75,7 +75,8 @@ static void warn(struct msbuild_eval *e, const struct msbuild_file *f, uint32_t 
     vsnprintf(why, sizeof why, format, args);
     va_end(args);
     inf_buf_adds(&text, why);
-    p->warnings = inf_xgrow(p->warnings, &p->warning_cap, p->warning_count + 1, sizeof *p->warnings);
+    p->warnings =
+        inf_xgrow(p->warnings, &p->warning_cap, p->warning_count + 1, sizeof *p->warnings);
     p->warnings[p->warning_count++] = text.data;
 }
 
@@ -551,7 +552,8 @@ static int excluded(struct msbuild_eval *e, const char *path, const struct inf_p
 {
     for (size_t i = 0; i < excludes->count; i++) {
         char *pattern = msbuild_path_join(e->project_dir, excludes->paths[i]);
-        int hit = strpbrk(pattern, "*?") ? inf_glob_match(pattern, path) : same_file(e, pattern, path);
+        int hit =
+            strpbrk(pattern, "*?") ? inf_glob_match(pattern, path) : same_file(e, pattern, path);
         free(pattern);
         if (hit)
             return 1;
@@ -573,8 +575,8 @@ static void add_inf_items(struct msbuild_eval *e, const struct msbuild_file *f,
     for (size_t i = 0; i < list->default_count; i++)
         set_metadata(&meta, &meta_count, &meta_cap, list->defaults[i].name,
                      list->defaults[i].value);
-    static const char *const not_metadata[] = {"Include", "Exclude", "Remove", "Condition",
-                                               "Update", "Label"};
+    static const char *const not_metadata[] = {"Include",   "Exclude", "Remove",
+                                               "Condition", "Update",  "Label"};
     for (size_t a = 0; a < el->attribute_count; a++) {
         int skip = 0;
         for (size_t k = 0; k < sizeof not_metadata / sizeof not_metadata[0]; k++)
@@ -841,8 +843,7 @@ void inf_msbuild_load(const char *path, const char *root, struct inf_msbuild_pro
                 const char *bar = strchr(text, '|');
                 char *configuration = inf_xstrndup(text, bar ? (size_t)(bar - text) : strlen(text));
                 struct item_list list = {0};
-                evaluate(&e, configuration, bar ? bar + 1 : "", &project->configurations[i],
-                         &list);
+                evaluate(&e, configuration, bar ? bar + 1 : "", &project->configurations[i], &list);
                 free_list(&list);
                 free(configuration);
             }

@@ -29,8 +29,8 @@ static int take_keyword(struct cond_parser *c, const char *keyword)
     if (!msbuild_equal_nocase_n(c->p, keyword, n))
         return 0;
     char next = c->p[n];
-    if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9') ||
-        next == '_')
+    if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') ||
+        (next >= '0' && next <= '9') || next == '_')
         return 0;
     c->p += n;
     return 1;

@@ -27,14 +27,14 @@ struct msbuild_file {
 struct msbuild_property {
     char *name, *value;
     const char *where; /* "FILE:LINE" of its last assignment (a project place), or NULL */
-    int global;        /* set from outside (Configuration, Platform): the project cannot change it */
+    int global; /* set from outside (Configuration, Platform): the project cannot change it */
 };
 
 struct msbuild_eval {
     struct inf_msbuild_project *project;
-    const char *root;          /* the repository root, lexically absolute, no trailing '/' */
-    const char *cwd;           /* the current directory, lexically absolute */
-    const char *project_dir;   /* the project's directory as given, "" or ending in '/' */
+    const char *root;            /* the repository root, lexically absolute, no trailing '/' */
+    const char *cwd;             /* the current directory, lexically absolute */
+    const char *project_dir;     /* the project's directory as given, "" or ending in '/' */
     struct msbuild_file **files; /* every file met, parsed once (they never move) */
     size_t file_count, file_cap;
     const struct msbuild_file *current; /* the file being read (MSBuildThisFile...) */

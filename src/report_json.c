@@ -92,6 +92,16 @@ static void write_json(struct inf_buf *out, const struct inf_file_result *result
             ADD_LITERAL(out, ", \"encoding\": ");
             add_string(out, results[r].encoding);
         }
+        if (results[r].profile) {
+            ADD_LITERAL(out, ", \"profile\": ");
+            add_string(out, results[r].profile);
+        }
+        if (results[r].project) {
+            ADD_LITERAL(out, ", \"project\": ");
+            add_string(out, results[r].project);
+            ADD_LITERAL(out, ", \"configuration\": ");
+            add_string(out, results[r].configuration ? results[r].configuration : "");
+        }
         if (results[r].error) {
             ADD_LITERAL(out, ", \"error\": ");
             add_string(out, results[r].error);

@@ -9,7 +9,10 @@
 #include "inflint/baseline.h"
 #include "inflint/config.h"
 #include "dump.h"
+#include "infverif_switches.h"
+#include "inflint/profile.h"
 #include "os.h"
+#include "projects.h"
 #include "report_parts.h"
 #include "report_statistics.h"
 #include "engine_check.h"
@@ -103,8 +106,10 @@ struct run {
     struct inf_string_map searched; /* directory -> index in found, or NO_CONFIG_FILE */
     char **found;                   /* configuration files found by the search */
     size_t found_count, found_cap;
-    struct inf_string_map loaded; /* configuration path -> index in configs */
-    int config_broken;            /* a configuration file could not be loaded: the run ends */
+    struct inf_string_map loaded;  /* configuration path -> index in configs */
+    int config_broken;             /* a configuration file could not be loaded: the run ends */
+    struct inf_projects *projects; /* WDK projects read (NULL with --no-project) */
+    struct inf_infverif_switches cli_switches; /* --infverif-options */
 };
 
 static void run_free(struct run *run)
@@ -120,6 +125,7 @@ static void run_free(struct run *run)
     for (size_t i = 0; i < run->found_count; i++)
         free(run->found[i]);
     free(run->found);
+    inf_projects_free(run->projects);
 }
 
 #define NO_CONFIG_FILE ((size_t)-1)
@@ -257,16 +263,22 @@ static const struct inf_config *config_for(struct run *run, const char *path, in
 }
 
 /*
- * The options for one file: defaults, then its configuration, then what the
- * command line says (which always wins). Returns the --fail-on level that
- * applies. Free OUT with inf_lint_options_free.
+ * The options for one file, key by key: defaults, then what the WDK project
+ * that builds it says (SETTINGS, may be NULL), then its configuration file,
+ * then the command line (which always wins). Returns the --fail-on level
+ * that applies. Free OUT with inf_lint_options_free.
  */
-static int file_options(const struct inf_run_options *opt, const struct inf_config *config,
-                        struct inf_lint_options *out)
+static int file_options(const struct run *run, const struct inf_config *config,
+                        const struct inf_project_settings *settings, struct inf_lint_options *out)
 {
+    const struct inf_run_options *opt = run->opt;
     inf_lint_options_init(out);
+    if (settings)
+        inf_project_settings_apply(settings, out);
     if (config)
         inf_config_apply(config, out);
+    if (opt->infverif_options)
+        inf_infverif_switches_apply(&run->cli_switches, out);
     if (opt->has_profile)
         out->rule.profile = opt->lint.rule.profile;
     if (opt->has_min_build)
@@ -338,7 +350,8 @@ static int dump_files(const struct inf_run_options *opt, const struct inf_path_l
 
 /* The options of the files under one configuration (or none): a run usually has one or two. */
 struct file_setup {
-    size_t config; /* index in run.configs, or NO_CONFIG */
+    size_t config;                              /* index in run.configs, or NO_CONFIG */
+    const struct inf_project_settings *project; /* the WDK project's settings, or NULL */
     struct inf_lint_options options;
     int fail_on;
 };
@@ -365,6 +378,7 @@ struct run_file {
     int fail_on;                 /* the least severity that fails the run */
     unsigned char stale_enabled; /* INF019 is on */
     int walk_error;              /* the walk could not read this path (an errno value), or 0 */
+    const char *missing_item;    /* "FILE:LINE" of the Inf item naming this missing file */
     struct inf_file_result result;
 };
 
@@ -380,10 +394,8 @@ struct lint_job {
     int resolve_setups; /* find each file's options (not when only dumping) */
     struct run_file *files;
     size_t file_count, file_cap;
-    struct file_setup *setups; /* one per configuration met */
+    struct file_setup *setups; /* one per configuration file and project settings met */
     size_t setup_count, setup_cap;
-    size_t *setup_by_config; /* slot (0: none, i + 1: configuration i) -> index in setups */
-    size_t setup_by_config_count, setup_by_config_cap;
     size_t stale_rule;
     struct inf_os_feed *feed; /* while the walk runs */
     size_t walking;           /* the command-line path being walked */
@@ -407,36 +419,31 @@ static void reserve_file(struct lint_job *job)
         inf_report_parts_reserve(job->parts, job->file_cap);
 }
 
-/* The index in job->setups of the options for files under CONFIG. */
-static size_t setup_for(struct lint_job *job, const struct inf_config *config)
+/* The index in job->setups of the options for files under CONFIG built as SETTINGS say. */
+static size_t setup_for(struct lint_job *job, const struct inf_config *config,
+                        const struct inf_project_settings *settings)
 {
     struct run *run = job->run;
     size_t config_index = config ? (size_t)(config - run->configs) : NO_CONFIG;
-    /* Slot 0 is the files without a configuration, slot i + 1 configuration i. */
-    size_t slot = config ? config_index + 1 : 0;
-    if (slot >= job->setup_by_config_count) {
-        size_t old = job->setup_by_config_count;
-        job->setup_by_config = inf_xgrow(job->setup_by_config, &job->setup_by_config_cap, slot + 1,
-                                         sizeof *job->setup_by_config);
-        for (size_t i = old; i <= slot; i++)
-            job->setup_by_config[i] = NO_CONFIG;
-        job->setup_by_config_count = slot + 1;
+    /* Files of one directory come together: the last setup is asked for first. */
+    for (size_t i = job->setup_count; i-- > 0;)
+        if (job->setups[i].config == config_index && job->setups[i].project == settings)
+            return i;
+    size_t k = job->setup_count;
+    if (job->setup_count == job->setup_cap) {
+        inf_os_feed_drain(job->feed); /* workers read setups */
+        job->setups =
+            inf_xgrow(job->setups, &job->setup_cap, job->setup_count + 1, sizeof *job->setups);
     }
-    size_t k = job->setup_by_config[slot];
-    if (k == NO_CONFIG) {
-        k = job->setup_count;
-        job->setup_by_config[slot] = k;
-        if (job->setup_count == job->setup_cap) {
-            inf_os_feed_drain(job->feed); /* workers read setups */
-            job->setups =
-                inf_xgrow(job->setups, &job->setup_cap, job->setup_count + 1, sizeof *job->setups);
-        }
-        job->setups[k].config = config_index;
-        job->setups[k].fail_on = file_options(run->opt, config, &job->setups[k].options);
-        job->setup_count++;
-    }
+    job->setups[k].config = config_index;
+    job->setups[k].project = settings;
+    job->setups[k].fail_on = file_options(run, config, settings, &job->setups[k].options);
+    job->setup_count++;
     return k;
 }
+
+/* An Inf item names a file that is not there: a file of the run with that error. */
+static void missing_item(void *context, const char *inf, const char *place);
 
 /* Adds PATH (owned) as the next file and lets the workers have it. */
 static void add_file(void *context, char *path)
@@ -447,6 +454,10 @@ static void add_file(void *context, char *path)
         free(path);
         return;
     }
+    /* First: finding the project may add its missing Inf items as files. */
+    const struct inf_project_settings *settings = NULL;
+    if (job->resolve_setups && run->projects && strcmp(path, "-") != 0)
+        settings = inf_projects_for_inf(run->projects, path, missing_item, job);
     reserve_file(job);
     struct run_file *file = &job->files[job->file_count];
     memset(file, 0, sizeof *file);
@@ -462,7 +473,7 @@ static void add_file(void *context, char *path)
             free(path);
             return;
         }
-        size_t k = setup_for(job, config);
+        size_t k = setup_for(job, config, settings);
         file = &job->files[job->file_count]; /* setup_for may have let workers go on */
         file->setup = k;
         file->fail_on = job->setups[k].fail_on;
@@ -490,6 +501,23 @@ static void add_unreadable(struct lint_job *job, const char *path, int error)
     file->walk_error = error ? error : EIO;
     job->file_count++;
     inf_os_feed_publish(job->feed, job->file_count);
+}
+
+static void missing_item(void *context, const char *inf, const char *place)
+{
+    struct lint_job *job = context;
+    add_unreadable(job, inf, ENOENT);
+    if (!job->run->config_broken)
+        job->files[job->file_count - 1].missing_item = place;
+}
+
+/* An Inf item of a project named on the command line: linted, or reported missing. */
+static void project_item(void *context, const char *inf, const char *place, int exists)
+{
+    if (exists)
+        add_file(context, inf_xstrndup(inf, strlen(inf)));
+    else
+        missing_item(context, inf, place);
 }
 
 static void unreadable_directory(void *context, const char *path, int error)
@@ -555,6 +583,10 @@ static void find_files(struct inf_os_feed *feed, void *context)
                 add_unreadable(job, p, err);
             else if (job->file_count == before && !run->config_broken && !run->opt->quiet)
                 inf_tool_message("note: %s: no INF or INX files found", p);
+        } else if (run->projects && inf_projects_is_project_path(p) && inf_os_is_file(p)) {
+            int err = inf_projects_add(run->projects, p, project_item, job);
+            if (err)
+                add_unreadable(job, p, err);
         } else if (!force_excluded(run, p)) {
             add_file(job, inf_xstrndup(p, strlen(p)));
         }
@@ -589,10 +621,16 @@ static size_t *walk_order(const struct lint_job *job)
     for (size_t i = 0; i < count; i++) {
         struct sort_item *item = &items[i];
         const struct run_file *file = &job->files[i];
-        /* Every file of one command-line path starts with it: only the rest can differ. */
-        size_t skip = strlen(job->run->opt->paths[file->input]);
+        /* Every file a walk finds starts with its command-line path: only the rest can differ.
+         * (A project's Inf items may lie anywhere: their whole path is the rest.) */
+        const char *typed = job->run->opt->paths[file->input];
+        size_t skip = 0;
+        while (typed[skip] &&
+               (typed[skip] == file->path[skip] ||
+                (inf_os_is_separator(typed[skip]) && inf_os_is_separator(file->path[skip]))))
+            skip++;
         item->input = file->input;
-        item->rest = strlen(file->path) >= skip ? file->path + skip : file->path;
+        item->rest = typed[skip] ? file->path : file->path + skip;
         item->index = i;
         for (size_t k = 0; k < 8; k++) {
             unsigned char c = (unsigned char)item->rest[k];
@@ -633,7 +671,6 @@ static void lint_job_free(struct lint_job *job)
     for (size_t k = 0; k < job->setup_count; k++)
         inf_lint_options_free(&job->setups[k].options);
     free(job->setups);
-    free(job->setup_by_config);
     for (size_t i = 0; i < job->file_count; i++) {
         free(job->files[i].path);
         inf_file_result_free(&job->files[i].result);
@@ -674,14 +711,26 @@ static void lint_one(void *context, size_t index, int worker)
         name = file->path;
     else
         err = read_input(file->path, job->run->opt, &name, &input);
-    if (err) {
+    if (err && file->missing_item) {
+        memset(result, 0, sizeof *result);
+        result->path = inf_xstrndup(name, strlen(name));
+        struct inf_buf why = INF_BUF_INIT;
+        inf_buf_printf(&why, "no such file, but the Inf item at %s names it", file->missing_item);
+        result->error = why.data;
+    } else if (err) {
         memset(result, 0, sizeof *result);
         result->path = inf_xstrndup(name, strlen(name));
         result->error = inf_xstrndup(read_error_text(err), strlen(read_error_text(err)));
     } else {
         inf_alloc_set_path(name);
-        inf_lint_input(name, input, &job->setups[file->setup].options, result);
+        const struct file_setup *setup = &job->setups[file->setup];
+        inf_lint_input(name, input, &setup->options, result);
         inf_alloc_set_path(NULL);
+        result->profile = inf_profile_name(setup->options.rule.profile);
+        if (setup->project) {
+            result->project = setup->project->project;
+            result->configuration = setup->project->configuration;
+        }
     }
     if (job->parts) { /* report it now, while it is in the cache, and keep only its name */
         if (!result->error)
@@ -824,12 +873,36 @@ static int report(struct lint_job *job, const struct inf_reporter *reporter,
 }
 
 /* A run of OPT and its (empty) job, ready for inf_os_parallel_fed. */
+static void warn_cli_switch(void *context, const char *why)
+{
+    (void)context;
+    inf_tool_message("warning: --infverif-options: %s", why);
+}
+
 static void start_run(const struct inf_run_options *opt, struct run *run, struct lint_job *job)
 {
     memset(run, 0, sizeof *run);
     run->opt = opt;
+    if (!opt->no_project)
+        run->projects = inf_projects_new(opt->configuration, opt->verbose);
+    if (opt->infverif_options)
+        inf_infverif_switches_parse(opt->infverif_options, &run->cli_switches, warn_cli_switch,
+                                    NULL);
     memset(job, 0, sizeof *job);
     job->run = run;
+}
+
+/* --verbose, after a walk that met WDK projects: the INFs none of them builds. */
+static void list_unbuilt(const struct lint_job *job)
+{
+    const struct run *run = job->run;
+    if (!run->opt->verbose || !run->projects || !inf_projects_count(run->projects))
+        return;
+    for (size_t i = 0; i < job->file_count; i++) {
+        const struct run_file *file = &job->files[i];
+        if (!file->walk_error && strcmp(file->path, "-") != 0 && !job->setups[file->setup].project)
+            inf_tool_message("%s: no WDK project builds it (a stale copy?)", file->path);
+    }
 }
 
 int inf_run_lint(const struct inf_run_options *opt)
@@ -862,6 +935,7 @@ int inf_run_lint(const struct inf_run_options *opt)
         goto done;
     }
     sort_files(&job);
+    list_unbuilt(&job);
     /* SARIF's helpUri base: sarif-help-base of the configuration that governs the current
      * directory (or of --config). */
     const struct inf_config *here = opt->no_config ? NULL : config_for(&run, ".", 1);

@@ -17,7 +17,7 @@
 struct xml_reader {
     XML_Parser parser;
     struct inf_xml_tree *tree;
-    uint32_t open;  /* the innermost open element, or INF_XML_NONE */
+    uint32_t open;        /* the innermost open element, or INF_XML_NONE */
     uint32_t *last_child; /* per element: its last child so far, for appending siblings */
     size_t last_child_cap;
     unsigned depth;
@@ -47,7 +47,8 @@ static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **
         return;
     }
     t->elements = inf_xgrow(t->elements, &t->cap, t->count + 1, sizeof *t->elements);
-    r->last_child = inf_xgrow(r->last_child, &r->last_child_cap, t->count + 1, sizeof *r->last_child);
+    r->last_child =
+        inf_xgrow(r->last_child, &r->last_child_cap, t->count + 1, sizeof *r->last_child);
     uint32_t index = (uint32_t)t->count++;
     struct inf_xml_element *e = &t->elements[index];
     e->name = inf_arena_strndup(&t->arena, name, strlen(name));

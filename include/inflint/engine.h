@@ -35,6 +35,9 @@ struct inf_file_result {
     char *path;           /* owned */
     const char *encoding; /* static name, NULL when unread */
     char *error;          /* why the file could not be read, or NULL; owned */
+    /* Where its settings came from (for reports): the profile's name, and the WDK project
+     * and configuration(s) that build it, or NULL. Not owned: they live as long as the run. */
+    const char *profile, *project, *configuration;
     struct inf_finding *findings;
     size_t count, cap;
 };
@@ -45,7 +48,7 @@ struct inf_lint_options {
     unsigned char *enabled;         /* per rule index */
     int report_unused_suppressions; /* INF018 */
     int template_override;          /* 1 or 0: lint as a template or not; -1: by extension */
-    unsigned arches;                /* the architectures considered (INF_ARCH_BIT); 0: all */
+    unsigned template_arches;       /* what $ARCH$ stands for (INF_ARCH_BIT); 0: any */
 };
 
 /* Defaults: every rule enabled at its own severity, --min-build 17763. Free with _free. */

@@ -55,10 +55,14 @@ struct inf_run_options {
     const char *config_path; /* --config */
     int no_config;
     const char *baseline, *write_baseline;
-    const char *output_file; /* the report goes there (atomically), not to stdout */
-    int force_exclude;       /* configuration excludes apply to files named on the command line */
-    int statistics;          /* counts per rule instead of the findings */
-    char **paths;            /* files, directories or "-" */
+    const char *output_file;   /* the report goes there (atomically), not to stdout */
+    int force_exclude;         /* configuration excludes apply to files named on the command line */
+    int statistics;            /* counts per rule instead of the findings */
+    int no_project;            /* --no-project: WDK project files are not read */
+    const char *configuration; /* --configuration 'Release|x64', or NULL: the strictest */
+    const char *infverif_options; /* --infverif-options: InfVerif switches, or NULL */
+    int verbose;                  /* where each file's settings come from, on stderr */
+    char **paths;                 /* files, directories or "-" */
     size_t path_count;
 };
 

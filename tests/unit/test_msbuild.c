@@ -76,8 +76,8 @@ static void load(const struct tree *t, const char *project, struct inf_msbuild_p
     free(path);
 }
 
-static const struct inf_msbuild_configuration *
-configuration(const struct inf_msbuild_project *p, const char *name)
+static const struct inf_msbuild_configuration *configuration(const struct inf_msbuild_project *p,
+                                                             const char *name)
 {
     for (size_t i = 0; i < p->configuration_count; i++)
         if (strcmp(p->configurations[i].name, name) == 0)
@@ -212,8 +212,8 @@ static void imports_inside_the_repository(void **state)
     assert_true(warned(&p, "p.vcxproj:5:")); /* outside the repository */
     assert_true(warned(&p, "outside the repository"));
     assert_true(warned(&p, "p.vcxproj:6: imported file"));
-    assert_true(warned(&p, "p.vcxproj:7:")); /* the project imports itself */
-    assert_false(warned(&p, "Microsoft.Cpp"));        /* the toolset's imports are not ours */
+    assert_true(warned(&p, "p.vcxproj:7:"));   /* the project imports itself */
+    assert_false(warned(&p, "Microsoft.Cpp")); /* the toolset's imports are not ours */
     inf_msbuild_project_free(&p);
     tree_free(&t);
 }
