@@ -468,6 +468,30 @@ static int same_file(struct msbuild_eval *e, const char *a, const char *b)
     return same;
 }
 
+/*
+ * PATH's file as its directory spells it when only the letter case of its
+ * name differs (Windows finds "Driver.InX" for an item "driver.inx"; on
+ * Linux the name must be looked up), or NULL. Only inside the repository.
+ */
+static char *spelled_on_disk(struct msbuild_eval *e, const char *path)
+{
+    char *dir = msbuild_path_directory(path);
+    const char *name = path + strlen(dir);
+    char *spelled = NULL;
+    struct inf_path_list files = {0};
+    const char *listed = dir[0] ? dir : ".";
+    if (msbuild_path_inside(e->root, e->cwd, listed) && inf_os_list_files(listed, &files) == 0)
+        for (size_t i = 0; i < files.count && !spelled; i++) {
+            const char *slash = strrchr(files.paths[i], '/');
+            const char *other = slash ? slash + 1 : files.paths[i];
+            if (msbuild_equal_nocase(other, name))
+                spelled = msbuild_path_join(dir, other);
+        }
+    inf_path_list_free(&files);
+    free(dir);
+    return spelled;
+}
+
 static void collect_path(void *context, char *path)
 {
     inf_path_list_add(context, path);
@@ -480,7 +504,9 @@ static void resolve_entry(struct msbuild_eval *e, const struct msbuild_file *f, 
 {
     if (!strchr(entry, '*') && !strchr(entry, '?')) {
         char *path = msbuild_path_join(e->project_dir, entry);
-        inf_path_list_add(found, path);
+        char *spelled = inf_os_is_file(path) ? NULL : spelled_on_disk(e, path);
+        inf_path_list_add(found, spelled ? spelled : path);
+        free(spelled);
         free(path);
         return;
     }
@@ -524,13 +550,10 @@ static void resolve_entry(struct msbuild_eval *e, const struct msbuild_file *f, 
     free(pattern);
 }
 
-/* The entries of a ';'-separated item list, expanded; those naming items (@, %) are skipped. */
-static void list_entries(struct msbuild_eval *e, const char *text, struct inf_path_list *entries,
-                         int *names_items)
+/* Splits TEXT at ';' into trimmed, non-empty parts appended to PARTS (TEXT is cut up). */
+static void split_list(char *text, struct inf_path_list *parts)
 {
-    int unresolved = MSBUILD_RESOLVED;
-    char *value = msbuild_expand(e, text, &unresolved);
-    for (char *p = value; p && *p;) {
+    for (char *p = text; p && *p;) {
         char *semicolon = strchr(p, ';');
         if (semicolon)
             *semicolon = '\0';
@@ -539,13 +562,40 @@ static void list_entries(struct msbuild_eval *e, const char *text, struct inf_pa
         size_t n = strlen(p);
         while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r' || p[n - 1] == '\n'))
             p[--n] = '\0';
-        if (strstr(p, "@(") || strstr(p, "%("))
-            *names_items = 1;
-        else if (*p)
-            inf_path_list_add(entries, p);
+        if (*p)
+            inf_path_list_add(parts, p);
         p = semicolon ? semicolon + 1 : NULL;
     }
-    free(value);
+}
+
+/*
+ * The entries of a ';'-separated item list, each expanded (a property may
+ * hold a list too). Those naming items (@, %) only set *NAMES_ITEMS; those
+ * using a property set outside the project ($(SolutionDir) when built alone)
+ * are left out with a warning: where they point is not known.
+ */
+static void list_entries(struct msbuild_eval *e, const struct msbuild_file *f, uint32_t line,
+                         const char *text, struct inf_path_list *entries, int *names_items)
+{
+    struct inf_path_list raw = {0};
+    char *copy = inf_xstrndup(text, strlen(text));
+    split_list(copy, &raw);
+    free(copy);
+    for (size_t i = 0; i < raw.count; i++) {
+        if (strstr(raw.paths[i], "@(") || strstr(raw.paths[i], "%(")) {
+            *names_items = 1;
+            continue;
+        }
+        int unresolved = MSBUILD_RESOLVED;
+        char *value = msbuild_expand(e, raw.paths[i], &unresolved);
+        if (unresolved != MSBUILD_RESOLVED)
+            warn(e, f, line, "'%s' uses a property this project does not set: left out",
+                 raw.paths[i]);
+        else
+            split_list(value, entries);
+        free(value);
+    }
+    inf_path_list_free(&raw);
 }
 
 static int excluded(struct msbuild_eval *e, const char *path, const struct inf_path_list *excludes)
@@ -599,10 +649,10 @@ static void add_inf_items(struct msbuild_eval *e, const struct msbuild_file *f,
     }
     int names_items = 0;
     struct inf_path_list includes = {0}, excludes = {0}, files = {0};
-    list_entries(e, inf_xml_attribute(el, "Include"), &includes, &names_items);
+    list_entries(e, f, el->line, inf_xml_attribute(el, "Include"), &includes, &names_items);
     const char *exclude = inf_xml_attribute(el, "Exclude");
-    if (exclude)
-        list_entries(e, exclude, &excludes, &names_items); /* Exclude="@(Inf)": no duplicates */
+    if (exclude) /* Exclude="@(Inf)": no duplicates, as below anyway */
+        list_entries(e, f, el->line, exclude, &excludes, &names_items);
     if (names_items && !exclude)
         warn(e, f, el->line, "an Inf item made from other items is not resolved");
     for (size_t i = 0; i < includes.count; i++)
@@ -639,12 +689,12 @@ static void add_inf_items(struct msbuild_eval *e, const struct msbuild_file *f,
     free_metadata(meta, meta_count);
 }
 
-static void remove_inf_items(struct msbuild_eval *e, const struct inf_xml_element *el,
-                             struct item_list *list)
+static void remove_inf_items(struct msbuild_eval *e, const struct msbuild_file *f,
+                             const struct inf_xml_element *el, struct item_list *list)
 {
     int names_items = 0;
     struct inf_path_list removes = {0};
-    list_entries(e, inf_xml_attribute(el, "Remove"), &removes, &names_items);
+    list_entries(e, f, el->line, inf_xml_attribute(el, "Remove"), &removes, &names_items);
     size_t out = 0;
     for (size_t i = 0; i < list->count; i++) {
         if (excluded(e, list->items[i].path, &removes)) {
@@ -694,7 +744,7 @@ static void second_pass(struct evaluation *ev, struct item_list *list)
                         read_item_definition(e, f, el, list);
                 } else if (inf && holds(e, f, el)) {
                     if (inf_xml_attribute(el, "Remove"))
-                        remove_inf_items(e, el, list);
+                        remove_inf_items(e, f, el, list);
                     else if (inf_xml_attribute(el, "Include"))
                         add_inf_items(e, f, el, list);
                 } else if (msbuild_equal_nocase(el->name, "ProjectConfiguration") &&
@@ -754,6 +804,20 @@ static void evaluate(struct msbuild_eval *e, const char *configuration, const ch
                      struct inf_msbuild_configuration *out, struct item_list *list)
 {
     reset_properties(e);
+    if (e->solution) { /* what msbuild sets building a solution's project */
+        char *absolute = msbuild_path_absolute(e->cwd, e->solution);
+        char *dir = msbuild_path_directory(absolute);
+        const char *base = absolute + strlen(dir);
+        const char *dot = strrchr(base, '.');
+        char *name = inf_xstrndup(base, dot ? (size_t)(dot - base) : strlen(base));
+        set_property(e, "SolutionDir", dir, NULL, 1);
+        set_property(e, "SolutionPath", absolute, NULL, 1);
+        set_property(e, "SolutionFileName", base, NULL, 1);
+        set_property(e, "SolutionName", name, NULL, 1);
+        free(name);
+        free(dir);
+        free(absolute);
+    }
     if (configuration)
         set_property(e, "Configuration", configuration, NULL, 1);
     if (platform)
@@ -805,7 +869,8 @@ static void free_list(struct item_list *list)
     memset(list, 0, sizeof *list);
 }
 
-void inf_msbuild_load(const char *path, const char *root, struct inf_msbuild_project *project)
+void inf_msbuild_load(const char *path, const char *root, const char *solution,
+                      struct inf_msbuild_project *project)
 {
     memset(project, 0, sizeof *project);
     char *normal = msbuild_path_normalize(path);
@@ -819,6 +884,7 @@ void inf_msbuild_load(const char *path, const char *root, struct inf_msbuild_pro
     e.root = root_absolute;
     e.cwd = cwd ? cwd : "/";
     e.project_dir = dir;
+    e.solution = solution;
     e.warn = 1;
     if (load_file(&e, normal, NULL, 0) != 0) {
         project->unreadable = 1;

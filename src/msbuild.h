@@ -53,11 +53,13 @@ struct inf_msbuild_project {
 /*
  * Evaluates project PATH. ROOT is the repository root (the directory with
  * .git) or the project's own directory: no file outside it is opened or
- * even looked at. Always fills PROJECT (free it with
- * inf_msbuild_project_free); when it cannot be read at all, UNREADABLE is
- * set and WARNINGS say why.
+ * even looked at. SOLUTION is the solution it is built through (MSBuild then
+ * sets $(SolutionDir) and friends), or NULL. Always fills PROJECT (free it
+ * with inf_msbuild_project_free); when it cannot be read at all, UNREADABLE
+ * is set and WARNINGS say why.
  */
-void inf_msbuild_load(const char *path, const char *root, struct inf_msbuild_project *project);
+void inf_msbuild_load(const char *path, const char *root, const char *solution,
+                      struct inf_msbuild_project *project);
 void inf_msbuild_project_free(struct inf_msbuild_project *project);
 
 /*

@@ -35,6 +35,7 @@ struct msbuild_eval {
     const char *root;            /* the repository root, lexically absolute, no trailing '/' */
     const char *cwd;             /* the current directory, lexically absolute */
     const char *project_dir;     /* the project's directory as given, "" or ending in '/' */
+    const char *solution;        /* the solution it is built through, or NULL */
     struct msbuild_file **files; /* every file met, parsed once (they never move) */
     size_t file_count, file_cap;
     const struct msbuild_file *current; /* the file being read (MSBuildThisFile...) */

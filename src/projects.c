@@ -52,7 +52,6 @@ struct inf_projects {
     struct loaded_project **projects;
     size_t count, cap;
     struct inf_string_map by_path;      /* canonical project path -> index */
-    struct inf_string_map searched_dir; /* directory searched for projects -> 1 */
     struct inf_string_map chain_of_dir; /* an INF's directory -> index in chains */
     struct dir_chain *chains;
     size_t chain_count, chain_cap;
@@ -94,7 +93,6 @@ void inf_projects_free(struct inf_projects *p)
     }
     free(p->projects);
     inf_string_map_free(&p->by_path);
-    inf_string_map_free(&p->searched_dir);
     inf_string_map_free(&p->chain_of_dir);
     for (size_t i = 0; i < p->chain_count; i++)
         free(p->chains[i].projects);
@@ -134,8 +132,16 @@ static char *repository_root(const char *dir)
     return inf_os_absolute(dir[0] ? dir : ".");
 }
 
-/* Loads project PATH once; returns it. */
-static struct loaded_project *load(struct inf_projects *p, const char *path)
+static size_t project_index(const struct inf_projects *p, const struct loaded_project *lp)
+{
+    size_t i = 0;
+    while (p->projects[i] != lp)
+        i++;
+    return i;
+}
+
+/* Loads project PATH (built through SOLUTION, or NULL) once; returns it. */
+static struct loaded_project *load(struct inf_projects *p, const char *path, const char *solution)
 {
     char *canonical = inf_os_absolute(path);
     const char *key = canonical ? canonical : path;
@@ -149,7 +155,7 @@ static struct loaded_project *load(struct inf_projects *p, const char *path)
                              : msbuild_path_absolute(p->cwd ? p->cwd : "/", path);
     char *dir = msbuild_path_directory(path);
     char *root = repository_root(dir);
-    inf_msbuild_load(path, root, &lp->project);
+    inf_msbuild_load(path, root, solution, &lp->project);
     free(root);
     free(dir);
     for (size_t i = 0; i < lp->project.warning_count; i++)
@@ -373,35 +379,41 @@ static void report_missing(struct loaded_project *lp,
             missing(context, lp->items[k].first->path, lp->items[k].first->where);
 }
 
-int inf_projects_add(struct inf_projects *p, const char *path,
-                     void (*item)(void *context, const char *inf, const char *place, int exists),
-                     void *context)
+/* A project named on the command line (through SOLUTION, or NULL): its items are linted. */
+static void add_named(struct inf_projects *p, const char *path, const char *solution,
+                      void (*item)(void *, const char *, const char *, int), void *context)
 {
-    if (has_extension(path, ".sln")) {
-        char **projects = NULL;
-        size_t count = 0;
-        int err = inf_msbuild_solution_projects(path, &projects, &count);
-        if (err)
-            return err;
-        for (size_t i = 0; i < count; i++) {
-            if (inf_os_is_file(projects[i]))
-                inf_projects_add(p, projects[i], item, context);
-            else
-                inf_tool_message("warning: %s names project %s, which is not there", path,
-                                 projects[i]);
-            free(projects[i]);
-        }
-        free(projects);
-        return 0;
-    }
-    if (!inf_os_is_file(path))
-        return ENOENT;
-    struct loaded_project *lp = load(p, path);
+    struct loaded_project *lp = load(p, path, solution);
     lp->named = 1;
     lp->missing_reported = 1; /* the items below include the missing ones */
     for (size_t k = 0; k < lp->item_count; k++)
         item(context, lp->items[k].first->path, lp->items[k].first->where,
              lp->items[k].first->exists);
+}
+
+int inf_projects_add(struct inf_projects *p, const char *path,
+                     void (*item)(void *context, const char *inf, const char *place, int exists),
+                     void *context)
+{
+    if (!inf_os_is_file(path))
+        return ENOENT;
+    if (!has_extension(path, ".sln")) {
+        add_named(p, path, NULL, item, context);
+        return 0;
+    }
+    char **projects = NULL;
+    size_t count = 0;
+    int err = inf_msbuild_solution_projects(path, &projects, &count);
+    if (err)
+        return err;
+    for (size_t i = 0; i < count; i++) {
+        if (inf_os_is_file(projects[i]))
+            add_named(p, projects[i], path, item, context);
+        else
+            inf_tool_message("warning: %s names project %s, which is not there", path, projects[i]);
+        free(projects[i]);
+    }
+    free(projects);
     return 0;
 }
 
@@ -415,21 +427,45 @@ static struct project_item *find_item(struct loaded_project *lp, const char *abs
 }
 
 /* Loads the projects directly in directory DIR (absolute), once per directory. */
-static void load_directory(struct inf_projects *p, const char *dir)
+static void add_member(struct dir_chain *members, size_t project)
 {
-    size_t seen;
-    if (inf_string_map_get(&p->searched_dir, dir, &seen))
-        return;
-    inf_string_map_put(&p->searched_dir, dir, 1);
+    for (size_t i = 0; i < members->count; i++)
+        if (members->projects[i] == project)
+            return;
+    members->projects = inf_xrealloc(members->projects, (members->count + 1) * sizeof(size_t));
+    members->projects[members->count++] = project;
+}
+
+/*
+ * The projects of directory DIR (absolute): its .vcxproj files, and the
+ * projects its solutions name (a solution often sits beside INFs that a
+ * project in a subdirectory builds). Read once per directory.
+ */
+static struct dir_chain load_directory(struct inf_projects *p, const char *dir)
+{
+    struct dir_chain members = {NULL, 0};
     struct inf_path_list files = {0};
     if (inf_os_list_files(dir, &files) == 0)
-        for (size_t i = 0; i < files.count; i++)
-            if (has_extension(files.paths[i], ".vcxproj")) {
-                char *relative = p->cwd ? inf_os_relative(p->cwd, files.paths[i]) : NULL;
-                load(p, relative ? relative : files.paths[i]);
-                free(relative);
+        for (size_t i = 0; i < files.count; i++) {
+            char *relative = p->cwd ? inf_os_relative(p->cwd, files.paths[i]) : NULL;
+            const char *path = relative ? relative : files.paths[i];
+            if (has_extension(path, ".vcxproj")) {
+                add_member(&members, project_index(p, load(p, path, NULL)));
+            } else if (has_extension(path, ".sln")) {
+                char **named = NULL;
+                size_t count = 0;
+                if (inf_msbuild_solution_projects(path, &named, &count) == 0)
+                    for (size_t k = 0; k < count; k++) {
+                        if (inf_os_is_file(named[k]))
+                            add_member(&members, project_index(p, load(p, named[k], path)));
+                        free(named[k]);
+                    }
+                free(named);
             }
+            free(relative);
+        }
     inf_path_list_free(&files);
+    return members;
 }
 
 /*
@@ -449,20 +485,12 @@ static const struct dir_chain *chain_for(struct inf_projects *p, const char *dir
     char *root = repository_root(dir);
     for (;;) {
         size_t before = p->count;
-        load_directory(p, at);
+        struct dir_chain members = load_directory(p, at);
         for (size_t i = before; i < p->count; i++)
             report_missing(p->projects[i], missing, context);
-        for (size_t i = 0; i < p->count; i++) {
-            char *project_dir = msbuild_path_directory(p->projects[i]->absolute);
-            size_t n = strlen(project_dir);
-            if (n > 1 && project_dir[n - 1] == '/')
-                project_dir[n - 1] = '\0';
-            if (inf_os_path_compare(project_dir, at) == 0) {
-                chain.projects = inf_xrealloc(chain.projects, (chain.count + 1) * sizeof(size_t));
-                chain.projects[chain.count++] = i;
-            }
-            free(project_dir);
-        }
+        for (size_t i = 0; i < members.count; i++)
+            add_member(&chain, members.projects[i]);
+        free(members.projects);
         char *slash = strrchr(at, '/');
         if (!root || inf_os_path_compare(at, root) == 0 || !slash || slash == at ||
             strlen(at) <= strlen(root))

@@ -56,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fwrite(data, 1, size, f);
     fclose(f);
     struct inf_msbuild_project project;
-    inf_msbuild_load(path, dir, &project);
+    inf_msbuild_load(path, dir, NULL, &project);
     inf_msbuild_project_free(&project);
     char *text = malloc(size + 1);
     memcpy(text, data, size);

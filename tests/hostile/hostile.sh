@@ -208,5 +208,39 @@ if [ "$rss_mode" != 1 ]; then
   else fail "out of memory: exit $rc, stderr: $(head -c 200 "$dir/err")"; fi
 fi
 
+# Hostile WDK project files beside an INF: a warning naming the project, the INF linted with
+# the defaults (exit 1 for its finding), within the limits: never a crash, a hang, a read
+# outside the repository or unbounded memory.
+proj=$dir/projects
+mkdir -p "$proj/.git"
+printf '[Version]\nSignature="$Windows NT$"\n[DefaultInstall.NTamd64]\nAddReg=R\n[R]\nHKLM,Software\\X,v,,1\n' > "$dir/project.inf"
+project_case() { # NAME FILE-WRITER EXPECTED-WARNING
+  local name=$1 writer=$2 warning=$3 case_dir="$proj/$1"
+  mkdir -p "$case_dir"
+  cp "$dir/project.inf" "$case_dir/drv.inf"
+  "$writer" > "$case_dir/drv.vcxproj"
+  run "project: $name" "1" -q -f gcc "$case_dir"
+  grep -q 'ISO106' "$dir/out" || fail "project: $name: the INF was not linted"
+  grep -qF -- "$warning" "$dir/err" || { fail "project: $name: no warning '$warning'"; head -3 "$dir/err"; }
+}
+not_xml() { printf 'MZ\x90\x00 not a project at all\n'; }
+laughs() { # the billion laughs: entities nested ten deep
+  printf '<?xml version="1.0"?>\n<!DOCTYPE p [<!ENTITY l0 "lol">'
+  for i in 1 2 3 4 5 6 7 8 9; do printf '<!ENTITY l%d "&l%d;&l%d;&l%d;&l%d;&l%d;&l%d;&l%d;&l%d;&l%d;&l%d;">' $i $((i-1)) $((i-1)) $((i-1)) $((i-1)) $((i-1)) $((i-1)) $((i-1)) $((i-1)) $((i-1)) $((i-1)); done
+  printf ']>\n<Project><PropertyGroup><DriverTargetPlatform>&l9;</DriverTargetPlatform></PropertyGroup></Project>\n'
+}
+external() { printf '<?xml version="1.0"?>\n<!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<Project><PropertyGroup><A>&x;</A></PropertyGroup></Project>\n'; }
+deep() { awk 'BEGIN { printf "<Project>"; for (i = 0; i < 100000; i++) printf "<a>"; for (i = 0; i < 100000; i++) printf "</a>"; print "</Project>" }'; }
+huge() { printf '<Project><PropertyGroup><A>'; head -c 20000000 /dev/zero | tr '\0' 'a'; printf '</A></PropertyGroup></Project>\n'; }
+self_import() { printf '<Project>\n<Import Project="drv.vcxproj" />\n<ItemGroup><Inf Include="drv.inf" /></ItemGroup>\n</Project>\n'; }
+outside() { printf '<Project>\n<Import Project="../../../../outside.props" />\n<Import Project="/etc/passwd" />\n<ItemGroup><Inf Include="drv.inf" /></ItemGroup>\n</Project>\n'; }
+project_case "not XML" not_xml "drv.vcxproj: not a readable project file"
+project_case "billion laughs" laughs "a document type declaration"
+project_case "external entity" external "a document type declaration"
+project_case "100,000-deep nesting" deep "elements nested too deep"
+project_case "20 MB project" huge "is over 8 MB"
+project_case "imports itself" self_import "imports itself"
+project_case "imports outside the repository" outside "is outside the repository: not read"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

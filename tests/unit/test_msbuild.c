@@ -72,7 +72,7 @@ static void tree_free(struct tree *t)
 static void load(const struct tree *t, const char *project, struct inf_msbuild_project *out)
 {
     char *path = tree_path(t, project);
-    inf_msbuild_load(path, t->root, out);
+    inf_msbuild_load(path, t->root, NULL, out);
     free(path);
 }
 
