@@ -17,14 +17,23 @@ static void check(struct inf_check *c)
     while ((line = inf_entries_next(&entries)) != NULL)
         lockdown = line; /* the last one counts */
     if (!lockdown) {
+        inf_fix_begin(c, INF_FIX_SAFE, "add `PnpLockdown = 1` to [Version]");
+        inf_fix_add_entry(c, version, "PnpLockdown", "1");
         inf_report(c, c->graph->sections[version].header, 0, "add `PnpLockdown = 1` to [Version]",
                    "[Version] has no PnpLockdown=1, so other software may modify the installed "
                    "driver files");
         return;
     }
     const char *value = inf_check_field(c, lockdown, 0).text;
-    if (strcmp(value, "1") != 0)
-        inf_report(c, inf_span_line(c->model, lockdown), 0, "write `PnpLockdown = 1`",
+    if (strcmp(value, "1") == 0)
+        return;
+    const struct inf_token *token = inf_line_field(c->model, lockdown, 0);
+    inf_fix_begin(c, INF_FIX_SAFE, "set PnpLockdown to 1");
+    if (token)
+        inf_fix_replace(c, inf_span_token(c->model, token), "1");
+    else /* "PnpLockdown =" with no value */
+        inf_fix_insert(c, inf_span_line(c->model, lockdown).end, " 1");
+    inf_report(c, inf_span_line(c->model, lockdown), 0, "write `PnpLockdown = 1`",
                    "PnpLockdown is '%s', not 1, so other software may modify the installed driver "
                    "files",
                    value);

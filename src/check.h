@@ -15,6 +15,7 @@
 #include "graph.h"
 #include "model.h"
 #include "setup_classes.h"
+#include "inflint/engine.h"
 #include "inflint/rule.h"
 
 #include <stddef.h>
@@ -46,6 +47,28 @@ struct inf_check {
 INF_PRINTF(5, 6)
 void inf_report(struct inf_check *check, struct inf_span span, enum inf_severity severity,
                 const char *hint, const char *format, ...);
+
+/*
+ * Fixes. A rule that knows the one mechanical fix of a finding describes it
+ * before reporting: inf_fix_begin, then its edits (offsets of the decoded
+ * text, as spans are; "\n" in a replacement becomes the line ending of the
+ * line it goes into), then inf_report, which attaches it to its finding.
+ * DESCRIPTION says what the fix does; for an unsafe one also why it is.
+ */
+void inf_fix_begin(struct inf_check *check, enum inf_fix_applicability applicability,
+                   const char *description);
+void inf_fix_replace(struct inf_check *check, struct inf_span span, const char *replacement);
+/* Inserts TEXT at offset AT. */
+void inf_fix_insert(struct inf_check *check, uint32_t at, const char *text);
+/* Makes the fix being built unsafe, saying why (appended to its description). */
+void inf_fix_unsafe(struct inf_check *check, const char *why);
+/* Drops the fix being built (a rule found it cannot make one after all). */
+void inf_fix_cancel(struct inf_check *check);
+/* Adds "KEY = VALUE" as the last entry of SECTION, spaced like the section's entries. */
+void inf_fix_add_entry(struct inf_check *check, uint32_t section, const char *key,
+                       const char *value);
+/* The offset where the physical line after entry LINE starts (the text's end for the last). */
+uint32_t inf_check_after_entry(const struct inf_check *check, const struct inf_line *line);
 
 /*
  * Non-zero when the INF is part of a built package: a file that a [Version]

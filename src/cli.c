@@ -176,6 +176,27 @@ static int set_infverif_options(struct inf_cli *cli, const char *v)
     return 0;
 }
 
+static int set_fix(struct inf_cli *cli, const char *v)
+{
+    (void)v;
+    cli->run.fix = 1;
+    return 0;
+}
+
+static int set_unsafe_fixes(struct inf_cli *cli, const char *v)
+{
+    (void)v;
+    cli->run.unsafe_fixes = 1;
+    return 0;
+}
+
+static int set_diff(struct inf_cli *cli, const char *v)
+{
+    (void)v;
+    cli->run.diff = 1;
+    return 0;
+}
+
 static int set_verbose(struct inf_cli *cli, const char *v)
 {
     (void)v;
@@ -340,6 +361,19 @@ static const struct option options[] = {
      "profile, \\fB/swCODE\\fR and \\fB/samples\\fR turn off the rules of those codes,\n"
      "\\fB/wbuild\\fR sets the minimum build.",
      set_infverif_options},
+    {"fix", 0, NULL, "apply the safe fixes in place, then report what remains",
+     "Apply the safe fixes (\\fB[*]\\fR in the text output) to the files in place, atomically,\n"
+     "keeping their encoding, line endings and every byte outside the edits; then report\n"
+     "the findings that remain, with the usual exit status.",
+     set_fix},
+    {"unsafe-fixes", 0, NULL, "with --fix or --diff, apply the unsafe fixes too",
+     "With \\fB\\-\\-fix\\fR or \\fB\\-\\-diff\\fR, the unsafe fixes too (they change behaviour\n"
+     "that driver code may rely on; each says why).",
+     set_unsafe_fixes},
+    {"diff", 0, NULL, "print the unified diff --fix would make; change nothing",
+     "Print the unified diff (UTF-8) of what \\fB\\-\\-fix\\fR would change and write nothing:\n"
+     "exit status 1 when there is something to fix, 0 when not, 2 on errors.",
+     set_diff},
     {"verbose", 'v', NULL, "say where each file's settings come from",
      "Say on standard error which WDK project and configuration each INF takes its\n"
      "settings from, and which INFs no project builds.",

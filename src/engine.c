@@ -206,10 +206,12 @@ int inf_engine_check(const char *path, struct inf_input input,
             continue;
         check.rule = inf_rules[i];
         inf_rules[i]->check(&check);
+        inf_fix_cancel(&check); /* a fix begun and never reported goes with its rule */
     }
     for (size_t i = 0; i < extra_count; i++) {
         check.rule = extra_rules[i];
         extra_rules[i]->check(&check);
+        inf_fix_cancel(&check);
     }
     inf_check_release(&check);
     inf_buf_free(&check.scratch);

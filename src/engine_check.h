@@ -37,6 +37,9 @@ struct inf_finding_sink {
     struct inf_file_result *result;
     const struct inf_model *model;
     struct inf_source_cursor cursor; /* findings on one long line cost what lies between them */
+    struct inf_fix *pending;         /* the fix the next finding takes (inf_fix_begin), or NULL */
+    /* Where the byte offsets of fix edits were last worked out: text and byte offset. */
+    uint32_t byte_text_at, byte_at;
 };
 
 void inf_finding_sink_init(struct inf_finding_sink *sink, struct inf_file_result *result,
@@ -72,5 +75,16 @@ void inf_file_result_free_findings(struct inf_file_result *result);
 
 /* Frees what finding F owns (not F itself). */
 void inf_finding_free(struct inf_finding *f);
+
+/* Frees FIX (may be NULL). */
+void inf_fix_free(struct inf_fix *fix);
+
+/*
+ * Gives the edits of FIX their positions: line and column (from the sink's
+ * model) and byte offsets in the file as read. Returns 0, or -1 when the
+ * file's bytes cannot be told from its text (UTF-16BE, UTF-8 with invalid
+ * data): then the fix cannot be applied and is dropped.
+ */
+int inf_fix_locate(struct inf_finding_sink *sink, struct inf_fix *fix);
 
 #endif

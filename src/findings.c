@@ -116,11 +116,20 @@ void inf_finding_add(struct inf_finding_sink *sink, const struct inf_rule *rule,
     if (section != INF_NO_INDEX)
         name = inf_model_section_name(m, section);
     inf_finding_set_texts(f, message, message_len, hint, name.ptr, name.len, excerpt, excerpt_len);
+    if (sink->pending) { /* the fix the rule described for this finding */
+        if (inf_fix_locate(sink, sink->pending) == 0)
+            f->fix = sink->pending;
+        else
+            inf_fix_free(sink->pending);
+        sink->pending = NULL;
+    }
 }
 
 void inf_finding_free(struct inf_finding *f)
 {
     free(f->message); /* the block of all the texts */
+    inf_fix_free(f->fix);
+    f->fix = NULL;
 }
 
 /* Copies TEXT (at most INF_TEXT_MAX bytes of it, then "...") and a terminator to *AT. */

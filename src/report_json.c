@@ -26,6 +26,31 @@ static void add_member_uint(struct inf_buf *out, const char *name, unsigned long
 }
 
 /* The diagnostics of one file, each starting with ",\n". */
+/* The fix of a finding: its applicability, what it does, and its edits, located in the file
+ * as read (byte offsets) and as shown (lines and columns). */
+static void add_fix(struct inf_buf *out, const struct inf_fix *fix)
+{
+    ADD_LITERAL(out, ", \"fix\": {\"applicability\": \"");
+    inf_buf_adds(out, fix->applicability == INF_FIX_SAFE ? "safe" : "unsafe");
+    ADD_LITERAL(out, "\", \"description\": ");
+    add_string(out, fix->description);
+    ADD_LITERAL(out, ", \"edits\": [");
+    for (size_t k = 0; k < fix->edit_count; k++) {
+        const struct inf_fix_edit *e = &fix->edits[k];
+        inf_buf_adds(out, k ? ", {\"byte_start\": " : "{\"byte_start\": ");
+        inf_buf_add_uint(out, e->byte_start);
+        add_member_uint(out, "byte_end", e->byte_end);
+        add_member_uint(out, "line", e->line);
+        add_member_uint(out, "column", e->column);
+        add_member_uint(out, "end_line", e->end_line);
+        add_member_uint(out, "end_column", e->end_column);
+        ADD_LITERAL(out, ", \"replacement\": ");
+        add_string(out, e->replacement);
+        inf_buf_addc(out, '}');
+    }
+    ADD_LITERAL(out, "]}");
+}
+
 static void write_json_file(struct inf_buf *out, const struct inf_file_result *result,
                             const struct inf_report_options *options)
 {
@@ -68,7 +93,10 @@ static void write_json_file(struct inf_buf *out, const struct inf_file_result *r
         }
         ADD_LITERAL(out, ", \"fingerprint\": \"");
         inf_buf_adds(out, f->fingerprint);
-        ADD_LITERAL(out, "\"}");
+        inf_buf_addc(out, '"');
+        if (f->fix)
+            add_fix(out, f->fix);
+        inf_buf_addc(out, '}');
     }
     inf_buf_free(&path);
 }

@@ -153,6 +153,28 @@ static void write_invocation(struct inf_buf *out, const struct inf_file_result *
     inf_buf_adds(out, "}]");
 }
 
+/* A finding's fix as a SARIF fix: its edits as byte regions of the file as read. */
+static void add_fix(struct inf_buf *out, const struct inf_fix *fix, const char *path,
+                    const char *base_dir)
+{
+    inf_buf_adds(out, ", \"fixes\": [{\"description\": {\"text\": ");
+    add_string(out, fix->description);
+    inf_buf_adds(out, "}, \"artifactChanges\": [{\"artifactLocation\": {");
+    add_location(out, path, base_dir);
+    inf_buf_adds(out, "}, \"replacements\": [");
+    for (size_t k = 0; k < fix->edit_count; k++) {
+        const struct inf_fix_edit *e = &fix->edits[k];
+        inf_buf_printf(out,
+                       "%s{\"deletedRegion\": {\"byteOffset\": %u, \"byteLength\": %u}, "
+                       "\"insertedContent\": {\"text\": ",
+                       k ? ", " : "", (unsigned)e->byte_start, (unsigned)(e->byte_end - e->byte_start));
+        add_string(out, e->replacement);
+        inf_buf_adds(out, "}}");
+    }
+    inf_buf_printf(out, "]}], \"properties\": {\"applicability\": \"%s\"}}]",
+                   fix->applicability == INF_FIX_SAFE ? "safe" : "unsafe");
+}
+
 static void write_sarif(struct inf_buf *out, const struct inf_file_result *results, size_t count,
                         const struct inf_summary *summary, const struct inf_report_options *options)
 {
@@ -234,6 +256,8 @@ static void write_sarif(struct inf_buf *out, const struct inf_file_result *resul
                            "{\"primaryLocationLineHash\": \"%s\"}",
                            (unsigned)f->line, (unsigned)f->column, (unsigned)f->end_line,
                            (unsigned)f->end_column, f->fingerprint);
+            if (f->fix)
+                add_fix(out, f->fix, results[r].path, options->base_dir);
             add_infverif_property(out, f->rule);
             inf_buf_addc(out, '}');
         }

@@ -70,9 +70,13 @@ static void write_text(struct inf_buf *out, const struct inf_file_result *result
                        const struct inf_summary *summary, const struct inf_report_options *options)
 {
     int color = options->color;
+    size_t fixable = 0, unsafe = 0;
     for (size_t r = 0; r < count; r++) {
         for (size_t i = 0; i < results[r].count; i++) {
             const struct inf_finding *f = &results[r].findings[i];
+            int safe_fix = f->fix && f->fix->applicability == INF_FIX_SAFE;
+            fixable += safe_fix;
+            unsafe += f->fix && !safe_fix;
             if (color)
                 inf_buf_adds(out, BOLD);
             inf_buf_add_visible(out, results[r].path, strlen(results[r].path), 0);
@@ -81,6 +85,8 @@ static void write_text(struct inf_buf *out, const struct inf_file_result *result
                 inf_buf_printf(out, RESET "%s", severity_color(f->severity));
             inf_buf_printf(out, "%s[%s %s]", inf_severity_name(f->severity), f->rule->code,
                            f->rule->name);
+            if (safe_fix) /* as ruff marks what --fix fixes */
+                inf_buf_adds(out, " [*]");
             if (color)
                 inf_buf_adds(out, RESET BOLD);
             inf_buf_adds(out, ": ");
@@ -124,6 +130,12 @@ static void write_text(struct inf_buf *out, const struct inf_file_result *result
                    summary->errors == 1 ? "" : "s", summary->warnings,
                    summary->warnings == 1 ? "" : "s", summary->notes,
                    summary->notes == 1 ? "" : "s", summary->files, summary->files == 1 ? "" : "s");
+    if (fixable || unsafe) {
+        inf_buf_printf(out, "[*] %zu fixable with --fix", fixable);
+        if (unsafe)
+            inf_buf_printf(out, " (%zu more with --unsafe-fixes)", unsafe);
+        inf_buf_addc(out, '\n');
+    }
 }
 
 const struct inf_reporter inf_report_text = {"text", write_text, NULL};

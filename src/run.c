@@ -13,6 +13,7 @@
 #include "inflint/profile.h"
 #include "os.h"
 #include "projects.h"
+#include "fix_apply.h"
 #include "report_parts.h"
 #include "report_statistics.h"
 #include "engine_check.h"
@@ -379,6 +380,11 @@ struct run_file {
     unsigned char stale_enabled; /* INF019 is on */
     int walk_error;              /* the walk could not read this path (an errno value), or 0 */
     const char *missing_item;    /* "FILE:LINE" of the Inf item naming this missing file */
+    /* --fix and --diff: the fixed bytes (NULL: nothing changed), the fixes applied, and the
+     * diff (--diff), made by the worker and written or printed by the main thread in order. */
+    unsigned char *fixed;
+    size_t fixed_len, fixes_applied, fixes_left, fixes_hidden;
+    char *diff;
     struct inf_file_result result;
 };
 
@@ -673,6 +679,8 @@ static void lint_job_free(struct lint_job *job)
     free(job->setups);
     for (size_t i = 0; i < job->file_count; i++) {
         free(job->files[i].path);
+        free(job->files[i].fixed);
+        free(job->files[i].diff);
         inf_file_result_free(&job->files[i].result);
     }
     free(job->files);
@@ -694,6 +702,41 @@ static int result_fails(const struct inf_file_result *result, int fail_on)
             strcmp(result->findings[k].rule->code, "INF019") != 0)
             return 1;
     return 0;
+}
+
+/*
+ * --fix and --diff: lints FILE's bytes and applies its fixes in memory, pass
+ * after pass, into RESULT (the findings that remain); keeps the fixed bytes
+ * (and with --diff the diff) for the main thread, which writes files one at
+ * a time and prints in order.
+ */
+static void fix_one(struct lint_job *job, struct run_file *file, const char *name,
+                    struct inf_input input, struct inf_file_result *result)
+{
+    const struct inf_run_options *opt = job->run->opt;
+    struct inf_fix_outcome outcome;
+    int broken = inf_fix_bytes(name, input.bytes, input.len, input.from_stdin,
+                               &job->setups[file->setup].options, opt->unsafe_fixes, &outcome);
+    if (!broken && outcome.bytes) {
+        if (opt->diff) {
+            struct inf_buf diff = INF_BUF_INIT;
+            inf_fix_diff(name, input.bytes, input.len, outcome.bytes, outcome.len, &diff);
+            file->diff = diff.data;
+        }
+        file->fixed = outcome.bytes;
+        file->fixed_len = outcome.len;
+        outcome.bytes = NULL;
+    }
+    file->fixes_applied = outcome.applied;
+    file->fixes_left = outcome.left;
+    file->fixes_hidden = outcome.hidden;
+    *result = outcome.result;
+    memset(&outcome.result, 0, sizeof outcome.result);
+    inf_fix_outcome_free(&outcome);
+    if (input.mapped)
+        inf_os_unmap(input.bytes, input.mapped);
+    else
+        free(input.bytes);
 }
 
 /* Reads and lints file INDEX into its result (errors are recorded, not printed). */
@@ -724,7 +767,10 @@ static void lint_one(void *context, size_t index, int worker)
     } else {
         inf_alloc_set_path(name);
         const struct file_setup *setup = &job->setups[file->setup];
-        inf_lint_input(name, input, &setup->options, result);
+        if (job->run->opt->fix || job->run->opt->diff)
+            fix_one(job, file, name, input, result);
+        else
+            inf_lint_input(name, input, &setup->options, result);
         inf_alloc_set_path(NULL);
         result->profile = inf_profile_name(setup->options.rule.profile);
         if (setup->project) {
@@ -873,6 +919,62 @@ static int report(struct lint_job *job, const struct inf_reporter *reporter,
 }
 
 /* A run of OPT and its (empty) job, ready for inf_os_parallel_fed. */
+/* --diff: every file's diff in order on stdout. Returns 1 when there is one, else 0. */
+static int print_diffs(const struct lint_job *job)
+{
+    int changes = 0;
+    for (size_t i = 0; i < job->file_count; i++)
+        if (job->files[i].diff) {
+            fputs(job->files[i].diff, stdout);
+            changes = 1;
+        }
+    return changes;
+}
+
+/*
+ * --fix: writes every fixed file, one at a time and in order (atomically, its mode and
+ * owner kept), and says what was fixed. Returns 0, or -1 when a file could not be written.
+ */
+static int write_fixes(const struct lint_job *job)
+{
+    int status = 0;
+    size_t applied = 0, left = 0, hidden = 0, files = 0;
+    for (size_t i = 0; i < job->file_count; i++) {
+        const struct run_file *file = &job->files[i];
+        left += file->fixes_left;
+        hidden += file->fixes_hidden;
+        if (!file->fixed)
+            continue;
+        if (strcmp(file->path, "-") == 0) {
+            inf_tool_message("--fix does not rewrite standard input (use --diff)");
+            status = -1;
+            continue;
+        }
+        int err = inf_write_file(file->path, (const char *)file->fixed, file->fixed_len,
+                                 INF_WRITE_REPLACE);
+        if (err) {
+            inf_tool_message("%s: not fixed: %s", file->path, inf_write_error_text(err));
+            status = -1;
+            continue;
+        }
+        applied += file->fixes_applied;
+        files++;
+    }
+    if (applied || left || hidden) {
+        struct inf_buf line = INF_BUF_INIT;
+        inf_buf_printf(&line, "fixed %zu finding%s in %zu file%s", applied, applied == 1 ? "" : "s",
+                       files, files == 1 ? "" : "s");
+        if (left)
+            inf_buf_printf(&line, "; %zu fix%s could not be applied", left, left == 1 ? "" : "es");
+        if (hidden)
+            inf_buf_printf(&line, "; %zu unsafe fix%s not applied (--unsafe-fixes applies them)",
+                           hidden, hidden == 1 ? "" : "es");
+        inf_tool_message("%s", line.data);
+        inf_buf_free(&line);
+    }
+    return status;
+}
+
 static void warn_cli_switch(void *context, const char *why)
 {
     (void)context;
@@ -921,8 +1023,9 @@ int inf_run_lint(const struct inf_run_options *opt)
         report_options.color = 1;
     else if (strcmp(color, "auto") == 0)
         report_options.color = !getenv("NO_COLOR") && inf_os_stdout_supports_color();
-    /* Baselines need every finding after linting: then the report is rendered at the end. */
-    if (!opt->write_baseline && !opt->baseline && !opt->statistics)
+    /* Baselines need every finding after linting: then the report is rendered at the end.
+     * --diff prints diffs, not findings. */
+    if (!opt->write_baseline && !opt->baseline && !opt->statistics && !opt->diff)
         job.parts = inf_report_parts_new(reporter, &report_options, jobs);
     if (job.parts)
         job.tallies = inf_xcalloc((size_t)jobs, sizeof *job.tallies);
@@ -952,6 +1055,13 @@ int inf_run_lint(const struct inf_run_options *opt)
             status = INF_EXIT_FAILURE;
         }
     inf_alloc_set_path(NULL);
+    if (opt->diff) {
+        int changes = print_diffs(&job);
+        status = status ? status : changes;
+        goto done;
+    }
+    if (opt->fix && write_fixes(&job) != 0)
+        status = INF_EXIT_FAILURE;
     if (opt->write_baseline) {
         int written = write_baseline(&job, opt->write_baseline, opt->quiet);
         status = status ? status : written;

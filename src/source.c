@@ -6,6 +6,7 @@
  */
 #include "source.h"
 #include "inflint/alloc.h"
+#include "inflint/buf.h"
 #include "os.h"
 
 #include <stdlib.h>
@@ -50,6 +51,16 @@ const char *inf_encoding_name(enum inf_encoding encoding)
         break;
     }
     return "ansi";
+}
+
+enum inf_encoding inf_encoding_from_name(const char *name)
+{
+    static const enum inf_encoding all[] = {INF_ENCODING_UTF16LE, INF_ENCODING_UTF16LE_NOBOM,
+                                            INF_ENCODING_UTF8_BOM, INF_ENCODING_UTF16BE};
+    for (size_t i = 0; name && i < sizeof all / sizeof all[0]; i++)
+        if (strcmp(name, inf_encoding_name(all[i])) == 0)
+            return all[i];
+    return INF_ENCODING_ANSI;
 }
 
 /* Writes code point CP as UTF-8 at OUT; returns the number of bytes written. */
@@ -336,6 +347,53 @@ static void decode_ansi(struct inf_source *source, struct inf_input *input)
     out[o] = '\0';
     source->text = out;
     source->len = o;
+}
+
+/* The Windows-1252 byte for code point CP, or -1. */
+static int cp1252_byte(uint32_t cp)
+{
+    if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF))
+        return (int)cp;
+    for (int i = 0; i < 32; i++)
+        if (cp1252_high[i] == cp)
+            return 0x80 + i;
+    return -1;
+}
+
+int inf_source_encode(enum inf_encoding encoding, const char *text, size_t len,
+                      struct inf_buf *out)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = utf8_sequence(p + i, len - i, &cp);
+        if (n == 0)
+            return -1;
+        i += n;
+        if (encoding == INF_ENCODING_UTF8_BOM) {
+            inf_buf_add(out, (const char *)p + i - n, n);
+        } else if (encoding == INF_ENCODING_ANSI) {
+            int b = cp1252_byte(cp);
+            if (b < 0)
+                return -1;
+            inf_buf_addc(out, (char)b);
+        } else if (encoding == INF_ENCODING_UTF16LE || encoding == INF_ENCODING_UTF16LE_NOBOM) {
+            uint32_t units[2] = {cp, 0};
+            size_t count = 1;
+            if (cp >= 0x10000) {
+                units[0] = 0xD800 + ((cp - 0x10000) >> 10);
+                units[1] = 0xDC00 + ((cp - 0x10000) & 0x3FF);
+                count = 2;
+            }
+            for (size_t k = 0; k < count; k++) {
+                inf_buf_addc(out, (char)(units[k] & 0xFF));
+                inf_buf_addc(out, (char)(units[k] >> 8));
+            }
+        } else {
+            return -1;
+        }
+    }
+    return 0;
 }
 
 void inf_source_grow_lines(struct inf_source *source)

@@ -110,5 +110,17 @@ size_t inf_utf8_length(const char *text, size_t len);
 
 /* The name used in JSON: "ansi", "utf-16le", "utf-16le-nobom", "utf-8-bom", "utf-16be". */
 const char *inf_encoding_name(enum inf_encoding encoding);
+/* The encoding inf_encoding_name calls NAME; ANSI for any other name. */
+enum inf_encoding inf_encoding_from_name(const char *name);
+
+/*
+ * Appends LEN bytes of UTF-8 TEXT to OUT in ENCODING (Windows-1252 for an
+ * 8-bit file, UTF-16LE without BOM, UTF-8). Returns 0, or -1 when a
+ * character has no byte in the encoding or TEXT is not valid UTF-8 (OUT
+ * then holds a part).
+ */
+struct inf_buf;
+int inf_source_encode(enum inf_encoding encoding, const char *text, size_t len,
+                      struct inf_buf *out);
 
 #endif

@@ -11,6 +11,26 @@
 
 #include <stddef.h>
 
+/* How sure a fix is (issue "fix it for me"): safe fixes keep what the package installs where
+ * Windows 10 1809+ runs it; unsafe ones change behaviour that code may rely on. */
+enum inf_fix_applicability { INF_FIX_SAFE, INF_FIX_UNSAFE };
+
+/* One edit of a fix: the source from START to END becomes REPLACEMENT. */
+struct inf_fix_edit {
+    uint32_t start, end;                         /* offsets in the decoded text */
+    uint32_t byte_start, byte_end;               /* the same in the file as read */
+    uint32_t line, column, end_line, end_column; /* 1-based; end_column exclusive */
+    char *replacement; /* UTF-8, with the line endings of the line it goes into */
+};
+
+/* A fix attached to a finding: all its edits apply together, or none does. */
+struct inf_fix {
+    enum inf_fix_applicability applicability;
+    char *description; /* what it does; for an unsafe fix, also why it is unsafe */
+    struct inf_fix_edit *edits;
+    size_t edit_count;
+};
+
 struct inf_finding {
     const struct inf_rule *rule;
     enum inf_severity severity;
@@ -24,6 +44,7 @@ struct inf_finding {
     unsigned excerpt_cut_left : 1; /* the line goes on before the excerpt */
     unsigned excerpt_cut_right : 1;
     char fingerprint[17];
+    struct inf_fix *fix; /* the finding's fix, or NULL; owned */
 };
 
 /* The most bytes a finding's message, hint or section name keeps (longer ones end in "..."). */

@@ -62,6 +62,9 @@ struct inf_run_options {
     const char *configuration; /* --configuration 'Release|x64', or NULL: the strictest */
     const char *infverif_options; /* --infverif-options: InfVerif switches, or NULL */
     int verbose;                  /* where each file's settings come from, on stderr */
+    int fix;                      /* --fix: apply the safe fixes in place, report what remains */
+    int diff;                     /* --diff: print what --fix would change; write nothing */
+    int unsafe_fixes;             /* --unsafe-fixes: the unsafe fixes too */
     char **paths;                 /* files, directories or "-" */
     size_t path_count;
 };

@@ -1,0 +1,177 @@
+/*
+ * fix_edits.c - the fixes rules attach to findings: built edit by edit in
+ * the decoded text (check.h), then located in the file as read (line,
+ * column, byte offsets) when their finding is recorded.
+ *
+ * A byte offset is worked out from the text alone: every character of the
+ * decoded text stands for a known number of bytes of the file (one in an
+ * 8-bit file, one or two UTF-16 units, itself in UTF-8), NUL having become
+ * a space of the same width. Where that does not hold (UTF-16BE, invalid
+ * UTF-8) no fix is offered.
+ */
+#include "check.h"
+#include "engine_check.h"
+#include "inflint/alloc.h"
+#include "inflint/buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void inf_fix_free(struct inf_fix *fix)
+{
+    if (!fix)
+        return;
+    for (size_t i = 0; i < fix->edit_count; i++)
+        free(fix->edits[i].replacement);
+    free(fix->edits);
+    free(fix->description);
+    free(fix);
+}
+
+void inf_fix_begin(struct inf_check *check, enum inf_fix_applicability applicability,
+                   const char *description)
+{
+    struct inf_finding_sink *sink = check->sink;
+    inf_fix_free(sink->pending);
+    sink->pending = inf_xcalloc(1, sizeof *sink->pending);
+    sink->pending->applicability = applicability;
+    sink->pending->description = inf_xstrndup(description, strlen(description));
+}
+
+void inf_fix_cancel(struct inf_check *check)
+{
+    struct inf_finding_sink *sink = check->sink;
+    inf_fix_free(sink->pending);
+    sink->pending = NULL;
+}
+
+void inf_fix_unsafe(struct inf_check *check, const char *why)
+{
+    struct inf_fix *fix = ((struct inf_finding_sink *)check->sink)->pending;
+    if (!fix)
+        return;
+    struct inf_buf text = INF_BUF_INIT;
+    inf_buf_printf(&text, "%s (unsafe: %s)", fix->description, why);
+    free(fix->description);
+    fix->description = text.data;
+    fix->applicability = INF_FIX_UNSAFE;
+}
+
+/* Does the line holding text offset AT end in CR LF (or, for the last line, the one before)? */
+static int line_ends_in_crlf(const struct inf_model *m, uint32_t at)
+{
+    const char *text = m->source.text;
+    size_t len = m->source.len;
+    const char *nl = memchr(text + at, '\n', len - at);
+    if (!nl) { /* the last line has no ending: take the previous line's */
+        size_t k = at;
+        while (k > 0 && text[k - 1] != '\n')
+            k--;
+        if (k == 0)
+            return 0;
+        nl = text + k - 1;
+    }
+    return nl > text && nl[-1] == '\r';
+}
+
+void inf_fix_replace(struct inf_check *check, struct inf_span span, const char *replacement)
+{
+    struct inf_finding_sink *sink = check->sink;
+    struct inf_fix *fix = sink->pending;
+    if (!fix)
+        return;
+    int crlf = line_ends_in_crlf(check->model, span.start);
+    struct inf_buf text = INF_BUF_INIT;
+    inf_buf_adds(&text, "");
+    for (const char *p = replacement; *p; p++) {
+        if (*p == '\n' && crlf && (p == replacement || p[-1] != '\r'))
+            inf_buf_addc(&text, '\r');
+        inf_buf_addc(&text, *p);
+    }
+    fix->edits = inf_xrealloc(fix->edits, (fix->edit_count + 1) * sizeof *fix->edits);
+    struct inf_fix_edit *edit = &fix->edits[fix->edit_count++];
+    memset(edit, 0, sizeof *edit);
+    edit->start = span.start;
+    edit->end = span.end > span.start ? span.end : span.start;
+    edit->replacement = text.data;
+}
+
+void inf_fix_insert(struct inf_check *check, uint32_t at, const char *text)
+{
+    struct inf_span span = {at, at};
+    inf_fix_replace(check, span, text);
+}
+
+/* The byte offset in the file as read of text offset AT; -1 when it cannot be told. */
+static int byte_offset(struct inf_finding_sink *sink, uint32_t at, uint32_t *out)
+{
+    const struct inf_source *s = &sink->model->source;
+    uint32_t base;
+    int utf16 = 0;
+    switch (s->encoding) {
+    case INF_ENCODING_ANSI:
+        base = 0;
+        if (!(s->flags & INF_SOURCE_HIGH_BYTES)) { /* the text is the file */
+            *out = at;
+            return 0;
+        }
+        break;
+    case INF_ENCODING_UTF8_BOM:
+        if (s->flags & INF_SOURCE_BAD_DATA)
+            return -1;
+        *out = 3 + at;
+        return 0;
+    case INF_ENCODING_UTF16LE:
+        base = 2, utf16 = 1;
+        break;
+    case INF_ENCODING_UTF16LE_NOBOM:
+        base = 0, utf16 = 1;
+        break;
+    default:
+        return -1;
+    }
+    /* Count forward from where the last edit was located, or from the start. */
+    uint32_t from = 0, bytes = base;
+    if (at >= sink->byte_text_at && sink->byte_at) {
+        from = sink->byte_text_at;
+        bytes = sink->byte_at;
+    }
+    const unsigned char *text = (const unsigned char *)s->text;
+    for (uint32_t i = from; i < at; i++) {
+        unsigned char c = text[i];
+        if ((c & 0xC0) == 0x80)
+            continue; /* a continuation byte: its character is counted */
+        bytes += utf16 ? (c >= 0xF0 ? 4u : 2u) : 1u;
+    }
+    sink->byte_text_at = at;
+    sink->byte_at = bytes;
+    *out = bytes;
+    return 0;
+}
+
+static int compare_edits(const void *a, const void *b)
+{
+    const struct inf_fix_edit *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->end < y->end ? -1 : x->end > y->end;
+}
+
+int inf_fix_locate(struct inf_finding_sink *sink, struct inf_fix *fix)
+{
+    const struct inf_source *s = &sink->model->source;
+    if (fix->edit_count == 0)
+        return -1;
+    qsort(fix->edits, fix->edit_count, sizeof *fix->edits, compare_edits);
+    for (size_t i = 0; i < fix->edit_count; i++) {
+        struct inf_fix_edit *e = &fix->edits[i];
+        if (i > 0 && e->start < fix->edits[i - 1].end)
+            return -1; /* a fix's own edits never overlap */
+        if (byte_offset(sink, e->start, &e->byte_start) != 0 ||
+            byte_offset(sink, e->end, &e->byte_end) != 0)
+            return -1;
+        inf_source_position(s, e->start, &e->line, &e->column);
+        inf_source_position(s, e->end, &e->end_line, &e->end_column);
+    }
+    return 0;
+}
