@@ -1,7 +1,9 @@
 /*
  * INF005 undefined-string (InfVerif 1235): a %token% that is neither a
  * [Strings] key nor a number (a DIRID), outside the [Strings*] sections
- * (whose values Windows never substitutes).
+ * (whose values Windows never substitutes). Fix (unsafe: a missing string may
+ * have been meant), when no [Strings] key is close to the name: both percent
+ * signs doubled, so the text means what Windows shows.
  */
 #include "check.h"
 
@@ -25,10 +27,49 @@ static int first_on_line(struct line_names *seen, uint32_t line, const char *nam
     return 1;
 }
 
+/* Environment variables that INFs write into values (to be expanded later), never keys. */
+static const char *const environment[] = {"SystemRoot",      "windir",      "SystemDrive",
+                                          "ProgramFiles",    "ProgramData", "CommonProgramFiles",
+                                          "ALLUSERSPROFILE", "TEMP",        "USERPROFILE"};
+
+/* Could NAME be meant as a [Strings] key: a name of letters, digits, '_', '.' and '-' that
+ * is not an environment variable? ("100% sure and 50%" names " sure and 50": no.) */
+static int could_be_key(const char *name)
+{
+    for (size_t i = 0; i < sizeof environment / sizeof environment[0]; i++)
+        if (inf_compare_nocase(name, environment[i]) == 0)
+            return 0;
+    for (const char *p = name; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '_' || *p == '.' || *p == '-'))
+            return 0;
+    return 1;
+}
+
+/* The fix for the undefined reference REF in TOKEN (raw text RAW): its two '%' doubled, when
+ * the token is a slice of the source and no [Strings] key can have been meant. */
+static void begin_fix(struct inf_check *c, const struct inf_token *token, struct inf_text raw,
+                      const struct inf_percent_ref *ref, const char *const *keys, size_t key_count)
+{
+    const struct inf_model *m = c->model;
+    if (token->pooled || ref->name_len > 200)
+        return;
+    const char *name = inf_check_copy(c, ref->name, ref->name_len);
+    if (could_be_key(name) || (key_count && inf_check_suggest(name, keys, key_count)))
+        return; /* a missing string, or a typo of a defined one, most likely */
+    uint32_t open = (uint32_t)(raw.ptr - m->source.text + ref->offset);
+    uint32_t close = open + (uint32_t)ref->len - 1;
+    inf_fix_begin(c, INF_FIX_SAFE,
+                  inf_check_printf(c, "write %%%%%s%%%% for the literal text", name));
+    inf_fix_insert(c, open, "%");
+    inf_fix_insert(c, close, "%");
+    inf_fix_unsafe(c, "a string that should be defined in [Strings] may have been meant");
+}
+
 /* Reports every undefined %name% in TOKEN, once per name and line. Returns whether TOKEN
  * names only defined strings and DIRIDs. */
 static int check_token(struct inf_check *c, const struct inf_token *token, uint32_t line,
-                       struct line_names *seen)
+                       struct line_names *seen, const char *const *keys, size_t key_count)
 {
     const struct inf_model *m = c->model;
     struct inf_text raw = inf_token_raw(m, token);
@@ -41,6 +82,7 @@ static int check_token(struct inf_check *c, const struct inf_token *token, uint3
         if (ref.kind != INF_PERCENT_UNKNOWN || !first_on_line(seen, line, ref.name, ref.name_len))
             continue;
         int shown = (int)(ref.name_len > 200 ? 200 : ref.name_len);
+        begin_fix(c, token, raw, &ref, keys, key_count);
         inf_report(c, inf_span_token(m, token), 0,
                    inf_check_printf(c,
                                     "define it in [Strings] (`%.*s = \"...\"`), or write %%%% for "
@@ -56,6 +98,9 @@ static void check(struct inf_check *c)
 {
     const struct inf_model *m = c->model;
     struct line_names seen = {INF_NO_INDEX, {{NULL, 0}}, 0};
+    size_t key_count = 0;
+    const char *const *keys = NULL;
+    int keys_read = 0;
     /* The last token found clean: Models sections repeat one %strkey% on thousands of lines. */
     struct inf_text clean = {NULL, 0};
     /* Only tokens holding '%' can name a string; [Strings*] values are never substituted. */
@@ -67,7 +112,13 @@ static void check(struct inf_check *c)
         struct inf_text raw = inf_token_raw(m, token);
         if (clean.ptr && raw.len == clean.len && memcmp(raw.ptr, clean.ptr, raw.len) == 0)
             continue;
-        clean = check_token(c, token, mark->line, &seen) ? raw : (struct inf_text){NULL, 0};
+        if (!keys_read) { /* once per file, when the first token is read */
+            keys = inf_check_string_keys(c, &key_count);
+            keys_read = 1;
+        }
+        clean = check_token(c, token, mark->line, &seen, keys, key_count)
+                    ? raw
+                    : (struct inf_text){NULL, 0};
     }
 }
 

@@ -1,7 +1,9 @@
 /*
  * INF010 bad-version-section (InfVerif 1001): no [Version], or a Signature
  * other than $Windows NT$ ($Chicago$ and $Windows 95$ are warnings: Windows
- * accepts them, InfVerif does not).
+ * accepts them, InfVerif does not). Fix (safe): [Version] with the Signature
+ * added at the start of the file, the Signature added to [Version], or its
+ * value replaced.
  */
 #include "check.h"
 
@@ -9,6 +11,8 @@ static void check(struct inf_check *c)
 {
     uint32_t version = inf_check_section(c, "Version");
     if (version == INF_NO_INDEX) {
+        inf_fix_begin(c, INF_FIX_SAFE, "add [Version] with `Signature = \"$Windows NT$\"`");
+        inf_fix_insert(c, 0, "[Version]\nSignature = \"$Windows NT$\"\n\n");
         inf_report(c, inf_span_file_start(), 0,
                    "start the file with [Version] and `Signature = \"$Windows NT$\"`",
                    "the INF has no [Version] section");
@@ -18,6 +22,8 @@ static void check(struct inf_check *c)
     inf_entries_init(&entries, c, version, "Signature");
     const struct inf_line *line = inf_entries_next(&entries);
     if (!line) {
+        inf_fix_begin(c, INF_FIX_SAFE, "add `Signature = \"$Windows NT$\"` to [Version]");
+        inf_fix_add_entry(c, version, "Signature", "\"$Windows NT$\"");
         inf_report(c, c->graph->sections[version].header, 0,
                    "add `Signature = \"$Windows NT$\"` to [Version]",
                    "[Version] has no Signature entry; Windows refuses to open the INF");
@@ -27,6 +33,11 @@ static void check(struct inf_check *c)
     if (inf_field_is(value, "$Windows NT$"))
         return;
     int legacy = inf_field_is(value, "$Chicago$") || inf_field_is(value, "$Windows 95$");
+    const struct inf_token *token = inf_line_field(c->model, line, 0);
+    if (token) {
+        inf_fix_begin(c, INF_FIX_SAFE, "write `Signature = \"$Windows NT$\"`");
+        inf_fix_replace(c, inf_span_token(c->model, token), "\"$Windows NT$\"");
+    }
     inf_report(c, inf_span_line(c->model, line), legacy ? INF_SEVERITY_WARNING : INF_SEVERITY_ERROR,
                "write `Signature = \"$Windows NT$\"`",
                legacy ? "Signature '%s' is a legacy value; Windows still accepts it but "

@@ -1,7 +1,8 @@
 /*
  * ISO101 dest-not-driver-store (InfVerif 1322): a live CopyFiles whose
  * DestinationDirs target is not DIRID 13. Reported once per DestinationDirs
- * entry that a live, enforced copy uses.
+ * entry that a live, enforced copy uses. Fix: the driver-store move
+ * (check_move.c), safe when nothing else needs to change.
  */
 #include "check.h"
 
@@ -36,6 +37,7 @@ static void check(struct inf_check *c)
         if (allowed == INF_SEVERITY_OFF)
             continue;
         const char *meaning = inf_dirid_meaning(d->dirid);
+        inf_fix_move_destination(c, d);
         inf_report(c, d->span, allowed == INF_SEVERITY_WARNING ? INF_SEVERITY_WARNING : 0,
                    inf_check_printf(c,
                                     "write `%s = 13` so the files stay in the driver store and run "

@@ -2,7 +2,9 @@
  * ISO108 service-binary-not-driver-store (InfVerif 2085/2084): a live
  * service (AddService, or UmdfService) whose ServiceBinary is not
  * %13%\... (after """...""" unquoting), or names a DIRID-13 path that no
- * live CopyFiles fills. Inbox binaries get an Include/Needs hint.
+ * live CopyFiles fills. Inbox binaries get an Include/Needs hint. Fix, for a
+ * binary this INF copies: the driver-store move of its destination, or the
+ * path pointed at DIRID 13 when the file is there already.
  */
 #include "check.h"
 
@@ -65,6 +67,8 @@ static void check(struct inf_check *c)
             int inbox = 0;
             for (size_t k = 0; k < sizeof inbox_binaries / sizeof inbox_binaries[0]; k++)
                 inbox |= strcmp(base, inbox_binaries[k]) == 0;
+            if (!inbox)
+                inf_fix_move_reference(c, s->binary, base, strlen(base));
             inf_report(c, span, 0,
                        inbox ? inf_check_printf(c,
                                                 "'%s' is an inbox binary: use Include and Needs of "

@@ -3,12 +3,11 @@
  * value that, after substitution, points at a file this INF copies through
  * a global location (%10%, %11%, %12%, %SystemRoot%, \SystemRoot, C:\Windows).
  * A value holding several paths (';'-separated, as EventMessageFile) is judged
- * element by element (rules.md revision 2).
+ * element by element (rules.md revision 2). Fix: the driver-store move of
+ * the file's destination, or the value pointed at DIRID 13 when the file is
+ * there already.
  */
 #include "check.h"
-
-static const char *const global_prefixes[] = {"%10%\\",         "%11%\\",         "%12%\\",
-                                              "%systemroot%\\", "\\systemroot\\", "c:\\windows\\"};
 
 /*
  * Does ELEMENT (LEN bytes, lower case in LOW) reach a file this INF copies through a global
@@ -17,26 +16,12 @@ static const char *const global_prefixes[] = {"%10%\\",         "%11%\\",       
 static int global_copy(const char *low, size_t len, const struct inf_name_set *copied,
                        const char **file, size_t *file_len)
 {
-    for (size_t k = 0; k < sizeof global_prefixes / sizeof global_prefixes[0]; k++) {
-        size_t n = strlen(global_prefixes[k]);
-        const char *at = NULL;
-        for (size_t i = 0; !at && i + n <= len; i++)
-            if (memcmp(low + i, global_prefixes[k], n) == 0)
-                at = low + i;
-        if (!at)
-            continue;
-        /* The path runs to a quote, comma or blank; its last component is the file. */
-        size_t end = 0;
-        while (at + end < low + len && !strchr("\" ,", at[end]))
-            end++;
-        *file = at;
-        for (size_t p = 0; p < end; p++)
-            if (at[p] == '\\')
-                *file = at + p + 1;
-        *file_len = (size_t)(at + end - *file);
-        return *file_len && inf_name_set_find(copied, *file, *file_len);
-    }
-    return 0;
+    size_t start, end, file_start;
+    if (!inf_check_global_path(low, len, &start, &end, &file_start))
+        return 0;
+    *file = low + file_start;
+    *file_len = end - file_start;
+    return inf_name_set_find(copied, *file, *file_len) != NULL;
 }
 
 static void check(struct inf_check *c)
@@ -68,6 +53,7 @@ static void check(struct inf_check *c)
                 size_t file_len;
                 if (global_copy(low + start, len, copied, &file, &file_len)) {
                     const char *name = value + (file - low);
+                    inf_fix_move_reference(c, r->line, name, file_len);
                     inf_report(c, r->span, 0,
                                inf_check_printf(c,
                                                 "point at the driver-store copy instead: "

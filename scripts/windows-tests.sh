@@ -55,6 +55,7 @@ step() { # NAME COMMAND...
 step "os.c path facts" wine "$root/build-windows/tests/os_paths.exe" tests unit
 step "Windows behaviour" bash tests/windows/windows.sh "$wrapper"
 step "golden outputs" bash tests/golden/golden.sh check "$wrapper"
+step "fixes" bash tests/golden/fixes.sh check "$wrapper"
 step "command line" bash tests/cli/cli.sh "$wrapper"
 step "adoption" bash tests/cli/adoption.sh "$wrapper"
 step "options" bash tests/cli/options.sh "$wrapper"

@@ -4,6 +4,7 @@
  * the INF sits in a built package.
  */
 #include "check.h"
+#include "suggest.h"
 #include "arena.h"
 #include "graph_index.h"
 #include "inflint/alloc.h"
@@ -81,11 +82,17 @@ struct inf_name_set *inf_section_keys(struct inf_check *check, uint32_t section)
 }
 
 /* Frees the name sets the rules made (the engine calls it when the file is done). */
+const char *inf_check_suggest(const char *word, const char *const *candidates, size_t count)
+{
+    return inf_suggest(word, candidates, count);
+}
+
 void inf_check_release(struct inf_check *check)
 {
     for (struct inf_name_set *set = check->name_sets; set; set = set->next)
         inf_name_index_free(&set->index);
     check->name_sets = NULL;
+    inf_check_move_plan_free(check);
 }
 
 struct inf_field inf_check_field(struct inf_check *check, const struct inf_line *line, size_t index)

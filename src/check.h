@@ -24,6 +24,7 @@
 
 struct inf_arena;
 struct inf_name_set;
+struct inf_move_plan;
 
 /* What a check function gets. */
 struct inf_check {
@@ -31,12 +32,13 @@ struct inf_check {
     const struct inf_graph *graph;
     const struct inf_rule_options *options;
     const struct inf_rule *rule;
-    struct inf_arena *arena;        /* the file's: everything allocated here is freed with it */
-    struct inf_buf scratch;         /* for inf_token_value; the engine frees it */
-    void *sink;                     /* the engine's collector */
-    struct inf_name_set *name_sets; /* made by inf_name_set_new, released with the file */
-    const char *path;               /* the INF's path as named */
-    int on_disk;                    /* it has a directory to look in (not standard input) */
+    struct inf_arena *arena;         /* the file's: everything allocated here is freed with it */
+    struct inf_buf scratch;          /* for inf_token_value; the engine frees it */
+    void *sink;                      /* the engine's collector */
+    struct inf_name_set *name_sets;  /* made by inf_name_set_new, released with the file */
+    const char *path;                /* the INF's path as named */
+    int on_disk;                     /* it has a directory to look in (not standard input) */
+    struct inf_move_plan *move_plan; /* the driver-store move, once asked for (check_move.c) */
 };
 
 /*
@@ -67,8 +69,40 @@ void inf_fix_cancel(struct inf_check *check);
 /* Adds "KEY = VALUE" as the last entry of SECTION, spaced like the section's entries. */
 void inf_fix_add_entry(struct inf_check *check, uint32_t section, const char *key,
                        const char *value);
+/* Inserts TEXT (whole sections) before [Strings], kept last by convention, or at the end. */
+void inf_fix_add_sections(struct inf_check *check, const char *text);
+/* The keys of [Strings] as written, in the file's arena (*COUNT of them; NULL when none). */
+const char *const *inf_check_string_keys(struct inf_check *check, size_t *count);
+
 /* The offset where the physical line after entry LINE starts (the text's end for the last). */
 uint32_t inf_check_after_entry(const struct inf_check *check, const struct inf_line *line);
+
+/*
+ * The driver-store move (check_move.c), the fix of ISO101, ISO108 and ISO109:
+ * destination D goes to DIRID 13 and every reference to its files follows.
+ * Begins that fix and returns 1, or returns 0 when there is none.
+ */
+int inf_fix_move_destination(struct inf_check *check, const struct inf_destination *d);
+/*
+ * The fix for LINE's reference to FILE (FILE_LEN bytes), a file this INF
+ * copies: the move of its destination, or, when it is in DIRID 13 already,
+ * LINE pointed at it. Begins it and returns 1, or returns 0.
+ */
+int inf_fix_move_reference(struct inf_check *check, const struct inf_line *line, const char *file,
+                           size_t file_len);
+/*
+ * Finds in LOW (LEN bytes, lower case) a path through a global location
+ * (%10%\, %11%\, %12%\, %systemroot%\, \systemroot\, c:\windows\): it runs from
+ * *START to *END (a quote, comma or blank ends it), its file name from
+ * *FILE_START. Returns non-zero when there is one with a file name.
+ */
+int inf_check_global_path(const char *low, size_t len, size_t *start, size_t *end,
+                          size_t *file_start);
+/* The candidate closest to WORD, as "did you mean" judges (NULL: none is close). */
+const char *inf_check_suggest(const char *word, const char *const *candidates, size_t count);
+
+/* Frees the move plan (inf_check_release does). */
+void inf_check_move_plan_free(struct inf_check *check);
 
 /*
  * Non-zero when the INF is part of a built package: a file that a [Version]

@@ -87,3 +87,36 @@ void inf_fix_add_entry(struct inf_check *c, uint32_t section, const char *key, c
     inf_fix_insert(c, at, entry.data);
     inf_buf_free(&entry);
 }
+
+void inf_fix_add_sections(struct inf_check *c, const char *text)
+{
+    const struct inf_model *m = c->model;
+    uint32_t strings = inf_check_section(c, "Strings");
+    uint32_t at = strings != INF_NO_INDEX ? inf_span_header(m, m->sections[strings].first_run).start
+                                          : (uint32_t)m->source.len;
+    if (at == m->source.len && at && m->source.text[at - 1] != '\n')
+        inf_fix_insert(c, at, inf_check_printf(c, "\n%s", text));
+    else
+        inf_fix_insert(c, at, text);
+}
+
+const char *const *inf_check_string_keys(struct inf_check *c, size_t *count)
+{
+    const struct inf_model *m = c->model;
+    *count = 0;
+    if (m->strings_section == INF_NO_INDEX)
+        return NULL;
+    const char **keys =
+        inf_arena_array(c, m->sections[m->strings_section].line_count + 1, sizeof *keys);
+    struct inf_line_iter it;
+    inf_line_iter_init(&it, m, m->strings_section);
+    const struct inf_line *line;
+    while ((line = inf_line_iter_next(&it)) != NULL) {
+        const struct inf_token *key = inf_line_key(m, line);
+        if (key) {
+            struct inf_text k = inf_token_raw(m, key);
+            keys[(*count)++] = inf_check_copy(c, k.ptr, k.len);
+        }
+    }
+    return keys;
+}

@@ -30,14 +30,13 @@ struct inf_fix_outcome {
  * Free OUT with inf_fix_outcome_free.
  */
 int inf_fix_bytes(const char *path, const unsigned char *bytes, size_t len, int from_stdin,
-                  const struct inf_lint_options *options, int unsafe,
-                  struct inf_fix_outcome *out);
+                  const struct inf_lint_options *options, int unsafe, struct inf_fix_outcome *out);
 void inf_fix_outcome_free(struct inf_fix_outcome *out);
 
 /*
  * Appends to OUT a unified diff (three lines of context) from the text of
  * file bytes BEFORE to AFTER, both decoded to UTF-8, with headers naming
- * PATH ("--- a/PATH", "+++ b/PATH"). Nothing when the texts are equal.
+ * PATH ("--- PATH", "+++ PATH"). Nothing when the texts are equal.
  */
 struct inf_buf;
 void inf_fix_diff(const char *path, const unsigned char *before, size_t before_len,

@@ -92,8 +92,8 @@ static void script(const struct lines *a, size_t a0, size_t a1, const struct lin
         for (long d = found; d > 0; d--) {
             const long *pv = trace[d - 1];
             long k = x - y;
-            long prev_k = (k == -d || (k != d && pv[limit + k - 1] < pv[limit + k + 1])) ? k + 1
-                                                                                          : k - 1;
+            long prev_k =
+                (k == -d || (k != d && pv[limit + k - 1] < pv[limit + k + 1])) ? k + 1 : k - 1;
             long prev_x = pv[limit + prev_k], prev_y = prev_x - prev_k;
             while (x > prev_x && y > prev_y)
                 ops[(*n_ops)++] = SAME, x--, y--;
@@ -158,7 +158,7 @@ void inf_fix_diff(const char *path, const unsigned char *before, size_t before_l
     script(&a, head, a.count - tail, &b, head, b.count - tail, ops, &n_ops);
     for (size_t i = 0; i < tail; i++)
         ops[n_ops++] = SAME;
-    inf_buf_printf(out, "--- a/%s\n+++ b/%s\n", path, path);
+    inf_buf_printf(out, "--- %s\n+++ %s\n", path, path);
     /* Hunks: runs of changes with up to CONTEXT same lines around, joined when close. */
     size_t k = 0, ai = 0, bi = 0;
     while (k < n_ops) {
