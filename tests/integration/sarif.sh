@@ -30,6 +30,10 @@ for binary in "$inflint" "$inflint_url"; do
     "$binary" --format sarif "$sample" > "$tmp/$n.sarif"
     [ $? -le 1 ] || { echo "FAIL: $binary on $sample"; failed=$((failed + 1)); }
   done < <(find samples -name '*.inf' -not -path 'samples/integration/*' -print0 | sort -z)
+  # Fixes (safe and unsafe) are in the SARIF the Multitool validates below.
+  grep -l '"fixes": \[{"description"' "$tmp"/*.sarif | grep -q . &&
+    grep -q '"applicability": "unsafe"' "$tmp"/*.sarif && passed=$((passed + 1)) ||
+    { failed=$((failed + 1)); echo "FAIL: $binary: no SARIF fixes in the samples' output"; }
   # A run with an input it could not read: executionSuccessful false and a notification.
   n=$((n + 1))
   "$binary" --format sarif samples/isolated.inf samples/no-such-file.inf > "$tmp/$n.sarif"

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# --fix, --diff and --unsafe-fixes on the command line: exit statuses, what is written and
+# what is not, standard input, file modes, and the text and JSON views of fixes.
+# usage: fix.sh INFLINT
+set -u
+inflint=$1
+source "$(dirname "$0")/lib.sh"
+samples=$(cd "$(dirname "$0")/../../samples" && pwd)
+cd "$tmp"
+cp "$samples/rules/iso114-bad.inf" lockdown.inf
+cp "$samples/rules/iso107-bad.inf" service.inf
+cp "$samples/isolated.inf" clean.inf
+
+expect diff-clean 0 "$inflint" --diff clean.inf
+[ -s out ] && fail "diff-clean: output '$(head -c 80 out)'" || ok
+expect diff-fixable 1 "$inflint" --diff lockdown.inf
+contains diff-header out '--- lockdown.inf'
+contains diff-line out '+PnpLockdown = 1'
+cmp -s lockdown.inf "$samples/rules/iso114-bad.inf" && ok || fail "--diff wrote the file"
+expect diff-missing 2 "$inflint" --diff no-such.inf
+expect diff-unsafe-hidden 0 "$inflint" --diff service.inf
+expect diff-unsafe 1 "$inflint" --diff --unsafe-fixes service.inf
+contains diff-unsafe-line out '+HKR,Parameters,LogLevel,0x00010001,1'
+
+# The text view marks safe fixes and counts the unsafe ones.
+expect text 1 "$inflint" lockdown.inf service.inf
+contains text-mark out 'error[ISO114 pnplockdown-missing] [*]:'
+lacks text-unsafe-unmarked out 'error[ISO107 service-state-outside-parameters] [*]'
+contains text-summary out '[*] 1 fixable with --fix (2 more with --unsafe-fixes)'
+expect json 1 "$inflint" -f json service.inf
+contains json-fix out '"fix": {"applicability": "unsafe", "description": "write the value under the service'"'"'s Parameters key (unsafe: '
+contains json-edit out '"edits": [{"byte_start": '
+
+# --fix writes, keeps the mode, reports what remains, and a second run changes nothing.
+chmod 640 lockdown.inf
+expect fix 0 "$inflint" --fix lockdown.inf
+contains fix-says err 'fixed 1 finding in 1 file'
+grep -q 'PnpLockdown = 1' lockdown.inf && ok || fail "--fix did not write the fix"
+if [ "${INFLINT_TEST_TARGET:-}" != windows ]; then
+  [ "$(stat -c %a lockdown.inf)" = 640 ] && ok || fail "--fix changed the mode to $(stat -c %a lockdown.inf)"
+fi
+cp lockdown.inf once.inf
+expect fix-again 0 "$inflint" --fix lockdown.inf
+cmp -s lockdown.inf once.inf && ok || fail "a second --fix changed the file"
+expect fix-remaining 1 "$inflint" --fix -f gcc service.inf
+contains fix-remaining-finding out 'service.inf:59:1: error:'
+contains fix-remaining-says err '2 unsafe fixes not applied (--unsafe-fixes applies them)'
+expect fix-unsafe 0 "$inflint" --fix --unsafe-fixes service.inf
+lacks fix-unsafe-gone out 'ISO107'
+
+# Standard input: --diff shows the diff under the given name, --fix cannot write it back.
+expect diff-stdin 1 "$inflint" --diff --stdin-filename drv.inf - < "$samples/rules/iso114-bad.inf"
+contains diff-stdin-name out '--- drv.inf'
+expect fix-stdin 2 "$inflint" --fix --stdin-filename drv.inf - < "$samples/rules/iso114-bad.inf"
+contains fix-stdin-says err '--fix does not rewrite standard input (use --diff)'
+finish
