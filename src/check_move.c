@@ -69,29 +69,47 @@ struct placed_file {
 struct inf_move_plan {
     struct move_group *groups;
     size_t count, cap;
+    uint32_t *group_of_line;      /* per model line: its reference group + 1, 0 for none */
+    uint32_t *destination_groups; /* the groups that move a destination (indexes) */
+    size_t destination_group_count;
     struct inf_string_map files; /* lower-case file name -> index in placed */
     struct placed_file *placed;
     size_t placed_count;
 };
 
+/* The group of destination D's move, or (D NULL) of LINE's references; made when new. */
 static struct move_group *group_of(struct inf_check *c, struct inf_move_plan *plan,
                                    const struct inf_destination *d, const struct inf_line *line)
 {
-    for (size_t i = 0; i < plan->count; i++)
-        if (plan->groups[i].destination == d && (d || plan->groups[i].line == line))
-            return &plan->groups[i];
+    size_t line_index = line ? (size_t)(line - c->model->lines) : 0;
+    if (d) {
+        for (size_t i = 0; i < plan->destination_group_count; i++)
+            if (plan->groups[plan->destination_groups[i]].destination == d)
+                return &plan->groups[plan->destination_groups[i]];
+    } else if (plan->group_of_line[line_index]) {
+        return &plan->groups[plan->group_of_line[line_index] - 1];
+    }
     if (plan->count == plan->cap) {
         size_t cap = plan->cap ? plan->cap * 2 : 8;
         struct move_group *bigger = inf_arena_array(c, cap, sizeof *bigger);
-        if (plan->count)
+        uint32_t *indexes = inf_arena_array(c, cap, sizeof *indexes);
+        if (plan->count) {
             memcpy(bigger, plan->groups, plan->count * sizeof *bigger);
+            memcpy(indexes, plan->destination_groups,
+                   plan->destination_group_count * sizeof *indexes);
+        }
         plan->groups = bigger;
+        plan->destination_groups = indexes;
         plan->cap = cap;
     }
     struct move_group *g = &plan->groups[plan->count++];
     memset(g, 0, sizeof *g);
     g->destination = d;
     g->line = line;
+    if (d)
+        plan->destination_groups[plan->destination_group_count++] = (uint32_t)(plan->count - 1);
+    else
+        plan->group_of_line[line_index] = (uint32_t)plan->count;
     return g;
 }
 
@@ -327,6 +345,8 @@ const struct inf_move_plan *inf_check_move_plan(struct inf_check *c)
         return c->move_plan;
     struct inf_move_plan *plan = inf_arena_array(c, 1, sizeof *plan);
     memset(plan, 0, sizeof *plan);
+    plan->group_of_line = inf_arena_array(c, c->model->line_count + 1, sizeof *plan->group_of_line);
+    memset(plan->group_of_line, 0, (c->model->line_count + 1) * sizeof *plan->group_of_line);
     place_files(c, plan);
     move_services(c, plan);
     move_registry(c, plan);
@@ -346,15 +366,17 @@ static void begin(struct inf_check *c, const struct move_group *g, const char *w
 int inf_fix_move_destination(struct inf_check *c, const struct inf_destination *d)
 {
     const struct inf_move_plan *plan = inf_check_move_plan(c);
-    for (size_t i = 0; i < plan->count; i++)
-        if (plan->groups[i].destination == d && plan->groups[i].count) {
-            begin(c, &plan->groups[i],
+    for (size_t k = 0; k < plan->destination_group_count; k++) {
+        const struct move_group *g = &plan->groups[plan->destination_groups[k]];
+        if (g->destination == d && g->count) {
+            begin(c, g,
                   inf_check_printf(c,
                                    "copy '%s' to DIRID 13 (its subdirectory kept) and point every "
                                    "reference to its files at %%13%%",
                                    d->list.text));
             return 1;
         }
+    }
     return 0;
 }
 
@@ -367,11 +389,10 @@ int inf_fix_move_reference(struct inf_check *c, const struct inf_line *line, con
         return 0;
     if (p->destination->dirid != 13)
         return inf_fix_move_destination(c, p->destination);
-    for (size_t i = 0; i < plan->count; i++)
-        if (!plan->groups[i].destination && plan->groups[i].line == line && plan->groups[i].count) {
-            begin(c, &plan->groups[i],
-                  inf_check_printf(c, "point at the driver-store copy, %s", p->store_path));
-            return 1;
-        }
-    return 0;
+    uint32_t index = plan->group_of_line[line - c->model->lines];
+    if (!index || !plan->groups[index - 1].count)
+        return 0;
+    begin(c, &plan->groups[index - 1],
+          inf_check_printf(c, "point at the driver-store copy, %s", p->store_path));
+    return 1;
 }

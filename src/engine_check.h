@@ -38,12 +38,14 @@ struct inf_finding_sink {
     const struct inf_model *model;
     struct inf_source_cursor cursor; /* findings on one long line cost what lies between them */
     struct inf_fix *pending;         /* the fix the next finding takes (inf_fix_begin), or NULL */
-    /* Where the byte offsets of fix edits were last worked out: text and byte offset. */
-    uint32_t byte_text_at, byte_at;
+    uint32_t *line_bytes;     /* byte offset in the file of each line start, as far as needed */
+    uint32_t line_bytes_done; /* lines whose offset is in line_bytes */
 };
 
 void inf_finding_sink_init(struct inf_finding_sink *sink, struct inf_file_result *result,
                            const struct inf_model *model);
+/* Frees what the sink made for itself (not the findings). */
+void inf_finding_sink_release(struct inf_finding_sink *sink);
 
 /* Records one finding of RULE at SPAN of the sink's model, its texts bounded and copied. */
 void inf_finding_add(struct inf_finding_sink *sink, const struct inf_rule *rule,

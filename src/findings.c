@@ -24,6 +24,14 @@ void inf_finding_sink_init(struct inf_finding_sink *sink, struct inf_file_result
     sink->model = model;
 }
 
+void inf_finding_sink_release(struct inf_finding_sink *sink)
+{
+    inf_fix_free(sink->pending);
+    sink->pending = NULL;
+    free(sink->line_bytes);
+    sink->line_bytes = NULL;
+}
+
 /* The section holding source offset OFFSET (by its header), or INF_NO_INDEX. */
 static uint32_t section_at(const struct inf_model *m, uint32_t offset)
 {

@@ -102,7 +102,52 @@ void inf_fix_insert(struct inf_check *check, uint32_t at, const char *text)
     inf_fix_replace(check, span, text);
 }
 
-/* The byte offset in the file as read of text offset AT; -1 when it cannot be told. */
+/* The file bytes the character starting with byte C of the text stands for. */
+static uint32_t char_bytes(unsigned char c, int utf16)
+{
+    if ((c & 0xC0) == 0x80)
+        return 0; /* a continuation byte: its character is counted */
+    return utf16 ? (c >= 0xF0 ? 4u : 2u) : 1u;
+}
+
+static unsigned bits_set(uint64_t x)
+{
+    unsigned n = 0;
+    for (; x; x &= x - 1)
+        n++;
+    return n;
+}
+
+/* The file bytes TEXT[FROM, TO) stands for, eight text bytes at a time where none starts a
+ * four-byte character (they count twice in UTF-16). */
+static uint32_t bytes_of(const unsigned char *text, uint32_t from, uint32_t to, int utf16)
+{
+    const uint64_t high = 0x8080808080808080ull;
+    uint32_t bytes = 0, i = from;
+    for (; i + 8 <= to; i += 8) {
+        uint64_t w;
+        memcpy(&w, text + i, 8);
+        if (!(w & high)) { /* ASCII */
+            bytes += utf16 ? 16 : 8;
+            continue;
+        }
+        /* Continuation bytes are 10xxxxxx: high bit set, next bit clear. */
+        uint64_t lead4 = w & (w << 1) & (w << 2) & (w << 3) & high;
+        if (utf16 && lead4)
+            break; /* (rare) counted byte by byte below */
+        unsigned continuation = bits_set(w & ~(w << 1) & high);
+        bytes += (8 - continuation) * (utf16 ? 2u : 1u);
+    }
+    for (; i < to; i++)
+        bytes += char_bytes(text[i], utf16);
+    return bytes;
+}
+
+/*
+ * The byte offset in the file as read of text offset AT; -1 when it cannot
+ * be told. Where text and bytes differ (high bytes, UTF-16), each line's
+ * byte offset is worked out once, in one pass, and only the line is counted.
+ */
 static int byte_offset(struct inf_finding_sink *sink, uint32_t at, uint32_t *out)
 {
     const struct inf_source *s = &sink->model->source;
@@ -130,22 +175,29 @@ static int byte_offset(struct inf_finding_sink *sink, uint32_t at, uint32_t *out
     default:
         return -1;
     }
-    /* Count forward from where the last edit was located, or from the start. */
-    uint32_t from = 0, bytes = base;
-    if (at >= sink->byte_text_at && sink->byte_at) {
-        from = sink->byte_text_at;
-        bytes = sink->byte_at;
-    }
     const unsigned char *text = (const unsigned char *)s->text;
-    for (uint32_t i = from; i < at; i++) {
-        unsigned char c = text[i];
-        if ((c & 0xC0) == 0x80)
-            continue; /* a continuation byte: its character is counted */
-        bytes += utf16 ? (c >= 0xF0 ? 4u : 2u) : 1u;
+    /* The line holding AT: the last start at or before it. */
+    uint32_t lo = 0, hi = s->line_count;
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (s->line_starts[mid] <= at)
+            lo = mid;
+        else
+            hi = mid;
     }
-    sink->byte_text_at = at;
-    sink->byte_at = bytes;
-    *out = bytes;
+    /* The table of line offsets reaches as far as an edit has needed: extend it to LO. */
+    if (!sink->line_bytes) {
+        sink->line_bytes = inf_xmalloc(((size_t)s->line_count + 1) * sizeof *sink->line_bytes);
+        sink->line_bytes[0] = base;
+        sink->line_bytes_done = 1;
+    }
+    for (uint32_t line = sink->line_bytes_done; line <= lo; line++)
+        sink->line_bytes[line] =
+            sink->line_bytes[line - 1] +
+            bytes_of(text, s->line_starts[line - 1], s->line_starts[line], utf16);
+    if (sink->line_bytes_done <= lo)
+        sink->line_bytes_done = lo + 1;
+    *out = sink->line_bytes[lo] + bytes_of(text, s->line_starts[lo], at, utf16);
     return 0;
 }
 
