@@ -48,6 +48,12 @@ contains fix-remaining-says err '2 unsafe fixes not applied (--unsafe-fixes appl
 expect fix-unsafe 0 "$inflint" --fix --unsafe-fixes service.inf
 lacks fix-unsafe-gone out 'ISO107'
 
+# A file that mixes LF and CRLF keeps its mix: the new line takes the ending of its place.
+awk 'NR <= 11 { sub(/\r$/, "") } { print }' ORS='\n' "$samples/rules/iso114-bad.inf" > mixed.inf
+awk 'NR == 11 { printf "PnpLockdown = 1\n" } { print }' ORS='\n' mixed.inf > mixed.want
+expect fix-mixed 0 "$inflint" --fix mixed.inf
+cmp -s mixed.inf mixed.want && ok || { fail "fix-mixed: the line endings changed"; cmp mixed.inf mixed.want; }
+
 # Standard input: --diff shows the diff under the given name, --fix cannot write it back.
 expect diff-stdin 1 "$inflint" --diff --stdin-filename drv.inf - < "$samples/rules/iso114-bad.inf"
 contains diff-stdin-name out '--- drv.inf'
