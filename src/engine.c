@@ -195,7 +195,7 @@ int inf_engine_check(const char *path, struct inf_input input,
     check.path = path;
     check.on_disk = !input.from_stdin;
     struct inf_finding_sink sink;
-    inf_finding_sink_init(&sink, result, model);
+    inf_finding_sink_init(&sink, result, &model->source, model);
     check.sink = &sink;
     for (size_t i = 0; i < inf_rule_count; i++) {
         if (!inf_rules[i]->check || !options->enabled[i] ||

@@ -35,7 +35,8 @@ void inf_findings_apply_overrides(struct inf_file_result *r, const struct inf_li
 /* Where the engine's findings go: a file's result, with its model for positions and excerpts. */
 struct inf_finding_sink {
     struct inf_file_result *result;
-    const struct inf_model *model;
+    const struct inf_source *source; /* the text findings are positioned in */
+    const struct inf_model *model;   /* the INF's model (sections), or NULL for C sources */
     struct inf_source_cursor cursor; /* findings on one long line cost what lies between them */
     struct inf_fix *pending;         /* the fix the next finding takes (inf_fix_begin), or NULL */
     uint32_t *line_bytes;     /* byte offset in the file of each line start, as far as needed */
@@ -43,7 +44,7 @@ struct inf_finding_sink {
 };
 
 void inf_finding_sink_init(struct inf_finding_sink *sink, struct inf_file_result *result,
-                           const struct inf_model *model);
+                           const struct inf_source *source, const struct inf_model *model);
 /* Frees what the sink made for itself (not the findings). */
 void inf_finding_sink_release(struct inf_finding_sink *sink);
 
@@ -68,10 +69,10 @@ void inf_findings_sort(struct inf_file_result *result);
  * Gives every finding of RESULT that has none its fingerprint (conventions.md
  * 5), in array order, from the line texts of MODEL (NULL: empty lines).
  */
-void inf_findings_fingerprint(struct inf_file_result *result, const struct inf_model *model);
+void inf_findings_fingerprint(struct inf_file_result *result, const struct inf_source *source);
 
 /* inf_findings_sort, then inf_findings_fingerprint. */
-void inf_findings_finish(struct inf_file_result *result, const struct inf_model *model);
+void inf_findings_finish(struct inf_file_result *result, const struct inf_source *source);
 /* Frees the findings of RESULT alone (path, encoding and error stay). */
 void inf_file_result_free_findings(struct inf_file_result *result);
 

@@ -17,10 +17,11 @@
 #include <string.h>
 
 void inf_finding_sink_init(struct inf_finding_sink *sink, struct inf_file_result *result,
-                           const struct inf_model *model)
+                           const struct inf_source *source, const struct inf_model *model)
 {
     memset(sink, 0, sizeof *sink);
     sink->result = result;
+    sink->source = source;
     sink->model = model;
 }
 
@@ -102,24 +103,25 @@ void inf_finding_add(struct inf_finding_sink *sink, const struct inf_rule *rule,
 {
     struct inf_file_result *r = sink->result;
     const struct inf_model *m = sink->model;
+    const struct inf_source *src = sink->source;
     r->findings = inf_xgrow(r->findings, &r->cap, r->count + 1, sizeof *r->findings);
     struct inf_finding *f = &r->findings[r->count++];
     memset(f, 0, sizeof *f);
     f->rule = rule;
     f->severity = severity;
-    inf_source_position_near(&m->source, &sink->cursor, span.start, &f->line, &f->column);
+    inf_source_position_near(src, &sink->cursor, span.start, &f->line, &f->column);
     if (span.end > span.start) {
-        inf_source_position_near(&m->source, &sink->cursor, span.end, &f->end_line, &f->end_column);
+        inf_source_position_near(src, &sink->cursor, span.end, &f->end_line, &f->end_column);
     } else {
         f->end_line = f->line;
         f->end_column = f->column + 1;
     }
     size_t line_len, excerpt_len;
-    const char *line_text = inf_source_line_text(&m->source, f->line, &line_len);
-    size_t line_start = m->source.line_starts[f->line - 1];
+    const char *line_text = inf_source_line_text(src, f->line, &line_len);
+    size_t line_start = src->line_starts[f->line - 1];
     const char *excerpt =
         excerpt_window(f, line_text, line_len, span.start - line_start, &excerpt_len);
-    uint32_t section = section_at(m, span.start);
+    uint32_t section = m ? section_at(m, span.start) : INF_NO_INDEX;
     struct inf_text name = {NULL, 0};
     if (section != INF_NO_INDEX)
         name = inf_model_section_name(m, section);
@@ -265,7 +267,7 @@ static int same_section(const char *a, const char *b)
     return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-void inf_findings_fingerprint(struct inf_file_result *r, const struct inf_model *model)
+void inf_findings_fingerprint(struct inf_file_result *r, const struct inf_source *source)
 {
     struct inf_key_map seen = {0}; /* hash before the index -> findings with it so far */
     struct line_hash *cache = NULL;
@@ -290,7 +292,7 @@ void inf_findings_fingerprint(struct inf_file_result *r, const struct inf_model 
                 }
             h = fnv1a(h, "", 1);
             size_t len = 0;
-            const char *text = model ? inf_source_line_text(&model->source, f->line, &len) : "";
+            const char *text = source ? inf_source_line_text(source, f->line, &len) : "";
             cache = inf_xgrow(cache, &cache_cap, cached + 1, sizeof *cache);
             cache[cached].rule = f->rule;
             cache[cached].section = f->section;
@@ -312,8 +314,8 @@ void inf_findings_fingerprint(struct inf_file_result *r, const struct inf_model 
     inf_key_map_free(&seen);
 }
 
-void inf_findings_finish(struct inf_file_result *r, const struct inf_model *model)
+void inf_findings_finish(struct inf_file_result *r, const struct inf_source *source)
 {
     inf_findings_sort(r);
-    inf_findings_fingerprint(r, model);
+    inf_findings_fingerprint(r, source);
 }

@@ -58,10 +58,10 @@ void inf_fix_unsafe(struct inf_check *check, const char *why)
 }
 
 /* Does the line holding text offset AT end in CR LF (or, for the last line, the one before)? */
-static int line_ends_in_crlf(const struct inf_model *m, uint32_t at)
+static int line_ends_in_crlf(const struct inf_source *source, uint32_t at)
 {
-    const char *text = m->source.text;
-    size_t len = m->source.len;
+    const char *text = source->text;
+    size_t len = source->len;
     const char *nl = memchr(text + at, '\n', len - at);
     if (!nl) { /* the last line has no ending: take the previous line's */
         size_t k = at;
@@ -80,7 +80,7 @@ void inf_fix_replace(struct inf_check *check, struct inf_span span, const char *
     struct inf_fix *fix = sink->pending;
     if (!fix)
         return;
-    int crlf = line_ends_in_crlf(check->model, span.start);
+    int crlf = line_ends_in_crlf(sink->source, span.start);
     struct inf_buf text = INF_BUF_INIT;
     inf_buf_adds(&text, "");
     for (const char *p = replacement; *p; p++) {
@@ -150,7 +150,7 @@ static uint32_t bytes_of(const unsigned char *text, uint32_t from, uint32_t to, 
  */
 static int byte_offset(struct inf_finding_sink *sink, uint32_t at, uint32_t *out)
 {
-    const struct inf_source *s = &sink->model->source;
+    const struct inf_source *s = sink->source;
     uint32_t base;
     int utf16 = 0;
     switch (s->encoding) {
@@ -211,7 +211,7 @@ static int compare_edits(const void *a, const void *b)
 
 int inf_fix_locate(struct inf_finding_sink *sink, struct inf_fix *fix)
 {
-    const struct inf_source *s = &sink->model->source;
+    const struct inf_source *s = sink->source;
     if (fix->edit_count == 0)
         return -1;
     qsort(fix->edits, fix->edit_count, sizeof *fix->edits, compare_edits);

@@ -61,8 +61,9 @@ int inf_lint_input_rules(const char *path, struct inf_input input,
     if (inf_engine_check(path, input, options, extra_rules, extra_count, result, &model) != 0)
         return -1;
     inf_findings_apply_overrides(result, options, 0);
-    inf_suppressions_apply(&model, result, options);
-    inf_findings_finish(result, &model);
+    inf_suppressions_apply(&model.source, model.comments, model.comment_count, &model, result,
+                           options);
+    inf_findings_finish(result, &model.source);
     inf_model_free(&model);
     return 0;
 }

@@ -24,10 +24,10 @@ static int is_blank(char c)
 }
 
 /* Parses one comment; appends its suppressions (and unknown names) to LIST. */
-static void parse_comment(const struct inf_model *m, const struct inf_comment *c,
+static void parse_comment(const struct inf_source *source, const struct inf_comment *c,
                           struct suppression **list, size_t *count, size_t *cap)
 {
-    const char *p = m->source.text + c->offset + 1, *end = m->source.text + c->end;
+    const char *p = source->text + c->offset + 1, *end = source->text + c->end;
     while (p < end && is_blank(*p))
         p++;
     if ((size_t)(end - p) < 8 || strncmp(p, "inflint:", 8) != 0)
@@ -71,13 +71,14 @@ static void parse_comment(const struct inf_model *m, const struct inf_comment *c
     }
 }
 
-void inf_suppressions_apply(const struct inf_model *model, struct inf_file_result *result,
-                            const struct inf_lint_options *options)
+void inf_suppressions_apply(const struct inf_source *source, const struct inf_comment *comments,
+                            size_t comment_count, const struct inf_model *model,
+                            struct inf_file_result *result, const struct inf_lint_options *options)
 {
     struct suppression *list = NULL;
     size_t count = 0, cap = 0;
-    for (size_t i = 0; i < model->comment_count; i++)
-        parse_comment(model, &model->comments[i], &list, &count, &cap);
+    for (size_t i = 0; i < comment_count; i++)
+        parse_comment(source, &comments[i], &list, &count, &cap);
     if (count == 0)
         return;
     size_t out = 0;
@@ -99,15 +100,15 @@ void inf_suppressions_apply(const struct inf_model *model, struct inf_file_resul
     result->count = out;
     size_t reported = result->count; /* INF017 and INF018 from here on */
     struct inf_finding_sink sink;
-    inf_finding_sink_init(&sink, result, model);
+    inf_finding_sink_init(&sink, result, source, model);
     const struct inf_rule *unknown = inf_rule_find("INF017"), *unused = inf_rule_find("INF018");
     for (size_t k = 0; k < count; k++) {
         const struct suppression *s = &list[k];
-        struct inf_span span = {model->source.line_starts[s->comment_line - 1],
-                                model->source.line_starts[s->comment_line - 1]};
-        for (size_t c = 0; c < model->comment_count; c++)
-            if (model->comments[c].line == s->comment_line)
-                span.start = model->comments[c].offset, span.end = model->comments[c].end;
+        struct inf_span span = {source->line_starts[s->comment_line - 1],
+                                source->line_starts[s->comment_line - 1]};
+        for (size_t c = 0; c < comment_count; c++)
+            if (comments[c].line == s->comment_line)
+                span.start = comments[c].offset, span.end = comments[c].end;
         if (!unknown || !unused)
             break;
         if (!s->rule && options->enabled[inf_rule_index(unknown)]) {
