@@ -19,7 +19,8 @@
     X(inf019) X(inf020) X(inf021) X(inf022) X(inf023) X(inf024) \
     X(inf025) X(inf026) X(iso101) X(iso102) X(iso103) X(iso104) \
     X(iso105) X(iso106) X(iso107) X(iso108) X(iso109) X(iso110) \
-    X(iso111) X(iso112) X(iso113) X(iso114) X(iso115) X(iso116)
+    X(iso111) X(iso112) X(iso113) X(iso114) X(iso115) X(iso116) \
+    X(src101) X(src102) X(src103) X(src104) X(src106)
 /* clang-format on */
 
 #define DECLARE_RULE(id) extern const struct inf_rule inf_rule_##id;

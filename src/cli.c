@@ -197,6 +197,13 @@ static int set_diff(struct inf_cli *cli, const char *v)
     return 0;
 }
 
+static int set_source(struct inf_cli *cli, const char *v)
+{
+    (void)v;
+    cli->run.source = 1;
+    return 0;
+}
+
 static int set_verbose(struct inf_cli *cli, const char *v)
 {
     (void)v;
@@ -374,6 +381,11 @@ static const struct option options[] = {
      "Print the unified diff (UTF-8) of what \\fB\\-\\-fix\\fR would change and write nothing:\n"
      "exit status 1 when there is something to fix, 0 when not, 2 on errors.",
      set_diff},
+    {"source", 0, NULL, "scan C and C++ driver source too (SRC rules)",
+     "Directories are searched for C and C++ files (\\fB.c .cc .cpp .cxx .h .hh .hpp .hxx\\fR)\n"
+     "too, which the SRC rules check for hard-coded registry and file paths; INFs are\n"
+     "still linted. A C or C++ file named on the command line is always scanned.",
+     set_source},
     {"verbose", 'v', NULL, "say where each file's settings come from",
      "Say on standard error which WDK project and configuration each INF takes its\n"
      "settings from, and which INFs no project builds.",

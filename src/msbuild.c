@@ -522,7 +522,7 @@ static void resolve_entry(struct msbuild_eval *e, const struct msbuild_file *f, 
         warn(e, f, line, "%s is outside the repository: not searched", pattern);
     } else if (strstr(rest, "**")) { /* Inf items are INF and INX files: the INF walk finds them */
         struct inf_path_list all = {0};
-        struct inf_os_walk_calls calls = {collect_path, NULL, NULL, NULL};
+        struct inf_os_walk_calls calls = {collect_path, NULL, NULL, NULL, NULL};
         const char *base = dir[0] ? dir : "./";
         if (inf_os_walk_inf_files(dir[0] ? dir : ".", &calls, &all) == 0)
             for (size_t i = 0; i < all.count; i++)

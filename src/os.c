@@ -375,8 +375,7 @@ void inf_path_list_free(struct inf_path_list *list)
     list->count = list->cap = 0;
 }
 
-/* Does NAME end in .inf or .inx, in any letter case? */
-static int is_inf_name(const char *name)
+int inf_os_is_inf_name(const char *name)
 {
     size_t n = strlen(name);
     if (n < 4 || name[n - 4] != '.')
@@ -583,6 +582,12 @@ static int known_kind(const struct dir_entry *e, const char *path)
     return e->kind == ENTRY_ASK ? entry_kind(path) : e->kind;
 }
 
+/* Does the walk report a file named NAME? */
+static int wanted(const struct inf_os_walk_calls *calls, const char *name)
+{
+    return calls->wanted ? calls->wanted(name) : inf_os_is_inf_name(name);
+}
+
 /* One directory of inf_os_walk_inf_files. */
 struct walk {
     const char *dir;
@@ -595,7 +600,7 @@ struct walk {
 static void walk_entry(void *context, const char *name, int kind)
 {
     struct walk *w = context;
-    if (kind == ENTRY_SKIP || (kind == ENTRY_FILE && !is_inf_name(name)))
+    if (kind == ENTRY_SKIP || (kind == ENTRY_FILE && !wanted(w->calls, name)))
         return; /* nothing to look at: no path to build */
     if (kind != ENTRY_FILE) {
         add_entry(&w->later, name, kind);
@@ -716,10 +721,10 @@ int inf_os_walk_inf_files(const char *dir, const struct inf_os_walk_calls *calls
             int sub = inf_os_walk_inf_files(path, calls, context);
             if (sub && calls->warn)
                 calls->warn(context, path, sub);
-        } else if (kind == ENTRY_SPECIAL_LINK && is_inf_name(e->name)) {
+        } else if (kind == ENTRY_SPECIAL_LINK && wanted(calls, e->name)) {
             if (calls->passed_over)
                 calls->passed_over(context, path, "a link to something that is not a regular file");
-        } else if (kind == ENTRY_FILE && is_inf_name(e->name)) {
+        } else if (kind == ENTRY_FILE && wanted(calls, e->name)) {
             calls->found(context, path);
             continue;
         }

@@ -54,7 +54,12 @@ struct inf_os_walk_calls {
     /* An INF name the walk does not read, and why: a link to something that is not a regular
      * file, or a directory on a virtual file system (may be NULL). */
     void (*passed_over)(void *context, const char *path, const char *why);
+    /* Which file names the walk reports (may be NULL: *.inf and *.inx, any letter case). */
+    int (*wanted)(const char *name);
 };
+
+/* Does NAME end in .inf or .inx, in any letter case? */
+int inf_os_is_inf_name(const char *name);
 
 /*
  * Reports every *.inf and *.inx file (any letter case) below directory DIR

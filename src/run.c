@@ -13,6 +13,8 @@
 #include "inflint/profile.h"
 #include "os.h"
 #include "projects.h"
+#include "c_lexer.h"
+#include "source_scan.h"
 #include "fix_apply.h"
 #include "report_parts.h"
 #include "report_statistics.h"
@@ -564,12 +566,18 @@ static int force_excluded(struct run *run, const char *p)
  * directory's INF files, less what its configuration excludes) and hands
  * each to the workers as soon as it is found.
  */
+/* --source: a directory walk finds C and C++ files besides INFs. */
+static int inf_or_source_name(const char *name)
+{
+    return inf_os_is_inf_name(name) || c_is_source_name(name);
+}
+
 static void find_files(struct inf_os_feed *feed, void *context)
 {
     struct lint_job *job = context;
     struct run *run = job->run;
-    static const struct inf_os_walk_calls calls = {add_file, unreadable_directory, excluded,
-                                                   passed_over};
+    const struct inf_os_walk_calls calls = {add_file, unreadable_directory, excluded, passed_over,
+                                            run->opt->source ? inf_or_source_name : NULL};
     job->feed = feed;
     for (size_t i = 0; i < run->opt->path_count && !run->config_broken; i++) {
         /* As typed, with one separator throughout (Windows): "samples\rules/x.inf" is shown,
@@ -768,7 +776,9 @@ static void lint_one(void *context, size_t index, int worker)
     } else {
         inf_alloc_set_path(name);
         const struct file_setup *setup = &job->setups[file->setup];
-        if (job->run->opt->fix || job->run->opt->diff)
+        if (c_is_source_name(name)) /* driver source: the SRC rules, no fixes */
+            inf_lint_source_input(name, input, &setup->options, result);
+        else if (job->run->opt->fix || job->run->opt->diff)
             fix_one(job, file, name, input, result);
         else
             inf_lint_input(name, input, &setup->options, result);

@@ -47,6 +47,8 @@ const char *inf_encoding_name(enum inf_encoding encoding)
         return "utf-8-bom";
     case INF_ENCODING_UTF16BE:
         return "utf-16be";
+    case INF_ENCODING_UTF8:
+        return "utf-8";
     case INF_ENCODING_ANSI:
         break;
     }
@@ -56,7 +58,8 @@ const char *inf_encoding_name(enum inf_encoding encoding)
 enum inf_encoding inf_encoding_from_name(const char *name)
 {
     static const enum inf_encoding all[] = {INF_ENCODING_UTF16LE, INF_ENCODING_UTF16LE_NOBOM,
-                                            INF_ENCODING_UTF8_BOM, INF_ENCODING_UTF16BE};
+                                            INF_ENCODING_UTF8_BOM, INF_ENCODING_UTF16BE,
+                                            INF_ENCODING_UTF8};
     for (size_t i = 0; name && i < sizeof all / sizeof all[0]; i++)
         if (strcmp(name, inf_encoding_name(all[i])) == 0)
             return all[i];
@@ -360,8 +363,7 @@ static int cp1252_byte(uint32_t cp)
     return -1;
 }
 
-int inf_source_encode(enum inf_encoding encoding, const char *text, size_t len,
-                      struct inf_buf *out)
+int inf_source_encode(enum inf_encoding encoding, const char *text, size_t len, struct inf_buf *out)
 {
     const unsigned char *p = (const unsigned char *)text;
     for (size_t i = 0; i < len;) {
@@ -370,7 +372,7 @@ int inf_source_encode(enum inf_encoding encoding, const char *text, size_t len,
         if (n == 0)
             return -1;
         i += n;
-        if (encoding == INF_ENCODING_UTF8_BOM) {
+        if (encoding == INF_ENCODING_UTF8_BOM || encoding == INF_ENCODING_UTF8) {
             inf_buf_add(out, (const char *)p + i - n, n);
         } else if (encoding == INF_ENCODING_ANSI) {
             int b = cp1252_byte(cp);
@@ -456,6 +458,22 @@ int inf_source_decode_input(struct inf_source *source, struct inf_input input)
             input.bytes = inf_xrealloc(input.bytes, len + 1);
         decode_ansi(source, &input);
     }
+    release_input(&input);
+    return 0;
+}
+
+int inf_source_decode_source_input(struct inf_source *source, struct inf_input input)
+{
+    const unsigned char *b = input.bytes;
+    size_t len = input.len;
+    int bom = (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) ||
+              (len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF);
+    if (bom || len > INF_SOURCE_MAX_BYTES || ascii_run(b, len) == len ||
+        !inf_utf8_valid((const char *)b, len))
+        return inf_source_decode_input(source, input);
+    memset(source, 0, sizeof *source);
+    source->encoding = INF_ENCODING_UTF8;
+    decode_utf8(source, b, len);
     release_input(&input);
     return 0;
 }

@@ -20,7 +20,8 @@ enum inf_encoding {
     INF_ENCODING_UTF16LE,       /* with BOM */
     INF_ENCODING_UTF16LE_NOBOM, /* recognised by its zero-byte pattern */
     INF_ENCODING_UTF8_BOM,      /* Windows would read it as ANSI */
-    INF_ENCODING_UTF16BE        /* unsupported by Windows */
+    INF_ENCODING_UTF16BE,       /* unsupported by Windows */
+    INF_ENCODING_UTF8           /* without BOM: C and C++ sources only (inf_source_decode_c) */
 };
 
 /* Bits of inf_source.flags. */
@@ -61,6 +62,10 @@ int inf_source_decode_input(struct inf_source *source, struct inf_input input);
 
 /* inf_source_decode_input of LEN malloc'd bytes at BYTES, then inf_source_map_lines. */
 int inf_source_decode(struct inf_source *source, unsigned char *bytes, size_t len);
+
+/* As inf_source_decode_input for a C or C++ source: 8-bit text that is valid UTF-8 is read as
+ * UTF-8 (compilers' default), not Windows-1252. */
+int inf_source_decode_source_input(struct inf_source *source, struct inf_input input);
 
 /* Builds the line map of a decoded SOURCE by scanning its text. */
 void inf_source_map_lines(struct inf_source *source);

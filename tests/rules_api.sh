@@ -13,7 +13,8 @@ check() { # DESCRIPTION PATTERN: no rule file may match PATTERN (extended regex)
   if [ -z "$found" ]; then passed=$((passed + 1)); else
     failed=$((failed + 1)); echo "FAILED: $1:"; echo "$found"; fi
 }
-check "include only check.h and standard headers" '#include "([^c]|c[^h])[^"]*"|#include "check[^.]'
+check "include only check.h (source rules: source_check.h) and standard headers" \
+  '#include "([^cs]|c[^h]|s[^o])[^"]*"|#include "check[^.]|#include "source_check[^.]'
 check "free nothing" '(^|[^_a-z])free\(|_free\('
 check "do not walk the model's sections" '(model|m)->(sections|section_count|runs\[)'
 check "use no private graph tables" 'graph_index|inf_name_index|inf_key_map|priv'

@@ -27,6 +27,7 @@ const char *inf_severity_name(enum inf_severity severity);
 int inf_severity_parse(const char *text);
 
 struct inf_check;
+struct src_check;
 
 #define INF_MAX_INFVERIF_CODES 7
 
@@ -59,6 +60,8 @@ struct inf_rule {
     /* A lower level some of its findings take by themselves (INF010's legacy Signature is a
      * warning), or 0 (INF_SEVERITY_OFF) when every finding has the rule's level. */
     enum inf_severity lower_severity;
+    /* A source rule (SRC1xx, source-rules.md) checks C and C++ files instead, with this. */
+    void (*source_check)(struct src_check *check);
 };
 
 /* "error", or "error/warning" for a rule some of whose findings take a lower level, under

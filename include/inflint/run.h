@@ -65,6 +65,7 @@ struct inf_run_options {
     int fix;                      /* --fix: apply the safe fixes in place, report what remains */
     int diff;                     /* --diff: print what --fix would change; write nothing */
     int unsafe_fixes;             /* --unsafe-fixes: the unsafe fixes too */
+    int source;                   /* --source: walks find C and C++ files too (SRC rules) */
     char **paths;                 /* files, directories or "-" */
     size_t path_count;
 };

@@ -150,7 +150,7 @@ static void the_walk_finds_every_inf_file_below(void **state)
         touch(path);
     }
     struct found_files found = {{0}, 0};
-    const struct inf_os_walk_calls calls = {take_found, count_warning, skip_named_skip, NULL};
+    const struct inf_os_walk_calls calls = {take_found, count_warning, skip_named_skip, NULL, NULL};
     assert_int_equal(inf_os_walk_inf_files(root, &calls, &found), 0);
     qsort(found.list.paths, found.list.count, sizeof *found.list.paths, by_walk_order);
     const char *expected[] = {"a/x.inf", "a/z/y.inx", "a-b/y.inf", "b.INF"};
