@@ -121,9 +121,10 @@ static size_t quoted(struct lexer *lx, char quote, int decode, uint32_t *value, 
             p++;
             continue;
         }
-        p = splice(t, len, p + 1) - 1; /* (a backslash-newline is no escape) */
-        char e = ++p < len ? t[p] : '\0';
-        p++;
+        p = splice(t, len, p + 1); /* (a backslash-newline is no escape) */
+        if (p >= len)
+            break;
+        char e = t[p++];
         if (!decode)
             continue;
         uint32_t cp = (unsigned char)e;
@@ -255,20 +256,30 @@ static size_t line_end(const char *t, size_t len, size_t p)
     return p;
 }
 
+/* Past blanks and backslash-newlines from P (not beyond END). */
 static size_t skip_blanks(const char *t, size_t len, size_t p, size_t end)
 {
-    (void)len;
-    while (p < end && (t[p] == ' ' || t[p] == '\t' || t[p] == '\r'))
-        p++;
-    return p;
+    for (;;) {
+        while (p < end && (t[p] == ' ' || t[p] == '\t' || t[p] == '\r'))
+            p++;
+        size_t after = p < end ? splice(t, len, p) : p;
+        if (after == p || after > end)
+            return p;
+        p = after;
+    }
 }
 
-/* The word at P (an identifier), its end in *END. */
+/* The end of the identifier at P (backslash-newlines inside it included). */
 static size_t word_end(const char *t, size_t p, size_t end)
 {
-    while (p < end && is_ident_char((unsigned char)t[p]))
-        p++;
-    return p;
+    for (;;) {
+        while (p < end && is_ident_char((unsigned char)t[p]))
+            p++;
+        size_t after = p < end ? splice(t, end, p) : p;
+        if (after == p || after >= end || !is_ident_char((unsigned char)t[after]))
+            return p;
+        p = after;
+    }
 }
 
 /* `#define NAME value`: records a literal value or an alias. */

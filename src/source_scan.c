@@ -67,10 +67,21 @@ static int is_word(const struct src_scan *s, uint32_t i, const char *word)
     return n == strlen(word) && memcmp(s->text + tok(s, i)->start, word, n) == 0;
 }
 
+/* The identifier at token I (a backslash-newline inside it dropped). */
 static char *word_of(const struct src_scan *s, uint32_t i)
 {
     const struct c_token *t = tok(s, i);
-    return inf_arena_strndup(s->arena, s->text + t->start, t->end - t->start);
+    const char *text = s->text + t->start;
+    size_t n = t->end - t->start;
+    char *word = inf_arena_strndup(s->arena, text, n);
+    if (memchr(word, '\\', n)) {
+        char *out = word;
+        for (const char *p = word; *p; p++)
+            if (*p != '\\' && *p != '\r' && *p != '\n')
+                *out++ = *p;
+        *out = '\0';
+    }
+    return word;
 }
 
 /* The token after the bracket that opens at I and closes with CLOSE (nesting counted). */
