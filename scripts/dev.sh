@@ -58,7 +58,7 @@ cmake --build build -j "$jobs"
 if [ "$mode" = samples ]; then
   echo "== inflint samples/"
   rc=0
-  ./build/inflint samples/ || rc=$?
+  ./build/inflint --source samples/ || rc=$?
   # 1 only means that findings were reported, which is what the samples are for.
   [ "$rc" -le 1 ] || exit "$rc"
   exit 0
