@@ -61,6 +61,7 @@ step "adoption" bash tests/cli/adoption.sh "$wrapper"
 step "options" bash tests/cli/options.sh "$wrapper"
 step "WDK projects" bash tests/cli/projects.sh "$wrapper"
 step "fix and diff" bash tests/cli/fix.sh "$wrapper"
+step "driver source" bash tests/cli/source.sh "$wrapper"
 step "hostile input" bash tests/hostile/hostile.sh "$wrapper"
 echo "== Windows build and tests: $(($(date +%s) - start)) s"
 exit $status

@@ -114,6 +114,7 @@ struct run {
     int config_broken;             /* a configuration file could not be loaded: the run ends */
     struct inf_projects *projects; /* WDK projects read (NULL with --no-project) */
     struct inf_infverif_switches cli_switches; /* --infverif-options */
+    struct inf_source_macros *source_macros;   /* #defines of headers named on the line */
 };
 
 static void run_free(struct run *run)
@@ -130,6 +131,7 @@ static void run_free(struct run *run)
         free(run->found[i]);
     free(run->found);
     inf_projects_free(run->projects);
+    inf_source_macros_free(run->source_macros);
 }
 
 #define NO_CONFIG_FILE ((size_t)-1)
@@ -291,6 +293,7 @@ static int file_options(const struct run *run, const struct inf_config *config,
         if (opt->lint.severity[i] >= 0)
             out->severity[i] = opt->lint.severity[i];
     out->report_unused_suppressions = opt->lint.report_unused_suppressions;
+    out->source_macros = run->source_macros;
     char bad[128];
     inf_lint_options_filter(out, opt->select, opt->ignore, bad, sizeof bad);
     if (opt->fail_on)
@@ -986,6 +989,13 @@ static int write_fixes(const struct lint_job *job)
     return status;
 }
 
+/* Is PATH a C or C++ header (.h .hh .hpp .hxx)? */
+static int is_header(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    return dot && (dot[1] == 'h' || dot[1] == 'H');
+}
+
 static void warn_cli_switch(void *context, const char *why)
 {
     (void)context;
@@ -1001,6 +1011,16 @@ static void start_run(const struct inf_run_options *opt, struct run *run, struct
     if (opt->infverif_options)
         inf_infverif_switches_parse(opt->infverif_options, &run->cli_switches, warn_cli_switch,
                                     NULL);
+    /* Headers named on the command line lend their literal #defines to every source file. */
+    char **headers = inf_xcalloc(opt->path_count + 1, sizeof *headers);
+    size_t header_count = 0;
+    for (size_t i = 0; i < opt->path_count; i++)
+        if (c_is_source_name(opt->paths[i]) && is_header(opt->paths[i]) &&
+            inf_os_is_file(opt->paths[i]))
+            headers[header_count++] = opt->paths[i];
+    if (header_count)
+        run->source_macros = inf_source_macros_read(headers, header_count);
+    free(headers);
     memset(job, 0, sizeof *job);
     job->run = run;
 }

@@ -19,7 +19,9 @@
 #include "inflint/alloc.h"
 #include "source.h"
 #include "source_check.h"
+#include "string_map.h"
 #include "suppress.h"
+#include "os.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -35,8 +37,16 @@ struct fact {
     uint32_t first, end; /* the value's tokens */
 };
 
+/* The shared macros: name -> index in the values. */
+struct inf_source_macros {
+    struct inf_string_map names;
+    char **values;
+    size_t count, cap;
+};
+
 struct src_scan {
     const char *text;
+    const struct inf_source_macros *shared; /* headers named in the run, or NULL */
     const struct c_lexed *lexed;
     struct inf_arena *arena;
     struct inf_finding_sink *sink;
@@ -456,6 +466,9 @@ static struct value resolve_name(struct src_scan *s, const char *name, uint32_t 
             return v;
     }
     const struct c_macro *m = c_find_macro(s->lexed, s->text, name, strlen(name));
+    size_t shared;
+    if (!m && s->shared && inf_string_map_get(&s->shared->names, name, &shared))
+        return (struct value){s->shared->values[shared], NULL};
     if (m && m->is_literal)
         return (struct value){s->lexed->pool.data + m->value, NULL};
     if (m && !m->is_literal && hops < MAX_HOPS) {
@@ -569,6 +582,7 @@ int inf_lint_source_input(const char *path, struct inf_input input,
     struct src_scan scan;
     memset(&scan, 0, sizeof scan);
     scan.text = text.text;
+    scan.shared = options->source_macros;
     scan.lexed = &lexed;
     scan.arena = &arena;
     scan.sink = &sink;
@@ -594,4 +608,51 @@ int inf_lint_source_input(const char *path, struct inf_input input,
     c_lexed_free(&lexed);
     inf_source_free(&text);
     return 0;
+}
+
+struct inf_source_macros *inf_source_macros_read(char *const *paths, size_t count)
+{
+    struct inf_source_macros *macros = inf_xcalloc(1, sizeof *macros);
+    for (size_t i = 0; i < count; i++) {
+        struct inf_input input;
+        if (inf_os_read_input(paths[i], &input) != 0)
+            continue;
+        struct inf_source text;
+        if (inf_source_decode_source_input(&text, input) != 0)
+            continue;
+        inf_source_map_lines(&text);
+        struct c_lexed lexed;
+        c_lex(text.text, text.len, &text, &lexed);
+        for (size_t k = 0; k < lexed.macro_count; k++) {
+            const struct c_macro *m = &lexed.macros[k];
+            if (!m->is_literal)
+                continue;
+            char *name = inf_xstrndup(text.text + m->name, m->name_len);
+            size_t at;
+            if (!inf_string_map_get(&macros->names, name, &at)) {
+                macros->values =
+                    inf_xgrow(macros->values, &macros->cap, macros->count + 1, sizeof(char *));
+                at = macros->count++;
+                macros->values[at] = NULL;
+                inf_string_map_put(&macros->names, name, at);
+            }
+            free(macros->values[at]); /* the last definition counts */
+            macros->values[at] = inf_xstrndup(lexed.pool.data + m->value, m->value_len);
+            free(name);
+        }
+        c_lexed_free(&lexed);
+        inf_source_free(&text);
+    }
+    return macros;
+}
+
+void inf_source_macros_free(struct inf_source_macros *macros)
+{
+    if (!macros)
+        return;
+    for (size_t i = 0; i < macros->count; i++)
+        free(macros->values[i]);
+    free(macros->values);
+    inf_string_map_free(&macros->names);
+    free(macros);
 }

@@ -16,4 +16,13 @@
 int inf_lint_source_input(const char *path, struct inf_input input,
                           const struct inf_lint_options *options, struct inf_file_result *result);
 
+/*
+ * The literal #defines of the headers named on the command line, which every
+ * source file of the run sees (source-rules.md: "in headers named explicitly
+ * in the same run"). Headers that cannot be read add nothing.
+ */
+struct inf_source_macros;
+struct inf_source_macros *inf_source_macros_read(char *const *paths, size_t count);
+void inf_source_macros_free(struct inf_source_macros *macros);
+
 #endif

@@ -63,6 +63,8 @@ struct inf_file_result {
     size_t count, cap;
 };
 
+struct inf_source_macros;
+
 struct inf_lint_options {
     struct inf_rule_options rule;
     signed char *severity;          /* per rule index: -1 = the finding's own, else a severity */
@@ -70,6 +72,8 @@ struct inf_lint_options {
     int report_unused_suppressions; /* INF018 */
     int template_override;          /* 1 or 0: lint as a template or not; -1: by extension */
     unsigned template_arches;       /* what $ARCH$ stands for (INF_ARCH_BIT); 0: any */
+    /* Literal #defines of headers named in the run, for the source scan; or NULL. */
+    const struct inf_source_macros *source_macros;
 };
 
 /* Defaults: every rule enabled at its own severity, --min-build 17763. Free with _free. */
