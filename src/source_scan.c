@@ -29,6 +29,9 @@
 
 #define NO_FUNCTION UINT32_MAX
 #define MAX_HOPS 8 /* variable to variable: enough for real code, and an end to any loop */
+/* How far a call's arguments, an assignment's value or a parameter list are looked for:
+ * real code stays far below, and a hostile file (a million nested parentheses) stays linear. */
+#define MAX_SPAN_TOKENS 4096
 
 /* "NAME = EXPR" as the scanner understood it: at token POSITION, in FUNCTION (or none). */
 struct fact {
@@ -57,7 +60,20 @@ struct src_scan {
     uint32_t *call_token; /* per call: the token of its name */
     struct fact *facts;
     size_t fact_count, fact_cap;
+    struct inf_string_map last_fact; /* name -> its latest fact at file scope */
+    size_t *function_facts;          /* per function: where its facts start (they are together) */
 };
+
+/* Records NAME = tokens [FIRST, END) at POSITION of FUNCTION. */
+static void add_fact(struct src_scan *s, const char *name, uint32_t function, uint32_t position,
+                     uint32_t first, uint32_t end)
+{
+    s->facts = inf_xgrow(s->facts, &s->fact_cap, s->fact_count + 1, sizeof *s->facts);
+    s->facts[s->fact_count] = (struct fact){name, function, position, first, end};
+    if (function == NO_FUNCTION) /* the last one at file scope counts */
+        inf_string_map_put(&s->last_fact, name, s->fact_count);
+    s->fact_count++;
+}
 
 static const struct c_token *tok(const struct src_scan *s, uint32_t i)
 {
@@ -98,13 +114,15 @@ static char *word_of(const struct src_scan *s, uint32_t i)
 static uint32_t after_matching(const struct src_scan *s, uint32_t i, char open, char close)
 {
     int depth = 0;
-    for (; i < s->lexed->count; i++) {
+    uint32_t limit =
+        s->lexed->count - i > MAX_SPAN_TOKENS ? i + MAX_SPAN_TOKENS : (uint32_t)s->lexed->count;
+    for (; i < limit; i++) {
         if (is_punct(s, i, open))
             depth++;
         else if (is_punct(s, i, close) && --depth == 0)
             return i + 1;
     }
-    return (uint32_t)s->lexed->count;
+    return limit;
 }
 
 /* ---------------------------------------------------------------- structure */
@@ -121,7 +139,9 @@ static uint32_t split_arguments(struct src_scan *s, uint32_t open, struct src_ca
     size_t count = 0, cap = 0;
     int depth = 0;
     uint32_t start = open + 1, i = open;
-    for (; i < s->lexed->count; i++) {
+    uint32_t limit = s->lexed->count - open > MAX_SPAN_TOKENS ? open + MAX_SPAN_TOKENS
+                                                              : (uint32_t)s->lexed->count;
+    for (; i < limit; i++) {
         const struct c_token *t = tok(s, i);
         if (t->kind != C_TOKEN_PUNCT)
             continue;
@@ -207,7 +227,7 @@ static int function_start(struct src_scan *s, uint32_t brace, struct src_functio
             depth++;
         else if (is_punct(s, open, '(') && --depth == 0)
             break;
-        if (open == 0)
+        if (open == 0 || close - open > MAX_SPAN_TOKENS)
             return 0;
     }
     if (open == 0 || tok(s, open - 1)->kind != C_TOKEN_IDENT)
@@ -248,7 +268,9 @@ static void assignment(struct src_scan *s, uint32_t i, uint32_t function)
         return;
     uint32_t first = eq + 1, end = first;
     int depth = 0;
-    for (; end < s->lexed->count; end++) {
+    uint32_t limit = s->lexed->count - first > MAX_SPAN_TOKENS ? first + MAX_SPAN_TOKENS
+                                                               : (uint32_t)s->lexed->count;
+    for (; end < limit; end++) {
         const struct c_token *t = tok(s, end);
         if (t->kind != C_TOKEN_PUNCT)
             continue;
@@ -260,8 +282,7 @@ static void assignment(struct src_scan *s, uint32_t i, uint32_t function)
         } else if ((t->punct == ';' || t->punct == ',') && depth == 0)
             break;
     }
-    s->facts = inf_xgrow(s->facts, &s->fact_cap, s->fact_count + 1, sizeof *s->facts);
-    s->facts[s->fact_count++] = (struct fact){word_of(s, name), function, i, first, end};
+    add_fact(s, word_of(s, name), function, i, first, end);
 }
 
 /* A call that sets a variable: RtlInitUnicodeString(&X, E) and friends. */
@@ -285,9 +306,7 @@ static void setting_call(struct src_scan *s, const struct src_call *c, uint32_t 
         v++; /* past '&' */
     if (v >= c->args[0].end)
         return;
-    s->facts = inf_xgrow(s->facts, &s->fact_cap, s->fact_count + 1, sizeof *s->facts);
-    s->facts[s->fact_count++] =
-        (struct fact){word_of(s, v), c->function, position, c->args[1].first, c->args[1].end};
+    add_fact(s, word_of(s, v), c->function, position, c->args[1].first, c->args[1].end);
 }
 
 static void scan_structure(struct src_scan *s)
@@ -310,6 +329,9 @@ static void scan_structure(struct src_scan *s)
                                              sizeof *s->functions);
                     f.first_call = s->call_count;
                     s->functions[s->function_count] = f;
+                    s->function_facts = inf_xrealloc(s->function_facts,
+                                                     s->function_cap * sizeof *s->function_facts);
+                    s->function_facts[s->function_count] = s->fact_count;
                     function = (uint32_t)s->function_count++;
                     body_depth = 1;
                 } else if (!transparent_block(s, i)) {
@@ -445,17 +467,21 @@ static const char *initializer_literal(struct src_scan *s, uint32_t first, uint3
 static struct value resolve_name(struct src_scan *s, const char *name, uint32_t function,
                                  uint32_t position, int hops)
 {
-    /* The last fact before POSITION in FUNCTION, else one at file scope. */
+    /* The last fact of NAME before POSITION in FUNCTION (its facts are together), else the
+     * last one at file scope. */
     const struct fact *best = NULL;
-    for (size_t k = 0; k < s->fact_count; k++) {
-        const struct fact *f = &s->facts[k];
-        if (strcmp(f->name, name) != 0)
-            continue;
-        if (f->function == function && function != NO_FUNCTION && f->position < position)
-            best = f;
-        else if (f->function == NO_FUNCTION && (!best || best->function == NO_FUNCTION))
-            best = f;
+    if (function != NO_FUNCTION) {
+        size_t end =
+            function + 1 < s->function_count ? s->function_facts[function + 1] : s->fact_count;
+        for (size_t k = end; k-- > s->function_facts[function] && !best;) {
+            const struct fact *f = &s->facts[k];
+            if (f->function == function && f->position < position && strcmp(f->name, name) == 0)
+                best = f;
+        }
     }
+    size_t k;
+    if (!best && inf_string_map_get(&s->last_fact, name, &k))
+        best = &s->facts[k];
     if (best) {
         const char *init = initializer_literal(s, best->first, best->end);
         if (init)
@@ -604,6 +630,8 @@ int inf_lint_source_input(const char *path, struct inf_input input,
     free(scan.calls);
     free(scan.call_token);
     free(scan.facts);
+    free(scan.function_facts);
+    inf_string_map_free(&scan.last_fact);
     inf_arena_free(&arena);
     c_lexed_free(&lexed);
     inf_source_free(&text);

@@ -11,7 +11,7 @@ cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebI
 cmake --build build-fuzz -j "$(nproc)" >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/pipeline" "$work/config" "$work/baseline" "$work/paths" "$work/project"
+mkdir -p "$work/pipeline" "$work/config" "$work/baseline" "$work/paths" "$work/project" "$work/source"
 # The generated set: small deterministic INFs in both encodings.
 for i in 1 2 3 4 5 6; do
   build-fuzz/bench/inf_generate --bytes $((i * 1500)) --headers $((i * 3)) --names 4 --seed "$i" \
@@ -19,10 +19,11 @@ for i in 1 2 3 4 5 6; do
 done
 build-fuzz/bench/inf_generate --bytes 3000 --headers 5 --utf16le > "$work/pipeline/generated-utf16.inf"
 status=0
-for target in pipeline config baseline paths project; do
+for target in pipeline config baseline paths project source; do
   dict=tests/fuzz/inf.dict
   [ "$target" = baseline ] && dict=tests/fuzz/json.dict
   [ "$target" = project ] && dict=tests/fuzz/msbuild.dict
+  [ "$target" = source ] && dict=tests/fuzz/c.dict
   if build-fuzz/tests/fuzz/fuzz_$target -max_total_time="$seconds" -dict="$dict" \
        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$work/$target-" \
        "$work/$target" "tests/fuzz/seeds/$target" >"$work/$target.log" 2>&1; then

@@ -242,5 +242,23 @@ project_case "20 MB project" huge "is over 8 MB"
 project_case "imports itself" self_import "imports itself"
 project_case "imports outside the repository" outside "is outside the repository: not read"
 
+# Hostile driver source (the SRC scan): generated, nested, unbalanced and junk files end in
+# a normal exit within the limits, and a 10 MB generated file is still scanned whole.
+src=$dir/source
+mkdir -p "$src"
+awk 'BEGIN { for (i = 0; i < 60000; i++) {
+  printf "static NTSTATUS F%d(PUNICODE_STRING p) {\n  UNICODE_STRING n%d = RTL_CONSTANT_STRING(L\"\\\\Registry\\\\Machine\\\\S%d\");\n", i, i, i;
+  printf "  InitializeObjectAttributes(&oa, &n%d, 0, NULL, NULL);\n  return ZwOpenKey(&h, KEY_READ, &oa); /* %d */\n}\n", i, i } }' > "$src/generated.c"
+run "source: 10 MB generated" "1" -q -f gcc "$src/generated.c"
+[ "$(grep -c 'SRC101' "$dir/out")" = 60000 ] || fail "source: generated: $(grep -c SRC101 "$dir/out") findings, expected 60000"
+awk 'BEGIN { printf "void f(void) {\n"; for (i = 0; i < 1000000; i++) printf "g("; for (i = 0; i < 1000000; i++) printf ")"; print ";\n}" }' > "$src/nested.c"
+run "source: a million nested calls" "0" -q "$src/nested.c"
+awk 'BEGIN { for (i = 0; i < 200000; i++) printf "#if X\nvoid f%d(int a) {\n#else\nvoid f%d(int a, int b) {\n#endif\n", i, i; print "}" }' > "$src/unbalanced.c"
+run "source: braces repeated by conditionals" "0" -q "$src/unbalanced.c"
+awk 'BEGIN { srand(5); for (i = 0; i < 2000000; i++) printf "%c", int(rand() * 256) }' > "$src/junk.cpp"
+run "source: 2 MB of binary junk" "0" -q "$src/junk.cpp"
+{ printf 'x = L"'; head -c 5000000 /dev/zero | tr '\0' 'a'; printf '\nR"d(never closed'; } > "$src/literal.c"
+run "source: a 5 MB unterminated literal" "0" -q "$src/literal.c"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
