@@ -32,6 +32,7 @@
 /* How far a call's arguments, an assignment's value or a parameter list are looked for:
  * real code stays far below, and a hostile file (a million nested parentheses) stays linear. */
 #define MAX_SPAN_TOKENS 4096
+#define NO_PARTNER UINT32_MAX
 
 /* "NAME = EXPR" as the scanner understood it: at token POSITION, in FUNCTION (or none). */
 struct fact {
@@ -58,6 +59,7 @@ struct src_scan {
     struct src_call *calls;
     size_t call_count, call_cap;
     uint32_t *call_token; /* per call: the token of its name */
+    uint32_t *partner;    /* per token: the other end of its bracket pair, or NO_PARTNER */
     struct fact *facts;
     size_t fact_count, fact_cap;
     struct inf_string_map last_fact; /* name -> its latest fact at file scope */
@@ -110,19 +112,44 @@ static char *word_of(const struct src_scan *s, uint32_t i)
     return word;
 }
 
-/* The token after the bracket that opens at I and closes with CLOSE (nesting counted). */
-static uint32_t after_matching(const struct src_scan *s, uint32_t i, char open, char close)
+static int opens(const struct c_token *t)
 {
-    int depth = 0;
-    uint32_t limit =
-        s->lexed->count - i > MAX_SPAN_TOKENS ? i + MAX_SPAN_TOKENS : (uint32_t)s->lexed->count;
-    for (; i < limit; i++) {
-        if (is_punct(s, i, open))
-            depth++;
-        else if (is_punct(s, i, close) && --depth == 0)
-            return i + 1;
+    return t->kind == C_TOKEN_PUNCT && (t->punct == '(' || t->punct == '[' || t->punct == '{');
+}
+
+static int closes(const struct c_token *t)
+{
+    return t->kind == C_TOKEN_PUNCT && (t->punct == ')' || t->punct == ']' || t->punct == '}');
+}
+
+/*
+ * Pairs every bracket with its partner in one pass (a close pairs with the
+ * innermost open, whatever its kind: macros that hide brackets only blur
+ * the pairs): partner[i] is the other end, or NO_PARTNER.
+ */
+static void pair_brackets(struct src_scan *s)
+{
+    size_t n = s->lexed->count;
+    s->partner = inf_xmalloc((n + 1) * sizeof *s->partner);
+    uint32_t *stack = inf_xmalloc((n + 1) * sizeof *stack);
+    size_t depth = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        s->partner[i] = NO_PARTNER;
+        if (opens(tok(s, i))) {
+            stack[depth++] = i;
+        } else if (closes(tok(s, i)) && depth) {
+            uint32_t open = stack[--depth];
+            s->partner[open] = i;
+            s->partner[i] = open;
+        }
     }
-    return limit;
+    free(stack);
+}
+
+/* The token after the bracket that opens at I (the end of the file when it never closes). */
+static uint32_t after_matching(const struct src_scan *s, uint32_t i)
+{
+    return s->partner[i] == NO_PARTNER ? (uint32_t)s->lexed->count : s->partner[i] + 1;
 }
 
 /* ---------------------------------------------------------------- structure */
@@ -132,30 +159,29 @@ static const char *const not_calls[] = {
     "sizeof",   "defined",  "__declspec", "__attribute__", "alignof",
     "_Alignof", "decltype", "typeof",     "catch",         NULL};
 
-/* The arguments of the call whose '(' is at OPEN; returns the token after its ')'. */
+/* The arguments of the call whose '(' is at OPEN: split at its own commas, nested brackets
+ * stepped over whole. Returns the token of its ')'. */
 static uint32_t split_arguments(struct src_scan *s, uint32_t open, struct src_call *call)
 {
     struct src_argument *args = NULL;
     size_t count = 0, cap = 0;
-    int depth = 0;
-    uint32_t start = open + 1, i = open;
-    uint32_t limit = s->lexed->count - open > MAX_SPAN_TOKENS ? open + MAX_SPAN_TOKENS
-                                                              : (uint32_t)s->lexed->count;
-    for (; i < limit; i++) {
+    uint32_t close = s->partner[open] == NO_PARTNER ? (uint32_t)s->lexed->count : s->partner[open];
+    uint32_t start = open + 1, i = open + 1;
+    while (i < close) {
         const struct c_token *t = tok(s, i);
-        if (t->kind != C_TOKEN_PUNCT)
+        if (opens(t)) {
+            i = after_matching(s, i);
             continue;
-        if (t->punct == '(' || t->punct == '[' || t->punct == '{') {
-            depth++;
-        } else if (t->punct == ')' || t->punct == ']' || t->punct == '}') {
-            if (--depth == 0)
-                break;
-        } else if (t->punct == ',' && depth == 1) {
+        }
+        if (t->kind == C_TOKEN_PUNCT && t->punct == ',') {
             args = inf_xgrow(args, &cap, count + 1, sizeof *args);
             args[count++] = (struct src_argument){start, i};
             start = i + 1;
         }
+        i++;
     }
+    if (i > close)
+        i = close;
     if (i > start || count > 0) {
         args = inf_xgrow(args, &cap, count + 1, sizeof *args);
         args[count++] = (struct src_argument){start, i};
@@ -219,18 +245,9 @@ static int function_start(struct src_scan *s, uint32_t brace, struct src_functio
         i--;
     if (i == 0 || !is_punct(s, i - 1, ')'))
         return 0;
-    uint32_t close = i - 1;
-    int depth = 0;
-    uint32_t open = close;
-    for (;; open--) {
-        if (is_punct(s, open, ')'))
-            depth++;
-        else if (is_punct(s, open, '(') && --depth == 0)
-            break;
-        if (open == 0 || close - open > MAX_SPAN_TOKENS)
-            return 0;
-    }
-    if (open == 0 || tok(s, open - 1)->kind != C_TOKEN_IDENT)
+    uint32_t close = i - 1, open = s->partner[close];
+    if (open == NO_PARTNER || open == 0 || !is_punct(s, open, '(') ||
+        tok(s, open - 1)->kind != C_TOKEN_IDENT)
         return 0;
     const char *name = word_of(s, open - 1);
     if (src_name_in(name, not_calls))
@@ -266,22 +283,23 @@ static void assignment(struct src_scan *s, uint32_t i, uint32_t function)
         eq += 2;
     if (!is_punct(s, eq, '=') || is_punct(s, eq + 1, '='))
         return;
+    /* To the ';' or ',' that ends it, brackets stepped over (a chain "a = b = c = ..." is
+     * read again for each name: bounded). */
     uint32_t first = eq + 1, end = first;
-    int depth = 0;
     uint32_t limit = s->lexed->count - first > MAX_SPAN_TOKENS ? first + MAX_SPAN_TOKENS
                                                                : (uint32_t)s->lexed->count;
-    for (; end < limit; end++) {
+    while (end < limit) {
         const struct c_token *t = tok(s, end);
-        if (t->kind != C_TOKEN_PUNCT)
+        if (opens(t)) {
+            end = after_matching(s, end);
             continue;
-        if (t->punct == '(' || t->punct == '{' || t->punct == '[')
-            depth++;
-        else if (t->punct == ')' || t->punct == '}' || t->punct == ']') {
-            if (depth-- == 0)
-                break;
-        } else if ((t->punct == ';' || t->punct == ',') && depth == 0)
+        }
+        if (closes(t) || (t->kind == C_TOKEN_PUNCT && (t->punct == ';' || t->punct == ',')))
             break;
+        end++;
     }
+    if (end > s->lexed->count)
+        end = (uint32_t)s->lexed->count;
     add_fact(s, word_of(s, name), function, i, first, end);
 }
 
@@ -427,7 +445,7 @@ static struct value resolve(struct src_scan *s, uint32_t first, uint32_t end, ui
         if (i < end && (is_punct(s, i, '&') || is_punct(s, i, '*'))) {
             i++;
         } else if (i < end && is_punct(s, i, '(')) {
-            uint32_t after = after_matching(s, i, '(', ')');
+            uint32_t after = after_matching(s, i);
             if (after >= end) { /* (expr): the inside */
                 i++;
                 end = after - 1 > i ? after - 1 : end;
@@ -447,7 +465,7 @@ static struct value resolve(struct src_scan *s, uint32_t first, uint32_t end, ui
         return none;
     char *name = word_of(s, i);
     if (src_name_in(name, literal_wrappers) && is_punct(s, i + 1, '(')) {
-        uint32_t after = after_matching(s, i + 1, '(', ')');
+        uint32_t after = after_matching(s, i + 1);
         return resolve(s, i + 2, after - 1, function, position, hops + 1);
     }
     return resolve_name(s, name, function, position, hops);
@@ -612,6 +630,7 @@ int inf_lint_source_input(const char *path, struct inf_input input,
     scan.lexed = &lexed;
     scan.arena = &arena;
     scan.sink = &sink;
+    pair_brackets(&scan);
     scan_structure(&scan);
     struct src_check check = {
         scan.functions, scan.function_count, scan.calls, scan.call_count, NULL, &scan};
@@ -629,6 +648,7 @@ int inf_lint_source_input(const char *path, struct inf_input input,
     free(scan.functions);
     free(scan.calls);
     free(scan.call_token);
+    free(scan.partner);
     free(scan.facts);
     free(scan.function_facts);
     inf_string_map_free(&scan.last_fact);
