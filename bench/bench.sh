@@ -126,6 +126,15 @@ if [ -d "$corpus" ]; then
   awk -v s="$corpus_bytes" -v a="$tc" -v c="$tcb" -v n="${#corpus_files[@]}" 'BEGIN {
     printf "%-22s %8.1f %12.1f %12.1f %7.2f\n", "corpus " n " (-j 1)", s/1e6, s/1e6/a, s/1e6/c, c/a }'
 fi
+# The driver-source scan against the INF lint of the real corpus, per byte, in this run: over
+# this project's own C sources (real code, not generated), and a tree named in SOURCE_TREE
+# (say, a checkout of a driver repository) when given.
+source_trees="src rules tests/unit ${SOURCE_TREE:-}"
+source_files=$(find $source_trees -type f \( -name '*.c' -o -name '*.h' -o -name '*.cpp' \) | LC_ALL=C sort)
+source_bytes=$(cat $source_files | wc -c)
+warm="$source_files"
+read -r tsrc < <(best_of "$inflint -j 1 -q -f json --no-project --select SRC $source_trees")
+awk -v s="$source_bytes" -v a="$tsrc" 'BEGIN { printf "%-22s %8.1f %12.1f %12s %7s\n", "source scan (-j 1)", s/1e6, s/1e6/a, "n/a", "-" }'
 tree_bytes=$(cat "$out"/tree/*.inf | wc -c)
 warm=$(echo "$out"/tree/*.inf)
 read -r tj1 tj2 tbt < <(best_of "$inflint -j 1 -q -f json $out/tree" \
@@ -143,6 +152,8 @@ awk -v x="$per_finding" 'BEGIN { if (x == "-") print "  <= 2,000 instructions pe
 awk -v r="$rss_vendor" -v s="$(stat -c %s "$out/vendor.inf")" 'BEGIN { lim = 3 * s / 1024 + 32 * 1024; printf "  peak RSS <= 3x input + 32 MB, vendor shape: %.0f MB of %.0f MB  %s\n", r/1024, lim/1024, (r <= lim ? "met" : "NOT met") }'
 if [ -n "${tc:-}" ]; then
   awk -v a="$tc" -v c="$tcb" 'BEGIN { printf "  real corpus -j 1 at least as fast as one libinih process: %.3fs vs %.3fs  %s\n", a, c, (a <= c ? "met" : "NOT met") }'
+  awk -v sb="$source_bytes" -v st="$tsrc" -v cb="$corpus_bytes" -v ct="$tc" 'BEGIN { s = sb / st / 1e6; c = cb / ct / 1e6;
+    printf "  source scan at least as fast per byte as the INF corpus lint: %.1f vs %.1f MB/s  %s\n", s, c, (s >= c ? "met" : "NOT met") }'
 fi
 awk -v x="$ipb_small" 'BEGIN { if (x == "-") print "  <= 30 instructions/byte: not measured (no valgrind)"; else printf "  <= 30 instructions/byte: %s  %s\n", x, (x <= 30 ? "met" : "NOT met") }'
 awk -v a="${t[utf16]}" -v b="$t_twin" 'BEGIN { r = a / b; printf "  UTF-16LE time <= 1.3x ASCII: %.2fx  %s\n", r, (r <= 1.3 ? "met" : "NOT met") }'
