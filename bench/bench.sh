@@ -133,7 +133,7 @@ source_trees="src rules tests/unit ${SOURCE_TREE:-}"
 source_files=$(find $source_trees -type f \( -name '*.c' -o -name '*.h' -o -name '*.cpp' \) | LC_ALL=C sort)
 source_bytes=$(cat $source_files | wc -c)
 warm="$source_files"
-read -r tsrc < <(best_of "$inflint -j 1 -q -f json --no-project --select SRC $source_trees")
+read -r tsrc < <(best_of "$inflint -j 1 -q -f json --no-project --source --select SRC $source_trees")
 awk -v s="$source_bytes" -v a="$tsrc" 'BEGIN { printf "%-22s %8.1f %12.1f %12s %7s\n", "source scan (-j 1)", s/1e6, s/1e6/a, "n/a", "-" }'
 tree_bytes=$(cat "$out"/tree/*.inf | wc -c)
 warm=$(echo "$out"/tree/*.inf)
