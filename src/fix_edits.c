@@ -143,10 +143,13 @@ static uint32_t bytes_of(const unsigned char *text, uint32_t from, uint32_t to, 
     return bytes;
 }
 
+#define BYTE_BLOCK 4096u
+
 /*
  * The byte offset in the file as read of text offset AT; -1 when it cannot
- * be told. Where text and bytes differ (high bytes, UTF-16), each line's
- * byte offset is worked out once, in one pass, and only the line is counted.
+ * be told. Where text and bytes differ (high bytes, UTF-16), the offset of
+ * every BYTE_BLOCK-th text byte is worked out once, and only the rest of
+ * AT's block is counted.
  */
 static int byte_offset(struct inf_finding_sink *sink, uint32_t at, uint32_t *out)
 {
@@ -176,28 +179,20 @@ static int byte_offset(struct inf_finding_sink *sink, uint32_t at, uint32_t *out
         return -1;
     }
     const unsigned char *text = (const unsigned char *)s->text;
-    /* The line holding AT: the last start at or before it. */
-    uint32_t lo = 0, hi = s->line_count;
-    while (hi - lo > 1) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (s->line_starts[mid] <= at)
-            lo = mid;
-        else
-            hi = mid;
+    /* The byte offsets of block starts reach as far as an edit has needed: extend them. A block
+     * may start inside a character: its continuation bytes count nothing anywhere. */
+    uint32_t block = at / BYTE_BLOCK;
+    if (!sink->block_bytes) {
+        sink->block_bytes = inf_xmalloc((s->len / BYTE_BLOCK + 2) * sizeof *sink->block_bytes);
+        sink->block_bytes[0] = base;
+        sink->block_bytes_done = 1;
     }
-    /* The table of line offsets reaches as far as an edit has needed: extend it to LO. */
-    if (!sink->line_bytes) {
-        sink->line_bytes = inf_xmalloc(((size_t)s->line_count + 1) * sizeof *sink->line_bytes);
-        sink->line_bytes[0] = base;
-        sink->line_bytes_done = 1;
-    }
-    for (uint32_t line = sink->line_bytes_done; line <= lo; line++)
-        sink->line_bytes[line] =
-            sink->line_bytes[line - 1] +
-            bytes_of(text, s->line_starts[line - 1], s->line_starts[line], utf16);
-    if (sink->line_bytes_done <= lo)
-        sink->line_bytes_done = lo + 1;
-    *out = sink->line_bytes[lo] + bytes_of(text, s->line_starts[lo], at, utf16);
+    for (uint32_t k = sink->block_bytes_done; k <= block; k++)
+        sink->block_bytes[k] = sink->block_bytes[k - 1] +
+                               bytes_of(text, (k - 1) * BYTE_BLOCK, k * BYTE_BLOCK, utf16);
+    if (sink->block_bytes_done <= block)
+        sink->block_bytes_done = block + 1;
+    *out = sink->block_bytes[block] + bytes_of(text, block * BYTE_BLOCK, at, utf16);
     return 0;
 }
 
