@@ -809,30 +809,26 @@ static int same_path_char(char a, char b)
 
 char *inf_os_relative(const char *base, const char *path)
 {
-    /* Longest common prefix that ends at a component boundary. */
+    /* The longest common run of whole components ("/tmp" is not a prefix of "/tmp.x"). */
     size_t common = 0, i = 0;
-    while (base[i] && path[i] && same_path_char(base[i], path[i])) {
-        i++;
-        if (base[i] == '\0' && (path[i] == '/' || path[i] == '\0'))
-            common = i;
-        else if (base[i] == '/' && path[i] == '/')
-            common = i;
+    for (;; i++) {
+        int base_end = base[i] == '\0' || base[i] == '/';
+        int path_end = path[i] == '\0' || path[i] == '/';
+        if (base_end && path_end)
+            common = i; /* both at a boundary after equal text */
+        if (base[i] == '\0' || path[i] == '\0' || !same_path_char(base[i], path[i]))
+            break;
     }
-    if (strcmp(base, "/") == 0)
-        common = 0;
     struct inf_buf out = INF_BUF_INIT;
+    /* One ".." per component of BASE after the common part. */
     for (const char *p = base + common; *p; p++)
-        if (*p == '/' && p[1] != '\0')
+        if (*p != '/' && (p == base + common || p[-1] == '/'))
             inf_buf_adds(&out, "../");
-    if (base[common] == '\0' && strcmp(base, "/") != 0)
-        ; /* BASE is an ancestor of PATH: no ".." */
-    else if (base[common] == '/')
-        inf_buf_adds(&out, "../");
     const char *rest = path + common;
     while (*rest == '/')
         rest++;
     inf_buf_adds(&out, rest);
-    if (!out.data)
+    if (!out.data || !out.len)
         inf_buf_adds(&out, ".");
     return out.data;
 }

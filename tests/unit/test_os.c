@@ -210,9 +210,33 @@ static void virtual_file_systems_are_recognised(void **state)
     assert_false(inf_os_is_virtual_directory("."));
 }
 
+/* Paths relative to a directory: by whole components, with one ".." per step up. */
+static void relative_paths(void **state)
+{
+    (void)state;
+    static const char *const cases[][3] = {
+        {"/a/b", "/a/b/c.inf", "c.inf"},
+        {"/a/b", "/a/c/d.inf", "../c/d.inf"},
+        {"/a/b/c", "/a/x.inf", "../../x.inf"},
+        {"/tmp/ci/build/tests", "/tmp/tmp.x/p.inf", "../../../tmp.x/p.inf"},
+        {"/tmp", "/tmp.x/p.inf", "../tmp.x/p.inf"},
+        {"/", "/a/b.inf", "a/b.inf"},
+        {"/a/b", "/a/b", "."},
+        {"/a/b", "/c", "../../c"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *relative = inf_os_relative(cases[i][0], cases[i][1]);
+        if (strcmp(relative, cases[i][2]) != 0)
+            fail_msg("relative(%s, %s) = %s, expected %s", cases[i][0], cases[i][1], relative,
+                     cases[i][2]);
+        free(relative);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(relative_paths),
         cmocka_unit_test(a_fed_run_works_every_published_index_once),
         cmocka_unit_test(plain_parallel_runs_cover_every_index),
         cmocka_unit_test(walk_order_is_sorted_listings_depth_first),
