@@ -7,13 +7,7 @@
 set -u
 inflint=$1
 source "$(dirname "$0")/lib.sh"
-# The Windows build names files with the separator typed or found ('\'): paths in the checks
-# below are written with '/', and on Windows the output is compared with every '\' as '/'.
-if [ "${INFLINT_TEST_TARGET:-}" = windows ]; then
-  slashes() { sed 's#\\\\#/#g; s#\\#/#g' "$tmp/$1" >"$tmp/$1.slashes"; }
-  contains() { slashes "$2"; if grep -qF -- "$3" "$tmp/$2.slashes"; then ok; else fail "$1: '$3' not in $2"; head -5 "$tmp/$2"; fi; }
-  lacks() { slashes "$2"; if grep -qF -- "$3" "$tmp/$2.slashes"; then fail "$1: '$3' in $2"; else ok; fi; }
-fi
+slash_insensitive_paths
 samples=$(cd "$(dirname "$0")/../../samples/rules" && pwd)
 
 repo=$tmp/repo
