@@ -8,15 +8,6 @@
  */
 #include "source_check.h"
 
-static const char *const key_opens[] = {"ZwOpenKey", "ZwOpenKeyEx", "ZwCreateKey", "ZwCreateKeyEx",
-                                        "NtOpenKey", "NtOpenKeyEx", "NtCreateKey", NULL};
-static const char *const rtl_calls[] = {"RtlQueryRegistryValues",
-                                        "RtlQueryRegistryValuesEx",
-                                        "RtlWriteRegistryValue",
-                                        "RtlCheckRegistryKey",
-                                        "RtlCreateRegistryKey",
-                                        "RtlDeleteRegistryValue",
-                                        NULL};
 static const char *const wdf_opens[] = {"WdfRegistryOpenKey", "WdfRegistryCreateKey", NULL};
 
 /* The API that hands out the key PATH reaches. */
@@ -52,9 +43,9 @@ static void check(struct src_check *c)
 {
     for (size_t i = 0; i < c->call_count; i++) {
         const struct src_call *call = &c->calls[i];
-        if (src_name_in(call->name, key_opens))
+        if (src_name_in(call->name, src_key_open_calls))
             report(c, call, src_argument_literal(c, call, 2));
-        else if (src_name_in(call->name, rtl_calls) &&
+        else if (src_name_in(call->name, src_rtl_registry_calls) &&
                  src_argument_has(c, call, 0, "RTL_REGISTRY_ABSOLUTE"))
             report(c, call, src_argument_literal(c, call, 1));
         else if (src_name_in(call->name, wdf_opens) && src_argument_is_null(c, call, 0))

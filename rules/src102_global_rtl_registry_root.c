@@ -6,13 +6,6 @@
  */
 #include "source_check.h"
 
-static const char *const rtl_calls[] = {"RtlQueryRegistryValues",
-                                        "RtlQueryRegistryValuesEx",
-                                        "RtlWriteRegistryValue",
-                                        "RtlCheckRegistryKey",
-                                        "RtlCreateRegistryKey",
-                                        "RtlDeleteRegistryValue",
-                                        NULL};
 static const char *const global_roots[] = {"RTL_REGISTRY_SERVICES",   "RTL_REGISTRY_CONTROL",
                                            "RTL_REGISTRY_WINDOWS_NT", "RTL_REGISTRY_USER",
                                            "RTL_REGISTRY_ABSOLUTE",   NULL};
@@ -21,7 +14,7 @@ static void check(struct src_check *c)
 {
     for (size_t i = 0; i < c->call_count; i++) {
         const struct src_call *call = &c->calls[i];
-        if (!src_name_in(call->name, rtl_calls))
+        if (!src_name_in(call->name, src_rtl_registry_calls))
             continue;
         for (const char *const *root = global_roots; *root; root++)
             if (src_argument_has(c, call, 0, *root)) {

@@ -11,16 +11,6 @@
  */
 #include "source_check.h"
 
-static const char *const key_opens[] = {"ZwOpenKey", "ZwOpenKeyEx", "ZwCreateKey", "ZwCreateKeyEx",
-                                        "NtOpenKey", "NtOpenKeyEx", "NtCreateKey", NULL};
-static const char *const rtl_calls[] = {"RtlQueryRegistryValues",
-                                        "RtlQueryRegistryValuesEx",
-                                        "RtlWriteRegistryValue",
-                                        "RtlCheckRegistryKey",
-                                        "RtlCreateRegistryKey",
-                                        "RtlDeleteRegistryValue",
-                                        NULL};
-
 /* Does FUNCTION look up IoOpenDriverRegistryKey with MmGetSystemRoutineAddress? */
 static int probes_for_the_api(struct src_check *c, const struct src_function *function)
 {
@@ -47,11 +37,11 @@ static void opens_of(struct src_check *c, const struct src_function *function, c
     int fallback = -1; /* worked out when a finding needs it */
     for (size_t i = 0; i < function->call_count; i++) {
         const struct src_call *call = &c->calls[function->first_call + i];
-        int opens =
-            (src_name_in(call->name, key_opens) && is(src_argument_variable(c, call, 2), path)) ||
-            (src_name_in(call->name, rtl_calls) &&
-             src_argument_has(c, call, 0, "RTL_REGISTRY_ABSOLUTE") &&
-             is(src_argument_variable(c, call, 1), path));
+        int opens = (src_name_in(call->name, src_key_open_calls) &&
+                     is(src_argument_variable(c, call, 2), path)) ||
+                    (src_name_in(call->name, src_rtl_registry_calls) &&
+                     src_argument_has(c, call, 0, "RTL_REGISTRY_ABSOLUTE") &&
+                     is(src_argument_variable(c, call, 1), path));
         if (!opens)
             continue;
         if (fallback < 0)

@@ -48,6 +48,11 @@ struct src_check {
     struct src_scan *scan; /* the scanner's own state */
 };
 
+/* The calls that open or create a key by OBJECT_ATTRIBUTES (their third argument), and the
+ * Rtl*Registry* calls (RelativeTo first, the path second); NULL-terminated, shared by rules. */
+extern const char *const src_key_open_calls[];
+extern const char *const src_rtl_registry_calls[];
+
 /* The function named NAME, or NULL. */
 const struct src_function *src_function(const struct src_check *check, const char *name);
 

@@ -524,6 +524,17 @@ static struct value resolve_name(struct src_scan *s, const char *name, uint32_t 
 
 /* ---------------------------------------------------------------- the rule API */
 
+const char *const src_key_open_calls[] = {"ZwOpenKey",     "ZwOpenKeyEx", "ZwCreateKey",
+                                          "ZwCreateKeyEx", "NtOpenKey",   "NtOpenKeyEx",
+                                          "NtCreateKey",   NULL};
+const char *const src_rtl_registry_calls[] = {"RtlQueryRegistryValues",
+                                              "RtlQueryRegistryValuesEx",
+                                              "RtlWriteRegistryValue",
+                                              "RtlCheckRegistryKey",
+                                              "RtlCreateRegistryKey",
+                                              "RtlDeleteRegistryValue",
+                                              NULL};
+
 static struct value argument_value(struct src_check *check, const struct src_call *call, size_t arg)
 {
     struct src_scan *s = check->scan;

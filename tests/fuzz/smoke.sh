@@ -23,10 +23,11 @@ for target in pipeline config baseline paths project source; do
   dict=tests/fuzz/inf.dict
   [ "$target" = baseline ] && dict=tests/fuzz/json.dict
   [ "$target" = project ] && dict=tests/fuzz/msbuild.dict
-  [ "$target" = source ] && dict=tests/fuzz/c.dict
+  seeds=tests/fuzz/seeds/$target
+  [ "$target" = source ] && dict=tests/fuzz/c.dict && seeds=samples/source
   if build-fuzz/tests/fuzz/fuzz_$target -max_total_time="$seconds" -dict="$dict" \
        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$work/$target-" \
-       "$work/$target" "tests/fuzz/seeds/$target" >"$work/$target.log" 2>&1; then
+       "$work/$target" "$seeds" >"$work/$target.log" 2>&1; then
     echo "fuzz $target: $(grep -E '^stat::number_of_executed_units' "$work/$target.log" | awk '{print $2}') runs in ${seconds}s, no failure"
   else
     status=1

@@ -36,25 +36,23 @@ for format in text gcc msvc json junit checkstyle gitlab; do
   [ "$rc" -le 1 ] || { echo "FAIL: format $format exited $rc"; failed=$((failed + 1)); status=1; }
   compare "format $format" "tests/golden/samples.$format" "$tmp/samples.$format"
 done
-while IFS= read -r -d '' sample; do
-  rel=${sample#samples/}
-  expected="samples/expected/${rel%.*}.txt"
-  mkdir -p "$(dirname "$expected")" "$tmp/$(dirname "$rel")"
-  "$inflint" --format gcc "$sample" > "$tmp/$rel.txt"
-  compare "$sample" "$expected" "$tmp/$rel.txt"
-done < <(find samples -name '*.inf' -not -path 'samples/integration/*' -print0 | sort -z)
+# Each sample's own gcc output, against samples/expected/<sample>.txt; the files come NUL-separated.
+per_sample() {
+  while IFS= read -r -d '' sample; do
+    rel=${sample#samples/}
+    expected="samples/expected/${rel%.*}.txt"
+    mkdir -p "$(dirname "$expected")" "$tmp/$(dirname "$rel")"
+    "$inflint" --format gcc "$sample" > "$tmp/$rel.txt"
+    compare "$sample" "$expected" "$tmp/$rel.txt"
+  done
+}
+per_sample < <(find samples -name '*.inf' -not -path 'samples/integration/*' -print0 | sort -z)
 # Driver source (the SRC rules): each sample's gcc output, and one --source run in text and JSON.
 for format in text json; do
   "$inflint" --source --format "$format" --color never samples/source > "$tmp/source.$format"
   compare "source, format $format" "tests/golden/source.$format" "$tmp/source.$format"
 done
-while IFS= read -r -d '' sample; do
-  rel=${sample#samples/}
-  expected="samples/expected/${rel%.*}.txt"
-  mkdir -p "$(dirname "$expected")" "$tmp/$(dirname "$rel")"
-  "$inflint" --format gcc "$sample" > "$tmp/$rel.txt"
-  compare "$sample" "$expected" "$tmp/$rel.txt"
-done < <(find samples/source -name '*.c' -print0 | sort -z)
+per_sample < <(find samples/source -name '*.c' -print0 | sort -z)
 # Findings a person can act on (issue 19): the text format, hints included, of the samples
 # whose advice once misled (follow-ons after a broken header, one root cause reported twice,
 # '(the package root)', conflicting fixes on one line, a placeholder hint), and --list-rules,
