@@ -498,9 +498,11 @@ static void add_file(void *context, char *path)
 /*
  * A path the walk could not read: a file of the run with that error, so that
  * every report lists it, its message comes in walk order and the run ends
- * with status 2.
+ * with status 2. MISSING_ITEM is the "FILE:LINE" of the Inf item that names
+ * it, or NULL; it is set before workers may see the file.
  */
-static void add_unreadable(struct lint_job *job, const char *path, int error)
+static void add_unreadable_item(struct lint_job *job, const char *path, int error,
+                                const char *missing_item)
 {
     if (job->run->config_broken)
         return;
@@ -511,16 +513,19 @@ static void add_unreadable(struct lint_job *job, const char *path, int error)
     file->input = job->walking;
     file->fail_on = INF_SEVERITY_ERROR;
     file->walk_error = error ? error : EIO;
+    file->missing_item = missing_item;
     job->file_count++;
     inf_os_feed_publish(job->feed, job->file_count);
 }
 
+static void add_unreadable(struct lint_job *job, const char *path, int error)
+{
+    add_unreadable_item(job, path, error, NULL);
+}
+
 static void missing_item(void *context, const char *inf, const char *place)
 {
-    struct lint_job *job = context;
-    add_unreadable(job, inf, ENOENT);
-    if (!job->run->config_broken)
-        job->files[job->file_count - 1].missing_item = place;
+    add_unreadable_item(context, inf, ENOENT, place);
 }
 
 /* An Inf item of a project named on the command line: linted, or reported missing. */

@@ -198,9 +198,10 @@ static uint32_t split_arguments(struct src_scan *s, uint32_t open, struct src_ca
 
 static void add_call(struct src_scan *s, uint32_t name, uint32_t function)
 {
+    size_t old_cap = s->call_cap;
     s->calls = inf_xgrow(s->calls, &s->call_cap, s->call_count + 1, sizeof *s->calls);
-    size_t cap = s->call_cap;
-    s->call_token = inf_xrealloc(s->call_token, cap * sizeof *s->call_token);
+    if (s->call_cap != old_cap) /* grown with the calls, not at each one */
+        s->call_token = inf_xrealloc(s->call_token, s->call_cap * sizeof *s->call_token);
     struct src_call *c = &s->calls[s->call_count];
     s->call_token[s->call_count++] = name;
     c->name = word_of(s, name);
@@ -343,12 +344,14 @@ static void scan_structure(struct src_scan *s)
                 struct src_function f;
                 memset(&f, 0, sizeof f);
                 if (function_start(s, i, &f)) {
+                    size_t old_cap = s->function_cap;
                     s->functions = inf_xgrow(s->functions, &s->function_cap, s->function_count + 1,
                                              sizeof *s->functions);
                     f.first_call = s->call_count;
                     s->functions[s->function_count] = f;
-                    s->function_facts = inf_xrealloc(s->function_facts,
-                                                     s->function_cap * sizeof *s->function_facts);
+                    if (s->function_cap != old_cap) /* grown with the functions */
+                        s->function_facts = inf_xrealloc(
+                            s->function_facts, s->function_cap * sizeof *s->function_facts);
                     s->function_facts[s->function_count] = s->fact_count;
                     function = (uint32_t)s->function_count++;
                     body_depth = 1;
