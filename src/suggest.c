@@ -25,18 +25,19 @@ static size_t distance(const char *a, const char *b)
     size_t n = strlen(a), m = strlen(b);
     if (n > MAX_WORD || m > MAX_WORD)
         return (size_t)-1;
-    static size_t d[MAX_WORD + 1][MAX_WORD + 1];
+    unsigned short d[MAX_WORD + 1][MAX_WORD + 1]; /* on the stack: rules ask from every worker */
     for (size_t i = 0; i <= n; i++)
-        d[i][0] = i;
+        d[i][0] = (unsigned short)i;
     for (size_t j = 0; j <= m; j++)
-        d[0][j] = j;
+        d[0][j] = (unsigned short)j;
     for (size_t i = 1; i <= n; i++)
         for (size_t j = 1; j <= m; j++) {
             int ca = tolower((unsigned char)a[i - 1]), cb = tolower((unsigned char)b[j - 1]);
-            d[i][j] = min3(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (ca != cb));
+            d[i][j] = (unsigned short)min3(d[i - 1][j] + 1u, d[i][j - 1] + 1u,
+                                           d[i - 1][j - 1] + (size_t)(ca != cb));
             if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
                 tolower((unsigned char)a[i - 2]) == cb && d[i - 2][j - 2] + 1 < d[i][j])
-                d[i][j] = d[i - 2][j - 2] + 1;
+                d[i][j] = (unsigned short)(d[i - 2][j - 2] + 1);
         }
     return d[n][m];
 }
