@@ -53,6 +53,9 @@ struct inf_projects {
     size_t count, cap;
     struct inf_string_map by_path;      /* canonical project path -> index */
     struct inf_string_map chain_of_dir; /* an INF's directory -> index in chains */
+    struct inf_string_map root_of_dir;  /* a directory -> its root's index in roots + 1, or 0 */
+    char **roots;
+    size_t root_count, root_cap;
     struct dir_chain *chains;
     size_t chain_count, chain_cap;
     char *cwd;
@@ -94,6 +97,10 @@ void inf_projects_free(struct inf_projects *p)
     free(p->projects);
     inf_string_map_free(&p->by_path);
     inf_string_map_free(&p->chain_of_dir);
+    inf_string_map_free(&p->root_of_dir);
+    for (size_t i = 0; i < p->root_count; i++)
+        free(p->roots[i]);
+    free(p->roots);
     for (size_t i = 0; i < p->chain_count; i++)
         free(p->chains[i].projects);
     free(p->chains);
@@ -106,30 +113,48 @@ size_t inf_projects_count(const struct inf_projects *p)
     return p->count;
 }
 
-/* The repository root for a file in directory DIR: the nearest directory with .git at or
- * above it, or DIR itself. Caller frees. */
-static char *repository_root(const char *dir)
+/* Does directory DIR hold .git (a directory, or a file for worktrees)? */
+static int has_git(const char *dir)
 {
-    char *at = inf_os_absolute(dir[0] ? dir : ".");
-    if (!at)
-        return inf_xstrndup(dir[0] ? dir : ".", strlen(dir[0] ? dir : "."));
-    char *probe = at;
+    char *git = msbuild_path_join(dir, ".git");
+    int found = inf_os_is_directory(git) || inf_os_is_file(git);
+    free(git);
+    return found;
+}
+
+/*
+ * The repository root of lexical directory DIR: the nearest directory with
+ * .git at or above it, or NULL when there is none. Known once per directory:
+ * the answer goes to every directory walked through to find it.
+ */
+static const char *root_of(struct inf_projects *p, const char *dir)
+{
+    struct inf_path_list walked = {0};
+    size_t answer = 0; /* index in roots + 1; 0: none */
+    char *at = inf_xstrndup(dir, strlen(dir));
     for (;;) {
-        char *git = msbuild_path_join(probe, ".git");
-        int found = inf_os_is_directory(git) || inf_os_is_file(git);
-        free(git);
-        if (found) {
-            char *root = inf_xstrndup(probe, strlen(probe));
-            free(at);
-            return root;
-        }
-        char *slash = strrchr(probe, '/');
-        if (!slash || slash == probe || (slash == probe + 2 && probe[1] == ':'))
+        size_t known;
+        if (inf_string_map_get(&p->root_of_dir, at, &known)) {
+            answer = known;
             break;
+        }
+        inf_path_list_add(&walked, at);
+        if (has_git(at)) {
+            p->roots = inf_xgrow(p->roots, &p->root_cap, p->root_count + 1, sizeof *p->roots);
+            p->roots[p->root_count++] = inf_xstrndup(at, strlen(at));
+            answer = p->root_count;
+            break;
+        }
+        char *slash = strrchr(at, '/');
+        if (!slash || slash == at)
+            break; /* the top: no repository */
         *slash = '\0';
     }
+    for (size_t i = 0; i < walked.count; i++)
+        inf_string_map_put(&p->root_of_dir, walked.paths[i], answer);
+    inf_path_list_free(&walked);
     free(at);
-    return inf_os_absolute(dir[0] ? dir : ".");
+    return answer ? p->roots[answer - 1] : NULL;
 }
 
 static size_t project_index(const struct inf_projects *p, const struct loaded_project *lp)
@@ -153,10 +178,15 @@ static struct loaded_project *load(struct inf_projects *p, const char *path, con
     struct loaded_project *lp = inf_xcalloc(1, sizeof *lp);
     lp->absolute = canonical ? inf_xstrndup(canonical, strlen(canonical))
                              : msbuild_path_absolute(p->cwd ? p->cwd : "/", path);
-    char *dir = msbuild_path_directory(path);
-    char *root = repository_root(dir);
-    inf_msbuild_load(path, root, solution, &lp->project);
-    free(root);
+    /* What the project may read: its repository (or its own directory outside one). */
+    char *dir = msbuild_path_directory(lp->absolute);
+    size_t n = strlen(dir);
+    if (n > 1 && dir[n - 1] == '/')
+        dir[n - 1] = '\0';
+    const char *root = root_of(p, dir);
+    char *real_root = inf_os_absolute(root ? root : dir);
+    inf_msbuild_load(path, real_root ? real_root : (root ? root : dir), solution, &lp->project);
+    free(real_root);
     free(dir);
     for (size_t i = 0; i < lp->project.warning_count; i++)
         inf_tool_message("warning: %s", lp->project.warnings[i]);
@@ -470,8 +500,9 @@ static struct dir_chain load_directory(struct inf_projects *p, const char *dir)
 
 /*
  * The projects in directory DIR (lexically absolute) and those above it up to
- * its repository root, nearest first: worked out once per directory, so that
- * an INF with no project around costs one lookup.
+ * its repository root (only DIR's own outside a repository), nearest first:
+ * each directory's own chain plus its parent's, worked out once per directory,
+ * so that a deep tree costs what its directories do.
  */
 static const struct dir_chain *chain_for(struct inf_projects *p, const char *dir,
                                          void (*missing)(void *, const char *, const char *),
@@ -481,24 +512,22 @@ static const struct dir_chain *chain_for(struct inf_projects *p, const char *dir
     if (inf_string_map_get(&p->chain_of_dir, dir, &known))
         return &p->chains[known];
     struct dir_chain chain = {NULL, 0};
-    char *at = inf_xstrndup(dir, strlen(dir));
-    char *root = repository_root(dir);
-    for (;;) {
-        size_t before = p->count;
-        struct dir_chain members = load_directory(p, at);
-        for (size_t i = before; i < p->count; i++)
-            report_missing(p->projects[i], missing, context);
-        for (size_t i = 0; i < members.count; i++)
-            add_member(&chain, members.projects[i]);
-        free(members.projects);
-        char *slash = strrchr(at, '/');
-        if (!root || inf_os_path_compare(at, root) == 0 || !slash || slash == at ||
-            strlen(at) <= strlen(root))
-            break;
-        *slash = '\0';
+    size_t before = p->count;
+    struct dir_chain members = load_directory(p, dir);
+    for (size_t i = before; i < p->count; i++)
+        report_missing(p->projects[i], missing, context);
+    for (size_t i = 0; i < members.count; i++)
+        add_member(&chain, members.projects[i]);
+    free(members.projects);
+    const char *root = root_of(p, dir);
+    const char *slash = strrchr(dir, '/');
+    if (root && inf_os_path_compare(dir, root) != 0 && slash && slash != dir) {
+        char *parent = inf_xstrndup(dir, (size_t)(slash - dir));
+        const struct dir_chain *up = chain_for(p, parent, missing, context);
+        for (size_t i = 0; i < up->count; i++)
+            add_member(&chain, up->projects[i]);
+        free(parent);
     }
-    free(root);
-    free(at);
     p->chains = inf_xgrow(p->chains, &p->chain_cap, p->chain_count + 1, sizeof *p->chains);
     p->chains[p->chain_count] = chain;
     inf_string_map_put(&p->chain_of_dir, dir, p->chain_count);
