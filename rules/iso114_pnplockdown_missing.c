@@ -34,9 +34,9 @@ static void check(struct inf_check *c)
     else /* "PnpLockdown =" with no value */
         inf_fix_insert(c, inf_span_line(c->model, lockdown).end, " 1");
     inf_report(c, inf_span_line(c->model, lockdown), 0, "write `PnpLockdown = 1`",
-                   "PnpLockdown is '%s', not 1, so other software may modify the installed driver "
-                   "files",
-                   value);
+               "PnpLockdown is '%s', not 1, so other software may modify the installed driver "
+               "files",
+               value);
 }
 
 const struct inf_rule inf_rule_iso114 = {

@@ -68,8 +68,7 @@ static int compare_taken(const void *a, const void *b)
  * number applied (*LEFT: those not), and the new bytes in *OUT (malloc).
  */
 static size_t apply_pass(const struct inf_file_result *result, const unsigned char *bytes,
-                         size_t len, int unsafe, unsigned char **out, size_t *out_len,
-                         size_t *left)
+                         size_t len, int unsafe, unsigned char **out, size_t *out_len, size_t *left)
 {
     enum inf_encoding encoding = inf_encoding_from_name(result->encoding);
     struct taken_edit *taken = NULL;
@@ -107,9 +106,8 @@ static size_t apply_pass(const struct inf_file_result *result, const unsigned ch
                 break;
             }
             taken = inf_xgrow(taken, &taken_cap, taken_count + 1, sizeof *taken);
-            taken[taken_count++] =
-                (struct taken_edit){e->byte_start, e->byte_end, e->replacement, encoded.data,
-                                    encoded.len};
+            taken[taken_count++] = (struct taken_edit){e->byte_start, e->byte_end, e->replacement,
+                                                       encoded.data, encoded.len};
         }
         if (!fits) {
             while (taken_count > first)
@@ -150,8 +148,7 @@ static int lint(const char *path, const unsigned char *bytes, size_t len, int fr
 }
 
 int inf_fix_bytes(const char *path, const unsigned char *bytes, size_t len, int from_stdin,
-                  const struct inf_lint_options *options, int unsafe,
-                  struct inf_fix_outcome *out)
+                  const struct inf_lint_options *options, int unsafe, struct inf_fix_outcome *out)
 {
     memset(out, 0, sizeof *out);
     if (lint(path, bytes, len, from_stdin, options, &out->result) != 0)

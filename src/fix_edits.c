@@ -188,8 +188,8 @@ static int byte_offset(struct inf_finding_sink *sink, uint32_t at, uint32_t *out
         sink->block_bytes_done = 1;
     }
     for (uint32_t k = sink->block_bytes_done; k <= block; k++)
-        sink->block_bytes[k] = sink->block_bytes[k - 1] +
-                               bytes_of(text, (k - 1) * BYTE_BLOCK, k * BYTE_BLOCK, utf16);
+        sink->block_bytes[k] =
+            sink->block_bytes[k - 1] + bytes_of(text, (k - 1) * BYTE_BLOCK, k * BYTE_BLOCK, utf16);
     if (sink->block_bytes_done <= block)
         sink->block_bytes_done = block + 1;
     *out = sink->block_bytes[block] + bytes_of(text, block * BYTE_BLOCK, at, utf16);

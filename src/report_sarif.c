@@ -167,7 +167,8 @@ static void add_fix(struct inf_buf *out, const struct inf_fix *fix, const char *
         inf_buf_printf(out,
                        "%s{\"deletedRegion\": {\"byteOffset\": %u, \"byteLength\": %u}, "
                        "\"insertedContent\": {\"text\": ",
-                       k ? ", " : "", (unsigned)e->byte_start, (unsigned)(e->byte_end - e->byte_start));
+                       k ? ", " : "", (unsigned)e->byte_start,
+                       (unsigned)(e->byte_end - e->byte_start));
         add_string(out, e->replacement);
         inf_buf_adds(out, "}}");
     }

@@ -2,7 +2,8 @@
  * See src101-fixed.c for the fix. */
 #include <ntddk.h>
 
-#define ACME_PARAMETERS L"\\Registry\\Machine\\System\\CurrentControlSet\\Services\\acme\\Parameters"
+#define ACME_PARAMETERS                                                                            \
+    L"\\Registry\\Machine\\System\\CurrentControlSet\\Services\\acme\\Parameters"
 
 NTSTATUS AcmeReadTuning(_Out_ PULONG Level)
 {
@@ -11,8 +12,8 @@ NTSTATUS AcmeReadTuning(_Out_ PULONG Level)
     HANDLE key;
     NTSTATUS status;
 
-    InitializeObjectAttributes(&attributes, &path, OBJ_KERNEL_HANDLE | OBJ_CASE_INSENSITIVE,
-                               NULL, NULL);
+    InitializeObjectAttributes(&attributes, &path, OBJ_KERNEL_HANDLE | OBJ_CASE_INSENSITIVE, NULL,
+                               NULL);
     status = ZwOpenKey(&key, KEY_READ, &attributes);
     if (!NT_SUCCESS(status)) {
         return status;

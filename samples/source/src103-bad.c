@@ -11,9 +11,7 @@ static NTSTATUS AcmeLoadSettings(_In_ PUNICODE_STRING ServiceKey)
 
     InitializeObjectAttributes(&attributes, ServiceKey, OBJ_KERNEL_HANDLE | OBJ_CASE_INSENSITIVE,
                                NULL, NULL);
-    status = ZwOpenKey(&key,
-                       KEY_READ,
-                       &attributes);
+    status = ZwOpenKey(&key, KEY_READ, &attributes);
     if (NT_SUCCESS(status)) {
         ZwClose(key);
     }

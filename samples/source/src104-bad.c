@@ -9,8 +9,8 @@ NTSTATUS AcmeOpenTrace(_Out_ PHANDLE File)
     IO_STATUS_BLOCK io;
 
     RtlInitUnicodeString(&name, L"\\SystemRoot\\System32\\LogFiles\\acme.trace");
-    InitializeObjectAttributes(&attributes, &name, OBJ_KERNEL_HANDLE | OBJ_CASE_INSENSITIVE,
-                               NULL, NULL);
+    InitializeObjectAttributes(&attributes, &name, OBJ_KERNEL_HANDLE | OBJ_CASE_INSENSITIVE, NULL,
+                               NULL);
     return ZwCreateFile(File, FILE_APPEND_DATA | SYNCHRONIZE, &attributes, &io, NULL,
                         FILE_ATTRIBUTE_NORMAL, FILE_SHARE_READ, FILE_OPEN_IF,
                         FILE_SYNCHRONOUS_IO_NONALERT, NULL, 0);

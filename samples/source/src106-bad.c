@@ -7,8 +7,8 @@ NTSTATUS AcmeCountStart(_In_ PDRIVER_OBJECT DriverObject)
     HANDLE key;
     NTSTATUS status;
 
-    status = IoOpenDriverRegistryKey(DriverObject, DriverRegKeyParameters,
-                                     KEY_READ | KEY_SET_VALUE, 0, &key);
+    status = IoOpenDriverRegistryKey(DriverObject, DriverRegKeyParameters, KEY_READ | KEY_SET_VALUE,
+                                     0, &key);
     if (NT_SUCCESS(status)) {
         ZwClose(key);
     }

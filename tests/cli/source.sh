@@ -53,7 +53,7 @@ expect write-baseline 0 "$inflint" -q --source --write-baseline base.json tree/d
 expect baseline 0 "$inflint" -q --source --baseline base.json tree/drv
 cp "$samples/source/src101-bad.c" tree/drv/new.c
 expect baseline-new 1 "$inflint" -q -f gcc --source --baseline base.json tree/drv
-contains baseline-new-finding out 'tree/drv/new.c:16:14: error: '
+contains baseline-new-finding out 'tree/drv/new.c:17:14: error: '
 
 # Not C at all, named .c: read, scanned, nothing found, no crash.
 awk 'BEGIN { srand(11); for (i = 0; i < 20000; i++) printf "%c", int(rand() * 256) }' > tree/junk.c

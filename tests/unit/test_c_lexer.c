@@ -63,7 +63,8 @@ static void every_literal_kind(void **state)
     assert_string_equal(string_value(&l, 4), "u32");
     assert_string_equal(string_value(&l, 5), "raw \\n \" "); /* raw: nothing decoded */
     assert_string_equal(string_value(&l, 6), "wide raw\\");
-    assert_string_equal(string_value(&l, 7), "tab\there" "AA\xc3\xa9");
+    assert_string_equal(string_value(&l, 7), "tab\there"
+                                             "AA\xc3\xa9");
     done(&s, &l);
 }
 
@@ -153,9 +154,21 @@ static void anything_lexes_without_harm(void **state)
     (void)state;
     /* Unterminated literals of every kind, stray backslashes and quotes, binary junk. */
     static const char *const inputs[] = {
-        "\"unterminated\nnext_line();", "'x", "R\"delim(never closed", "L\"\\", "#define",
-        "#if 0", "#if 0\n#else", "/*", "//\\", "\\", "#define X \"a\" \\",  "u8R\"(x)",
-        "R\"0123456789abcdefghij(too long a delimiter)0123456789abcdefghij\"", "#", "##if 0"};
+        "\"unterminated\nnext_line();",
+        "'x",
+        "R\"delim(never closed",
+        "L\"\\",
+        "#define",
+        "#if 0",
+        "#if 0\n#else",
+        "/*",
+        "//\\",
+        "\\",
+        "#define X \"a\" \\",
+        "u8R\"(x)",
+        "R\"0123456789abcdefghij(too long a delimiter)0123456789abcdefghij\"",
+        "#",
+        "##if 0"};
     for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
         struct inf_source s;
         struct c_lexed l;

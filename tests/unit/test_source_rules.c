@@ -42,7 +42,7 @@ static enum inf_severity severity_of(const struct inf_file_result *r, const char
     do {                                                                                           \
         struct inf_file_result r_ = lint("t.c", text);                                             \
         if (count(&r_, code, line) != (n))                                                         \
-            fail_msg("%s at line %d: %zu findings, expected %d in:\n%s", code, (int)(line),       \
+            fail_msg("%s at line %d: %zu findings, expected %d in:\n%s", code, (int)(line),        \
                      count(&r_, code, line), (int)(n), text);                                      \
         inf_file_result_free(&r_);                                                                 \
     } while (0)
@@ -51,15 +51,19 @@ static void src101_hardcoded_registry_path(void **state)
 {
     (void)state;
     /* Through every way a literal reaches the open. */
-    EXPECT("void f(void) {\n RtlInitUnicodeString(&n, L\"\\\\Registry\\\\Machine\\\\Software\\\\x\");\n"
-           " InitializeObjectAttributes(&oa, &n, 0, NULL, NULL);\n ZwOpenKey(&h, KEY_READ, &oa);\n}\n",
-           "SRC101", 4, 1);
-    EXPECT("#define K L\"\\\\REGISTRY\\\\MACHINE\\\\System\\\\x\"\n"
-           "void f(void) {\n UNICODE_STRING n = RTL_CONSTANT_STRING(K);\n OBJECT_ATTRIBUTES oa;\n"
-           " InitializeObjectAttributes(&oa, &n, 0, NULL, NULL);\n ZwCreateKey(&h, KEY_ALL_ACCESS,\n"
-           "     &oa, 0, NULL, 0, NULL);\n}\n",
-           "SRC101", 6, 1);
-    EXPECT("static UNICODE_STRING g = RTL_CONSTANT_STRING(L\"\\\\Registry\\\\Machine\\\\System\\\\a\");\n"
+    EXPECT(
+        "void f(void) {\n RtlInitUnicodeString(&n, "
+        "L\"\\\\Registry\\\\Machine\\\\Software\\\\x\");\n"
+        " InitializeObjectAttributes(&oa, &n, 0, NULL, NULL);\n ZwOpenKey(&h, KEY_READ, &oa);\n}\n",
+        "SRC101", 4, 1);
+    EXPECT(
+        "#define K L\"\\\\REGISTRY\\\\MACHINE\\\\System\\\\x\"\n"
+        "void f(void) {\n UNICODE_STRING n = RTL_CONSTANT_STRING(K);\n OBJECT_ATTRIBUTES oa;\n"
+        " InitializeObjectAttributes(&oa, &n, 0, NULL, NULL);\n ZwCreateKey(&h, KEY_ALL_ACCESS,\n"
+        "     &oa, 0, NULL, 0, NULL);\n}\n",
+        "SRC101", 6, 1);
+    EXPECT("static UNICODE_STRING g = "
+           "RTL_CONSTANT_STRING(L\"\\\\Registry\\\\Machine\\\\System\\\\a\");\n"
            "void f(void) {\n InitializeObjectAttributes(&oa, &g, 0, NULL, NULL);\n"
            " NtOpenKey(&h, KEY_READ, &oa);\n}\n",
            "SRC101", 4, 1);
@@ -70,21 +74,27 @@ static void src101_hardcoded_registry_path(void **state)
     EXPECT("void f(void) {\n RtlQueryRegistryValues(RTL_REGISTRY_ABSOLUTE,\n"
            "   L\"\\\\Registry\\\\Machine\\\\System\\\\\" L\"DISK\", t, NULL, NULL);\n}\n",
            "SRC101", 2, 1);
-    EXPECT("void f(void) {\n DECLARE_CONST_UNICODE_STRING(n, L\"\\\\Registry\\\\Machine\\\\System\\\\c\");\n"
+    EXPECT("void f(void) {\n DECLARE_CONST_UNICODE_STRING(n, "
+           "L\"\\\\Registry\\\\Machine\\\\System\\\\c\");\n"
            " WdfRegistryOpenKey(NULL, &n, KEY_READ, WDF_NO_OBJECT_ATTRIBUTES, &key);\n}\n",
            "SRC101", 3, 1);
     /* Not on: the hardware description, a WDF key opened under a parent, literals only
      * compared or logged, an Rtl call relative to a handle. */
-    EXPECT("void f(void) {\n RtlInitUnicodeString(&n, L\"\\\\Registry\\\\Machine\\\\Hardware\\\\Description\");\n"
-           " InitializeObjectAttributes(&oa, &n, 0, NULL, NULL);\n ZwOpenKey(&h, KEY_READ, &oa);\n}\n",
-           "SRC101", 0, 0);
-    EXPECT("void f(void) {\n DECLARE_CONST_UNICODE_STRING(n, L\"\\\\Registry\\\\Machine\\\\System\\\\c\");\n"
+    EXPECT(
+        "void f(void) {\n RtlInitUnicodeString(&n, "
+        "L\"\\\\Registry\\\\Machine\\\\Hardware\\\\Description\");\n"
+        " InitializeObjectAttributes(&oa, &n, 0, NULL, NULL);\n ZwOpenKey(&h, KEY_READ, &oa);\n}\n",
+        "SRC101", 0, 0);
+    EXPECT("void f(void) {\n DECLARE_CONST_UNICODE_STRING(n, "
+           "L\"\\\\Registry\\\\Machine\\\\System\\\\c\");\n"
            " WdfRegistryOpenKey(parent, &n, KEY_READ, WDF_NO_OBJECT_ATTRIBUTES, &key);\n}\n",
            "SRC101", 0, 0);
-    EXPECT("void f(PUNICODE_STRING p) {\n RtlInitUnicodeString(&n, L\"\\\\Registry\\\\Machine\\\\System\");\n"
+    EXPECT("void f(PUNICODE_STRING p) {\n RtlInitUnicodeString(&n, "
+           "L\"\\\\Registry\\\\Machine\\\\System\");\n"
            " if (RtlCompareUnicodeString(p, &n, TRUE) == 0) DbgPrint(\"%wZ\", &n);\n}\n",
            "SRC101", 0, 0);
-    EXPECT("void f(void) {\n RtlQueryRegistryValues(RTL_REGISTRY_HANDLE, (PWSTR)key, t, NULL, NULL);\n}\n",
+    EXPECT("void f(void) {\n RtlQueryRegistryValues(RTL_REGISTRY_HANDLE, (PWSTR)key, t, NULL, "
+           "NULL);\n}\n",
            "SRC101", 0, 0);
 }
 
@@ -100,17 +110,18 @@ static void src102_global_rtl_registry_root(void **state)
     char text[256];
     for (size_t i = 0; i < 5; i++)
         for (size_t k = 0; k < 6; k++) {
-            snprintf(text, sizeof text, "void f(void) {\n  %s(%s | RTL_REGISTRY_OPTIONAL, p, t);\n}\n",
-                     calls[k], roots[i]);
+            snprintf(text, sizeof text,
+                     "void f(void) {\n  %s(%s | RTL_REGISTRY_OPTIONAL, p, t);\n}\n", calls[k],
+                     roots[i]);
             EXPECT(text, "SRC102", 2, 1);
         }
     EXPECT("void f(void) {\n RtlQueryRegistryValues(RTL_REGISTRY_HANDLE, (PCWSTR)h, t, 0, 0);\n"
            " RtlQueryRegistryValues(RTL_REGISTRY_DEVICEMAP, L\"SERIALCOMM\", t, 0, 0);\n}\n",
            "SRC102", 0, 0);
     /* One call, two rules: an absolute literal path with RTL_REGISTRY_ABSOLUTE. */
-    struct inf_file_result r =
-        lint("t.c", "void f(void) {\n RtlWriteRegistryValue(RTL_REGISTRY_ABSOLUTE,\n"
-                    "  L\"\\\\Registry\\\\Machine\\\\System\\\\x\", L\"v\", REG_DWORD, &d, 4);\n}\n");
+    struct inf_file_result r = lint(
+        "t.c", "void f(void) {\n RtlWriteRegistryValue(RTL_REGISTRY_ABSOLUTE,\n"
+               "  L\"\\\\Registry\\\\Machine\\\\System\\\\x\", L\"v\", REG_DWORD, &d, 4);\n}\n");
     assert_int_equal(count(&r, "SRC101", 2), 1);
     assert_int_equal(count(&r, "SRC102", 2), 1);
     inf_file_result_free(&r);
@@ -125,7 +136,8 @@ static void src103_registry_path_argument_opened(void **state)
            "    return ZwOpenKey(&key, KEY_READ, &oa);\n}\n",
            "SRC103", 4, 1);
     EXPECT("NTSTATUS DriverEntry(_In_ PDRIVER_OBJECT d, _In_ PUNICODE_STRING RegistryPath)\n{\n"
-           "    return RtlQueryRegistryValues(RTL_REGISTRY_ABSOLUTE, RegistryPath->Buffer, t, 0, 0);\n}\n",
+           "    return RtlQueryRegistryValues(RTL_REGISTRY_ABSOLUTE, RegistryPath->Buffer, t, 0, "
+           "0);\n}\n",
            "SRC103", 3, 1);
     /* One level down: the finding is in the callee. */
     EXPECT("static NTSTATUS Read(PUNICODE_STRING KeyPath) {\n"
@@ -134,12 +146,12 @@ static void src103_registry_path_argument_opened(void **state)
            "NTSTATUS DriverEntry(PDRIVER_OBJECT d, PUNICODE_STRING r) { return Read(r); }\n",
            "SRC103", 3, 1);
     /* A note beside a lookup of IoOpenDriverRegistryKey (the fallback for older builds). */
-    struct inf_file_result r = lint(
-        "t.c", "NTSTATUS DriverEntry(PDRIVER_OBJECT d, PUNICODE_STRING r) {\n"
-               "    UNICODE_STRING name = RTL_CONSTANT_STRING(L\"IoOpenDriverRegistryKey\");\n"
-               "    if (MmGetSystemRoutineAddress(&name) == NULL) {\n"
-               "        InitializeObjectAttributes(&oa, r, 0, NULL, NULL);\n"
-               "        ZwOpenKey(&key, KEY_READ, &oa);\n    }\n}\n");
+    struct inf_file_result r =
+        lint("t.c", "NTSTATUS DriverEntry(PDRIVER_OBJECT d, PUNICODE_STRING r) {\n"
+                    "    UNICODE_STRING name = RTL_CONSTANT_STRING(L\"IoOpenDriverRegistryKey\");\n"
+                    "    if (MmGetSystemRoutineAddress(&name) == NULL) {\n"
+                    "        InitializeObjectAttributes(&oa, r, 0, NULL, NULL);\n"
+                    "        ZwOpenKey(&key, KEY_READ, &oa);\n    }\n}\n");
     assert_int_equal(count(&r, "SRC103", 5), 1);
     assert_int_equal(severity_of(&r, "SRC103"), INF_SEVERITY_NOTE);
     inf_file_result_free(&r);
@@ -170,15 +182,18 @@ static void src104_hardcoded_file_path(void **state)
                  "void f(void) {\n RtlInitUnicodeString(&n, L\"%s\");\n"
                  " InitializeObjectAttributes(&oa, &n, 0, NULL, NULL);\n"
                  " ZwCreateFile(&h, GENERIC_READ, &oa, &io, NULL, 0, 0, FILE_OPEN, 0, NULL, 0);\n"
-                 " FltCreateFile(filter, instance, &h, GENERIC_READ, &oa, &io, 0, 0, 0, 0, 0, 0, 0, 0);\n"
+                 " FltCreateFile(filter, instance, &h, GENERIC_READ, &oa, &io, 0, 0, 0, 0, 0, 0, "
+                 "0, 0);\n"
                  " ZwDeleteFile(&oa);\n}\n",
                  paths[i]);
         EXPECT(text, "SRC104", 0, 3);
     }
     EXPECT("void f(void) {\n RtlInitUnicodeString(&n, L\"\\\\DriverData\\\\state.bin\");\n"
-           " InitializeObjectAttributes(&oa, &n, 0, NULL, NULL);\n ZwOpenFile(&h, 0, &oa, &io, 0, 0);\n"
+           " InitializeObjectAttributes(&oa, &n, 0, NULL, NULL);\n ZwOpenFile(&h, 0, &oa, &io, 0, "
+           "0);\n"
            " RtlInitUnicodeString(&d, L\"\\\\Device\\\\HarddiskVolume1\\\\x\");\n"
-           " InitializeObjectAttributes(&ob, &d, 0, NULL, NULL);\n ZwOpenFile(&h, 0, &ob, &io, 0, 0);\n}\n",
+           " InitializeObjectAttributes(&ob, &d, 0, NULL, NULL);\n ZwOpenFile(&h, 0, &ob, &io, 0, "
+           "0);\n}\n",
            "SRC104", 0, 0);
 }
 
@@ -191,7 +206,8 @@ static void src106_parameters_key_written(void **state)
     EXPECT("void f(WDFDRIVER d) {\n WdfDriverOpenParametersRegistryKey(d, GENERIC_ALL, "
            "WDF_NO_OBJECT_ATTRIBUTES, &k);\n}\n",
            "SRC106", 2, 1);
-    EXPECT("void f(PDRIVER_OBJECT d) {\n IoOpenDriverRegistryKey(d, DriverRegKeyParameters, KEY_READ, 0, &k);\n"
+    EXPECT("void f(PDRIVER_OBJECT d) {\n IoOpenDriverRegistryKey(d, DriverRegKeyParameters, "
+           "KEY_READ, 0, &k);\n"
            " IoOpenDriverRegistryKey(d, DriverRegKeyPersistentState, KEY_WRITE, 0, &k);\n"
            " WdfDriverOpenParametersRegistryKey(w, KEY_READ, WDF_NO_OBJECT_ATTRIBUTES, &k);\n}\n",
            "SRC106", 0, 0);
@@ -202,7 +218,8 @@ static void suppressions_and_if_zero(void **state)
     (void)state;
     const char *text =
         "void f(void) {\n"
-        " RtlQueryRegistryValues(RTL_REGISTRY_SERVICES, L\"a\", t, 0, 0); // inflint: disable=SRC102\n"
+        " RtlQueryRegistryValues(RTL_REGISTRY_SERVICES, L\"a\", t, 0, 0); // inflint: "
+        "disable=SRC102\n"
         " /* inflint: disable=global-rtl-registry-root -- read-only tuning */\n"
         " RtlQueryRegistryValues(RTL_REGISTRY_CONTROL, L\"b\", t, 0, 0);\n"
         "#if 0\n RtlQueryRegistryValues(RTL_REGISTRY_USER, L\"c\", t, 0, 0);\n#endif\n"
