@@ -18,28 +18,44 @@
 
 #define BUILD_1709 16299u
 
-static const char *const global_prefixes[] = {"%10%\\",         "%11%\\",         "%12%\\",
-                                              "%systemroot%\\", "\\systemroot\\", "c:\\windows\\"};
+/* The global locations, in the order they are looked for (the first that occurs wins). */
+static const struct {
+    const char *text;
+    size_t len;
+} global_prefixes[] = {{"%10%\\", 5},          {"%11%\\", 5},          {"%12%\\", 5},
+                       {"%systemroot%\\", 13}, {"\\systemroot\\", 12}, {"c:\\windows\\", 11}};
+#define GLOBAL_PREFIX_COUNT (sizeof global_prefixes / sizeof global_prefixes[0])
 
 int inf_check_global_path(const char *low, size_t len, size_t *start, size_t *end,
                           size_t *file_start)
 {
-    for (size_t k = 0; k < sizeof global_prefixes / sizeof global_prefixes[0]; k++) {
-        size_t n = strlen(global_prefixes[k]);
-        for (size_t i = 0; i + n <= len; i++) {
-            if (memcmp(low + i, global_prefixes[k], n) != 0)
-                continue;
-            /* The path runs to a quote, comma or blank; its last component is the file. */
-            size_t e = i;
-            while (e < len && !strchr("\" ,", low[e]))
-                e++;
-            size_t f = i;
-            for (size_t p = i; p < e; p++)
-                if (low[p] == '\\')
-                    f = p + 1;
-            *start = i, *end = e, *file_start = f;
-            return e > f;
+    /* One pass notes where each prefix first occurs; only '%', '\\' and 'c' start one. */
+    size_t first[GLOBAL_PREFIX_COUNT];
+    unsigned found = 0;
+    for (size_t i = 0; i < len && !(found & 1u); i++) {
+        char ch = low[i];
+        if (ch != '%' && ch != '\\' && ch != 'c')
+            continue;
+        for (size_t k = 0; k < GLOBAL_PREFIX_COUNT; k++) {
+            size_t n = global_prefixes[k].len;
+            if (!(found & (1u << k)) && global_prefixes[k].text[0] == ch && n <= len - i &&
+                memcmp(low + i, global_prefixes[k].text, n) == 0) {
+                first[k] = i;
+                found |= 1u << k;
+            }
         }
+    }
+    for (size_t k = 0; k < GLOBAL_PREFIX_COUNT; k++) {
+        if (!(found & (1u << k)))
+            continue;
+        size_t i = first[k];
+        /* The path runs to a quote, comma or blank; its last component is the file. */
+        size_t e = i, f = i;
+        for (; e < len && low[e] != '"' && low[e] != ' ' && low[e] != ','; e++)
+            if (low[e] == '\\')
+                f = e + 1;
+        *start = i, *end = e, *file_start = f;
+        return e > f;
     }
     return 0;
 }

@@ -39,8 +39,6 @@ struct inf_finding_sink {
     const struct inf_model *model;   /* the INF's model (sections), or NULL for C sources */
     struct inf_source_cursor cursor; /* findings on one long line cost what lies between them */
     struct inf_fix *pending;         /* the fix the next finding takes (inf_fix_begin), or NULL */
-    uint32_t *block_bytes;           /* byte offset in the file of each 4 KB block of text, */
-    uint32_t block_bytes_done;       /* as far as edits have needed (fix_edits.c) */
 };
 
 void inf_finding_sink_init(struct inf_finding_sink *sink, struct inf_file_result *result,

@@ -29,8 +29,6 @@ void inf_finding_sink_release(struct inf_finding_sink *sink)
 {
     inf_fix_free(sink->pending);
     sink->pending = NULL;
-    free(sink->block_bytes);
-    sink->block_bytes = NULL;
 }
 
 /* The section holding source offset OFFSET (by its header), or INF_NO_INDEX. */

@@ -110,12 +110,13 @@ static uint32_t char_bytes(unsigned char c, int utf16)
     return utf16 ? (c >= 0xF0 ? 4u : 2u) : 1u;
 }
 
-static unsigned bits_set(uint64_t x)
+/* The number of bytes of W (eight text bytes) that continue a UTF-8 character: 10xxxxxx. */
+static inline unsigned continuation_bytes(uint64_t w)
 {
-    unsigned n = 0;
-    for (; x; x &= x - 1)
-        n++;
-    return n;
+    const uint64_t high = 0x8080808080808080ull;
+    uint64_t marks = w & ~(w << 1) & high; /* bit 7 of each such byte */
+    /* One bit per byte at bit 0 of each byte; the multiply sums them into the top byte. */
+    return (unsigned)(((marks >> 7) * 0x0101010101010101ull) >> 56);
 }
 
 /* The file bytes TEXT[FROM, TO) stands for, eight text bytes at a time where none starts a
@@ -124,41 +125,42 @@ static uint32_t bytes_of(const unsigned char *text, uint32_t from, uint32_t to, 
 {
     const uint64_t high = 0x8080808080808080ull;
     uint32_t bytes = 0, i = from;
+    for (; i + 32 <= to; i += 32) { /* mostly ASCII: 32 bytes at a time while they are */
+        uint64_t w[4];
+        memcpy(w, text + i, sizeof w);
+        if ((w[0] | w[1] | w[2] | w[3]) & high)
+            break;
+        bytes += 32;
+    }
     for (; i + 8 <= to; i += 8) {
         uint64_t w;
         memcpy(&w, text + i, 8);
         if (!(w & high)) { /* ASCII */
-            bytes += utf16 ? 16 : 8;
+            bytes += 8;
             continue;
         }
-        /* Continuation bytes are 10xxxxxx: high bit set, next bit clear. */
-        uint64_t lead4 = w & (w << 1) & (w << 2) & (w << 3) & high;
-        if (utf16 && lead4)
-            break; /* (rare) counted byte by byte below */
-        unsigned continuation = bits_set(w & ~(w << 1) & high);
-        bytes += (8 - continuation) * (utf16 ? 2u : 1u);
+        if (utf16 && (w & (w << 1) & (w << 2) & (w << 3) & high))
+            break; /* a four-byte character: (rare) counted byte by byte below */
+        bytes += 8 - continuation_bytes(w);
     }
+    if (utf16)
+        bytes *= 2; /* every character counted so far is one UTF-16 unit */
     for (; i < to; i++)
         bytes += char_bytes(text[i], utf16);
     return bytes;
 }
 
-#define BYTE_BLOCK 4096u
-
 /*
  * The byte offset in the file as read of text offset AT; -1 when it cannot
- * be told. Where text and bytes differ (high bytes, UTF-16), the offset of
- * every BYTE_BLOCK-th text byte is worked out once, and only the rest of
- * AT's block is counted.
+ * be told. Where text and bytes differ (high bytes, UTF-16), the decoder
+ * noted the offset of every INF_SOURCE_BLOCK-th text byte, and only the rest
+ * of AT's block is counted.
  */
-static int byte_offset(struct inf_finding_sink *sink, uint32_t at, uint32_t *out)
+static int byte_offset(const struct inf_source *s, uint32_t at, uint32_t *out)
 {
-    const struct inf_source *s = sink->source;
-    uint32_t base;
     int utf16 = 0;
     switch (s->encoding) {
     case INF_ENCODING_ANSI:
-        base = 0;
         if (!(s->flags & INF_SOURCE_HIGH_BYTES)) { /* the text is the file */
             *out = at;
             return 0;
@@ -170,29 +172,18 @@ static int byte_offset(struct inf_finding_sink *sink, uint32_t at, uint32_t *out
         *out = 3 + at;
         return 0;
     case INF_ENCODING_UTF16LE:
-        base = 2, utf16 = 1;
-        break;
     case INF_ENCODING_UTF16LE_NOBOM:
-        base = 0, utf16 = 1;
+        utf16 = 1;
         break;
     default:
         return -1;
     }
-    const unsigned char *text = (const unsigned char *)s->text;
-    /* The byte offsets of block starts reach as far as an edit has needed: extend them. A block
-     * may start inside a character: its continuation bytes count nothing anywhere. */
-    uint32_t block = at / BYTE_BLOCK;
-    if (!sink->block_bytes) {
-        sink->block_bytes = inf_xmalloc((s->len / BYTE_BLOCK + 2) * sizeof *sink->block_bytes);
-        sink->block_bytes[0] = base;
-        sink->block_bytes_done = 1;
-    }
-    for (uint32_t k = sink->block_bytes_done; k <= block; k++)
-        sink->block_bytes[k] =
-            sink->block_bytes[k - 1] + bytes_of(text, (k - 1) * BYTE_BLOCK, k * BYTE_BLOCK, utf16);
-    if (sink->block_bytes_done <= block)
-        sink->block_bytes_done = block + 1;
-    *out = sink->block_bytes[block] + bytes_of(text, block * BYTE_BLOCK, at, utf16);
+    if (!s->block_bytes)
+        return -1;
+    /* A block may start inside a character: its continuation bytes count nothing anywhere. */
+    uint32_t block = at / INF_SOURCE_BLOCK;
+    *out = s->block_bytes[block] +
+           bytes_of((const unsigned char *)s->text, block * INF_SOURCE_BLOCK, at, utf16);
     return 0;
 }
 
@@ -214,8 +205,8 @@ int inf_fix_locate(struct inf_finding_sink *sink, struct inf_fix *fix)
         struct inf_fix_edit *e = &fix->edits[i];
         if (i > 0 && e->start < fix->edits[i - 1].end)
             return -1; /* a fix's own edits never overlap */
-        if (byte_offset(sink, e->start, &e->byte_start) != 0 ||
-            byte_offset(sink, e->end, &e->byte_end) != 0)
+        if (byte_offset(sink->source, e->start, &e->byte_start) != 0 ||
+            byte_offset(sink->source, e->end, &e->byte_end) != 0)
             return -1;
         inf_source_position(s, e->start, &e->line, &e->column);
         inf_source_position(s, e->end, &e->end_line, &e->end_column);

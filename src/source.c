@@ -124,6 +124,26 @@ static void mark_bad(struct inf_source *source, size_t at)
     }
 }
 
+/* Room for the block marks of up to TEXT_CAP bytes of text, the first at file offset BASE. */
+static void start_block_marks(struct inf_source *source, size_t text_cap, uint32_t base)
+{
+    source->block_bytes = inf_xmalloc((text_cap / INF_SOURCE_BLOCK + 2) * sizeof(uint32_t));
+    source->block_bytes[0] = base;
+}
+
+/*
+ * Marks the block starts from NEXT up to text offset TO, which the decoder has just reached,
+ * at file offset FILE_TO. UNIT is the file bytes per text byte of the run of ASCII that ended
+ * there, or 0 for one character (a block start inside it takes its end). Returns the next
+ * block start to mark; the decoders call this only when TO has reached NEXT.
+ */
+static size_t mark_blocks(uint32_t *marks, size_t next, size_t to, size_t file_to, unsigned unit)
+{
+    for (; next <= to; next += INF_SOURCE_BLOCK)
+        marks[next / INF_SOURCE_BLOCK] = (uint32_t)(file_to - (to - next) * unit);
+    return next;
+}
+
 /*
  * Copies the leading run of UNITS little-endian UTF-16 units at IN that are
  * ASCII other than NUL and Ctrl-Z to OUT + *O, a block at a time (the common
@@ -162,18 +182,22 @@ static size_t ascii_utf16le_run(const unsigned char *in, size_t units, char *out
     return i;
 }
 
-/* Decodes UTF-16 (BIG_ENDIAN or not) from BYTES into SOURCE->text. */
+/* Decodes UTF-16 (BIG_ENDIAN or not) from BYTES, at file offset BASE, into SOURCE->text. */
 static void decode_utf16(struct inf_source *source, const unsigned char *bytes, size_t len,
-                         int big_endian)
+                         int big_endian, size_t base)
 {
     size_t units = len / 2;
     /* Each unit gives at most 3 bytes (a surrogate pair gives 4 for 2 units). */
     char *out = inf_xmalloc(units * 3 + 4);
     size_t o = 0;
     int hi = big_endian ? 0 : 1;
+    size_t next_mark = INF_SOURCE_BLOCK; /* BASE: the file offset of BYTES */
+    start_block_marks(source, units * 3 + 4, (uint32_t)base);
     for (size_t i = 0; i < units; i++) {
         if (!big_endian)
             i += ascii_utf16le_run(bytes + 2 * i, units - i, out, &o);
+        if (o >= next_mark)
+            next_mark = mark_blocks(source->block_bytes, next_mark, o, base + 2 * i, 2);
         if (i >= units)
             break;
         uint32_t cp = (uint32_t)bytes[2 * i + hi] << 8 | bytes[2 * i + 1 - hi];
@@ -198,10 +222,14 @@ static void decode_utf16(struct inf_source *source, const unsigned char *bytes, 
             cp = REPLACEMENT_CHARACTER;
         }
         o += put_utf8(out + o, cp);
+        if (o >= next_mark) /* the character's units end at unit i */
+            next_mark = mark_blocks(source->block_bytes, next_mark, o, base + 2 * (i + 1), 0);
     }
     if ((len & 1) && !(source->flags & INF_SOURCE_CTRL_Z)) {
         mark_bad(source, o);
         o += put_utf8(out + o, REPLACEMENT_CHARACTER);
+        if (o >= next_mark)
+            mark_blocks(source->block_bytes, next_mark, o, base + len, 0);
     }
     out[o] = '\0';
     source->text = out;
@@ -334,17 +362,22 @@ static void decode_ansi(struct inf_source *source, struct inf_input *input)
     }
     source->flags |= INF_SOURCE_HIGH_BYTES;
     char *out = inf_xmalloc(len * 3 + 1);
-    size_t o = 0;
+    size_t o = 0, next_mark = INF_SOURCE_BLOCK;
+    start_block_marks(source, len * 3 + 1, 0);
     for (size_t k = 0; k < len;) {
         size_t run = ascii_run(bytes + k, len - k); /* copied as it is */
         memcpy(out + o, bytes + k, run);
         o += run;
         k += run;
+        if (o >= next_mark)
+            next_mark = mark_blocks(source->block_bytes, next_mark, o, k, 1);
         if (k < len) { /* one Windows-1252 character */
             uint32_t cp = bytes[k++];
             if (cp < 0xA0)
                 cp = cp1252_high[cp - 0x80];
             o += put_utf8(out + o, cp);
+            if (o >= next_mark)
+                next_mark = mark_blocks(source->block_bytes, next_mark, o, k, 0);
         }
     }
     out[o] = '\0';
@@ -441,16 +474,16 @@ int inf_source_decode_input(struct inf_source *source, struct inf_input input)
     int pattern;
     if (len >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) {
         source->encoding = INF_ENCODING_UTF16LE;
-        decode_utf16(source, bytes + 2, len - 2, 0);
+        decode_utf16(source, bytes + 2, len - 2, 0, 2);
     } else if (len >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) {
         source->encoding = INF_ENCODING_UTF16BE;
-        decode_utf16(source, bytes + 2, len - 2, 1);
+        decode_utf16(source, bytes + 2, len - 2, 1, 2);
     } else if (len >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) {
         source->encoding = INF_ENCODING_UTF8_BOM;
         decode_utf8(source, bytes + 3, len - 3);
     } else if ((pattern = utf16_pattern(bytes, len)) != 0) {
         source->encoding = pattern > 0 ? INF_ENCODING_UTF16LE_NOBOM : INF_ENCODING_UTF16BE;
-        decode_utf16(source, bytes, len, pattern < 0);
+        decode_utf16(source, bytes, len, pattern < 0, 0);
     } else {
         source->encoding = INF_ENCODING_ANSI;
         /* A malloc'd buffer may have no room for a terminator: make some. */
@@ -494,6 +527,7 @@ void inf_source_free(struct inf_source *source)
     else
         free(source->text);
     free(source->line_starts);
+    free(source->block_bytes);
     memset(source, 0, sizeof *source);
 }
 

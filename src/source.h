@@ -49,7 +49,14 @@ struct inf_source {
     uint32_t bad_offset;   /* text offset of the first undecodable data */
     uint32_t *line_starts; /* text offset where each physical line begins; owned */
     uint32_t line_count, line_cap;
+    /* Where text and file bytes differ in length (8-bit with high bytes, UTF-16): the file
+     * offset of each INF_SOURCE_BLOCK-th text byte (a character across it counted whole),
+     * written by the decoder; NULL otherwise. Owned. */
+    uint32_t *block_bytes;
 };
+
+/* Text bytes per entry of inf_source.block_bytes. */
+#define INF_SOURCE_BLOCK 256u
 
 /*
  * Decodes INPUT into SOURCE, taking ownership of its bytes (they may become

@@ -59,4 +59,20 @@ expect diff-stdin 1 "$inflint" --diff --stdin-filename drv.inf - < "$samples/rul
 contains diff-stdin-name out '--- drv.inf'
 expect fix-stdin 2 "$inflint" --fix --stdin-filename drv.inf - < "$samples/rules/iso114-bad.inf"
 contains fix-stdin-says err '--fix does not rewrite standard input (use --diff)'
+# Edits land on the right bytes behind many characters that are not one byte each: 8-bit
+# text with high bytes (read as ANSI) and UTF-16LE with characters outside the BMP, over
+# several hundred lines. The file fixed must be the fixed sample with the same lines inserted.
+with_high_lines() { # < 8-bit CRLF text > the same with comment lines of high bytes after line 2
+  awk 'NR == 3 { for (i = 0; i < 300; i++) printf "; Ger\344t f\374r %d \303\244\303\266 \342\202\254 \360\235\204\236 \302\240x\r\n", i } { print }' ORS='\n'
+}
+cp "$samples/rules/iso109-bad.inf" plain.inf
+"$inflint" --fix -q plain.inf >/dev/null 2>&1
+with_high_lines < "$samples/rules/iso109-bad.inf" > high.inf
+with_high_lines < plain.inf > high.want
+expect fix-high-bytes 0 "$inflint" --fix high.inf
+cmp -s high.inf high.want && ok || { fail "fix-high-bytes: the edit missed its bytes"; cmp high.inf high.want; }
+{ printf '\xff\xfe'; with_high_lines < "$samples/rules/iso109-bad.inf" | LC_ALL=C sed 's/\xe4/a/g; s/\xfc/u/g' | iconv -f UTF-8 -t UTF-16LE; } > wide.inf
+{ printf '\xff\xfe'; with_high_lines < plain.inf | LC_ALL=C sed 's/\xe4/a/g; s/\xfc/u/g' | iconv -f UTF-8 -t UTF-16LE; } > wide.want
+expect fix-utf16-surrogates 0 "$inflint" --fix wide.inf
+cmp -s wide.inf wide.want && ok || { fail "fix-utf16-surrogates: the edit missed its bytes"; cmp wide.inf wide.want; }
 finish

@@ -6,6 +6,7 @@
 #define _XOPEN_SOURCE 700 /* mkdtemp */
 #include "helpers.h"
 #include "temp_files.h"
+#include "check.h"
 #include "infverif_codes.h"
 
 #include <stdio.h>
@@ -232,6 +233,36 @@ static void iso109_global_path_to_own_file(void **state)
         1);
     assert_int_equal(
         lint_count(SERVICE("%13%\\a.sys", "HKR,Parameters,P,,%13%\\a.sys\n"), "ISO109"), 0);
+}
+
+/* The path finder ISO109 and the driver-store move share: where the path and its file name
+ * lie, which global location wins when a value names several, and what is no such path. */
+static void global_path_finder(void **state)
+{
+    (void)state;
+    size_t start, end, file;
+    const char *low = "\"c:\\windows\\system32\\a.sys\",1";
+    assert_true(inf_check_global_path(low, strlen(low), &start, &end, &file));
+    assert_int_equal(start, 1);
+    assert_int_equal(end, 26); /* the closing quote */
+    assert_string_equal(low + file, "a.sys\",1");
+    low = "x %12%\\drivers\\b.sys y"; /* a blank ends it */
+    assert_true(inf_check_global_path(low, strlen(low), &start, &end, &file));
+    assert_int_equal(start, 2);
+    assert_int_equal(end - file, 5);
+    /* Every location is found wherever it sits; the earlier in the list wins over the earlier
+     * in the text. */
+    low = "c:\\windows\\a.dll;%systemroot%\\b.dll;\\systemroot\\c.dll;%11%\\d.dll";
+    assert_true(inf_check_global_path(low, strlen(low), &start, &end, &file));
+    assert_int_equal(start, (size_t)(strstr(low, "%11%") - low));
+    low = "%systemroot%\\x\\e.sys";
+    assert_true(inf_check_global_path(low, strlen(low), &start, &end, &file));
+    assert_string_equal(low + file, "e.sys");
+    /* A location with no file name after it, a location cut off by LEN, none at all. */
+    assert_false(inf_check_global_path("%11%\\", 5, &start, &end, &file));
+    assert_false(inf_check_global_path("%11%\\a.sys", 4, &start, &end, &file));
+    assert_false(inf_check_global_path("%13%\\a.sys", 9, &start, &end, &file));
+    assert_false(inf_check_global_path("c:\\window\\a.sys", 16, &start, &end, &file));
 }
 
 static void iso110_iso111_registry_values(void **state)
@@ -969,6 +1000,7 @@ int main(void)
         cmocka_unit_test(iso107_service_key_outside_parameters),
         cmocka_unit_test(iso108_service_binary),
         cmocka_unit_test(iso109_global_path_to_own_file),
+        cmocka_unit_test(global_path_finder),
         cmocka_unit_test(iso110_iso111_registry_values),
         cmocka_unit_test(iso112_legacy_directives),
         cmocka_unit_test(iso113_store_incompatible_lists),
