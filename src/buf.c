@@ -199,7 +199,10 @@ void inf_buf_add_uint(struct inf_buf *buf, unsigned long long value)
         digits[--n] = (char)('0' + value % 10);
         value /= 10;
     } while (value);
-    inf_buf_add(buf, digits + n, sizeof digits - n);
+    inf_buf_reserve(buf, sizeof digits);
+    memcpy(buf->data + buf->len, digits + n, sizeof digits - n);
+    buf->len += sizeof digits - n;
+    buf->data[buf->len] = '\0';
 }
 
 /* Bytes in the UTF-8 sequence starting at TEXT (at most LEN), or 0 when it is not one. */
@@ -230,25 +233,32 @@ int inf_utf8_valid(const char *text, size_t len)
     return 1;
 }
 
+/* Non-zero when one of the eight bytes of W is a control character, '"', '\\' or >= 0x80. */
+static inline int json_word_needs_look(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
+    uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+    return ((((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+             ((backslash - ones) & ~backslash) | w) &
+            highs) != 0;
+}
+
 void inf_buf_add_json_string(struct inf_buf *buf, const char *text, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
-    inf_buf_reserve(buf, len + 2);
-    inf_buf_addc(buf, '"');
-    size_t run = 0; /* start of the pending run of bytes needing no escape */
-    for (size_t i = 0; i < len; i++) {
-        /* Eight bytes at a time while none is a control character, '"' or '\\'. */
+    /* Written in place: no byte takes more than six ("\u00XX", "\ufffd"). */
+    inf_buf_reserve(buf, len * 6 + 2);
+    char *out = buf->data + buf->len;
+    *out++ = '"';
+    for (size_t i = 0; i < len;) {
+        /* Eight bytes at a time while none needs a look (the common case). */
         while (i + 8 <= len) {
-            const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
-            uint64_t w, quote, backslash;
+            uint64_t w;
             memcpy(&w, text + i, 8);
-            quote = w ^ (ones * '"');
-            backslash = w ^ (ones * '\\');
-            if ((((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
-                 ((backslash - ones) & ~backslash) | w) &
-                highs)
-                break; /* a byte to escape, or one of a multi-byte character to check */
-            i += 8;
+            if (json_word_needs_look(w))
+                break;
+            memcpy(out, &w, 8);
+            out += 8, i += 8;
         }
         if (i >= len)
             break;
@@ -256,42 +266,44 @@ void inf_buf_add_json_string(struct inf_buf *buf, const char *text, size_t len)
         if (c >= 0x80) { /* valid UTF-8 passes; any other byte becomes U+FFFD */
             size_t n = utf8_sequence((const unsigned char *)text + i, len - i);
             if (n > 1) {
-                i += n - 1;
-                continue;
+                memcpy(out, text + i, n);
+                out += n, i += n;
+            } else {
+                memcpy(out, "\\ufffd", 6);
+                out += 6, i++;
             }
-            inf_buf_add(buf, text + run, i - run);
-            run = i + 1;
-            inf_buf_add(buf, "\\ufffd", 6);
             continue;
         }
-        if (c >= 0x20 && c != '"' && c != '\\')
+        i++;
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            *out++ = (char)c;
             continue;
-        inf_buf_add(buf, text + run, i - run);
-        run = i + 1;
+        }
+        *out++ = '\\';
         switch (c) {
         case '"':
-            inf_buf_add(buf, "\\\"", 2);
-            break;
         case '\\':
-            inf_buf_add(buf, "\\\\", 2);
+            *out++ = (char)c;
             break;
         case '\n':
-            inf_buf_add(buf, "\\n", 2);
+            *out++ = 'n';
             break;
         case '\r':
-            inf_buf_add(buf, "\\r", 2);
+            *out++ = 'r';
             break;
         case '\t':
-            inf_buf_add(buf, "\\t", 2);
+            *out++ = 't';
             break;
-        default: {
-            char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            inf_buf_add(buf, esc, 6);
-        }
+        default:
+            memcpy(out, "u00", 3);
+            out[3] = hex[c >> 4];
+            out[4] = hex[c & 15];
+            out += 5;
         }
     }
-    inf_buf_add(buf, text + run, len - run);
-    inf_buf_addc(buf, '"');
+    *out++ = '"';
+    buf->len = (size_t)(out - buf->data);
+    buf->data[buf->len] = '\0';
 }
 
 void inf_buf_add_visible(struct inf_buf *buf, const char *text, size_t len, int one_column)

@@ -546,6 +546,7 @@ static void walk_registry_section(struct walk *w, const struct inf_line *directi
             }
             r->context = context;
             r->service = service;
+            r->names_dirid13 = text_has_dirid13(g, line);
         }
         struct inf_registry_write *r = &g->registry[index];
         if (enforced && !r->enforced_contexts) { /* the first enforced path decides */
@@ -556,7 +557,7 @@ static void walk_registry_section(struct walk *w, const struct inf_line *directi
         if (enforced)
             r->enforced_contexts |= 1u << context;
         reach_merge(&r->reach, &w->reach);
-        if (text_has_dirid13(g, line))
+        if (r->names_dirid13)
             w->uses13 = 1;
     }
 }

@@ -125,6 +125,7 @@ struct inf_registry_write {
     unsigned enforced_contexts;     /* the same for enforced paths */
     const struct inf_line *service; /* the AddService line for a service context */
     struct inf_reach reach;
+    int names_dirid13; /* a field names %13% (the package uses the driver store) */
 };
 
 /* One live service (AddService with an install section, or a UMDF service section). */

@@ -13,6 +13,7 @@
  * the others are built in a scratch buffer and copied into the pool once.
  */
 #include "lexer.h"
+#include "bits.h"
 #include "inflint/alloc.h"
 
 #include <string.h>
@@ -52,21 +53,6 @@ static const unsigned char quote_stop[256] = {['"'] = 1, ['\n'] = 1, ['%'] = 1, 
 #include <emmintrin.h>
 #define INF_LEXER_SSE2 1
 
-#if defined(_MSC_VER) && !defined(__clang__)
-#include <intrin.h>
-static inline size_t lowest_set_bit(unsigned mask)
-{
-    unsigned long at;
-    _BitScanForward(&at, mask);
-    return at;
-}
-#else
-static inline size_t lowest_set_bit(unsigned mask)
-{
-    return (size_t)__builtin_ctz(mask);
-}
-#endif
-
 /* The bit of each byte of V equal to C. */
 #define BYTES_EQUAL(v, c) _mm_cmpeq_epi8((v), _mm_set1_epi8((char)(c)))
 
@@ -83,7 +69,7 @@ static inline size_t skip_plain_block(const unsigned char *text, size_t q, size_
         stop = _mm_or_si128(stop, BYTES_EQUAL(v, '$'));
         unsigned mask = (unsigned)_mm_movemask_epi8(stop);
         if (mask)
-            return q + lowest_set_bit(mask);
+            return q + inf_lowest_set_bit(mask);
         q += 16;
     }
     return q;
@@ -99,7 +85,7 @@ static inline size_t skip_quoted_block(const unsigned char *text, size_t q, size
         stop = _mm_or_si128(stop, BYTES_EQUAL(v, 0));
         unsigned mask = (unsigned)_mm_movemask_epi8(stop);
         if (mask)
-            return q + lowest_set_bit(mask);
+            return q + inf_lowest_set_bit(mask);
         q += 16;
     }
     return q;

@@ -5,6 +5,7 @@
  * and which ends at the first Ctrl-Z, plus a table of physical line starts.
  */
 #include "source.h"
+#include "bits.h"
 #include "inflint/alloc.h"
 #include "inflint/buf.h"
 #include "os.h"
@@ -295,20 +296,39 @@ static void decode_utf8(struct inf_source *source, const unsigned char *bytes, s
     source->len = o;
 }
 
-/* Non-zero when one of the 64 bytes at P is NUL, Ctrl-Z or (with HIGH_TOO) >= 0x80 (written
- * to vectorize). */
+/* Non-zero when one of the 64 bytes at P is NUL, Ctrl-Z or (with HIGH_TOO) >= 0x80. */
 static inline int block_needs_look(const unsigned char *p, int high_too)
 {
+#ifdef INF_HAVE_SSE2
+    const __m128i zero = _mm_setzero_si128(), ctrl_z = _mm_set1_epi8(CTRL_Z);
+    __m128i special = zero, high = zero;
+    for (int k = 0; k < 64; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+        special = _mm_or_si128(special, _mm_or_si128(_mm_cmpeq_epi8(v, zero),
+                                                     _mm_cmpeq_epi8(v, ctrl_z)));
+        high = _mm_or_si128(high, v);
+    }
+    return _mm_movemask_epi8(special) != 0 || (high_too && _mm_movemask_epi8(high) != 0);
+#else
     unsigned char any = 0;
     for (int k = 0; k < 64; k++)
         any |= (unsigned char)((p[k] == 0) | (p[k] == CTRL_Z) | ((p[k] >> 7) & high_too));
     return any;
+#endif
 }
 
-/* Bytes from P up to the first one >= 0x80 (at most N), 8 at a time. */
+/* Bytes from P up to the first one >= 0x80 (at most N), 16 or 8 at a time. */
 static size_t ascii_run(const unsigned char *p, size_t n)
 {
     size_t i = 0;
+#ifdef INF_HAVE_SSE2
+    for (; i + 16 <= n; i += 16) {
+        unsigned mask = (unsigned)_mm_movemask_epi8(
+            _mm_loadu_si128((const __m128i *)(const void *)(p + i)));
+        if (mask)
+            return i + inf_lowest_set_bit(mask);
+    }
+#endif
     for (; i + 8 <= n; i += 8) {
         uint64_t word;
         memcpy(&word, p + i, 8);

@@ -1,0 +1,26 @@
+/*
+ * bits.h - bit tricks the block scanners share (lexer, decoder).
+ */
+#ifndef INFLINT_BITS_H
+#define INFLINT_BITS_H
+
+#include <stddef.h>
+
+#if defined(_MSC_VER) && !defined(__clang__)
+#include <intrin.h>
+/* The index of the lowest set bit of MASK, which is not 0. */
+static inline size_t inf_lowest_set_bit(unsigned mask)
+{
+    unsigned long at;
+    _BitScanForward(&at, mask);
+    return at;
+}
+#else
+/* The index of the lowest set bit of MASK, which is not 0. */
+static inline size_t inf_lowest_set_bit(unsigned mask)
+{
+    return (size_t)__builtin_ctz(mask);
+}
+#endif
+
+#endif
