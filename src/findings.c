@@ -300,9 +300,13 @@ void inf_findings_fingerprint(struct inf_file_result *r, const struct inf_source
         uint32_t index = inf_key_map_get(&seen, h);
         index = index == INF_NO_INDEX ? 0 : index;
         inf_key_map_put(&seen, h, index + 1);
-        char digits[16];
-        int n = snprintf(digits, sizeof digits, "%u", (unsigned)index);
-        h = fnv1a(h, digits, (size_t)n);
+        char digits[16]; /* the index in decimal, as "%u" writes it */
+        size_t n = sizeof digits;
+        do {
+            digits[--n] = (char)('0' + index % 10);
+            index /= 10;
+        } while (index);
+        h = fnv1a(h, digits + n, sizeof digits - n);
         static const char hex[] = "0123456789abcdef";
         for (int d = 0; d < 16; d++)
             f->fingerprint[d] = hex[(h >> (60 - 4 * d)) & 15];

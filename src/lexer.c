@@ -661,9 +661,6 @@ void inf_lexer_use_fast_path(int enabled)
  */
 static int lex_token_plain(struct lexer *lx)
 {
-    if (!fast_path_enabled || lx->tok_started || lx->tok_len || lx->tok_built ||
-        lx->tok_offset != lx->pos)
-        return 0; /* (a continuation into the end of the file leaves the token behind pos) */
     const unsigned char *text = (const unsigned char *)lx->text;
     size_t start = lx->pos, q = start, kept = start;
     if (text[q] == '"')
@@ -713,8 +710,19 @@ static void lex_entry(struct lexer *lx)
     lx->entry_has_key = 0;
     lx->in_key = 1;
     token_begin(lx);
+    /* Whether the token state is set for the token at pos (token_begin and lead done); the
+     * fast path needs none of it, so after a delimiter it is set only when that path fails. */
+    int state_ready = 1;
+    const unsigned char *text = (const unsigned char *)lx->text;
     for (;;) {
-        if (!lex_token_plain(lx)) {
+        /* The fast path, for a token not started yet (a continuation into the end of the file
+         * leaves the token behind pos). */
+        int fast = fast_path_enabled &&
+                   (!state_ready || (!lx->tok_started && !lx->tok_len && !lx->tok_built &&
+                                     lx->tok_offset == lx->pos));
+        if (!fast || !lex_token_plain(lx)) {
+            if (!state_ready) /* at a character lead would not move past */
+                token_begin(lx);
             lex_token_general(lx);
             token_end(lx);
         }
@@ -723,8 +731,20 @@ static void lex_entry(struct lexer *lx)
             lx->entry_has_key |= c == '=';
             lx->in_key = 0;
             lx->pos++;
-            token_begin(lx);
-            lead(lx);
+            /* Spaces and tabs, then neither another blank nor a backslash: token_begin and
+             * lead would only move to that character, so they wait for the slow path. */
+            size_t q = lx->pos;
+            while (text[q] == ' ' || text[q] == '\t')
+                q++;
+            unsigned char k = char_class[text[q]];
+            if (k != C_BLANK && k != C_UTF8_LEAD && k != C_BACKSLASH) {
+                lx->pos = q;
+                state_ready = 0;
+            } else {
+                token_begin(lx);
+                lead(lx);
+                state_ready = 1;
+            }
             continue;
         }
         if (c == ';')
