@@ -56,17 +56,23 @@ static const unsigned char quote_stop[256] = {['"'] = 1, ['\n'] = 1, ['%'] = 1, 
 /* The bit of each byte of V equal to C. */
 #define BYTES_EQUAL(v, c) _mm_cmpeq_epi8((v), _mm_set1_epi8((char)(c)))
 
-/* The offset of the first byte at TEXT[Q..) that is not ordinary for sure (below 0x21, from
- * 0x80 on, or a delimiter), or Q's first offset less than 16 bytes before LEN. */
+/*
+ * The offset of the first byte at TEXT[Q..) that is not ordinary for sure, or Q's first offset
+ * less than 16 bytes before LEN. Three tests cover the delimiters with a few ordinary bytes
+ * the caller then passes over ('!' and '#' below '&', '<' between ';' and '='): signed
+ * "below 0x26" (also 0x80-0xFF and every blank), ',' and '\\', and 0x3B-0x3D.
+ */
 static inline size_t skip_plain_block(const unsigned char *text, size_t q, size_t len)
 {
+    const __m128i below = _mm_set1_epi8(0x26), semicolon = _mm_set1_epi8(';');
+    const __m128i two = _mm_set1_epi8(2);
     while (q + 16 <= len) {
         __m128i v = _mm_loadu_si128((const __m128i *)(text + q));
-        __m128i stop = _mm_cmplt_epi8(v, _mm_set1_epi8(0x21)); /* signed: 0x80-0xFF too */
-        stop = _mm_or_si128(stop, _mm_or_si128(BYTES_EQUAL(v, '"'), BYTES_EQUAL(v, '=')));
-        stop = _mm_or_si128(stop, _mm_or_si128(BYTES_EQUAL(v, ','), BYTES_EQUAL(v, ';')));
-        stop = _mm_or_si128(stop, _mm_or_si128(BYTES_EQUAL(v, '\\'), BYTES_EQUAL(v, '%')));
-        stop = _mm_or_si128(stop, BYTES_EQUAL(v, '$'));
+        __m128i from_semicolon = _mm_sub_epi8(v, semicolon); /* ';' '<' '=' become 0-2 */
+        __m128i stop = _mm_cmplt_epi8(v, below);
+        stop = _mm_or_si128(stop, _mm_or_si128(BYTES_EQUAL(v, ','), BYTES_EQUAL(v, '\\')));
+        stop = _mm_or_si128(
+            stop, _mm_cmpeq_epi8(_mm_min_epu8(from_semicolon, two), from_semicolon));
         unsigned mask = (unsigned)_mm_movemask_epi8(stop);
         if (mask)
             return q + inf_lowest_set_bit(mask);

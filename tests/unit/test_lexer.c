@@ -251,7 +251,9 @@ static void block_scan_sees_every_character_at_every_offset(void **state)
                  {"\xc3\xa9", 0, 0, 0, 0},
                  {"\xe2\x82\xac", 0, 0, 0, 0},
                  {"\\b", 0, 0, 0, 0},
-                 {"#", 0, 0, 0, 0},
+                 {"#", 0, 0, 0, 0}, /* '#', '!' and '<': ordinary, but stop a block scan */
+                 {"!", 0, 0, 0, 0},
+                 {"<", 0, 0, 0, 0},
                  {"\x7f", 0, 0, 0, 0}};
     char text[256], expected[128];
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
