@@ -6,51 +6,84 @@
 #include "inflint/alloc.h"
 #include "inflint/rule.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_EDITS 2
 #define MAX_WORD 64 /* longer words are not typos of short names */
 
-static size_t min3(size_t a, size_t b, size_t c)
+static unsigned min3(unsigned a, unsigned b, unsigned c)
 {
-    size_t m = a < b ? a : b;
+    unsigned m = a < b ? a : b;
     return m < c ? m : c;
 }
 
-/* Optimal string alignment distance between A and B, ignoring ASCII case. */
-static size_t distance(const char *a, const char *b)
+/* Folds ASCII letters of TEXT (N bytes) to lower case into OUT. */
+static void fold(const char *text, size_t n, unsigned char *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)text[i];
+        out[i] = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+    }
+}
+
+/*
+ * Optimal string alignment distance between A and B, ignoring ASCII case, when it is at most
+ * LIMIT; LIMIT + 1 otherwise. Only the cells within LIMIT of the diagonal can hold a distance
+ * that small, so only they are worked out (the cells beside the band read as LIMIT + 1), and
+ * a row with none small enough ends the search: a candidate list of hundreds of names costs
+ * a few cells per letter each.
+ */
+static size_t distance_within(const char *a, const char *b, size_t limit)
 {
     size_t n = strlen(a), m = strlen(b);
-    if (n > MAX_WORD || m > MAX_WORD)
-        return (size_t)-1;
-    unsigned short d[MAX_WORD + 1][MAX_WORD + 1]; /* on the stack: rules ask from every worker */
-    for (size_t i = 0; i <= n; i++)
-        d[i][0] = (unsigned short)i;
-    for (size_t j = 0; j <= m; j++)
-        d[0][j] = (unsigned short)j;
-    for (size_t i = 1; i <= n; i++)
-        for (size_t j = 1; j <= m; j++) {
-            int ca = tolower((unsigned char)a[i - 1]), cb = tolower((unsigned char)b[j - 1]);
-            d[i][j] = (unsigned short)min3(d[i - 1][j] + 1u, d[i][j - 1] + 1u,
-                                           d[i - 1][j - 1] + (size_t)(ca != cb));
-            if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
-                tolower((unsigned char)a[i - 2]) == cb && d[i - 2][j - 2] + 1 < d[i][j])
-                d[i][j] = (unsigned short)(d[i - 2][j - 2] + 1);
+    const unsigned over = (unsigned)limit + 1;
+    if (n > MAX_WORD || m > MAX_WORD || (n > m ? n - m : m - n) > limit)
+        return over;
+    unsigned char x[MAX_WORD], y[MAX_WORD];
+    fold(a, n, x);
+    fold(b, m, y);
+    unsigned short d[MAX_WORD + 2][MAX_WORD + 2]; /* on the stack: rules ask from every worker */
+    for (size_t j = 0; j <= m && j <= limit + 1; j++)
+        d[0][j] = (unsigned short)(j <= limit ? j : over);
+    for (size_t i = 1; i <= n; i++) {
+        size_t lo = i > limit ? i - limit : 1, hi = i + limit < m ? i + limit : m;
+        d[i][lo - 1] = (unsigned short)(lo == 1 && i <= limit ? i : over);
+        if (hi + 1 <= m)
+            d[i][hi + 1] = (unsigned short)over;
+        unsigned row_min = d[i][lo - 1];
+        for (size_t j = lo; j <= hi; j++) {
+            unsigned v = min3(d[i - 1][j] + 1u, d[i][j - 1] + 1u,
+                              d[i - 1][j - 1] + (unsigned)(x[i - 1] != y[j - 1]));
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] &&
+                d[i - 2][j - 2] + 1u < v)
+                v = d[i - 2][j - 2] + 1u;
+            v = v < over ? v : over;
+            d[i][j] = (unsigned short)v;
+            row_min = v < row_min ? v : row_min;
         }
+        if (row_min >= over)
+            return over;
+    }
     return d[n][m];
 }
 
 const char *inf_suggest(const char *word, const char *const *candidates, size_t count)
 {
     const char *best = NULL;
-    size_t best_distance = MAX_EDITS + 1, length = strlen(word);
+    size_t length = strlen(word);
+    /* A suggestion is at most MAX_EDITS away, and fewer than half the word's length. */
+    size_t limit = length ? (length - 1) / 2 : 0;
+    if (length == 0)
+        return NULL;
+    limit = limit < MAX_EDITS ? limit : MAX_EDITS;
     for (size_t i = 0; i < count; i++) {
-        size_t dist = distance(word, candidates[i]);
-        if (dist < best_distance && dist * 2 < length) {
+        size_t dist = distance_within(word, candidates[i], limit);
+        if (dist <= limit) { /* strictly closer than the best so far: the first of equals wins */
             best = candidates[i];
-            best_distance = dist;
+            if (dist == 0)
+                break;
+            limit = dist - 1;
         }
     }
     return best;
