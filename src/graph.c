@@ -1150,12 +1150,17 @@ static void build_indexes(struct inf_graph *g)
     /* In templates, [SourceDisks*.$ARCH$] serves every architecture without its own section. */
     uint32_t files_any = find_section(g, "SourceDisksFiles.$ARCH$");
     uint32_t names_any = find_section(g, "SourceDisksNames.$ARCH$");
-    char name[32];
+    /* "SourceDisksFiles.<arch>", then "SourceDisksNames.<arch>" (arch names are short). */
+    char name[64];
+    const size_t base = sizeof "SourceDisksFiles." - 1;
     for (int a = 0; a < INF_ARCH_COUNT; a++) {
-        snprintf(name, sizeof name, "SourceDisksFiles.%s", inf_arch_name((enum inf_arch)a));
+        const char *arch = inf_arch_name((enum inf_arch)a);
+        size_t arch_len = strlen(arch);
+        memcpy(name, "SourceDisksFiles.", base);
+        memcpy(name + base, arch, arch_len + 1);
         uint32_t files = find_section(g, name);
         inf_name_index_build(&p->disks_files[1 + a], m, files != INF_NO_INDEX ? files : files_any);
-        snprintf(name, sizeof name, "SourceDisksNames.%s", inf_arch_name((enum inf_arch)a));
+        memcpy(name, "SourceDisksNames.", base);
         uint32_t names = find_section(g, name);
         inf_name_index_build(&p->disks_names[1 + a], m, names != INF_NO_INDEX ? names : names_any);
     }
