@@ -71,8 +71,8 @@ static inline size_t skip_plain_block(const unsigned char *text, size_t q, size_
         __m128i from_semicolon = _mm_sub_epi8(v, semicolon); /* ';' '<' '=' become 0-2 */
         __m128i stop = _mm_cmplt_epi8(v, below);
         stop = _mm_or_si128(stop, _mm_or_si128(BYTES_EQUAL(v, ','), BYTES_EQUAL(v, '\\')));
-        stop = _mm_or_si128(
-            stop, _mm_cmpeq_epi8(_mm_min_epu8(from_semicolon, two), from_semicolon));
+        stop =
+            _mm_or_si128(stop, _mm_cmpeq_epi8(_mm_min_epu8(from_semicolon, two), from_semicolon));
         unsigned mask = (unsigned)_mm_movemask_epi8(stop);
         if (mask)
             return q + inf_lowest_set_bit(mask);
@@ -723,9 +723,9 @@ static void lex_entry(struct lexer *lx)
     for (;;) {
         /* The fast path, for a token not started yet (a continuation into the end of the file
          * leaves the token behind pos). */
-        int fast = fast_path_enabled &&
-                   (!state_ready || (!lx->tok_started && !lx->tok_len && !lx->tok_built &&
-                                     lx->tok_offset == lx->pos));
+        int fast =
+            fast_path_enabled && (!state_ready || (!lx->tok_started && !lx->tok_len &&
+                                                   !lx->tok_built && lx->tok_offset == lx->pos));
         if (!fast || !lex_token_plain(lx)) {
             if (!state_ready) /* at a character lead would not move past */
                 token_begin(lx);

@@ -304,8 +304,8 @@ static inline int block_needs_look(const unsigned char *p, int high_too)
     __m128i special = zero, high = zero;
     for (int k = 0; k < 64; k += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
-        special = _mm_or_si128(special, _mm_or_si128(_mm_cmpeq_epi8(v, zero),
-                                                     _mm_cmpeq_epi8(v, ctrl_z)));
+        special =
+            _mm_or_si128(special, _mm_or_si128(_mm_cmpeq_epi8(v, zero), _mm_cmpeq_epi8(v, ctrl_z)));
         high = _mm_or_si128(high, v);
     }
     return _mm_movemask_epi8(special) != 0 || (high_too && _mm_movemask_epi8(high) != 0);
@@ -323,8 +323,8 @@ static size_t ascii_run(const unsigned char *p, size_t n)
     size_t i = 0;
 #ifdef INF_HAVE_SSE2
     for (; i + 16 <= n; i += 16) {
-        unsigned mask = (unsigned)_mm_movemask_epi8(
-            _mm_loadu_si128((const __m128i *)(const void *)(p + i)));
+        unsigned mask =
+            (unsigned)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + i)));
         if (mask)
             return i + inf_lowest_set_bit(mask);
     }

@@ -107,9 +107,9 @@ static void suggestions_by_example(void **state)
     assert_null(inf_suggest("", names, 4));
     static const char *const long_ones[] = {
         "a_name_longer_than_sixty_four_letters_is_never_a_typo_of_anything_at_all_x"};
-    assert_null(inf_suggest(
-        "a_name_longer_than_sixty_four_letters_is_never_a_typo_of_anything_at_all_y", long_ones,
-        1));
+    assert_null(
+        inf_suggest("a_name_longer_than_sixty_four_letters_is_never_a_typo_of_anything_at_all_y",
+                    long_ones, 1));
 }
 
 int main(void)
