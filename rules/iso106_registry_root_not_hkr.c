@@ -133,7 +133,7 @@ static const char *normalize_key(struct inf_check *c, const char *subkey)
     for (const char *p = subkey; *p; p++) {
         if (*p == '\\' && (o == 0 || out[o - 1] == '\\'))
             continue;
-        out[o++] = (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p;
+        out[o++] = inf_ascii_lower(*p);
     }
     while (o && out[o - 1] == '\\')
         o--;

@@ -42,10 +42,7 @@ static void check(struct inf_check *c)
             const char *value = r->data[f].text;
             if (!strchr(value, '\\'))
                 continue; /* no path at all: nothing to look for */
-            char *low = inf_check_copy(c, value, r->data[f].len);
-            for (char *p = low; *p; p++)
-                if (*p >= 'A' && *p <= 'Z')
-                    *p = (char)(*p + 32);
+            const char *low = inf_check_lower(c, value, r->data[f].len);
             /* Each ';'-separated element on its own (EventMessageFile lists several). */
             for (size_t start = 0; start <= r->data[f].len && !reported;) {
                 size_t len = strcspn(low + start, ";");

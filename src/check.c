@@ -141,6 +141,13 @@ char *inf_check_copy(struct inf_check *check, const char *text, size_t len)
     return inf_arena_strndup(check->arena, text, len);
 }
 
+char *inf_check_lower(struct inf_check *check, const char *text, size_t len)
+{
+    char *low = inf_arena_strndup(check->arena, text, len);
+    inf_text_lower(low);
+    return low;
+}
+
 const struct inf_directive_use *inf_check_directive_uses(struct inf_check *check, size_t *count)
 {
     /* Made on first use and kept: the graph is this file's own, and its rules run one after

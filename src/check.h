@@ -120,6 +120,8 @@ char *inf_check_printf(struct inf_check *check, const char *format, ...);
 
 /* A NUL-terminated copy of LEN bytes at TEXT, in the file's arena. */
 char *inf_check_copy(struct inf_check *check, const char *text, size_t len);
+/* The same, lower-cased (ASCII letters). */
+char *inf_check_lower(struct inf_check *check, const char *text, size_t len);
 
 /* COUNT zeroed items of SIZE bytes in the file's arena. */
 void *inf_arena_array(struct inf_check *check, size_t count, size_t size);

@@ -152,15 +152,6 @@ static void unsafe(struct move_group *g, const char *why)
         g->unsafe_why = why;
 }
 
-static char *lower(struct inf_check *c, const char *text, size_t len)
-{
-    char *low = inf_check_copy(c, text, len);
-    for (char *p = low; *p; p++)
-        if (*p >= 'A' && *p <= 'Z')
-            *p = (char)(*p + 32);
-    return low;
-}
-
 /* The placed file named LOW (lower case), or NULL. */
 static const struct placed_file *placed(const struct inf_move_plan *plan, const char *low)
 {
@@ -183,7 +174,7 @@ static void place_files(struct inf_check *c, struct inf_move_plan *plan)
     plan->placed = inf_arena_array(c, g->copy_count + 1, sizeof *plan->placed);
     for (size_t i = 0; i < g->copy_count; i++) {
         const struct inf_copy *copy = &g->copies[i];
-        const char *low = lower(c, copy->dest_name.text, copy->dest_name.len);
+        const char *low = inf_check_lower(c, copy->dest_name.text, copy->dest_name.len);
         const struct placed_file *known = placed(plan, low);
         if (known) {
             if (known->destination != copy->destination)
@@ -255,7 +246,7 @@ static void move_services(struct inf_check *c, struct inf_move_plan *plan)
         size_t len = s->binary_path.len;
         if (len >= 2 && path[0] == '"' && path[len - 1] == '"')
             path++, len -= 2;
-        const char *low = lower(c, path, len);
+        const char *low = inf_check_lower(c, path, len);
         const char *slash = strrchr(low, '\\');
         const char *name = slash ? slash + 1 : low;
         const struct placed_file *p = placed(plan, name);
@@ -272,7 +263,7 @@ static void move_services(struct inf_check *c, struct inf_move_plan *plan)
         int dirid_form = inf_text_dirid_prefix(whole, &dirid, &rest);
         int global = inf_check_global_path(low, strlen(low), &start, &end, &file) && start == 0;
         if (dirid_form && dirid == 13 &&
-            strcmp(low, lower(c, p->store_path, strlen(p->store_path))) == 0)
+            strcmp(low, inf_check_lower(c, p->store_path, strlen(p->store_path))) == 0)
             continue; /* already right */
         const struct inf_token *token = inf_line_field(c->model, s->binary, 0);
         if (!token || (!dirid_form && !global)) {
@@ -309,7 +300,7 @@ static void move_registry(struct inf_check *c, struct inf_move_plan *plan)
             size_t len = r->data[f].len;
             if (!strchr(value, '\\'))
                 continue;
-            const char *low = lower(c, value, len);
+            const char *low = inf_check_lower(c, value, len);
             /* The new value, and the group(s) its references belong to. */
             struct inf_buf raw = INF_BUF_INIT;
             struct move_group *group = NULL;
@@ -400,7 +391,7 @@ int inf_fix_move_reference(struct inf_check *c, const struct inf_line *line, con
                            size_t file_len)
 {
     const struct inf_move_plan *plan = inf_check_move_plan(c);
-    const struct placed_file *p = placed(plan, lower(c, file, file_len));
+    const struct placed_file *p = placed(plan, inf_check_lower(c, file, file_len));
     if (!p || !p->destination)
         return 0;
     if (p->destination->dirid != 13)

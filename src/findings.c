@@ -247,7 +247,7 @@ static uint64_t fnv1a_normalized_line(uint64_t h, const char *text, size_t len)
             h = fnv1a(h, " ", 1);
         blank = 0;
         any = 1;
-        char folded = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        char folded = inf_ascii_lower(c);
         h = fnv1a(h, &folded, 1);
     }
     return fnv1a(h, "", 1);
@@ -285,7 +285,7 @@ void inf_findings_fingerprint(struct inf_file_result *r, const struct inf_source
             uint64_t h = fnv1a(FNV_OFFSET, f->rule->code, strlen(f->rule->code) + 1);
             if (f->section)
                 for (const char *p = f->section; *p; p++) {
-                    char c = (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : *p;
+                    char c = inf_ascii_lower(*p);
                     h = fnv1a(h, &c, 1);
                 }
             h = fnv1a(h, "", 1);

@@ -110,7 +110,7 @@ static uint32_t char_bytes(unsigned char c, int utf16)
     return utf16 ? (c >= 0xF0 ? 4u : 2u) : 1u;
 }
 
-/* The number of bytes of W (eight text bytes) that continue a UTF-8 character: 10xxxxxx. */
+/* The number of bytes of W (eight text bytes) that continue a UTF-8 character (top bits 10). */
 static inline unsigned continuation_bytes(uint64_t w)
 {
     const uint64_t high = 0x8080808080808080ull;

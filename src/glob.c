@@ -2,14 +2,10 @@
  * glob.c - a small glob matcher for exclude patterns.
  */
 #include "glob_match.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static int fold(int c)
-{
-    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-}
 
 #define MAX_CELLS (1u << 22) /* longer pattern x path pairs do not match */
 
@@ -39,8 +35,8 @@ static int match(const char *p, const char *s)
             } else if (p[i] == '*') {
                 r = CELL(i + 1, j) || (j < n && s[j] != '/' && CELL(i, j + 1));
             } else if (j < n) {
-                int same = p[i] == '?' ? s[j] != '/'
-                                       : fold((unsigned char)p[i]) == fold((unsigned char)s[j]);
+                int same =
+                    p[i] == '?' ? s[j] != '/' : inf_ascii_lower(p[i]) == inf_ascii_lower(s[j]);
                 r = same && CELL(i + 1, j + 1);
             } else {
                 r = 0;

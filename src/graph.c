@@ -179,19 +179,6 @@ static int parse_number(const char *at, long *value)
     return 1;
 }
 
-static int contains_nocase(struct inf_text haystack, const char *needle)
-{
-    size_t n = strlen(needle);
-    char first = needle[0] >= 'A' && needle[0] <= 'Z' ? (char)(needle[0] + 32) : needle[0];
-    for (size_t i = 0; i + n <= haystack.len; i++) {
-        char c = haystack.ptr[i];
-        if ((c >= 'A' && c <= 'Z' ? (char)(c + 32) : c) == first && /* cheap first test */
-            inf_text_equal_nocase2(haystack.ptr + i, n, needle, n))
-            return 1;
-    }
-    return 0;
-}
-
 char *inf_path_normalize(struct inf_arena *arena, const char *path)
 {
     size_t n = strlen(path);
@@ -201,7 +188,7 @@ char *inf_path_normalize(struct inf_arena *arena, const char *path)
         char c = path[i] == '/' ? '\\' : path[i];
         if (c == '\\' && (o == 0 || out[o - 1] == '\\'))
             continue;
-        out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        out[o++] = inf_ascii_lower(c);
     }
     while (o > 0 && out[o - 1] == '\\')
         o--;
@@ -1193,7 +1180,8 @@ static unsigned considered_arches(struct inf_graph *g)
                       INF_ARCH_BIT(INF_ARCH_ARM) | INF_ARCH_BIT(INF_ARCH_ARM64);
     const struct inf_model *m = g->model;
     for (size_t s = 0; s < m->section_count; s++) {
-        if (contains_nocase(inf_model_section_name(m, (uint32_t)s), "ia64")) {
+        struct inf_text name = inf_model_section_name(m, (uint32_t)s);
+        if (inf_text_contains_nocase(name.ptr, name.len, "ia64")) {
             arches |= INF_ARCH_BIT(INF_ARCH_IA64);
             break;
         }

@@ -14,6 +14,7 @@
 
 #include "inflint/buf.h"
 #include "source.h"
+#include "text.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -285,9 +286,7 @@ struct inf_span inf_span_token(const struct inf_model *model, const struct inf_t
 struct inf_span inf_span_header(const struct inf_model *model, uint32_t run);
 struct inf_span inf_span_file_start(void);
 
-/* Case-insensitive ASCII comparison helpers used throughout. */
+/* Is A the NUL-terminated B but for ASCII case? (More in text.h.) */
 int inf_text_equal_nocase(struct inf_text a, const char *b);
-int inf_text_equal_nocase2(const char *a, size_t alen, const char *b, size_t blen);
-uint32_t inf_hash_nocase(const char *text, size_t len);
 
 #endif

@@ -13,6 +13,7 @@
 #include "inflint/input.h"
 #include "msbuild_paths.h"
 #include "os.h"
+#include "text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -20,23 +21,9 @@
 
 /* ---------------------------------------------------------------- text */
 
-static char fold(char c)
-{
-    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-}
-
-int msbuild_equal_nocase_n(const char *a, const char *b, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (fold(a[i]) != fold(b[i]) || !a[i])
-            return 0;
-    return 1;
-}
-
 int msbuild_equal_nocase(const char *a, const char *b)
 {
-    size_t n = strlen(a);
-    return n == strlen(b) && msbuild_equal_nocase_n(a, b, n);
+    return inf_text_equal_nocase2(a, strlen(a), b, strlen(b));
 }
 
 static char *dup(const char *text)
@@ -85,8 +72,7 @@ static void warn(struct msbuild_eval *e, const struct msbuild_file *f, uint32_t 
 static struct msbuild_property *find_property(struct msbuild_eval *e, const char *name, size_t len)
 {
     for (size_t i = 0; i < e->property_count; i++)
-        if (strlen(e->properties[i].name) == len &&
-            msbuild_equal_nocase_n(e->properties[i].name, name, len))
+        if (inf_text_equal_nocase2(e->properties[i].name, strlen(e->properties[i].name), name, len))
             return &e->properties[i];
     return NULL;
 }
@@ -124,7 +110,7 @@ static int reserved_property(struct msbuild_eval *e, const char *name, size_t le
     const char *base = strrchr(project, '/') ? strrchr(project, '/') + 1 : project;
     const char *dot = strrchr(base, '.');
     size_t stem = dot ? (size_t)(dot - base) : strlen(base);
-#define IS(n) (len == sizeof(n) - 1 && msbuild_equal_nocase_n(name, n, len))
+#define IS(n) inf_text_equal_nocase2(name, len, n, sizeof(n) - 1)
     if (IS("MSBuildProjectDirectory")) {
         char *absolute = msbuild_path_absolute(e->cwd, e->project_dir[0] ? e->project_dir : ".");
         inf_buf_adds(out, absolute);

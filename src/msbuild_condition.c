@@ -6,6 +6,7 @@
  * functions) is "not understood", and the caller decides what that means.
  */
 #include "msbuild_internal.h"
+#include "text.h"
 
 #include <string.h>
 
@@ -26,7 +27,7 @@ static int take_keyword(struct cond_parser *c, const char *keyword)
 {
     skip_blanks(c);
     size_t n = strlen(keyword);
-    if (!msbuild_equal_nocase_n(c->p, keyword, n))
+    if (!inf_text_starts_nocase(c->p, keyword, n))
         return 0;
     char next = c->p[n];
     if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') ||

@@ -50,10 +50,11 @@ struct msbuild_eval {
 char *msbuild_expand(struct msbuild_eval *eval, const char *text, int *unresolved);
 /* Exists('PATH'): PATH relative to the project's directory, answered only inside the root. */
 int msbuild_exists(struct msbuild_eval *eval, const char *path);
-/* Evaluates CONDITION (NULL: true); *UNDERSTOOD is 0 when its form is not supported. */
+/* Evaluates CONDITION (NULL: true); *UNDERSTOOD is 0 for a form msbuild_condition.c does not
+ * read (the caller warns and takes it as false). */
 int msbuild_condition(struct msbuild_eval *eval, const char *condition, int *understood);
 
+/* Are A and B the same name but for ASCII case (MSBuild names)? */
 int msbuild_equal_nocase(const char *a, const char *b);
-int msbuild_equal_nocase_n(const char *a, const char *b, size_t n);
 
 #endif

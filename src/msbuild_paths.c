@@ -7,6 +7,7 @@
 #include "inflint/alloc.h"
 #include "inflint/buf.h"
 #include "os.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -99,15 +100,8 @@ static int under(const char *root, const char *path)
     if (strlen(path) < n)
         return 0;
 #ifdef _WIN32
-    for (size_t i = 0; i < n; i++) {
-        char a = root[i], b = path[i];
-        if (a >= 'A' && a <= 'Z')
-            a = (char)(a + 32);
-        if (b >= 'A' && b <= 'Z')
-            b = (char)(b + 32);
-        if (a != b)
-            return 0;
-    }
+    if (!inf_text_equal_nocase2(root, n, path, n))
+        return 0;
 #else
     if (memcmp(root, path, n) != 0)
         return 0;

@@ -10,6 +10,7 @@
 
 #include "inflint/format_check.h"
 #include "inflint/rule.h"
+#include "text.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -83,25 +84,13 @@ char *src_printf(struct src_check *check, const char *format, ...);
 /* Case-insensitive ASCII prefix test. */
 static inline int src_starts_with(const char *text, const char *prefix)
 {
-    for (; *prefix; text++, prefix++) {
-        char a = *text, b = *prefix;
-        if (a >= 'A' && a <= 'Z')
-            a = (char)(a + 32);
-        if (b >= 'A' && b <= 'Z')
-            b = (char)(b + 32);
-        if (a != b)
-            return 0;
-    }
-    return 1;
+    return inf_text_starts_nocase(text, prefix, strlen(prefix));
 }
 
 /* Does TEXT contain PART, in any letter case? */
 static inline int src_contains(const char *text, const char *part)
 {
-    for (; *text; text++)
-        if (src_starts_with(text, part))
-            return 1;
-    return 0;
+    return inf_text_contains_nocase(text, strlen(text), part);
 }
 
 /* Is NAME one of the NULL-terminated NAMES? */

@@ -5,6 +5,7 @@
 #include "suggest.h"
 #include "inflint/alloc.h"
 #include "inflint/rule.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -22,8 +23,7 @@ static unsigned min3(unsigned a, unsigned b, unsigned c)
 static void fold(const char *text, size_t n, unsigned char *out)
 {
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)text[i];
-        out[i] = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+        out[i] = (unsigned char)inf_ascii_lower(text[i]);
     }
 }
 
@@ -51,7 +51,7 @@ static size_t distance_within(const char *a, const char *b, size_t limit)
         d[i][lo - 1] = (unsigned short)(lo == 1 && i <= limit ? i : over);
         if (hi + 1 <= m)
             d[i][hi + 1] = (unsigned short)over;
-        unsigned row_min = d[i][lo - 1];
+        unsigned row_min = over; /* (column 0 needs no look: d[i][1] is never above it) */
         for (size_t j = lo; j <= hi; j++) {
             unsigned v = min3(d[i - 1][j] + 1u, d[i][j - 1] + 1u,
                               d[i - 1][j - 1] + (unsigned)(x[i - 1] != y[j - 1]));
@@ -72,11 +72,10 @@ const char *inf_suggest(const char *word, const char *const *candidates, size_t 
 {
     const char *best = NULL;
     size_t length = strlen(word);
-    /* A suggestion is at most MAX_EDITS away, and fewer than half the word's length. */
-    size_t limit = length ? (length - 1) / 2 : 0;
     if (length == 0)
         return NULL;
-    limit = limit < MAX_EDITS ? limit : MAX_EDITS;
+    /* A suggestion is at most MAX_EDITS away, and less than half the word's length. */
+    size_t limit = (length - 1) / 2 < MAX_EDITS ? (length - 1) / 2 : MAX_EDITS;
     for (size_t i = 0; i < count; i++) {
         size_t dist = distance_within(word, candidates[i], limit);
         if (dist <= limit) { /* strictly closer than the best so far: the first of equals wins */

@@ -1,0 +1,32 @@
+/*
+ * text.h - ASCII case folding, the only folding Windows applies to INF
+ * names, keys and paths: comparison, prefix tests, hashing and lowering.
+ */
+#ifndef INFLINT_TEXT_H
+#define INFLINT_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* C lower-cased when it is 'A'-'Z'; every other byte as it is. */
+static inline char inf_ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+/* Are A (ALEN bytes) and B (BLEN bytes) the same text but for ASCII case? */
+int inf_text_equal_nocase2(const char *a, size_t alen, const char *b, size_t blen);
+
+/* Does the NUL-terminated TEXT start with the N bytes at PREFIX, but for ASCII case? */
+int inf_text_starts_nocase(const char *text, const char *prefix, size_t n);
+
+/* Does TEXT (LEN bytes) hold the NUL-terminated PART, but for ASCII case? */
+int inf_text_contains_nocase(const char *text, size_t len, const char *part);
+
+/* A hash of LEN bytes of TEXT that ASCII case does not change. */
+uint32_t inf_hash_nocase(const char *text, size_t len);
+
+/* Lower-cases the NUL-terminated TEXT in place (ASCII letters only). */
+void inf_text_lower(char *text);
+
+#endif

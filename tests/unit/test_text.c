@@ -1,0 +1,58 @@
+/*
+ * test_text.c - ASCII case folding (text.h): only 'A'-'Z' fold, prefixes
+ * never read past a shorter text, and every length takes the eight-byte
+ * path and its tail.
+ */
+#include "helpers.h"
+#include "text.h"
+
+static void only_ascii_letters_fold(void **state)
+{
+    (void)state;
+    assert_int_equal(inf_ascii_lower('A'), 'a');
+    assert_int_equal(inf_ascii_lower('Z'), 'z');
+    assert_int_equal(inf_ascii_lower('@'), '@');
+    assert_int_equal(inf_ascii_lower('['), '[');
+    assert_int_equal(inf_ascii_lower((char)0xC9), (char)0xC9); /* no Latin-1 folding */
+    char text[] = "SourceDisksFiles.AMD64\xC9";
+    inf_text_lower(text);
+    assert_string_equal(text, "sourcedisksfiles.amd64\xC9");
+}
+
+static void equality_and_hash_ignore_case_at_every_length(void **state)
+{
+    (void)state;
+    const char *upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{", *lower = "abcdefghijklmnopqrstuvwxyz@[`{";
+    for (size_t n = 0; n <= strlen(upper); n++) {
+        assert_true(inf_text_equal_nocase2(upper, n, lower, n));
+        assert_int_equal(inf_hash_nocase(upper, n), inf_hash_nocase(lower, n));
+        if (n > 0) {
+            assert_false(inf_text_equal_nocase2(upper, n, lower, n - 1));
+            assert_false(inf_text_equal_nocase2(upper, n, "@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@", n));
+        }
+    }
+    /* '@' and '`', '[' and '{' differ by 0x20 but are not letters. */
+    assert_false(inf_text_equal_nocase2("@[", 2, "`{", 2));
+}
+
+static void prefixes_and_containment(void **state)
+{
+    (void)state;
+    assert_true(inf_text_starts_nocase("\\REGISTRY\\Machine\\x", "\\Registry\\MACHINE\\", 18));
+    assert_false(inf_text_starts_nocase("\\Registry", "\\Registry\\Machine\\", 18)); /* short */
+    assert_true(inf_text_starts_nocase("", "", 0));
+    assert_true(inf_text_contains_nocase("Models.NTIA64", 13, "ia64"));
+    assert_false(inf_text_contains_nocase("Models.NTIA64", 12, "ia64")); /* past LEN */
+    assert_false(inf_text_contains_nocase("Models.NTamd64", 14, "ia64"));
+    assert_true(inf_text_contains_nocase("x\\SERVICES\\y", 12, "\\Services\\"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(only_ascii_letters_fold),
+        cmocka_unit_test(equality_and_hash_ignore_case_at_every_length),
+        cmocka_unit_test(prefixes_and_containment),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
