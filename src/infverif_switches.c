@@ -164,6 +164,12 @@ void inf_infverif_switches_apply(const struct inf_infverif_switches *switches,
         options->rule.min_build = switches->wbuild;
     if (switches->stampinf)
         options->template_override = 1;
+    inf_infverif_silence_rules(switches, options);
+}
+
+void inf_infverif_silence_rules(const struct inf_infverif_switches *switches,
+                                struct inf_lint_options *options)
+{
     for (size_t r = 0; r < inf_rule_count; r++)
         for (const unsigned short *code = inf_rules[r]->infverif; *code; code++)
             if (inf_infverif_silenced(switches, *code))

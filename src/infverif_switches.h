@@ -49,4 +49,8 @@ int inf_infverif_silenced(const struct inf_infverif_switches *switches, unsigned
 void inf_infverif_switches_apply(const struct inf_infverif_switches *switches,
                                  struct inf_lint_options *options);
 
+/* Only the last part of that: every rule that covers a code SWITCHES silences turned off. */
+void inf_infverif_silence_rules(const struct inf_infverif_switches *switches,
+                                struct inf_lint_options *options);
+
 #endif

@@ -335,8 +335,6 @@ static struct inf_project_settings *make_settings(struct inf_projects *p, struct
     lp->switches_warned = 1;
     if (item->first->architecture) /* stampinf -a names it outright */
         s->arches |= platform_arch(item->first->architecture);
-    /* Only the codes count from the merged switches: profile and build are merged above. */
-    s->silenced.has_profile = s->silenced.has_wbuild = s->silenced.stampinf = 0;
     s->configuration = names.data ? names.data : inf_xstrndup("", 0);
     s->profile_source = source.data;
     if (p->verbose) {
@@ -373,8 +371,8 @@ void inf_project_settings_apply(const struct inf_project_settings *s,
         options->rule.profile = s->profile;
     if (s->has_min_build)
         options->rule.min_build = s->min_build;
-    inf_infverif_switches_apply(&s->silenced, options);
-    options->template_override = 1; /* the WDK stamps every Inf item it builds */
+    inf_infverif_silence_rules(&s->silenced, options); /* profile and build: merged above */
+    options->template_override = 1;                    /* the WDK stamps every Inf item it builds */
     options->template_arches = s->arches;
 }
 
