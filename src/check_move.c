@@ -19,11 +19,16 @@
 #define BUILD_1709 16299u
 
 /* The global locations, in the order they are looked for (the first that occurs wins). */
+#define GLOBAL_PREFIX(text)                                                                        \
+    {                                                                                              \
+        text, sizeof text - 1                                                                      \
+    }
 static const struct {
     const char *text;
     size_t len;
-} global_prefixes[] = {{"%10%\\", 5},          {"%11%\\", 5},          {"%12%\\", 5},
-                       {"%systemroot%\\", 13}, {"\\systemroot\\", 12}, {"c:\\windows\\", 11}};
+} global_prefixes[] = {GLOBAL_PREFIX("%10%\\"),         GLOBAL_PREFIX("%11%\\"),
+                       GLOBAL_PREFIX("%12%\\"),         GLOBAL_PREFIX("%systemroot%\\"),
+                       GLOBAL_PREFIX("\\systemroot\\"), GLOBAL_PREFIX("c:\\windows\\")};
 #define GLOBAL_PREFIX_COUNT (sizeof global_prefixes / sizeof global_prefixes[0])
 
 int inf_check_global_path(const char *low, size_t len, size_t *start, size_t *end,
@@ -263,7 +268,7 @@ static void move_services(struct inf_check *c, struct inf_move_plan *plan)
         int dirid_form = inf_text_dirid_prefix(whole, &dirid, &rest);
         int global = inf_check_global_path(low, strlen(low), &start, &end, &file) && start == 0;
         if (dirid_form && dirid == 13 &&
-            strcmp(low, inf_check_lower(c, p->store_path, strlen(p->store_path))) == 0)
+            inf_text_equal_nocase2(low, strlen(low), p->store_path, strlen(p->store_path)))
             continue; /* already right */
         const struct inf_token *token = inf_line_field(c->model, s->binary, 0);
         if (!token || (!dirid_form && !global)) {

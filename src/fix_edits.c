@@ -125,13 +125,6 @@ static uint32_t bytes_of(const unsigned char *text, uint32_t from, uint32_t to, 
 {
     const uint64_t high = 0x8080808080808080ull;
     uint32_t bytes = 0, i = from;
-    for (; i + 32 <= to; i += 32) { /* mostly ASCII: 32 bytes at a time while they are */
-        uint64_t w[4];
-        memcpy(w, text + i, sizeof w);
-        if ((w[0] | w[1] | w[2] | w[3]) & high)
-            break;
-        bytes += 32;
-    }
     for (; i + 8 <= to; i += 8) {
         uint64_t w;
         memcpy(&w, text + i, 8);
