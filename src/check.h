@@ -203,22 +203,7 @@ static inline int inf_ends_with(struct inf_text text, const char *suffix)
 /* Does TEXT contain PART, ignoring ASCII case? */
 static inline int inf_contains(struct inf_text text, const char *part)
 {
-    size_t n = strlen(part);
-    for (size_t i = 0; i + n <= text.len; i++)
-        if (inf_text_equal_nocase2(text.ptr + i, n, part, n))
-            return 1;
-    return 0;
-}
-
-/* strcmp ignoring ASCII case. */
-static inline int inf_compare_nocase(const char *a, const char *b)
-{
-    for (;; a++, b++) {
-        int x = (*a >= 'A' && *a <= 'Z') ? *a + 32 : (unsigned char)*a;
-        int y = (*b >= 'A' && *b <= 'Z') ? *b + 32 : (unsigned char)*b;
-        if (x != y || !x)
-            return x - y;
-    }
+    return inf_text_contains_nocase(text.ptr, text.len, part);
 }
 
 /* A normalized subdirectory as messages say it: "'amd64'" (quoted), or "the package root"

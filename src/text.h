@@ -17,6 +17,16 @@ static inline char inf_ascii_lower(char c)
 /* Are A (ALEN bytes) and B (BLEN bytes) the same text but for ASCII case? */
 int inf_text_equal_nocase2(const char *a, size_t alen, const char *b, size_t blen);
 
+/* Orders the NUL-terminated A and B as strcmp does, but for ASCII case. */
+static inline int inf_compare_nocase(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        int x = (unsigned char)inf_ascii_lower(*a), y = (unsigned char)inf_ascii_lower(*b);
+        if (x != y || !x)
+            return x - y;
+    }
+}
+
 /* Does the NUL-terminated TEXT start with the N bytes at PREFIX, but for ASCII case? */
 int inf_text_starts_nocase(const char *text, const char *prefix, size_t n);
 
