@@ -10,6 +10,7 @@
 #include "inflint/alloc.h"
 #include "inflint/buf.h"
 #include "source.h"
+#include "text.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -833,27 +834,118 @@ char *inf_os_relative(const char *base, const char *path)
     return out.data;
 }
 
-struct name_search {
-    const char *dir, *name;
-    int found;
+/*
+ * A case-insensitive lookup of a name in a directory lists the directory,
+ * and a tree of INFs asks the same directory once per file: with 500 INFs
+ * beside each other that was quadratic. The last few listings are kept,
+ * each with its directory's identity and time of last change, so that a
+ * directory that gained or lost an entry since is listed anew; the entry
+ * found is checked on disk each time. Shared by the workers under one lock,
+ * kept for the life of the process.
+ */
+struct dir_stamp {
+    unsigned long long device, inode, seconds, fraction;
 };
 
-static int same_name_nocase(const char *a, const char *b)
+struct dir_listing {
+    char *dir;
+    struct dir_stamp stamp;
+    char **names; /* "lowered\0spelled": sorted by the lowered name, which ends at its NUL */
+    size_t count;
+};
+
+#define DIR_LISTINGS 4
+static struct dir_listing dir_listings[DIR_LISTINGS];
+static size_t dir_listing_next; /* the slot the next new listing takes */
+#ifdef _WIN32
+static SRWLOCK dir_listing_lock = SRWLOCK_INIT;
+#define LISTING_LOCK() AcquireSRWLockExclusive(&dir_listing_lock)
+#define LISTING_UNLOCK() ReleaseSRWLockExclusive(&dir_listing_lock)
+#else
+static pthread_mutex_t dir_listing_lock = PTHREAD_MUTEX_INITIALIZER;
+#define LISTING_LOCK() pthread_mutex_lock(&dir_listing_lock)
+#define LISTING_UNLOCK() pthread_mutex_unlock(&dir_listing_lock)
+#endif
+
+/* DIR's identity and time of last change: 0, or -1 when it cannot be read. */
+static int read_dir_stamp(const char *dir, struct dir_stamp *stamp)
 {
-    for (; *a && *b; a++, b++)
-        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
-            return 0;
-    return *a == *b;
+    memset(stamp, 0, sizeof *stamp);
+#ifdef _WIN32
+    wchar_t *wide = inf_os_wide(dir);
+    WIN32_FILE_ATTRIBUTE_DATA data;
+    BOOL ok = GetFileAttributesExW(wide, GetFileExInfoStandard, &data);
+    free(wide);
+    if (!ok)
+        return -1;
+    /* no inode: the creation time tells a directory made anew in the same place */
+    stamp->device = data.ftCreationTime.dwHighDateTime;
+    stamp->inode = data.ftCreationTime.dwLowDateTime;
+    stamp->seconds = data.ftLastWriteTime.dwHighDateTime;
+    stamp->fraction = data.ftLastWriteTime.dwLowDateTime;
+#else
+    struct stat st;
+    if (stat(dir, &st) != 0)
+        return -1;
+    stamp->device = (unsigned long long)st.st_dev;
+    stamp->inode = (unsigned long long)st.st_ino;
+    stamp->seconds = (unsigned long long)st.st_mtim.tv_sec;
+    stamp->fraction = (unsigned long long)st.st_mtim.tv_nsec;
+#endif
+    return 0;
 }
 
-static void match_entry(void *context, const char *name, int kind)
+static void keep_file_name(void *context, const char *name, int kind)
 {
-    struct name_search *s = context;
-    if (s->found || !same_name_nocase(name, s->name))
-        return;
-    char *path = join_path(s->dir, name);
-    s->found = (kind == ENTRY_FILE || kind == ENTRY_ASK) && inf_os_is_file(path);
-    free(path);
+    if (kind == ENTRY_FILE || kind == ENTRY_ASK) /* a link is checked when it is found */
+        add_entry(context, name, kind);
+}
+
+static int compare_lowered(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Replaces listing L by DIR's entries, as of STAMP. */
+static void fill_listing(struct dir_listing *l, const char *dir, const struct dir_stamp *stamp)
+{
+    for (size_t i = 0; i < l->count; i++)
+        free(l->names[i]);
+    free(l->names);
+    free(l->dir);
+    struct dir_entries entries = {0};
+    each_entry(dir, keep_file_name, &entries);
+    l->names = inf_xcalloc(entries.count ? entries.count : 1, sizeof *l->names);
+    for (size_t i = 0; i < entries.count; i++) {
+        size_t n = strlen(entries.items[i].name);
+        char *both = inf_xmalloc(2 * n + 2);
+        memcpy(both, entries.items[i].name, n + 1);
+        inf_text_lower(both);
+        memcpy(both + n + 1, entries.items[i].name, n + 1);
+        l->names[i] = both;
+    }
+    l->count = entries.count;
+    free_entries(&entries);
+    qsort(l->names, l->count, sizeof *l->names, compare_lowered);
+    l->dir = inf_xstrndup(dir, strlen(dir));
+    l->stamp = *stamp;
+}
+
+/* The listing of DIR as it is now, listed if no kept one is current; under the lock. */
+static const struct dir_listing *current_listing(const char *dir, const struct dir_stamp *stamp)
+{
+    for (size_t i = 0; i < DIR_LISTINGS; i++) {
+        struct dir_listing *l = &dir_listings[i];
+        if (l->dir && strcmp(l->dir, dir) == 0) {
+            if (memcmp(&l->stamp, stamp, sizeof *stamp) != 0)
+                fill_listing(l, dir, stamp);
+            return l;
+        }
+    }
+    struct dir_listing *l = &dir_listings[dir_listing_next];
+    dir_listing_next = (dir_listing_next + 1) % DIR_LISTINGS;
+    fill_listing(l, dir, stamp);
+    return l;
 }
 
 int inf_os_file_in_directory(const char *dir, const char *name)
@@ -863,11 +955,30 @@ int inf_os_file_in_directory(const char *dir, const char *name)
     char *path = join_path(dir, name);
     int found = inf_os_is_file(path); /* the exact spelling: no listing needed */
     free(path);
-    if (!found) {
-        struct name_search search = {dir, name, 0};
-        each_entry(dir, match_entry, &search);
-        found = search.found;
+    struct dir_stamp stamp;
+    if (found || read_dir_stamp(dir, &stamp) != 0)
+        return found;
+    char *lowered = inf_xstrndup(name, strlen(name));
+    inf_text_lower(lowered);
+    LISTING_LOCK();
+    const struct dir_listing *l = current_listing(dir, &stamp);
+    size_t lo = 0, hi = l->count; /* the first name not below LOWERED */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(l->names[mid], lowered) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    /* several spellings may lower alike: the first that is a regular file now */
+    for (; !found && lo < l->count && strcmp(l->names[lo], lowered) == 0; lo++) {
+        const char *spelled = l->names[lo] + strlen(l->names[lo]) + 1;
+        char *candidate = join_path(dir, spelled);
+        found = inf_os_is_file(candidate);
+        free(candidate);
+    }
+    LISTING_UNLOCK();
+    free(lowered);
     return found;
 }
 

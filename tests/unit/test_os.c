@@ -199,6 +199,51 @@ static void a_file_in_a_directory_is_found_without_case(void **state)
     free(root);
 }
 
+/*
+ * Listings are kept between lookups: a file added, removed or renamed
+ * afterwards is still seen as it is now, and more directories than are kept
+ * answer alike.
+ */
+static void a_kept_listing_follows_the_directory(void **state)
+{
+    (void)state;
+    char *root = test_temp_dir("inflint-kept");
+    assert_non_null(root);
+    char path[512], other[512];
+    snprintf(path, sizeof path, "%s/Pkg.CAT", root);
+    assert_false(inf_os_file_in_directory(root, "pkg.cat")); /* listed: nothing there */
+    touch(path);
+    assert_true(inf_os_file_in_directory(root, "pkg.cat")); /* the directory changed */
+    snprintf(other, sizeof other, "%s/Other.CAT", root);
+    assert_int_equal(rename(path, other), 0);
+    assert_false(inf_os_file_in_directory(root, "pkg.cat"));
+    assert_true(inf_os_file_in_directory(root, "OTHER.cat"));
+    /* more directories than the listings kept, asked in turn, twice */
+    char dirs[6][256];
+    for (int i = 0; i < 6; i++) {
+        snprintf(dirs[i], sizeof dirs[i], "%s/d%d", root, i);
+        assert_int_equal(test_mkdir(dirs[i]), 0);
+        snprintf(path, sizeof path, "%s/d%d/F%d.Cat", root, i, i);
+        touch(path);
+    }
+    for (int round = 0; round < 2; round++)
+        for (int i = 0; i < 6; i++) {
+            char name[32];
+            snprintf(name, sizeof name, "f%d.cat", i);
+            assert_true(inf_os_file_in_directory(dirs[i], name));
+            snprintf(name, sizeof name, "f%d.cat", (i + 1) % 6);
+            assert_false(inf_os_file_in_directory(dirs[i], name));
+        }
+    for (int i = 0; i < 6; i++) {
+        snprintf(path, sizeof path, "%s/d%d/F%d.Cat", root, i, i);
+        remove(path);
+        test_rmdir(dirs[i]);
+    }
+    remove(other);
+    test_rmdir(root);
+    free(root);
+}
+
 /* The walk knows the kernel's file systems, so that a walk of / does not wander into them. */
 static void virtual_file_systems_are_recognised(void **state)
 {
@@ -242,6 +287,7 @@ int main(void)
         cmocka_unit_test(walk_order_is_sorted_listings_depth_first),
         cmocka_unit_test(the_walk_finds_every_inf_file_below),
         cmocka_unit_test(a_file_in_a_directory_is_found_without_case),
+        cmocka_unit_test(a_kept_listing_follows_the_directory),
         cmocka_unit_test(virtual_file_systems_are_recognised),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

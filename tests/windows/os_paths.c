@@ -4,13 +4,22 @@
  * `scripts/dev.sh windows`). No cmocka: it must run where cmocka is absent.
  *   os_paths DIR SUB    DIR: an existing directory, SUB: the name of one below it
  */
+#define _XOPEN_SOURCE 700 /* mkdtemp */
 #include "os.h"
+#include "../unit/temp_files.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static int failed, passed;
+
+static void touch(const char *path)
+{
+    FILE *f = fopen(path, "wb");
+    if (f)
+        fclose(f);
+}
 
 static void expect_string(const char *what, const char *got, const char *want)
 {
@@ -59,6 +68,23 @@ int main(int argc, char **argv)
            inf_os_path_compare("DRIVERS/Sensor.INF", "drivers/sensor.inf") != 0
 #endif
     );
+    /* A name found without case in a directory whose listing is kept: changes are seen. */
+    char *kept = test_temp_dir("inflint-kept");
+    expect("a temporary directory", kept != NULL);
+    if (kept) {
+        char file[4096], renamed[4096];
+        snprintf(file, sizeof file, "%s%cPkg.CAT", kept, inf_os_separator_of(kept));
+        snprintf(renamed, sizeof renamed, "%s%cOther.CAT", kept, inf_os_separator_of(kept));
+        expect("no catalog yet", !inf_os_file_in_directory(kept, "pkg.cat"));
+        touch(file);
+        expect("a catalog made after the first look", inf_os_file_in_directory(kept, "pkg.cat"));
+        expect("the catalog renamed", rename(file, renamed) == 0);
+        expect("the old name gone", !inf_os_file_in_directory(kept, "pkg.cat"));
+        expect("the new name found", inf_os_file_in_directory(kept, "OTHER.cat"));
+        remove(renamed);
+        test_rmdir(kept);
+        free(kept);
+    }
     free(plain);
     free(trailing);
     free(sub);
