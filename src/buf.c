@@ -3,11 +3,18 @@
  */
 #include "inflint/buf.h"
 #include "inflint/alloc.h"
+#include "bits.h"
+#include "buf_cursor.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#if defined(__SSE2__) || defined(_M_X64) || defined(_M_AMD64)
+#define HAVE_SSE2 1
+#include <emmintrin.h>
+#endif
 
 void inf_buf_reserve(struct inf_buf *buf, size_t extra)
 {
@@ -191,7 +198,7 @@ void inf_buf_free(struct inf_buf *buf)
     buf->len = buf->cap = 0;
 }
 
-void inf_buf_add_uint(struct inf_buf *buf, unsigned long long value)
+char *inf_uint_at(char *out, unsigned long long value)
 {
     char digits[24];
     size_t n = sizeof digits;
@@ -199,9 +206,14 @@ void inf_buf_add_uint(struct inf_buf *buf, unsigned long long value)
         digits[--n] = (char)('0' + value % 10);
         value /= 10;
     } while (value);
-    inf_buf_reserve(buf, sizeof digits);
-    memcpy(buf->data + buf->len, digits + n, sizeof digits - n);
-    buf->len += sizeof digits - n;
+    memcpy(out, digits + n, sizeof digits - n);
+    return out + (sizeof digits - n);
+}
+
+void inf_buf_add_uint(struct inf_buf *buf, unsigned long long value)
+{
+    inf_buf_reserve(buf, INF_UINT_ROOM);
+    buf->len = (size_t)(inf_uint_at(buf->data + buf->len, value) - buf->data);
     buf->data[buf->len] = '\0';
 }
 
@@ -243,15 +255,29 @@ static inline int json_word_needs_look(uint64_t w)
             highs) != 0;
 }
 
-void inf_buf_add_json_string(struct inf_buf *buf, const char *text, size_t len)
+char *inf_json_string_at(char *out, const char *text, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
-    /* Written in place: no byte takes more than six ("\u00XX", "\ufffd"). */
-    inf_buf_reserve(buf, len * 6 + 2);
-    char *out = buf->data + buf->len;
     *out++ = '"';
     for (size_t i = 0; i < len;) {
-        /* Eight bytes at a time while none needs a look (the common case). */
+#ifdef HAVE_SSE2
+        /* Sixteen bytes at a time while none needs a look (the common case): all sixteen are
+         * stored, and those from the first that needs one on are written over after it (the
+         * room of six bytes for each holds them). */
+        while (i + 16 <= len) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(text + i));
+            __m128i look = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)); /* and >= 0x80: negative */
+            look = _mm_or_si128(look, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+            look = _mm_or_si128(look, _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+            unsigned mask = (unsigned)_mm_movemask_epi8(look);
+            _mm_storeu_si128((__m128i *)out, v);
+            size_t plain = mask ? inf_lowest_set_bit(mask) : 16;
+            out += plain, i += plain;
+            if (mask)
+                break;
+        }
+#endif
+        /* Eight bytes at a time while none needs a look. */
         while (i + 8 <= len) {
             uint64_t w;
             memcpy(&w, text + i, 8);
@@ -302,6 +328,13 @@ void inf_buf_add_json_string(struct inf_buf *buf, const char *text, size_t len)
         }
     }
     *out++ = '"';
+    return out;
+}
+
+void inf_buf_add_json_string(struct inf_buf *buf, const char *text, size_t len)
+{
+    inf_buf_reserve(buf, INF_JSON_STRING_ROOM(len));
+    char *out = inf_json_string_at(buf->data + buf->len, text, len);
     buf->len = (size_t)(out - buf->data);
     buf->data[buf->len] = '\0';
 }

@@ -23,7 +23,11 @@ char *inf_check_printf(struct inf_check *check, const char *format, ...)
 {
     va_list args;
     va_start(args, format);
-    char *out = inf_arena_vprintf(check->arena, format, args);
+    inf_buf_clear(&check->format);
+    int n = inf_buf_vformat(&check->format, format, args); /* no argument read when it fails */
+    char *out = n >= 0 ? inf_arena_strndup(check->arena,
+                                           check->format.data ? check->format.data : "", (size_t)n)
+                       : inf_arena_vprintf(check->arena, format, args);
     va_end(args);
     return out;
 }
@@ -93,6 +97,7 @@ void inf_check_release(struct inf_check *check)
         inf_name_index_free(&set->index);
     check->name_sets = NULL;
     inf_check_move_plan_free(check);
+    inf_buf_free(&check->format);
 }
 
 struct inf_field inf_check_field(struct inf_check *check, const struct inf_line *line, size_t index)

@@ -34,6 +34,7 @@ struct inf_check {
     const struct inf_rule *rule;
     struct inf_arena *arena;         /* the file's: everything allocated here is freed with it */
     struct inf_buf scratch;          /* for inf_token_value; the engine frees it */
+    struct inf_buf format;           /* where messages are formatted (one allocation a file) */
     void *sink;                      /* the engine's collector */
     struct inf_name_set *name_sets;  /* made by inf_name_set_new, released with the file */
     const char *path;                /* the INF's path as named */

@@ -137,16 +137,15 @@ void inf_report(struct inf_check *check, struct inf_span span, enum inf_severity
 {
     if (severity == INF_SEVERITY_OFF) /* the rule's own severity under the profile */
         severity = inf_profile_severity(check->rule, check->options->profile);
-    struct inf_buf text = INF_BUF_INIT;
+    struct inf_buf *text = &check->format;
+    inf_buf_clear(text);
     va_list args;
     va_start(args, format);
-    inf_buf_reserve(&text, 240);                  /* one allocation for most messages */
-    int n = inf_buf_vformat(&text, format, args); /* the formats rules use, without printf */
+    int n = inf_buf_vformat(text, format, args); /* the formats rules use, without printf */
     va_end(args);
     if (n >= 0) {
-        inf_finding_add(check->sink, check->rule, span, severity, hint, text.data ? text.data : "",
-                        (size_t)n);
-        inf_buf_free(&text);
+        inf_finding_add(check->sink, check->rule, span, severity, hint,
+                        text->data ? text->data : "", (size_t)n);
         return;
     }
     va_start(args, format);
@@ -157,14 +156,14 @@ void inf_report(struct inf_check *check, struct inf_span span, enum inf_severity
     if (n < 0)
         n = 0, small[0] = '\0';
     if ((size_t)n >= sizeof small) {
-        inf_buf_reserve(&text, (size_t)n);
+        inf_buf_clear(text);
+        inf_buf_reserve(text, (size_t)n);
         va_start(args, format);
-        vsnprintf(text.data, (size_t)n + 1, format, args);
+        vsnprintf(text->data, (size_t)n + 1, format, args);
         va_end(args);
-        message = text.data;
+        message = text->data;
     }
     inf_finding_add(check->sink, check->rule, span, severity, hint, message, (size_t)n);
-    inf_buf_free(&text);
 }
 
 int inf_engine_check(const char *path, struct inf_input input,

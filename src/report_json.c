@@ -4,6 +4,7 @@
  * summary.
  */
 #include "inflint/inflint.h"
+#include "buf_cursor.h"
 #include "report_parts.h"
 
 #include <string.h>
@@ -16,39 +17,109 @@ static void add_string(struct inf_buf *out, const char *text)
     inf_buf_add_json_string(out, text, strlen(text));
 }
 
-/* Appends `, "NAME": VALUE`. */
-static void add_member_uint(struct inf_buf *out, const char *name, unsigned long long value)
+/*
+ * Each diagnostic is written through a cursor into room reserved once for
+ * its longest form: thousands of findings through a reservation (or printf)
+ * per piece cost more than linting the files.
+ */
+
+/* The lengths of a finding's texts, measured once for its room and its writing. */
+struct finding_texts {
+    size_t message, hint, section, description;
+};
+
+static size_t finding_room(const struct inf_finding *f, size_t path_len, struct finding_texts *t)
 {
-    ADD_LITERAL(out, ", \"");
-    inf_buf_adds(out, name);
-    ADD_LITERAL(out, "\": ");
-    inf_buf_add_uint(out, value);
+    t->message = strlen(f->message);
+    t->hint = f->hint ? strlen(f->hint) : 0;
+    t->section = f->section ? strlen(f->section) : 0;
+    t->description = f->fix ? strlen(f->fix->description) : 0;
+    /* the members' names, punctuation, numbers, code, name, severity and fingerprint */
+    size_t room = 512 + path_len + strlen(f->rule->code) + strlen(f->rule->name);
+    for (size_t k = 0; f->rule->infverif[k]; k++)
+        room += INF_UINT_ROOM + 2;
+    room += INF_JSON_STRING_ROOM(t->message) + INF_JSON_STRING_ROOM(t->hint) +
+            INF_JSON_STRING_ROOM(t->section);
+    if (f->fix) {
+        room += 128 + INF_JSON_STRING_ROOM(t->description);
+        for (size_t k = 0; k < f->fix->edit_count; k++)
+            room += 160 + 6 * INF_UINT_ROOM +
+                    INF_JSON_STRING_ROOM(strlen(f->fix->edits[k].replacement));
+    }
+    return room;
 }
 
-/* The diagnostics of one file, each starting with ",\n". */
+/* Writes `, "NAME": VALUE` at AT. */
+#define MEMBER_UINT_AT(at, name, value)                                                            \
+    inf_uint_at(INF_LITERAL_AT((at), ", \"" name "\": "), (value))
+
 /* The fix of a finding: its applicability, what it does, and its edits, located in the file
  * as read (byte offsets) and as shown (lines and columns). */
-static void add_fix(struct inf_buf *out, const struct inf_fix *fix)
+static char *fix_at(char *at, const struct inf_fix *fix, size_t description_len)
 {
-    ADD_LITERAL(out, ", \"fix\": {\"applicability\": \"");
-    inf_buf_adds(out, fix->applicability == INF_FIX_SAFE ? "safe" : "unsafe");
-    ADD_LITERAL(out, "\", \"description\": ");
-    add_string(out, fix->description);
-    ADD_LITERAL(out, ", \"edits\": [");
+    at = INF_LITERAL_AT(at, ", \"fix\": {\"applicability\": \"");
+    at = fix->applicability == INF_FIX_SAFE ? INF_LITERAL_AT(at, "safe")
+                                            : INF_LITERAL_AT(at, "unsafe");
+    at = INF_LITERAL_AT(at, "\", \"description\": ");
+    at = inf_json_string_at(at, fix->description, description_len);
+    at = INF_LITERAL_AT(at, ", \"edits\": [");
     for (size_t k = 0; k < fix->edit_count; k++) {
         const struct inf_fix_edit *e = &fix->edits[k];
-        inf_buf_adds(out, k ? ", {\"byte_start\": " : "{\"byte_start\": ");
-        inf_buf_add_uint(out, e->byte_start);
-        add_member_uint(out, "byte_end", e->byte_end);
-        add_member_uint(out, "line", e->line);
-        add_member_uint(out, "column", e->column);
-        add_member_uint(out, "end_line", e->end_line);
-        add_member_uint(out, "end_column", e->end_column);
-        ADD_LITERAL(out, ", \"replacement\": ");
-        add_string(out, e->replacement);
-        inf_buf_addc(out, '}');
+        at =
+            k ? INF_LITERAL_AT(at, ", {\"byte_start\": ") : INF_LITERAL_AT(at, "{\"byte_start\": ");
+        at = inf_uint_at(at, e->byte_start);
+        at = MEMBER_UINT_AT(at, "byte_end", e->byte_end);
+        at = MEMBER_UINT_AT(at, "line", e->line);
+        at = MEMBER_UINT_AT(at, "column", e->column);
+        at = MEMBER_UINT_AT(at, "end_line", e->end_line);
+        at = MEMBER_UINT_AT(at, "end_column", e->end_column);
+        at = INF_LITERAL_AT(at, ", \"replacement\": ");
+        at = inf_json_string_at(at, e->replacement, strlen(e->replacement));
+        *at++ = '}';
     }
-    ADD_LITERAL(out, "]}");
+    return INF_LITERAL_AT(at, "]}");
+}
+
+/* Writes diagnostic F (its path already escaped, PATH_LEN bytes) at AT; returns the end. */
+static char *finding_at(char *at, const struct inf_finding *f, const char *path, size_t path_len,
+                        const struct finding_texts *t)
+{
+    at = INF_LITERAL_AT(at, ",\n    {\"path\": ");
+    at = inf_bytes_at(at, path, path_len);
+    at = MEMBER_UINT_AT(at, "line", f->line);
+    at = MEMBER_UINT_AT(at, "column", f->column);
+    at = MEMBER_UINT_AT(at, "end_line", f->end_line);
+    at = MEMBER_UINT_AT(at, "end_column", f->end_column);
+    at = INF_LITERAL_AT(at, ", \"rule\": \"");
+    at = inf_bytes_at(at, f->rule->code, strlen(f->rule->code));
+    at = INF_LITERAL_AT(at, "\", \"name\": \"");
+    at = inf_bytes_at(at, f->rule->name, strlen(f->rule->name));
+    at = INF_LITERAL_AT(at, "\", \"severity\": \"");
+    const char *severity = inf_severity_name(f->severity);
+    at = inf_bytes_at(at, severity, strlen(severity));
+    at = INF_LITERAL_AT(at, "\", \"infverif\": [");
+    for (size_t k = 0; f->rule->infverif[k]; k++) {
+        if (k)
+            at = INF_LITERAL_AT(at, ", ");
+        at = inf_uint_at(at, f->rule->infverif[k]);
+    }
+    at = INF_LITERAL_AT(at, "], \"message\": ");
+    at = inf_json_string_at(at, f->message, t->message);
+    if (f->hint) {
+        at = INF_LITERAL_AT(at, ", \"hint\": ");
+        at = inf_json_string_at(at, f->hint, t->hint);
+    }
+    if (f->section) {
+        at = INF_LITERAL_AT(at, ", \"section\": ");
+        at = inf_json_string_at(at, f->section, t->section);
+    }
+    at = INF_LITERAL_AT(at, ", \"fingerprint\": \"");
+    at = inf_bytes_at(at, f->fingerprint, strlen(f->fingerprint));
+    *at++ = '"';
+    if (f->fix)
+        at = fix_at(at, f->fix, t->description);
+    *at++ = '}';
+    return at;
 }
 
 static void write_json_file(struct inf_buf *out, const struct inf_file_result *result,
@@ -58,45 +129,14 @@ static void write_json_file(struct inf_buf *out, const struct inf_file_result *r
     if (!result->count)
         return;
     struct inf_buf path = INF_BUF_INIT; /* escaped once, repeated in every diagnostic */
-    add_string(&path, result->path);
+    inf_buf_add_json_string(&path, result->path, strlen(result->path));
     for (size_t i = 0; i < result->count; i++) {
         const struct inf_finding *f = &result->findings[i];
-        ADD_LITERAL(out, ",\n    {\"path\": ");
-        inf_buf_add(out, path.data, path.len);
-        /* Built piece by piece: formatting thousands of findings through printf costs more
-         * than linting the files. */
-        add_member_uint(out, "line", f->line);
-        add_member_uint(out, "column", f->column);
-        add_member_uint(out, "end_line", f->end_line);
-        add_member_uint(out, "end_column", f->end_column);
-        ADD_LITERAL(out, ", \"rule\": \"");
-        inf_buf_adds(out, f->rule->code);
-        ADD_LITERAL(out, "\", \"name\": \"");
-        inf_buf_adds(out, f->rule->name);
-        ADD_LITERAL(out, "\", \"severity\": \"");
-        inf_buf_adds(out, inf_severity_name(f->severity));
-        ADD_LITERAL(out, "\", \"infverif\": [");
-        for (size_t k = 0; f->rule->infverif[k]; k++) {
-            if (k)
-                ADD_LITERAL(out, ", ");
-            inf_buf_add_uint(out, f->rule->infverif[k]);
-        }
-        ADD_LITERAL(out, "], \"message\": ");
-        add_string(out, f->message);
-        if (f->hint) {
-            ADD_LITERAL(out, ", \"hint\": ");
-            add_string(out, f->hint);
-        }
-        if (f->section) {
-            ADD_LITERAL(out, ", \"section\": ");
-            add_string(out, f->section);
-        }
-        ADD_LITERAL(out, ", \"fingerprint\": \"");
-        inf_buf_adds(out, f->fingerprint);
-        inf_buf_addc(out, '"');
-        if (f->fix)
-            add_fix(out, f->fix);
-        inf_buf_addc(out, '}');
+        struct finding_texts texts;
+        inf_buf_reserve(out, finding_room(f, path.len, &texts));
+        char *end = finding_at(out->data + out->len, f, path.data, path.len, &texts);
+        out->len = (size_t)(end - out->data);
+        *end = '\0';
     }
     inf_buf_free(&path);
 }

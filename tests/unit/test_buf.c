@@ -1,6 +1,7 @@
 /*
- * test_buf.c - the output buffer: JSON string escaping (whose fast path
- * skips eight plain bytes at a time), decimal numbers and writing to a sink.
+ * test_buf.c - the output buffer: JSON string escaping (whose fast paths
+ * skip sixteen or eight plain bytes at a time), decimal numbers and writing
+ * to a sink.
  */
 #include "helpers.h"
 
@@ -36,7 +37,8 @@ static void escape_slowly(struct inf_buf *out, const char *text, size_t len)
     inf_buf_addc(out, '"');
 }
 
-/* Every special byte at every position of strings long enough to have whole blocks. */
+/* Every special byte at every position of strings long enough to have whole blocks, some
+ * with a second one a few bytes after. */
 static void json_strings_escape_every_special_byte_anywhere(void **state)
 {
     (void)state;
@@ -52,6 +54,8 @@ static void json_strings_escape_every_special_byte_anywhere(void **state)
                 text[at] = (char)specials[k];
                 if (specials[k] == 0xa9 && at > 0)
                     text[at - 1] = (char)0xc3; /* the pair c3 a9 */
+                if (at + 5 < len && k % 2)
+                    text[at + 5] = '"'; /* a second stop in the same block */
                 struct inf_buf fast = INF_BUF_INIT, slow = INF_BUF_INIT;
                 inf_buf_add_json_string(&fast, text, len);
                 escape_slowly(&slow, text, len);
