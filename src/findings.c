@@ -73,6 +73,10 @@ static const char *excerpt_window(struct inf_finding *f, const char *line, size_
                                   size_t at, size_t *len)
 {
     f->excerpt_column = 1;
+    if (line_len <= INF_EXCERPT_MAX) { /* no more code points than bytes: no count needed */
+        *len = line_len;
+        return line;
+    }
     size_t points = 0, end = 0;
     while (end < line_len && points <= INF_EXCERPT_MAX)
         points += !continuation(line[end++]);

@@ -28,20 +28,19 @@ static void fold(const char *text, size_t n, unsigned char *out)
 }
 
 /*
- * Optimal string alignment distance between A and B, ignoring ASCII case, when it is at most
- * LIMIT; LIMIT + 1 otherwise. Only the cells within LIMIT of the diagonal can hold a distance
- * that small, so only they are worked out (the cells beside the band read as LIMIT + 1), and
- * a row with none small enough ends the search: a candidate list of hundreds of names costs
- * a few cells per letter each.
+ * Optimal string alignment distance between X (N bytes, already folded to lower case) and
+ * B, ignoring ASCII case, when it is at most LIMIT; LIMIT + 1 otherwise. Only the cells
+ * within LIMIT of the diagonal can hold a distance that small, so only they are worked out
+ * (the cells beside the band read as LIMIT + 1), and a row with none small enough ends the
+ * search: a candidate list of hundreds of names costs a few cells per letter each.
  */
-static size_t distance_within(const char *a, const char *b, size_t limit)
+static size_t distance_within(const unsigned char *x, size_t n, const char *b, size_t limit)
 {
-    size_t n = strlen(a), m = strlen(b);
+    size_t m = strlen(b);
     const unsigned over = (unsigned)limit + 1;
-    if (n > MAX_WORD || m > MAX_WORD || (n > m ? n - m : m - n) > limit)
+    if (m > MAX_WORD || (n > m ? n - m : m - n) > limit)
         return over;
-    unsigned char x[MAX_WORD], y[MAX_WORD];
-    fold(a, n, x);
+    unsigned char y[MAX_WORD];
     fold(b, m, y);
     unsigned short d[MAX_WORD + 2][MAX_WORD + 2]; /* on the stack: rules ask from every worker */
     for (size_t j = 0; j <= m && j <= limit + 1; j++)
@@ -72,12 +71,14 @@ const char *inf_suggest(const char *word, const char *const *candidates, size_t 
 {
     const char *best = NULL;
     size_t length = strlen(word);
-    if (length == 0)
+    if (length == 0 || length > MAX_WORD)
         return NULL;
+    unsigned char folded[MAX_WORD]; /* once, not once per candidate */
+    fold(word, length, folded);
     /* A suggestion is at most MAX_EDITS away, and less than half the word's length. */
     size_t limit = (length - 1) / 2 < MAX_EDITS ? (length - 1) / 2 : MAX_EDITS;
     for (size_t i = 0; i < count; i++) {
-        size_t dist = distance_within(word, candidates[i], limit);
+        size_t dist = distance_within(folded, length, candidates[i], limit);
         if (dist <= limit) { /* strictly closer than the best so far: the first of equals wins */
             best = candidates[i];
             if (dist == 0)
