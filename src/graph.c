@@ -1284,6 +1284,7 @@ void inf_graph_free(struct inf_graph *g)
     free(g->services);
     free(g->missing);
     free(g->live_lines);
+    free(g->directive_uses);
     if (p) {
         free(p->destination_list);
         inf_key_map_free(&p->destination_keys);

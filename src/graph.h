@@ -225,7 +225,7 @@ struct inf_graph {
     struct inf_header_fact *headers; /* in file order */
     size_t header_count;
     struct inf_directive_use *directive_uses; /* see inf_graph_directive_uses */
-    size_t directive_use_count;
+    size_t directive_use_count, directive_use_cap;
     int has_directive_uses;
     struct inf_missing_target *reachable_missing; /* see inf_graph_reachable_missing */
     size_t reachable_missing_count;

@@ -278,7 +278,6 @@ const struct inf_directive_use *inf_graph_directive_uses(struct inf_graph *g, si
     if (!g->has_directive_uses) {
         struct inf_buf scratch = INF_BUF_INIT;
         struct key_memo memo = {{NULL, 0}, NULL};
-        size_t cap = 0;
         for (size_t r = 0; r < m->run_count; r++) {
             const struct inf_run *run = &m->runs[r];
             for (uint32_t l = run->first_line; l < run->first_line + run->line_count; l++) {
@@ -292,15 +291,11 @@ const struct inf_directive_use *inf_graph_directive_uses(struct inf_graph *g, si
                     /* '@name' names a file (CopyFiles, DelFiles), not a section */
                     if (!inf_directive_targets(d, f) || v.len == 0 || v.ptr[0] == '@')
                         continue;
-                    if (g->directive_use_count == cap) { /* doubling in the arena */
-                        size_t grown = cap ? cap * 2 : 64;
-                        struct inf_directive_use *uses =
-                            inf_arena_alloc(g->arena, grown * sizeof *uses);
-                        if (cap)
-                            memcpy(uses, g->directive_uses, cap * sizeof *uses);
-                        g->directive_uses = uses;
-                        cap = grown;
-                    }
+                    /* on the heap, not the arena: a large array grows in place there, where
+                     * the arena would keep every smaller copy */
+                    g->directive_uses =
+                        inf_xgrow(g->directive_uses, &g->directive_use_cap,
+                                  g->directive_use_count + 1, sizeof *g->directive_uses);
                     struct inf_directive_use *u = &g->directive_uses[g->directive_use_count++];
                     u->directive = d->name;
                     u->line = line;
