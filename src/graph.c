@@ -18,7 +18,7 @@
 
 /* Which sections anything references, or that are roots: a malloc'd byte per section (the
  * directive uses must be made first). */
-unsigned char *inf_graph_mark_references(const struct inf_graph *g); /* graph_references.c */
+unsigned char *inf_graph_mark_references(struct inf_graph *g); /* graph_references.c */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -924,46 +924,30 @@ static void add_path(struct inf_graph *g, enum inf_arch arch, uint32_t start, ui
     g->all_arches |= INF_ARCH_BIT(arch);
 }
 
+/* add_missing for each device line that names a missing install section. */
+static void add_missing_device(void *context, const struct inf_line *line, struct inf_text spelled)
+{
+    struct inf_graph *g = context;
+    char *name = inf_xstrndup(spelled.ptr, spelled.len);
+    add_missing(g, line, name);
+    free(name);
+}
+
 /* The install paths of one Models section for one architecture and OS range. */
 static void add_models_paths(struct inf_graph *g, const struct inf_line *manufacturer,
                              uint32_t models, enum inf_arch arch, uint32_t start, uint32_t end)
 {
-    struct inf_line_iter it;
-    inf_line_iter_init(&it, g->model, models);
-    const struct inf_line *line;
-    /* Install names resolved already for this section and architecture: a vendor Models
-     * section names one install section on thousands of lines. */
-    struct inf_name_index names;       /* install name -> the first line naming it */
-    struct inf_key_map installs = {0}; /* that line -> its install section, or INF_NO_INDEX */
-    inf_name_index_init(&names, 16);
-    while ((line = inf_line_iter_next(&it)) != NULL) {
-        if (line->field_count == 0)
+    const struct inf_install_names *names = inf_graph_install_names(g, models);
+    for (size_t i = 0; i < names->count; i++) {
+        const struct inf_install_name *n = &names->items[i];
+        if (!n->text.len)
             continue;
-        struct inf_text value = field_text(g, line, 0);
-        if (!value.len)
-            continue;
-        const struct inf_line *first = inf_name_index_add(&names, value.ptr, value.len, line);
-        uint32_t install;
-        if (first != line) { /* seen: the same install path (add_path would drop it) */
-            install = inf_key_map_get(&installs, line_index(g, first));
-        } else {
-            char *name = inf_xstrndup(value.ptr, value.len);
-            install = resolve_install(g, name, arch);
-            free(name);
-            if (install != INF_NO_INDEX) { /* absent from the map: missing */
-                inf_key_map_put(&installs, line_index(g, line), install);
-                add_path(g, arch, start, end, install, manufacturer, 0);
-            }
-        }
-        if (install == INF_NO_INDEX) {
-            value = field_text(g, line, 0); /* resolve_install may have reused the scratch */
-            char *name = inf_xstrndup(value.ptr, value.len);
-            add_missing(g, line, name);
-            free(name);
-        }
+        uint32_t install = resolve_install(g, n->text.ptr, arch);
+        if (install != INF_NO_INDEX)
+            add_path(g, arch, start, end, install, manufacturer, 0);
+        else
+            inf_graph_each_device_named(g, models, n->text, add_missing_device, g);
     }
-    inf_key_map_free(&installs);
-    inf_name_index_free(&names);
 }
 
 /* Does DECORATION apply to ARCH? NT$ARCH$ only for the architectures the template is
@@ -1285,6 +1269,11 @@ void inf_graph_free(struct inf_graph *g)
     free(g->missing);
     free(g->live_lines);
     free(g->directive_uses);
+    if (g->install_names)
+        for (size_t s = 0; s < g->model->section_count; s++)
+            free(g->install_names[s].items);
+    free(g->install_names);
+    free(g->has_install_names);
     if (p) {
         free(p->destination_list);
         inf_key_map_free(&p->destination_keys);

@@ -224,6 +224,8 @@ struct inf_graph {
     size_t section_count;
     struct inf_header_fact *headers; /* in file order */
     size_t header_count;
+    struct inf_install_names *install_names; /* per section, see inf_graph_install_names */
+    unsigned char *has_install_names;
     struct inf_directive_use *directive_uses; /* see inf_graph_directive_uses */
     size_t directive_use_count, directive_use_cap;
     int has_directive_uses;
@@ -260,6 +262,36 @@ const struct inf_directive_use *inf_graph_directive_uses(struct inf_graph *graph
  */
 const struct inf_missing_target *inf_graph_reachable_missing(struct inf_graph *graph,
                                                              size_t *count);
+
+/* One install name of a Models section (the first field of its device lines, substituted). */
+struct inf_install_name {
+    struct inf_text text;         /* in the graph's arena (may be empty) */
+    const struct inf_line *first; /* the first device line naming it */
+};
+
+/* The install names of a Models section, each once (ignoring case), in the order first named. */
+struct inf_install_names {
+    struct inf_install_name *items;
+    size_t count;
+};
+
+/*
+ * The install names of Models section MODELS, read on the first call for
+ * that section and kept with the graph: the live walk, the references and
+ * the reachable walk each need them, and a vendor Models section names a few
+ * install sections on thousands of lines (graph_references.c).
+ */
+const struct inf_install_names *inf_graph_install_names(struct inf_graph *graph, uint32_t models);
+
+/*
+ * Calls SEEN for each device line of Models section MODELS whose install
+ * name is NAME (ignoring case), with that line's own spelling: for the rare
+ * names that need every line, such as a missing one (graph_references.c).
+ */
+void inf_graph_each_device_named(struct inf_graph *graph, uint32_t models, struct inf_text name,
+                                 void (*seen)(void *context, const struct inf_line *line,
+                                              struct inf_text spelled),
+                                 void *context);
 
 /*
  * Every Models section the [Manufacturer] lines name and that exists, once each in the order

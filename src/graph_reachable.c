@@ -137,50 +137,44 @@ static int reach_install_variants(struct reach_walk *w, struct inf_text base, st
     return found;
 }
 
-/* A Models section: every architecture variant of each device line's install section, once
- * per install name (vendor Models sections name one install section on thousands of lines). */
-static void reach_models(struct reach_walk *w, uint32_t models, struct inf_buf *scratch,
-                         struct inf_buf *name)
+static void add_missing_device(void *context, const struct inf_line *line, struct inf_text spelled)
+{
+    add_missing(context, line, spelled);
+}
+
+/* A Models section: every architecture variant of each install section it names, once per
+ * install name (vendor Models sections name one install section on thousands of lines). */
+static void reach_models(struct reach_walk *w, uint32_t models, struct inf_buf *name)
 {
     struct inf_graph *g = w->graph;
-    const struct inf_model *m = g->model;
     if (w->state[models] != NOT_REACHED)
         return;
     w->state[models] = REACHED_DATA; /* a list of devices, not directives */
     int live = g->sections[models].reach.arches != 0;
-    struct inf_line_iter it;
-    inf_line_iter_init(&it, m, models);
-    const struct inf_line *device;
-    while ((device = inf_line_iter_next(&it)) != NULL) {
-        if (device->field_count == 0)
-            continue;
-        struct inf_text install = inf_token_value(m, inf_line_field(m, device, 0), scratch, NULL);
+    const struct inf_install_names *names = inf_graph_install_names(g, models);
+    for (size_t i = 0; i < names->count; i++) {
+        struct inf_text install = names->items[i].text;
         if (!install.len)
             continue;
         const struct inf_line *known = inf_name_index_find(&w->installs, install.ptr, install.len);
         if (!known) {
-            char *base = inf_xstrndup(install.ptr, install.len); /* SCRATCH gets reused */
-            struct inf_text text = {base, install.len};
-            known = reach_install_variants(w, text, name) ? &FOUND : &MISSING;
-            inf_name_index_add(&w->installs, base, install.len, known);
-            free(base);
-            install = inf_token_value(m, inf_line_field(m, device, 0), scratch, NULL);
+            known = reach_install_variants(w, install, name) ? &FOUND : &MISSING;
+            inf_name_index_add(&w->installs, install.ptr, install.len, known);
         }
         if (known == &MISSING && !live) /* a live Models section's lines are the live walk's */
-            add_missing(w, device, install);
+            inf_graph_each_device_named(g, models, install, add_missing_device, w);
     }
 }
 
 /* Every Models section of every [Manufacturer] line, decorated or not. */
 static void reach_manufacturers(struct reach_walk *w)
 {
-    struct inf_buf scratch = INF_BUF_INIT, name = INF_BUF_INIT;
+    struct inf_buf name = INF_BUF_INIT;
     size_t count;
     uint32_t *sections = inf_graph_models_sections(w->graph->model, &count);
     for (size_t k = 0; k < count; k++)
-        reach_models(w, sections[k], &scratch, &name);
+        reach_models(w, sections[k], &name);
     free(sections);
-    inf_buf_free(&scratch);
     inf_buf_free(&name);
 }
 

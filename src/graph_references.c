@@ -213,46 +213,93 @@ uint32_t *inf_graph_models_sections(const struct inf_model *m, size_t *count)
     return all;
 }
 
-/* [Manufacturer] lines and the install sections of their Models sections. */
-static void mark_manufacturer(struct mark_queue *q)
+const struct inf_install_names *inf_graph_install_names(struct inf_graph *g, uint32_t models)
 {
-    const struct inf_model *m = q->model;
-    struct inf_buf scratch = INF_BUF_INIT, name = INF_BUF_INIT;
-    /* Install names marked already: vendor Models sections name one install section on
-     * thousands of lines. */
-    struct inf_name_index installs;
+    const struct inf_model *m = g->model;
+    if (!g->install_names) {
+        g->install_names = inf_xcalloc(m->section_count + 1, sizeof *g->install_names);
+        g->has_install_names = inf_xcalloc(m->section_count + 1, 1);
+    }
+    struct inf_install_names *names = &g->install_names[models];
+    if (g->has_install_names[models])
+        return names;
+    g->has_install_names[models] = 1;
+    struct inf_buf scratch = INF_BUF_INIT;
+    struct inf_name_index seen;
+    inf_name_index_init(&seen, 16);
+    size_t cap = 0;
+    struct inf_line_iter it;
+    inf_line_iter_init(&it, m, models);
+    const struct inf_line *device;
+    while ((device = inf_line_iter_next(&it)) != NULL) {
+        if (device->field_count == 0)
+            continue;
+        struct inf_text v = inf_token_value(m, inf_line_field(m, device, 0), &scratch, NULL);
+        if (inf_name_index_add(&seen, v.ptr, v.len, device) != device)
+            continue; /* named before */
+        names->items = inf_xgrow(names->items, &cap, names->count + 1, sizeof *names->items);
+        struct inf_install_name *n = &names->items[names->count++];
+        n->text.ptr = inf_arena_strndup(g->arena, v.ptr, v.len);
+        n->text.len = v.len;
+        n->first = device;
+    }
+    inf_name_index_free(&seen);
+    inf_buf_free(&scratch);
+    return names;
+}
+
+void inf_graph_each_device_named(struct inf_graph *g, uint32_t models, struct inf_text name,
+                                 void (*seen)(void *context, const struct inf_line *line,
+                                              struct inf_text spelled),
+                                 void *context)
+{
+    const struct inf_model *m = g->model;
+    struct inf_buf scratch = INF_BUF_INIT;
+    struct inf_line_iter it;
+    inf_line_iter_init(&it, m, models);
+    const struct inf_line *device;
+    while ((device = inf_line_iter_next(&it)) != NULL) {
+        if (device->field_count == 0)
+            continue;
+        struct inf_text v = inf_token_value(m, inf_line_field(m, device, 0), &scratch, NULL);
+        if (inf_text_equal_nocase2(v.ptr, v.len, name.ptr, name.len))
+            seen(context, device, v);
+    }
+    inf_buf_free(&scratch);
+}
+
+/* [Manufacturer] lines and the install sections of their Models sections. */
+static void mark_manufacturer(struct inf_graph *g, struct mark_queue *q)
+{
+    struct inf_buf name = INF_BUF_INIT;
+    struct inf_name_index installs; /* marked already (Models sections share install names) */
     inf_name_index_init(&installs, 64);
     size_t count;
-    uint32_t *sections = inf_graph_models_sections(m, &count);
+    uint32_t *sections = inf_graph_models_sections(g->model, &count);
     for (size_t k = 0; k < count; k++) {
         q->referenced[sections[k]] = 1;
-        struct inf_line_iter models_it;
-        inf_line_iter_init(&models_it, m, sections[k]);
-        const struct inf_line *device;
-        while ((device = inf_line_iter_next(&models_it)) != NULL) {
-            if (device->field_count == 0)
-                continue;
-            struct inf_text iv = inf_token_value(m, inf_line_field(m, device, 0), &scratch, NULL);
+        const struct inf_install_names *names = inf_graph_install_names(g, sections[k]);
+        for (size_t i = 0; i < names->count; i++) {
+            const struct inf_install_name *n = &names->items[i];
             size_t before = installs.count;
-            inf_name_index_add(&installs, iv.ptr, iv.len, device);
+            inf_name_index_add(&installs, n->text.ptr, n->text.len, n->first);
             if (installs.count != before)
-                mark_install_variants(q, iv, &name);
+                mark_install_variants(q, n->text, &name);
         }
     }
     free(sections);
     inf_name_index_free(&installs);
-    inf_buf_free(&scratch);
     inf_buf_free(&name);
 }
 
-unsigned char *inf_graph_mark_references(const struct inf_graph *g)
+unsigned char *inf_graph_mark_references(struct inf_graph *g)
 {
     const struct inf_model *m = g->model;
     unsigned char *referenced = inf_xcalloc(m->section_count + 1, 1);
     struct mark_queue queue;
     mark_queue_init(&queue, m, referenced);
     mark_directive_targets(g, referenced);
-    mark_manufacturer(&queue);
+    mark_manufacturer(g, &queue);
     mark_queue_finish(&queue); /* the companions below read the marks */
     for (size_t s = 0; s < m->section_count; s++) {
         struct inf_text name = inf_model_section_name(m, (uint32_t)s);

@@ -272,6 +272,48 @@ static void directive_uses_cover_the_whole_file(void **state)
     inf_model_free(&m);
 }
 
+/*
+ * A Models section's install names are read once, each name once without
+ * case; a missing one is recorded on every device line naming it, with that
+ * line's spelling, for the live walk and for the decorations it does not walk.
+ */
+static void install_names_are_read_once_and_missing_ones_reported_per_line(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    struct inf_graph g;
+    build(&m, &g, "a.inf",
+          VERSION "[Manufacturer]\nM=Models,NTamd64,NTx86,NTarm,NTarm64\n"
+                  "[Models.NTamd64]\nA=Gone_Inst,HW1\nB=Good,HW2\nC=gone_inst,HW3\nD=Good,HW4\n"
+                  "[Models.NTx86]\n[Models.NTarm]\n[Models.NTarm64]\n"
+                  "[Models]\nE=Old_Gone,HW5\nF=old_gone,HW6\n[Good]\n");
+    uint32_t models = inf_model_find_section(&m, "Models.NTamd64", 14);
+    const struct inf_install_names *names = inf_graph_install_names(&g, models);
+    assert_int_equal(names->count, 2);
+    assert_string_equal(names->items[0].text.ptr, "Gone_Inst");
+    assert_string_equal(names->items[1].text.ptr, "Good");
+    assert_int_equal(names->items[1].first->line, 8);             /* B, not D */
+    assert_ptr_equal(inf_graph_install_names(&g, models), names); /* read once */
+    /* the live walk (amd64): both lines naming the missing section, each as spelled */
+    assert_int_equal(g.missing_count, 2);
+    assert_string_equal(g.missing[0].name, "Gone_Inst");
+    assert_string_equal(g.missing[1].name, "gone_inst");
+    assert_int_equal(g.missing[1].directive->line, 9);
+    /* the reachable walk: every Models section (the undecorated one is no architecture's
+     * choice), each line naming a missing section as spelled */
+    size_t count;
+    const struct inf_missing_target *more = inf_graph_reachable_missing(&g, &count);
+    assert_int_equal(count, 4);
+    assert_string_equal(more[0].name, "Old_Gone"); /* the plain name comes first */
+    assert_string_equal(more[1].name, "old_gone");
+    assert_int_equal(more[1].directive->line, 16);
+    assert_string_equal(more[2].name, "Gone_Inst");
+    assert_string_equal(more[3].name, "gone_inst");
+    inf_graph_free(&g);
+    inf_arena_free(&test_arena);
+    inf_model_free(&m);
+}
+
 /* The precomputed directive slots find every directive, in any case, and nothing else. */
 static void directive_table_finds_every_directive(void **state)
 {
@@ -312,6 +354,7 @@ int main(void)
         cmocka_unit_test(needs_cycles_end_and_missing_targets_are_recorded),
         cmocka_unit_test(directive_table_finds_every_directive),
         cmocka_unit_test(directive_uses_cover_the_whole_file),
+        cmocka_unit_test(install_names_are_read_once_and_missing_ones_reported_per_line),
     };
     return cmocka_run_group_tests_name("graph", tests, NULL, NULL);
 }
