@@ -80,6 +80,8 @@ void *inf_xcalloc(size_t count, size_t size)
     void *p = calloc(count ? count : 1, size ? size : 1);
     if (!p)
         inf_alloc_fail();
+    if (count && size && count <= SIZE_MAX / size)
+        advise_large(p, count * size);
     return p;
 }
 

@@ -1,6 +1,8 @@
 /*
- * arena.c - blocks of at least 64 KiB, allocated from in turn; a request
- * larger than a block gets a block of its own.
+ * arena.c - blocks allocated from in turn, the first of 64 KiB and each
+ * next one twice the last up to 8 MiB (a big file's records then live in
+ * few blocks, large enough for huge pages); a request larger than the next
+ * block gets a block of its own.
  */
 #include "arena.h"
 #include "inflint/alloc.h"
@@ -12,6 +14,7 @@
 #include <string.h>
 
 #define BLOCK_SIZE (64 * 1024)
+#define MAX_BLOCK_SIZE (8 * 1024 * 1024)
 #define ALIGN 16
 
 struct inf_arena_block {
@@ -27,10 +30,15 @@ void *inf_arena_alloc(struct inf_arena *arena, size_t size)
         inf_alloc_fail();
     struct inf_arena_block *block = arena->head;
     if (!block || block->size - arena->used < rounded) {
-        size_t data_size = rounded > BLOCK_SIZE ? rounded : BLOCK_SIZE;
+        size_t next = BLOCK_SIZE;
+        if (block && block->size < MAX_BLOCK_SIZE)
+            next = block->size * 2 > BLOCK_SIZE ? block->size * 2 : BLOCK_SIZE;
+        else if (block)
+            next = MAX_BLOCK_SIZE;
+        size_t data_size = rounded > next ? rounded : next;
         block = inf_xmalloc(sizeof *block + data_size);
         block->size = data_size;
-        if (arena->head && rounded > BLOCK_SIZE) {
+        if (arena->head && rounded > next) {
             /* A big block goes behind the current one, which keeps its free room. */
             block->previous = arena->head->previous;
             arena->head->previous = block;
