@@ -7,56 +7,110 @@
 
 #define MAX_LISTED 5
 
-/* Appends to OUT (up to MAX_LISTED names) the keys of A that B lacks; returns how many. */
-/* The keys of section A that set B lacks, listed (at most MAX_LISTED) into *LIST. */
-static size_t missing_keys(struct inf_check *c, uint32_t a, const struct inf_name_set *b,
-                           const char **list)
+/* Keys one side has and the other lacks: how many, and the first MAX_LISTED of them listed. */
+struct key_list {
+    size_t count;
+    const char *list;
+};
+
+static void list_key(struct inf_check *c, struct key_list *keys, struct inf_text key)
+{
+    if (keys->count < MAX_LISTED)
+        keys->list = inf_check_printf(c, "%s%s%.*s", keys->list, keys->count ? ", " : "",
+                                      (int)(key.len > 60 ? 60 : key.len), key.ptr);
+    keys->count++;
+}
+
+static void end_list(struct inf_check *c, struct key_list *keys)
+{
+    if (keys->count > MAX_LISTED)
+        keys->list = inf_check_printf(c, "%s and %zu more", keys->list, keys->count - MAX_LISTED);
+}
+
+/*
+ * The keyed lines of [Strings] in order, each with the model index of the
+ * first line holding its key; STAMPS, per model line, which localized
+ * section last found that key (a localized section is read once, marking
+ * what it has, instead of each side being looked up in the other).
+ */
+struct base_keys {
+    struct inf_name_set *set;
+    const struct inf_line **lines;
+    uint32_t *first;
+    size_t count;
+    uint32_t *stamps;
+};
+
+static void read_base(struct inf_check *c, uint32_t base, struct base_keys *b)
 {
     const struct inf_model *m = c->model;
-    size_t n = 0;
-    *list = "";
+    b->set = inf_section_keys(c, base);
+    size_t cap = 0;
     struct inf_line_iter it;
-    inf_line_iter_init(&it, m, a);
+    inf_line_iter_init(&it, m, base);
     const struct inf_line *line;
+    while ((line = inf_line_iter_next(&it)) != NULL)
+        if (inf_line_key(m, line))
+            cap++;
+    b->lines = inf_arena_array(c, cap + 1, sizeof *b->lines);
+    b->first = inf_arena_array(c, cap + 1, sizeof *b->first);
+    inf_line_iter_init(&it, m, base);
     while ((line = inf_line_iter_next(&it)) != NULL) {
         const struct inf_token *key = inf_line_key(m, line);
         if (!key)
             continue;
         struct inf_text k = inf_token_value(m, key, &c->scratch, NULL);
-        if (inf_name_set_find(b, k.ptr, k.len))
-            continue;
-        if (n < MAX_LISTED)
-            *list = inf_check_printf(c, "%s%s%.*s", *list, n ? ", " : "",
-                                     (int)(k.len > 60 ? 60 : k.len), k.ptr);
-        n++;
+        const struct inf_line *first = inf_name_set_find(b->set, k.ptr, k.len);
+        b->lines[b->count] = line;
+        b->first[b->count++] = (uint32_t)((first ? first : line) - m->lines);
     }
-    if (n > MAX_LISTED)
-        *list = inf_check_printf(c, "%s and %zu more", *list, n - MAX_LISTED);
-    return n;
+    b->stamps = inf_arena_array(c, m->line_count + 1, sizeof *b->stamps);
+    memset(b->stamps, 0, (m->line_count + 1) * sizeof *b->stamps);
 }
 
 static void check(struct inf_check *c)
 {
     const struct inf_graph *g = c->graph;
+    const struct inf_model *m = c->model;
     uint32_t base = inf_check_section(c, "Strings");
     if (base == INF_NO_INDEX)
         return;
-    struct inf_name_set *base_keys = NULL; /* built at the first localized section */
+    struct base_keys b = {NULL, NULL, NULL, 0, NULL}; /* read at the first localized section */
     for (size_t s = 0; s < g->section_count; s++) {
         if (s == base || !g->sections[s].is_strings)
             continue;
-        if (!base_keys)
-            base_keys = inf_section_keys(c, base);
-        const char *missing, *extra;
-        size_t n_missing = missing_keys(c, base, inf_section_keys(c, (uint32_t)s), &missing);
-        size_t n_extra = missing_keys(c, (uint32_t)s, base_keys, &extra);
-        if (n_missing || n_extra) {
+        if (!b.set)
+            read_base(c, base, &b);
+        uint32_t stamp = (uint32_t)s + 1;
+        struct key_list missing = {0, ""}, extra = {0, ""};
+        struct inf_line_iter it;
+        inf_line_iter_init(&it, m, (uint32_t)s);
+        const struct inf_line *line;
+        while ((line = inf_line_iter_next(&it)) != NULL) {
+            const struct inf_token *key = inf_line_key(m, line);
+            if (!key)
+                continue;
+            struct inf_text k = inf_token_value(m, key, &c->scratch, NULL);
+            const struct inf_line *first = inf_name_set_find(b.set, k.ptr, k.len);
+            if (first)
+                b.stamps[first - m->lines] = stamp;
+            else
+                list_key(c, &extra, k);
+        }
+        for (size_t i = 0; i < b.count; i++)
+            if (b.stamps[b.first[i]] != stamp)
+                list_key(c, &missing,
+                         inf_token_value(m, inf_line_key(m, b.lines[i]), &c->scratch, NULL));
+        end_list(c, &missing);
+        end_list(c, &extra);
+        if (missing.count || extra.count) {
             struct inf_text name = g->sections[s].name;
             inf_report(c, g->sections[s].header, 0,
                        "give every [Strings.LLLL] section exactly the keys of [Strings]",
                        "[%.*s] differs from [Strings]:%s%s%s%s%s", (int)name.len, name.ptr,
-                       n_missing ? " missing " : "", missing, n_missing && n_extra ? ";" : "",
-                       n_extra ? " extra " : "", extra);
+                       missing.count ? " missing " : "", missing.list,
+                       missing.count && extra.count ? ";" : "", extra.count ? " extra " : "",
+                       extra.list);
         }
     }
 }

@@ -534,6 +534,24 @@ static void inf013_localized_keys(void **state)
     assert_non_null(strstr(f->message, "missing b"));
     assert_non_null(strstr(f->message, "extra c"));
     inf_file_result_free(&r);
+
+    /* Each localized section on its own (one finding a missing key in another does not
+     * hide), keys repeated on either side, and the list cut after five. */
+    lint_named(&r, "t.inf",
+               "[Version]\nSignature=\"$Windows NT$\"\n[Strings]\na=1\nb=2\na=3\nc=4\n"
+               "[Strings.0407]\na=1\nA=1\nb=2\n"
+               "[Strings.0409]\nc=1\nb=1\n"
+               "[Strings.040C]\na=1\nb=2\nc=3\nd=4\ne=5\nf=6\ng=7\nh=8\nd=9\n");
+    assert_int_equal(count_code(&r, "INF013"), 3);
+    const char *expected[] = {
+        "[Strings.0407] differs from [Strings]: missing c",
+        "[Strings.0409] differs from [Strings]: missing a, a", /* each line of the base */
+        "[Strings.040C] differs from [Strings]: extra d, e, f, g, h and 1 more"};
+    size_t k = 0;
+    for (size_t i = 0; i < r.count; i++)
+        if (strcmp(r.findings[i].rule->code, "INF013") == 0)
+            assert_string_equal(r.findings[i].message, expected[k++]);
+    inf_file_result_free(&r);
 }
 
 static void inf014_template_tokens(void **state)
