@@ -5,14 +5,18 @@
  */
 #include "check.h"
 
-/* "the 2 entries `Device`, `Service`" (keys, else first fields; three at most), or, for an
- * empty header, the whole hint. */
-static const char *entries_text(struct inf_check *c, const struct inf_header_fact *header)
+/*
+ * The hint: move "the 2 entries `Device`, `Service`" (keys, else first
+ * fields; three at most) under the first header, or, for an empty header,
+ * delete it. Formatted once: a file that repeats thousands of headers gets
+ * as many hints.
+ */
+static const char *hint_of(struct inf_check *c, const struct inf_header_fact *header,
+                           const struct inf_section_fact *section)
 {
     const struct inf_model *m = c->model;
     if (header->line_count == 0)
         return "this header holds no entries: delete it";
-    /* Built by hand, once: a file that repeats thousands of headers gets as many hints. */
     char names[3 * 68 + 8];
     size_t used = 0;
     for (uint32_t k = 0; k < header->line_count && k < 3; k++) {
@@ -32,9 +36,17 @@ static const char *entries_text(struct inf_check *c, const struct inf_header_fac
     }
     names[used] = '\0';
     if (header->line_count == 1)
-        return inf_check_printf(c, "the entry %s", names);
-    return inf_check_printf(c, "the %u entries %s%s", (unsigned)header->line_count, names,
-                            header->line_count > 3 ? ", ..." : "");
+        return inf_check_printf(c,
+                                "move the entry %s under the first [%.*s] header (line %u) and "
+                                "delete this header",
+                                names, (int)section->name.len, section->name.ptr,
+                                (unsigned)section->header_line);
+    return inf_check_printf(c,
+                            "move the %u entries %s%s under the first [%.*s] header (line %u) "
+                            "and delete this header",
+                            (unsigned)header->line_count, names,
+                            header->line_count > 3 ? ", ..." : "", (int)section->name.len,
+                            section->name.ptr, (unsigned)section->header_line);
 }
 
 static void check(struct inf_check *c)
@@ -44,16 +56,7 @@ static void check(struct inf_check *c)
         const struct inf_section_fact *section = &g->sections[g->headers[h].section];
         if (g->headers[h].first)
             continue;
-        const char *entries = entries_text(c, &g->headers[h]);
-        const char *hint =
-            g->headers[h].line_count == 0
-                ? entries
-                : inf_check_printf(c,
-                                   "move %s under the first [%.*s] header (line %u) and delete "
-                                   "this header",
-                                   entries, (int)section->name.len, section->name.ptr,
-                                   (unsigned)section->header_line);
-        inf_report(c, g->headers[h].span, 0, hint,
+        inf_report(c, g->headers[h].span, 0, hint_of(c, &g->headers[h], section),
                    "[%.*s] is defined again; Windows appends these entries to the section first "
                    "defined on line %u",
                    (int)section->name.len, section->name.ptr, (unsigned)section->header_line);

@@ -71,20 +71,27 @@ static int simple_format(const char *format)
     return 1;
 }
 
-/* Appends VALUE in BASE; returns the digits written. */
-static size_t add_unsigned(struct inf_buf *buf, unsigned long long value, unsigned base)
+/* Appends LEN bytes of DATA, the room checked here and the terminator left to the caller
+ * (inf_buf_vformat writes it once, at the end). */
+static inline void append(struct inf_buf *buf, const char *data, size_t len)
+{
+    if (buf->len + len + 1 > buf->cap)
+        inf_buf_reserve(buf, len);
+    memcpy(buf->data + buf->len, data, len);
+    buf->len += len;
+}
+
+/* Appends VALUE in BASE (10 or 16); returns the digits written. */
+static size_t append_unsigned(struct inf_buf *buf, unsigned long long value, unsigned base)
 {
     char digits[24];
-    size_t n = 0;
+    size_t n = sizeof digits;
     do {
-        digits[n++] = "0123456789abcdef"[value % base];
+        digits[--n] = "0123456789abcdef"[value % base];
         value /= base;
     } while (value);
-    char reversed[24];
-    for (size_t i = 0; i < n; i++)
-        reversed[i] = digits[n - 1 - i];
-    inf_buf_add(buf, reversed, n);
-    return n;
+    append(buf, digits + n, sizeof digits - n);
+    return sizeof digits - n;
 }
 
 int inf_buf_vformat(struct inf_buf *buf, const char *format, va_list args)
@@ -97,21 +104,20 @@ int inf_buf_vformat(struct inf_buf *buf, const char *format, va_list args)
         const char *pct = strchr(p, '%');
         if (!pct) {
             size_t n = strlen(p);
-            inf_buf_add(buf, p, n);
+            append(buf, p, n);
             added += n;
             break;
         }
-        inf_buf_add(buf, p, (size_t)(pct - p));
+        append(buf, p, (size_t)(pct - p));
         added += (size_t)(pct - p);
         p = pct + 1;
         int size = 0;    /* 1: long, 2: size_t */
         if (*p == '.') { /* %.*s */
             int len = va_arg(args, int);
             const char *s = va_arg(args, const char *);
-            size_t n = 0;
-            while (n < (size_t)(len < 0 ? 0 : len) && s[n])
-                n++;
-            inf_buf_add(buf, s, n);
+            const char *nul = len > 0 ? memchr(s, '\0', (size_t)len) : s;
+            size_t n = nul ? (size_t)(nul - s) : (size_t)len;
+            append(buf, s, n);
             added += n;
             p += 3;
             continue;
@@ -120,30 +126,32 @@ int inf_buf_vformat(struct inf_buf *buf, const char *format, va_list args)
             size = *p++ == 'l' ? 1 : 2;
         switch (*p++) {
         case '%':
-            inf_buf_addc(buf, '%');
+            append(buf, "%", 1);
             added++;
             break;
         case 's': {
             const char *s = va_arg(args, const char *);
             size_t n = strlen(s ? s : "(null)");
-            inf_buf_add(buf, s ? s : "(null)", n);
+            append(buf, s ? s : "(null)", n);
             added += n;
             break;
         }
-        case 'c':
-            inf_buf_addc(buf, (char)va_arg(args, int));
+        case 'c': {
+            char c = (char)va_arg(args, int);
+            append(buf, &c, 1);
             added++;
             break;
+        }
         case 'd': {
             long long v = size == 1   ? va_arg(args, long)
                           : size == 2 ? (long long)va_arg(args, size_t)
                                       : va_arg(args, int);
             if (v < 0) {
-                inf_buf_addc(buf, '-');
+                append(buf, "-", 1);
                 added++;
-                added += add_unsigned(buf, 0 - (unsigned long long)v, 10);
+                added += append_unsigned(buf, 0 - (unsigned long long)v, 10);
             } else {
-                added += add_unsigned(buf, (unsigned long long)v, 10);
+                added += append_unsigned(buf, (unsigned long long)v, 10);
             }
             break;
         }
@@ -151,11 +159,13 @@ int inf_buf_vformat(struct inf_buf *buf, const char *format, va_list args)
             unsigned long long v = size == 1   ? va_arg(args, unsigned long)
                                    : size == 2 ? va_arg(args, size_t)
                                                : va_arg(args, unsigned);
-            added += add_unsigned(buf, v, p[-1] == 'x' ? 16 : 10);
+            added += append_unsigned(buf, v, p[-1] == 'x' ? 16 : 10);
             break;
         }
         }
     }
+    if (buf->data)
+        buf->data[buf->len] = '\0';
     return added > 0x7fffffff ? 0x7fffffff : (int)added;
 }
 

@@ -127,7 +127,15 @@ static void formats_match_printf(void **state)
     SAME("%d %d %ld %lu %zu", -7, 0, -1234567890123L, 18446744073709551615UL, (size_t)99);
     SAME("0x%lx %x %c%%", 0x4000UL, 255u, 'Z');
     SAME("%5s|%-3d|%08.3f", "pad", 7, 3.5); /* flags and widths: printf itself */
+    SAME("%.*s|%.*s", 10, "abc", 2, "abc"); /* a precision past the text stops at its end */
+    SAME("%s", "");
 #undef SAME
+    /* appended to what is there, terminated once at the end */
+    inf_buf_clear(&b);
+    inf_buf_adds(&b, "line ");
+    inf_buf_printf(&b, "%u: %s", 12u, "text");
+    assert_int_equal(b.len, strlen("line 12: text"));
+    assert_string_equal(b.data, "line 12: text");
     inf_buf_free(&b);
 }
 
