@@ -217,10 +217,6 @@ const char *inf_check_place(struct inf_check *check, const char *normalized)
 
 const uint32_t *inf_check_models_sections(struct inf_check *check, size_t *count)
 {
-    uint32_t *sections = inf_graph_models_sections(check->model, count);
-    uint32_t *copy = inf_arena_array(check, *count + 1, sizeof *copy);
-    if (*count)
-        memcpy(copy, sections, *count * sizeof *copy);
-    free(sections);
-    return copy;
+    /* A memo of the graph, like inf_check_directive_uses. */
+    return inf_graph_models_sections((struct inf_graph *)check->graph, count);
 }

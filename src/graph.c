@@ -1269,6 +1269,7 @@ void inf_graph_free(struct inf_graph *g)
     free(g->missing);
     free(g->live_lines);
     free(g->directive_uses);
+    free(g->models_sections);
     if (g->install_names)
         for (size_t s = 0; s < g->model->section_count; s++)
             free(g->install_names[s].items);

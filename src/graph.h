@@ -224,6 +224,9 @@ struct inf_graph {
     size_t section_count;
     struct inf_header_fact *headers; /* in file order */
     size_t header_count;
+    uint32_t *models_sections; /* see inf_graph_models_sections */
+    size_t models_section_count;
+    int has_models_sections;
     struct inf_install_names *install_names; /* per section, see inf_graph_install_names */
     unsigned char *has_install_names;
     struct inf_directive_use *directive_uses; /* see inf_graph_directive_uses */
@@ -296,10 +299,10 @@ void inf_graph_each_device_named(struct inf_graph *graph, uint32_t models, struc
 /*
  * Every Models section the [Manufacturer] lines name and that exists, once each in the order
  * named: for each line the plain name, then each decoration as written and, for NT$ARCH$,
- * stamped for every architecture. A malloc'd array; *COUNT gets its length
- * (graph_references.c).
+ * stamped for every architecture. Made on the first call and kept with the graph; *COUNT
+ * gets its length (graph_references.c).
  */
-uint32_t *inf_graph_models_sections(const struct inf_model *model, size_t *count);
+const uint32_t *inf_graph_models_sections(struct inf_graph *graph, size_t *count);
 
 /* The section SECTION is a companion of (X for X.Services, X.NT.Remove...), or INF_NO_INDEX;
  * with SECURITY_TOO, X for X.Security too. */

@@ -186,8 +186,13 @@ static uint32_t *models_of(const struct inf_model *m, const struct inf_line *lin
     return sections;
 }
 
-uint32_t *inf_graph_models_sections(const struct inf_model *m, size_t *count)
+const uint32_t *inf_graph_models_sections(struct inf_graph *g, size_t *count)
 {
+    const struct inf_model *m = g->model;
+    if (g->has_models_sections) {
+        *count = g->models_section_count;
+        return g->models_sections;
+    }
     unsigned char *seen = inf_xcalloc(m->section_count + 1, 1);
     uint32_t *all = NULL;
     size_t n = 0, cap = 0;
@@ -209,6 +214,9 @@ uint32_t *inf_graph_models_sections(const struct inf_model *m, size_t *count)
         free(sections);
     }
     free(seen);
+    g->models_sections = all;
+    g->models_section_count = n;
+    g->has_models_sections = 1;
     *count = n;
     return all;
 }
@@ -273,9 +281,9 @@ static void mark_manufacturer(struct inf_graph *g, struct mark_queue *q)
 {
     struct inf_buf name = INF_BUF_INIT;
     struct inf_name_index installs; /* marked already (Models sections share install names) */
-    inf_name_index_init(&installs, 64);
+    inf_name_index_init(&installs, 8);
     size_t count;
-    uint32_t *sections = inf_graph_models_sections(g->model, &count);
+    const uint32_t *sections = inf_graph_models_sections(g, &count);
     for (size_t k = 0; k < count; k++) {
         q->referenced[sections[k]] = 1;
         const struct inf_install_names *names = inf_graph_install_names(g, sections[k]);
@@ -287,7 +295,6 @@ static void mark_manufacturer(struct inf_graph *g, struct mark_queue *q)
                 mark_install_variants(q, n->text, &name);
         }
     }
-    free(sections);
     inf_name_index_free(&installs);
     inf_buf_free(&name);
 }
