@@ -294,6 +294,13 @@ static void install_names_are_read_once_and_missing_ones_reported_per_line(void 
     assert_string_equal(names->items[1].text.ptr, "Good");
     assert_int_equal(names->items[1].first->line, 8);             /* B, not D */
     assert_ptr_equal(inf_graph_install_names(&g, models), names); /* read once */
+    size_t models_count, again;
+    const uint32_t *all = inf_graph_models_sections(&g, &models_count);
+    assert_int_equal(models_count, 5); /* the plain name, then the four decorations */
+    assert_int_equal(all[0], inf_model_find_section(&m, "Models", 6));
+    assert_int_equal(all[1], models);
+    assert_ptr_equal(inf_graph_models_sections(&g, &again), all); /* found once */
+    assert_int_equal(again, models_count);
     /* the live walk (amd64): both lines naming the missing section, each as spelled */
     assert_int_equal(g.missing_count, 2);
     assert_string_equal(g.missing[0].name, "Gone_Inst");
