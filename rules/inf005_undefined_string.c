@@ -46,16 +46,45 @@ static int could_be_key(const char *name)
     return 1;
 }
 
+/*
+ * What the rule reads once per file: the [Strings] keys (when the first
+ * token with a '%' is met), and for each undefined name whether a key may
+ * have been meant - a search over every key, done once per name although a
+ * file may use the same undefined name on hundreds of lines.
+ */
+struct string_keys {
+    const char *const *keys;
+    size_t count;
+    int read;
+    struct inf_name_set *meant; /* name -> &MEANT or &NOT_MEANT */
+};
+
+static const struct inf_line MEANT, NOT_MEANT; /* the answers, as the set's lines */
+
+/* May a [Strings] key have been meant by NAME (LEN bytes)? */
+static int key_meant(struct inf_check *c, struct string_keys *keys, const char *name, size_t len)
+{
+    const struct inf_line *known = keys->meant ? inf_name_set_find(keys->meant, name, len) : NULL;
+    if (!known) {
+        int meant =
+            could_be_key(name) || (keys->count && inf_check_suggest(name, keys->keys, keys->count));
+        if (!keys->meant)
+            keys->meant = inf_name_set_new(c, 8);
+        known = inf_name_set_add(keys->meant, name, len, meant ? &MEANT : &NOT_MEANT);
+    }
+    return known == &MEANT;
+}
+
 /* The fix for the undefined reference REF in TOKEN (raw text RAW): its two '%' doubled, when
  * the token is a slice of the source and no [Strings] key can have been meant. */
 static void begin_fix(struct inf_check *c, const struct inf_token *token, struct inf_text raw,
-                      const struct inf_percent_ref *ref, const char *const *keys, size_t key_count)
+                      const struct inf_percent_ref *ref, struct string_keys *keys)
 {
     const struct inf_model *m = c->model;
     if (token->pooled || ref->name_len > 200)
         return;
     const char *name = inf_check_copy(c, ref->name, ref->name_len);
-    if (could_be_key(name) || (key_count && inf_check_suggest(name, keys, key_count)))
+    if (key_meant(c, keys, name, ref->name_len))
         return; /* a missing string, or a typo of a defined one, most likely */
     uint32_t open = (uint32_t)(raw.ptr - m->source.text + ref->offset);
     uint32_t close = open + (uint32_t)ref->len - 1;
@@ -69,7 +98,7 @@ static void begin_fix(struct inf_check *c, const struct inf_token *token, struct
 /* Reports every undefined %name% in TOKEN, once per name and line. Returns whether TOKEN
  * names only defined strings and DIRIDs. */
 static int check_token(struct inf_check *c, const struct inf_token *token, uint32_t line,
-                       struct line_names *seen, const char *const *keys, size_t key_count)
+                       struct line_names *seen, struct string_keys *keys)
 {
     const struct inf_model *m = c->model;
     struct inf_text raw = inf_token_raw(m, token);
@@ -82,7 +111,7 @@ static int check_token(struct inf_check *c, const struct inf_token *token, uint3
         if (ref.kind != INF_PERCENT_UNKNOWN || !first_on_line(seen, line, ref.name, ref.name_len))
             continue;
         int shown = (int)(ref.name_len > 200 ? 200 : ref.name_len);
-        begin_fix(c, token, raw, &ref, keys, key_count);
+        begin_fix(c, token, raw, &ref, keys);
         inf_report(c, inf_span_token(m, token), 0,
                    inf_check_printf(c,
                                     "define it in [Strings] (`%.*s = \"...\"`), or write %%%% for "
@@ -98,9 +127,7 @@ static void check(struct inf_check *c)
 {
     const struct inf_model *m = c->model;
     struct line_names seen = {INF_NO_INDEX, {{NULL, 0}}, 0};
-    size_t key_count = 0;
-    const char *const *keys = NULL;
-    int keys_read = 0;
+    struct string_keys keys = {NULL, 0, 0, NULL};
     /* The last token found clean: Models sections repeat one %strkey% on thousands of lines. */
     struct inf_text clean = {NULL, 0};
     /* Only tokens holding '%' can name a string; [Strings*] values are never substituted. */
@@ -112,13 +139,11 @@ static void check(struct inf_check *c)
         struct inf_text raw = inf_token_raw(m, token);
         if (clean.ptr && raw.len == clean.len && memcmp(raw.ptr, clean.ptr, raw.len) == 0)
             continue;
-        if (!keys_read) { /* once per file, when the first token is read */
-            keys = inf_check_string_keys(c, &key_count);
-            keys_read = 1;
+        if (!keys.read) {
+            keys.keys = inf_check_string_keys(c, &keys.count);
+            keys.read = 1;
         }
-        clean = check_token(c, token, mark->line, &seen, keys, key_count)
-                    ? raw
-                    : (struct inf_text){NULL, 0};
+        clean = check_token(c, token, mark->line, &seen, &keys) ? raw : (struct inf_text){NULL, 0};
     }
 }
 

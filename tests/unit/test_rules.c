@@ -5,6 +5,7 @@
  */
 #define _XOPEN_SOURCE 700 /* mkdtemp */
 #include "helpers.h"
+#include "text.h"
 #include "temp_files.h"
 #include "check.h"
 #include "infverif_codes.h"
@@ -362,6 +363,22 @@ static void inf005_undefined_strings(void **state)
     const struct inf_finding *f = finding_of(&r, "INF005");
     assert_non_null(strstr(f->message, "%unknown%"));
     assert_int_equal(f->column, 21);
+    inf_file_result_free(&r);
+
+    /* The fix (doubled '%') only where no key can have been meant: the answer is the same for
+     * every use of a name, in any case (it is worked out once per name). */
+    lint_named(&r, "t.inf",
+               "[Version]\nSignature=\"$Windows NT$\"\n[S]\nk1=%SystemRoot%\\a\n"
+               "k2=%ProgramData%\\b\nk3=%systemroot%\\c\nk4=%PROGRAMDATA%\\d\n"
+               "[Strings]\nknown=1\nSystemRot=2\n");
+    assert_int_equal(count_code(&r, "INF005"), 4);
+    for (size_t i = 0; i < r.count; i++) {
+        const struct inf_finding *x = &r.findings[i];
+        if (strcmp(x->rule->code, "INF005") != 0)
+            continue;
+        int program_data = inf_text_contains_nocase(x->message, strlen(x->message), "ProgramData");
+        assert_int_equal(x->fix != NULL, program_data); /* SystemRot may be meant: no fix */
+    }
     inf_file_result_free(&r);
 }
 
