@@ -14,11 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int inf_text_equal_nocase(struct inf_text a, const char *b)
-{
-    return inf_text_equal_nocase2(a.ptr, a.len, b, strlen(b));
-}
-
 struct inf_text inf_model_section_name(const struct inf_model *model, uint32_t section)
 {
     const struct inf_section *s = &model->sections[section];

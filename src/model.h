@@ -18,6 +18,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define INF_NO_INDEX UINT32_MAX
 #define INF_MAX_FIELD_CHARS 4096
@@ -286,7 +287,12 @@ struct inf_span inf_span_token(const struct inf_model *model, const struct inf_t
 struct inf_span inf_span_header(const struct inf_model *model, uint32_t run);
 struct inf_span inf_span_file_start(void);
 
-/* Is A the NUL-terminated B but for ASCII case? (More in text.h.) */
-int inf_text_equal_nocase(struct inf_text a, const char *b);
+/* Is A the NUL-terminated B but for ASCII case? (More in text.h.) Inline: B is most often
+ * a literal, whose length the compiler knows, so most texts are turned away without a call. */
+static inline int inf_text_equal_nocase(struct inf_text a, const char *b)
+{
+    size_t n = strlen(b);
+    return a.len == n && inf_text_equal_nocase2(a.ptr, a.len, b, n);
+}
 
 #endif
