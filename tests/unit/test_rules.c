@@ -488,7 +488,18 @@ static void inf001_encodings(void **state)
     lint_named(&r, "t.inf", "[Version]\nSignature=\"$Windows NT$\"\n[Strings]\nA=\"caf\xe9\"\n");
     assert_int_equal(finding_of(&r, "INF001")->severity, INF_SEVERITY_WARNING);
     assert_int_equal(finding_of(&r, "INF001")->line, 4);
+    assert_int_equal(finding_of(&r, "INF001")->column, 7); /* at the first high byte */
     inf_file_result_free(&r);
+    /* the first high byte at every column of a line longer than the eight-byte steps */
+    for (int at = 1; at <= 20; at++) {
+        char text[96];
+        snprintf(text, sizeof text, "[Version]\nSignature=\"$Windows NT$\"\n; %.*s\xe9 \xe8\n",
+                 at - 1, "abcdefghijklmnopqrstuvwxyz");
+        lint_named(&r, "t.inf", text);
+        assert_int_equal(finding_of(&r, "INF001")->line, 3);
+        assert_int_equal(finding_of(&r, "INF001")->column, at + 2);
+        inf_file_result_free(&r);
+    }
     static const char odd[] = "\xff\xfe[\0V\0]\0x";
     bytes = (unsigned char *)inf_xmalloc(sizeof odd);
     memcpy(bytes, odd, sizeof odd - 1);
