@@ -31,6 +31,7 @@ struct inf_graph_private {
     unsigned template_arches; /* what $ARCH$ stands for (INF_ARCH_BIT), 0: any */
     struct inf_key_map copy_keys, registry_keys, service_keys, path_keys, missing_keys, live_keys,
         list_keys, subject_keys;
+    struct inf_key_map companion_keys; /* section << 8 | companion -> that companion section */
     struct inf_name_index destination_dirs;
     struct inf_name_index disks_files[INF_ARCH_COUNT + 1]; /* [0] undecorated */
     struct inf_name_index disks_names[INF_ARCH_COUNT + 1];
@@ -819,12 +820,8 @@ static void walk_install(struct inf_graph *g, size_t path_index)
     }
     walk_section(&w, install, path->is_default_install ? INF_HKR_NONE : INF_HKR_SOFTWARE, NULL);
     struct inf_text base = inf_model_section_name(g->model, install);
-    struct inf_buf name = INF_BUF_INIT;
     for (size_t i = 0; i < inf_companion_count; i++) {
-        inf_buf_clear(&name);
-        inf_buf_add(&name, base.ptr, base.len);
-        inf_buf_adds(&name, inf_companions[i].suffix);
-        uint32_t s = inf_model_find_section(g->model, name.data, name.len);
+        uint32_t s = inf_key_map_get(&p->companion_keys, (uint64_t)install << 8 | i);
         if (s != INF_NO_INDEX)
             walk_section(&w, s, inf_companions[i].context, NULL);
     }
@@ -845,7 +842,6 @@ static void walk_install(struct inf_graph *g, size_t path_index)
             walk_section(&w, p->removes[i].section, INF_HKR_SOFTWARE, NULL);
     }
     path->uses_dirid13 = w.uses13;
-    inf_buf_free(&name);
 }
 
 /* ------------------------------------------------------- entry points */
@@ -1110,6 +1106,34 @@ static int compare_removes(const void *a, const void *b)
     return x->section < y->section ? -1 : x->section > y->section;
 }
 
+/*
+ * The companions of every section: X.Services, X.HW... (inf_companions), by
+ * X's index and the companion's, found in one pass over the section names -
+ * every suffix is one '.' and a word - instead of a lookup per companion for
+ * each install path.
+ */
+static void index_companions(struct inf_graph *g)
+{
+    const struct inf_model *m = g->model;
+    for (size_t s = 0; s < m->section_count; s++) {
+        struct inf_text n = inf_model_section_name(m, (uint32_t)s);
+        size_t dot = n.len;
+        while (dot > 0 && n.ptr[dot - 1] != '.')
+            dot--;
+        if (dot-- == 0)
+            continue; /* no '.' */
+        struct inf_text suffix = {n.ptr + dot, n.len - dot};
+        for (size_t k = 0; k < inf_companion_count; k++) {
+            if (!inf_text_equal_nocase(suffix, inf_companions[k].suffix))
+                continue;
+            uint32_t base = inf_model_find_section(m, n.ptr, dot);
+            if (base != INF_NO_INDEX)
+                inf_key_map_put(&g->priv->companion_keys, (uint64_t)base << 8 | k, (uint32_t)s);
+            break;
+        }
+    }
+}
+
 static void build_indexes(struct inf_graph *g)
 {
     struct inf_graph_private *p = g->priv;
@@ -1155,6 +1179,7 @@ static void build_indexes(struct inf_graph *g)
     }
     if (p->remove_count > 1)
         qsort(p->removes, p->remove_count, sizeof *p->removes, compare_removes);
+    index_companions(g);
 }
 
 /* Architectures to consider: the four current ones, plus ia64 when the INF names it. */
@@ -1286,6 +1311,7 @@ void inf_graph_free(struct inf_graph *g)
         inf_key_map_free(&p->registry_keys);
         inf_key_map_free(&p->service_keys);
         inf_key_map_free(&p->path_keys);
+        inf_key_map_free(&p->companion_keys);
         inf_key_map_free(&p->missing_keys);
         inf_key_map_free(&p->live_keys);
         inf_name_index_free(&p->destination_dirs);

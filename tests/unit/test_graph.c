@@ -76,6 +76,27 @@ static void companions_follow_the_chosen_decoration(void **state)
     inf_model_free(&m);
 }
 
+/* Companions are found without case, each after the install section, and only whole
+ * suffixes: X.NT.Servicesx is no companion, nor is a companion of a section that is not X. */
+static void companions_are_matched_without_case(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    struct inf_graph g;
+    build(&m, &g, "a.inf",
+          VERSION "[Manufacturer]\nM=Models,NTamd64\n[Models.NTamd64]\nD=Inst,HW\n[Inst.NT]\n"
+                  "[INST.nt.hw]\nAddReg=HwReg\n[inst.NT.coinstallers]\nAddReg=CoReg\n"
+                  "[Inst.NT.Servicesx]\nAddReg=NotReg\n[Other.NT.Services]\nAddReg=NotReg2\n"
+                  "[HwReg]\nHKR,,A\n[CoReg]\nHKR,,B\n[NotReg]\nHKR,,C\n[NotReg2]\nHKR,,D\n");
+    assert_true(live(&m, &g, "HwReg"));
+    assert_true(live(&m, &g, "CoReg"));
+    assert_false(live(&m, &g, "NotReg"));
+    assert_false(live(&m, &g, "NotReg2"));
+    inf_graph_free(&g);
+    inf_arena_free(&test_arena);
+    inf_model_free(&m);
+}
+
 static void os_ranges_and_downlevel_exemption(void **state)
 {
     (void)state;
@@ -352,6 +373,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(install_section_resolves_per_architecture),
         cmocka_unit_test(companions_follow_the_chosen_decoration),
+        cmocka_unit_test(companions_are_matched_without_case),
         cmocka_unit_test(os_ranges_and_downlevel_exemption),
         cmocka_unit_test(default_install_and_uninstall),
         cmocka_unit_test(no_entry_points_means_nothing_is_live),
