@@ -342,20 +342,22 @@ static inline void emit_token(struct lexer *lx, size_t offset, size_t end, size_
         token.opens_quote = token.closes_quote = 0;
     }
     m->tokens[m->token_count++] = token;
-    /* The entry is appended to lines when it ends: its index is line_count. */
-    struct inf_marked_token mark = {(uint32_t)(m->token_count - 1), (uint32_t)m->line_count,
-                                    INF_NO_INDEX, lx->run}; /* the model sets the section */
-    if (percent) {
-        if (m->percent_count == m->percent_cap)
-            m->percent_tokens = inf_xgrow(m->percent_tokens, &m->percent_cap, m->percent_count + 1,
-                                          sizeof *m->percent_tokens);
-        m->percent_tokens[m->percent_count++] = mark;
-    }
-    if (dollar) {
-        if (m->dollar_count == m->dollar_cap)
-            m->dollar_tokens = inf_xgrow(m->dollar_tokens, &m->dollar_cap, m->dollar_count + 1,
-                                         sizeof *m->dollar_tokens);
-        m->dollar_tokens[m->dollar_count++] = mark;
+    if (percent | dollar) {
+        /* The entry is appended to lines when it ends: its index is line_count. */
+        struct inf_marked_token mark = {(uint32_t)(m->token_count - 1), (uint32_t)m->line_count,
+                                        INF_NO_INDEX, lx->run}; /* the model sets the section */
+        if (percent) {
+            if (m->percent_count == m->percent_cap)
+                m->percent_tokens = inf_xgrow(m->percent_tokens, &m->percent_cap,
+                                              m->percent_count + 1, sizeof *m->percent_tokens);
+            m->percent_tokens[m->percent_count++] = mark;
+        }
+        if (dollar) {
+            if (m->dollar_count == m->dollar_cap)
+                m->dollar_tokens = inf_xgrow(m->dollar_tokens, &m->dollar_cap, m->dollar_count + 1,
+                                             sizeof *m->dollar_tokens);
+            m->dollar_tokens[m->dollar_count++] = mark;
+        }
     }
     if (full_len > INF_MAX_FIELD_CHARS) {
         const char *text = built ? built : lx->text + text_start;
