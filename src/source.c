@@ -341,6 +341,29 @@ static size_t ascii_run(const unsigned char *p, size_t n)
 }
 
 /*
+ * Copies the bytes from P up to the first one >= 0x80 (at most N) to OUT;
+ * returns how many. Sixteen are stored at a time, those after the run too:
+ * OUT has room for them (a decoded byte takes at most three), and what
+ * follows the run is written over them.
+ */
+static size_t copy_ascii_run(char *out, const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+#ifdef INF_HAVE_SSE2
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        _mm_storeu_si128((__m128i *)(void *)(out + i), v);
+        unsigned mask = (unsigned)_mm_movemask_epi8(v);
+        if (mask)
+            return i + inf_lowest_set_bit(mask);
+    }
+#endif
+    for (; i < n && p[i] < 0x80; i++)
+        out[i] = (char)p[i];
+    return i;
+}
+
+/*
  * 8-bit text in one pass. Pure ASCII is used in place (the buffer is ours,
  * with room for the terminator); otherwise each byte is one Windows-1252
  * character in a new buffer.
@@ -385,8 +408,7 @@ static void decode_ansi(struct inf_source *source, struct inf_input *input)
     size_t o = 0, next_mark = INF_SOURCE_BLOCK;
     start_block_marks(source, len * 3 + 1, 0);
     for (size_t k = 0; k < len;) {
-        size_t run = ascii_run(bytes + k, len - k); /* copied as it is */
-        memcpy(out + o, bytes + k, run);
+        size_t run = copy_ascii_run(out + o, bytes + k, len - k); /* as it is */
         o += run;
         k += run;
         if (o >= next_mark)

@@ -227,6 +227,30 @@ static void block_paths_keep_the_character_rules(void **state)
         assert_int_equal(s.text[special], ' ');
         assert_int_equal(s.text[special + 1], ansi[special + 1]);
         inf_source_free(&s);
+        /* ANSI with high bytes at SPECIAL, SPECIAL + 1 and SPECIAL + 23: every ASCII run
+         * between them copied as it is, each high byte as its Windows-1252 character. */
+        for (size_t i = 0; i < sizeof ansi; i++)
+            ansi[i] = (char)('a' + i % 26);
+        ansi[special] = (char)0xE9;     /* U+00E9: two bytes */
+        ansi[special + 1] = (char)0x80; /* the euro sign: three */
+        ansi[special + 23] = (char)0xFC;
+        e = 0;
+        for (size_t i = 0; i < sizeof ansi; i++) {
+            unsigned char b = (unsigned char)ansi[i];
+            if (b == 0xE9)
+                expected[e++] = (char)0xC3, expected[e++] = (char)0xA9;
+            else if (b == 0x80)
+                expected[e++] = (char)0xE2, expected[e++] = (char)0x82, expected[e++] = (char)0xAC;
+            else if (b == 0xFC)
+                expected[e++] = (char)0xC3, expected[e++] = (char)0xBC;
+            else
+                expected[e++] = (char)b;
+        }
+        decode(&s, ansi, sizeof ansi);
+        assert_int_equal(s.len, e);
+        assert_memory_equal(s.text, expected, e);
+        assert_int_equal(s.text[e], '\0');
+        inf_source_free(&s);
     }
 }
 
