@@ -236,23 +236,25 @@ static uint64_t fnv1a(uint64_t h, const char *data, size_t len)
  */
 static uint64_t fnv1a_normalized_line(uint64_t h, const char *text, size_t len)
 {
-    int quoted = 0, blank = 0, any = 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = text[i];
-        if (c == '"')
-            quoted = !quoted;
-        if (c == ';' && !quoted)
-            break;
-        if (c == ' ' || c == '\t' || c == '\r') {
+    int quoted = 0, blank = 0;
+    const unsigned char *p = (const unsigned char *)text, *end = p + len;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
+        p++; /* none at the start */
+    for (; p < end; p++) {
+        unsigned char c = *p;
+        if (c <= ' ' && (c == ' ' || c == '\t' || c == '\r')) {
             blank = 1;
             continue;
         }
-        if (blank && any)
-            h = fnv1a(h, " ", 1);
-        blank = 0;
-        any = 1;
-        char folded = inf_ascii_lower(c);
-        h = fnv1a(h, &folded, 1);
+        if (c == '"')
+            quoted = !quoted;
+        else if (c == ';' && !quoted)
+            break;
+        if (blank) { /* a run of blanks between two characters: one space */
+            h = (h ^ ' ') * FNV_PRIME;
+            blank = 0;
+        }
+        h = (h ^ (unsigned char)inf_ascii_lower((char)c)) * FNV_PRIME;
     }
     return fnv1a(h, "", 1);
 }
