@@ -71,14 +71,10 @@ char *inf_arena_strndup(struct inf_arena *arena, const char *text, size_t len)
 
 char *inf_arena_vprintf(struct inf_arena *arena, const char *format, va_list args)
 {
-    struct inf_buf fast = INF_BUF_INIT; /* the formats rules use, without printf */
-    inf_buf_reserve(&fast, 240);        /* one allocation for most texts */
-    int done = inf_buf_vformat(&fast, format, args);
-    if (done >= 0) {
-        char *copy = inf_arena_strndup(arena, fast.data ? fast.data : "", (size_t)done);
-        inf_buf_free(&fast);
-        return copy;
-    }
+    inf_buf_clear(&arena->format);
+    int done = inf_buf_vformat(&arena->format, format, args); /* the formats rules use */
+    if (done >= 0)
+        return inf_arena_strndup(arena, arena->format.data ? arena->format.data : "", (size_t)done);
     va_list again;
     va_copy(again, args);
     char small[256];
@@ -114,5 +110,6 @@ void inf_arena_free(struct inf_arena *arena)
         block = previous;
     }
     arena->head = NULL;
+    inf_buf_free(&arena->format);
     arena->used = 0;
 }

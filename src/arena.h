@@ -7,6 +7,7 @@
 #ifndef INFLINT_ARENA_H
 #define INFLINT_ARENA_H
 
+#include "inflint/buf.h"
 #include "inflint/format_check.h"
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,11 +17,12 @@ struct inf_arena_block;
 struct inf_arena {
     struct inf_arena_block *head; /* newest block, the one allocated from */
     size_t used;                  /* bytes used in head */
+    struct inf_buf format;        /* where inf_arena_printf formats, kept between calls */
 };
 
 #define INF_ARENA_INIT                                                                             \
     {                                                                                              \
-        NULL, 0                                                                                    \
+        NULL, 0, INF_BUF_INIT                                                                      \
     }
 
 /* SIZE bytes aligned for any type; zeroed when ZERO. Never NULL (out of memory exits). */
