@@ -601,7 +601,21 @@ void inf_source_position_near(const struct inf_source *source, struct inf_source
 {
     if (offset > source->len)
         offset = source->len;
-    uint32_t index = line_index(source, offset);
+    /* The line of the last mark, or the one after it, holds the offset more often than not
+     * (findings come in file order, a span's end on its start's line): no search then. */
+    uint32_t index = UINT32_MAX;
+    unsigned last = (cursor->next + INF_SOURCE_CURSOR_MARKS - 1) % INF_SOURCE_CURSOR_MARKS;
+    if (cursor->marks[last].line != 0) {
+        uint32_t near = cursor->marks[last].line - 1;
+        for (uint32_t i = near; i < near + 2 && i < source->line_count; i++)
+            if (source->line_starts[i] <= offset &&
+                (i + 1 == source->line_count || offset < source->line_starts[i + 1])) {
+                index = i;
+                break;
+            }
+    }
+    if (index == UINT32_MAX)
+        index = line_index(source, offset);
     size_t start = source->line_starts[index];
     /* Count from the nearest known point of the line: its start or a recent mark. */
     size_t best_distance = offset - start;

@@ -167,6 +167,33 @@ static void cursor_positions_match_plain_positions(void **state)
         }
     }
     inf_source_free(&s);
+
+    /* Many lines, some empty, the last without a newline: every offset in order (the
+     * cursor's line and the next are tried first), then at random. */
+    char text[4000];
+    size_t len = 0;
+    for (int line = 0; line < 300; line++) {
+        for (int i = 0; i < line % 7; i++)
+            text[len++] = (char)('a' + i);
+        if (line < 299)
+            text[len++] = '\n';
+    }
+    decode(&s, text, len);
+    memset(&cursor, 0, sizeof cursor);
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k <= s.len; k++) {
+            size_t offset = k;
+            if (pass) {
+                seed = seed * 1103515245u + 12345u;
+                offset = (seed >> 8) % (s.len + 1);
+            }
+            uint32_t line1, column1, line2, column2;
+            inf_source_position(&s, offset, &line1, &column1);
+            inf_source_position_near(&s, &cursor, offset, &line2, &column2);
+            assert_int_equal(line1, line2);
+            assert_int_equal(column1, column2);
+        }
+    inf_source_free(&s);
 }
 
 static void encoding_names_match_the_json_contract(void **state)
