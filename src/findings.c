@@ -197,7 +197,11 @@ static int compare_findings(const void *a, const void *b)
 
 void inf_findings_sort(struct inf_file_result *r)
 {
-    if (r->count > 1)
+    size_t sorted = 1; /* one rule's findings often come in order already: no sort then */
+    while (sorted < r->count &&
+           compare_findings(&r->findings[sorted - 1], &r->findings[sorted]) <= 0)
+        sorted++;
+    if (sorted < r->count)
         qsort(r->findings, r->count, sizeof *r->findings, compare_findings);
     size_t out = 0;
     for (size_t i = 0; i < r->count; i++) {
