@@ -210,12 +210,25 @@ void inf_buf_free(struct inf_buf *buf)
 
 char *inf_uint_at(char *out, unsigned long long value)
 {
+    /* two digits a division (lines, columns and offsets have a handful) */
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+                                "25262728293031323334353637383940414243444546474849"
+                                "50515253545556575859606162636465666768697071727374"
+                                "75767778798081828384858687888990919293949596979899";
     char digits[24];
     size_t n = sizeof digits;
-    do {
-        digits[--n] = (char)('0' + value % 10);
-        value /= 10;
-    } while (value);
+    while (value >= 100) {
+        unsigned pair = (unsigned)(value % 100);
+        value /= 100;
+        n -= 2;
+        memcpy(digits + n, pairs + 2 * pair, 2);
+    }
+    if (value >= 10) {
+        n -= 2;
+        memcpy(digits + n, pairs + 2 * value, 2);
+    } else {
+        digits[--n] = (char)('0' + value);
+    }
     memcpy(out, digits + n, sizeof digits - n);
     return out + (sizeof digits - n);
 }

@@ -76,6 +76,15 @@ static void numbers_are_written_in_decimal(void **state)
     inf_buf_addc(&b, ' ');
     inf_buf_add_uint(&b, 18446744073709551615ull);
     assert_string_equal(b.data, "0 4294967295 18446744073709551615");
+    /* every count of digits, odd and even, and the values around each power of ten */
+    char want[32];
+    for (unsigned long long power = 1; power <= 1000000000000000000ull; power *= 10)
+        for (unsigned long long v = power > 1 ? power - 1 : 0; v <= power + 1; v++) {
+            inf_buf_clear(&b);
+            inf_buf_add_uint(&b, v);
+            snprintf(want, sizeof want, "%llu", v);
+            assert_string_equal(b.data, want);
+        }
     inf_buf_free(&b);
 }
 
