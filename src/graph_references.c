@@ -221,6 +221,20 @@ const uint32_t *inf_graph_models_sections(struct inf_graph *g, size_t *count)
     return all;
 }
 
+/* The next device line of a Models section (a line with fields) and its install name, the
+ * first field substituted (in SCRATCH); NULL after the last. */
+static const struct inf_line *next_device(const struct inf_model *m, struct inf_line_iter *it,
+                                          struct inf_buf *scratch, struct inf_text *install)
+{
+    const struct inf_line *device;
+    while ((device = inf_line_iter_next(it)) != NULL)
+        if (device->field_count > 0) {
+            *install = inf_token_value(m, inf_line_field(m, device, 0), scratch, NULL);
+            return device;
+        }
+    return NULL;
+}
+
 const struct inf_install_names *inf_graph_install_names(struct inf_graph *g, uint32_t models)
 {
     const struct inf_model *m = g->model;
@@ -239,10 +253,8 @@ const struct inf_install_names *inf_graph_install_names(struct inf_graph *g, uin
     struct inf_line_iter it;
     inf_line_iter_init(&it, m, models);
     const struct inf_line *device;
-    while ((device = inf_line_iter_next(&it)) != NULL) {
-        if (device->field_count == 0)
-            continue;
-        struct inf_text v = inf_token_value(m, inf_line_field(m, device, 0), &scratch, NULL);
+    struct inf_text v;
+    while ((device = next_device(m, &it, &scratch, &v)) != NULL) {
         if (inf_name_index_add(&seen, v.ptr, v.len, device) != device)
             continue; /* named before */
         names->items = inf_xgrow(names->items, &cap, names->count + 1, sizeof *names->items);
@@ -266,10 +278,8 @@ void inf_graph_each_device_named(struct inf_graph *g, uint32_t models, struct in
     struct inf_line_iter it;
     inf_line_iter_init(&it, m, models);
     const struct inf_line *device;
-    while ((device = inf_line_iter_next(&it)) != NULL) {
-        if (device->field_count == 0)
-            continue;
-        struct inf_text v = inf_token_value(m, inf_line_field(m, device, 0), &scratch, NULL);
+    struct inf_text v;
+    while ((device = next_device(m, &it, &scratch, &v)) != NULL) {
         if (inf_text_equal_nocase2(v.ptr, v.len, name.ptr, name.len))
             seen(context, device, v);
     }
