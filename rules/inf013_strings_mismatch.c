@@ -45,21 +45,14 @@ static void read_base(struct inf_check *c, uint32_t base, struct base_keys *b)
 {
     const struct inf_model *m = c->model;
     b->set = inf_section_keys(c, base);
-    size_t cap = 0;
+    size_t lines = c->graph->sections[base].line_count; /* keyed ones at most */
+    b->lines = inf_arena_array(c, lines + 1, sizeof *b->lines);
+    b->first = inf_arena_array(c, lines + 1, sizeof *b->first);
     struct inf_line_iter it;
     inf_line_iter_init(&it, m, base);
     const struct inf_line *line;
-    while ((line = inf_line_iter_next(&it)) != NULL)
-        if (inf_line_key(m, line))
-            cap++;
-    b->lines = inf_arena_array(c, cap + 1, sizeof *b->lines);
-    b->first = inf_arena_array(c, cap + 1, sizeof *b->first);
-    inf_line_iter_init(&it, m, base);
-    while ((line = inf_line_iter_next(&it)) != NULL) {
-        const struct inf_token *key = inf_line_key(m, line);
-        if (!key)
-            continue;
-        struct inf_text k = inf_token_value(m, key, &c->scratch, NULL);
+    struct inf_text k;
+    while ((line = inf_check_next_keyed(c, &it, &k)) != NULL) {
         const struct inf_line *first = inf_name_set_find(b->set, k.ptr, k.len);
         b->lines[b->count] = line;
         b->first[b->count++] = (uint32_t)((first ? first : line) - m->lines);
@@ -85,12 +78,8 @@ static void check(struct inf_check *c)
         struct key_list missing = {0, ""}, extra = {0, ""};
         struct inf_line_iter it;
         inf_line_iter_init(&it, m, (uint32_t)s);
-        const struct inf_line *line;
-        while ((line = inf_line_iter_next(&it)) != NULL) {
-            const struct inf_token *key = inf_line_key(m, line);
-            if (!key)
-                continue;
-            struct inf_text k = inf_token_value(m, key, &c->scratch, NULL);
+        struct inf_text k;
+        while (inf_check_next_keyed(c, &it, &k) != NULL) {
             const struct inf_line *first = inf_name_set_find(b.set, k.ptr, k.len);
             if (first)
                 b.stamps[first - m->lines] = stamp;

@@ -16,11 +16,8 @@ static void check_disks_files(struct inf_check *c, uint32_t section)
     struct inf_line_iter it;
     inf_line_iter_init(&it, m, section);
     const struct inf_line *line;
-    while ((line = inf_line_iter_next(&it)) != NULL) {
-        const struct inf_token *key = inf_line_key(m, line);
-        if (!key)
-            continue;
-        struct inf_text k = inf_token_value(m, key, &c->scratch, NULL);
+    struct inf_text k;
+    while ((line = inf_check_next_keyed(c, &it, &k)) != NULL) {
         const struct inf_line *earlier = inf_name_set_add(seen, k.ptr, k.len, line);
         if (earlier != line) {
             inf_report(c, inf_span_line(m, line), 0,

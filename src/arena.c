@@ -30,11 +30,10 @@ void *inf_arena_alloc(struct inf_arena *arena, size_t size)
         inf_alloc_fail();
     struct inf_arena_block *block = arena->head;
     if (!block || block->size - arena->used < rounded) {
-        size_t next = BLOCK_SIZE;
-        if (block && block->size < MAX_BLOCK_SIZE)
-            next = block->size * 2 > BLOCK_SIZE ? block->size * 2 : BLOCK_SIZE;
-        else if (block)
-            next = MAX_BLOCK_SIZE;
+        /* twice the head block, from BLOCK_SIZE up to MAX_BLOCK_SIZE */
+        size_t next = !block                             ? BLOCK_SIZE
+                      : block->size < MAX_BLOCK_SIZE / 2 ? block->size * 2
+                                                         : MAX_BLOCK_SIZE;
         size_t data_size = rounded > next ? rounded : next;
         block = inf_xmalloc(sizeof *block + data_size);
         block->size = data_size;

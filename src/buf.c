@@ -86,9 +86,14 @@ static size_t append_unsigned(struct inf_buf *buf, unsigned long long value, uns
 {
     char digits[24];
     size_t n = sizeof digits;
+    if (base == 10) {
+        n = (size_t)(inf_uint_at(digits, value) - digits);
+        append(buf, digits, n);
+        return n;
+    }
     do {
-        digits[--n] = "0123456789abcdef"[value % base];
-        value /= base;
+        digits[--n] = "0123456789abcdef"[value % 16];
+        value /= 16;
     } while (value);
     append(buf, digits + n, sizeof digits - n);
     return sizeof digits - n;

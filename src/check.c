@@ -23,11 +23,7 @@ char *inf_check_printf(struct inf_check *check, const char *format, ...)
 {
     va_list args;
     va_start(args, format);
-    inf_buf_clear(&check->format);
-    int n = inf_buf_vformat(&check->format, format, args); /* no argument read when it fails */
-    char *out = n >= 0 ? inf_arena_strndup(check->arena,
-                                           check->format.data ? check->format.data : "", (size_t)n)
-                       : inf_arena_vprintf(check->arena, format, args);
+    char *out = inf_arena_vprintf(check->arena, format, args);
     va_end(args);
     return out;
 }
@@ -131,6 +127,21 @@ const struct inf_line *inf_entries_next(struct inf_entries *entries)
                                                                    &entries->check->scratch, NULL),
                                                    entries->key))
             return line;
+    return NULL;
+}
+
+const struct inf_line *inf_check_next_keyed(struct inf_check *check, struct inf_line_iter *it,
+                                            struct inf_text *key)
+{
+    const struct inf_model *m = check->model;
+    const struct inf_line *line;
+    while ((line = inf_line_iter_next(it)) != NULL) {
+        const struct inf_token *k = inf_line_key(m, line);
+        if (k) {
+            *key = inf_token_value(m, k, &check->scratch, NULL);
+            return line;
+        }
+    }
     return NULL;
 }
 

@@ -34,7 +34,7 @@ struct inf_check {
     const struct inf_rule *rule;
     struct inf_arena *arena;         /* the file's: everything allocated here is freed with it */
     struct inf_buf scratch;          /* for inf_token_value; the engine frees it */
-    struct inf_buf format;           /* where messages are formatted (one allocation a file) */
+    struct inf_buf format;           /* where inf_report formats (one allocation a file) */
     void *sink;                      /* the engine's collector */
     struct inf_name_set *name_sets;  /* made by inf_name_set_new, released with the file */
     const char *path;                /* the INF's path as named */
@@ -161,6 +161,14 @@ void inf_entries_init(struct inf_entries *entries, struct inf_check *check, uint
                       const char *key);
 /* The next such line, or NULL. */
 const struct inf_line *inf_entries_next(struct inf_entries *entries);
+
+/*
+ * The next line of IT with a key (inf_line_key: a key, or the one field of a
+ * line without '='), that key substituted in *KEY (in the check's scratch,
+ * until the next call); NULL after the last.
+ */
+const struct inf_line *inf_check_next_keyed(struct inf_check *check, struct inf_line_iter *it,
+                                            struct inf_text *key);
 
 /* Every section named by a directive anywhere in the file (inf_graph_directive_uses). */
 const struct inf_directive_use *inf_check_directive_uses(struct inf_check *check, size_t *count);

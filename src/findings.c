@@ -9,6 +9,7 @@
  * each line's normalized text hashed once per rule and section.
  */
 #include "engine_check.h"
+#include "buf_cursor.h"
 #include "graph_index.h"
 #include "inflint/alloc.h"
 
@@ -310,13 +311,8 @@ void inf_findings_fingerprint(struct inf_file_result *r, const struct inf_source
         uint32_t index = inf_key_map_get(&seen, h);
         index = index == INF_NO_INDEX ? 0 : index;
         inf_key_map_put(&seen, h, index + 1);
-        char digits[16]; /* the index in decimal, as "%u" writes it */
-        size_t n = sizeof digits;
-        do {
-            digits[--n] = (char)('0' + index % 10);
-            index /= 10;
-        } while (index);
-        h = fnv1a(h, digits + n, sizeof digits - n);
+        char digits[INF_UINT_ROOM]; /* the index in decimal, as "%u" writes it */
+        h = fnv1a(h, digits, (size_t)(inf_uint_at(digits, index) - digits));
         static const char hex[] = "0123456789abcdef";
         for (int d = 0; d < 16; d++)
             f->fingerprint[d] = hex[(h >> (60 - 4 * d)) & 15];

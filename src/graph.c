@@ -1299,7 +1299,6 @@ void inf_graph_free(struct inf_graph *g)
         for (size_t s = 0; s < g->model->section_count; s++)
             free(g->install_names[s].items);
     free(g->install_names);
-    free(g->has_install_names);
     if (p) {
         free(p->destination_list);
         inf_key_map_free(&p->destination_keys);

@@ -227,8 +227,7 @@ struct inf_graph {
     uint32_t *models_sections; /* see inf_graph_models_sections */
     size_t models_section_count;
     int has_models_sections;
-    struct inf_install_names *install_names; /* per section, see inf_graph_install_names */
-    unsigned char *has_install_names;
+    struct inf_install_names *install_names;  /* per section, see inf_graph_install_names */
     struct inf_directive_use *directive_uses; /* see inf_graph_directive_uses */
     size_t directive_use_count, directive_use_cap;
     int has_directive_uses;
@@ -276,6 +275,7 @@ struct inf_install_name {
 struct inf_install_names {
     struct inf_install_name *items;
     size_t count;
+    int read; /* the section's lines were read (it may name none) */
 };
 
 /*

@@ -238,14 +238,12 @@ static const struct inf_line *next_device(const struct inf_model *m, struct inf_
 const struct inf_install_names *inf_graph_install_names(struct inf_graph *g, uint32_t models)
 {
     const struct inf_model *m = g->model;
-    if (!g->install_names) {
+    if (!g->install_names)
         g->install_names = inf_xcalloc(m->section_count + 1, sizeof *g->install_names);
-        g->has_install_names = inf_xcalloc(m->section_count + 1, 1);
-    }
     struct inf_install_names *names = &g->install_names[models];
-    if (g->has_install_names[models])
+    if (names->read)
         return names;
-    g->has_install_names[models] = 1;
+    names->read = 1;
     struct inf_buf scratch = INF_BUF_INIT;
     struct inf_name_index seen;
     inf_name_index_init(&seen, 16);

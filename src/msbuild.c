@@ -462,18 +462,14 @@ static int same_file(struct msbuild_eval *e, const char *a, const char *b)
 static char *spelled_on_disk(struct msbuild_eval *e, const char *path)
 {
     char *dir = msbuild_path_directory(path);
-    const char *name = path + strlen(dir);
-    char *spelled = NULL;
-    struct inf_path_list files = {0};
     const char *listed = dir[0] ? dir : ".";
-    if (msbuild_path_inside(e->root, e->cwd, listed) && inf_os_list_files(listed, &files) == 0)
-        for (size_t i = 0; i < files.count && !spelled; i++) {
-            const char *slash = strrchr(files.paths[i], '/');
-            const char *other = slash ? slash + 1 : files.paths[i];
-            if (msbuild_equal_nocase(other, name))
-                spelled = msbuild_path_join(dir, other);
-        }
-    inf_path_list_free(&files);
+    char *spelled = NULL;
+    char *name = msbuild_path_inside(e->root, e->cwd, listed)
+                     ? inf_os_spelled_in_directory(listed, path + strlen(dir))
+                     : NULL;
+    if (name)
+        spelled = msbuild_path_join(dir, name);
+    free(name);
     free(dir);
     return spelled;
 }

@@ -901,9 +901,12 @@ static void keep_file_name(void *context, const char *name, int kind)
         add_entry(context, name, kind);
 }
 
+/* By the lowered name, then (names that lower alike) by the spelling. */
 static int compare_lowered(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    const char *x = *(char *const *)a, *y = *(char *const *)b;
+    int c = strcmp(x, y);
+    return c ? c : strcmp(x + strlen(x) + 1, y + strlen(y) + 1);
 }
 
 /* Replaces listing L by DIR's entries, as of STAMP. */
@@ -948,18 +951,21 @@ static const struct dir_listing *current_listing(const char *dir, const struct d
     return l;
 }
 
-int inf_os_file_in_directory(const char *dir, const char *name)
+char *inf_os_spelled_in_directory(const char *dir, const char *name)
 {
     if (!name[0] || strchr(name, '/') || strchr(name, '\\'))
-        return 0; /* a path, not a name in DIR */
+        return NULL; /* a path, not a name in DIR */
     char *path = join_path(dir, name);
-    int found = inf_os_is_file(path); /* the exact spelling: no listing needed */
+    int exact = inf_os_is_file(path); /* the exact spelling: no listing needed */
     free(path);
     struct dir_stamp stamp;
-    if (found || read_dir_stamp(dir, &stamp) != 0)
-        return found;
+    if (exact)
+        return inf_xstrndup(name, strlen(name));
+    if (read_dir_stamp(dir, &stamp) != 0)
+        return NULL;
     char *lowered = inf_xstrndup(name, strlen(name));
     inf_text_lower(lowered);
+    char *found = NULL;
     LISTING_LOCK();
     const struct dir_listing *l = current_listing(dir, &stamp);
     size_t lo = 0, hi = l->count; /* the first name not below LOWERED */
@@ -974,12 +980,20 @@ int inf_os_file_in_directory(const char *dir, const char *name)
     for (; !found && lo < l->count && strcmp(l->names[lo], lowered) == 0; lo++) {
         const char *spelled = l->names[lo] + strlen(l->names[lo]) + 1;
         char *candidate = join_path(dir, spelled);
-        found = inf_os_is_file(candidate);
+        if (inf_os_is_file(candidate))
+            found = inf_xstrndup(spelled, strlen(spelled));
         free(candidate);
     }
     LISTING_UNLOCK();
     free(lowered);
     return found;
+}
+
+int inf_os_file_in_directory(const char *dir, const char *name)
+{
+    char *spelled = inf_os_spelled_in_directory(dir, name);
+    free(spelled);
+    return spelled != NULL;
 }
 
 char *inf_os_dirname(const char *path)

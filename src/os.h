@@ -80,9 +80,14 @@ int inf_os_walk_inf_files(const char *dir, const struct inf_os_walk_calls *calls
 int inf_os_walk_order(const char *a, const char *b);
 
 /*
- * Non-zero when directory DIR holds a regular file named NAME, the name
- * compared without ASCII case on every system (as Windows compares it).
+ * NAME as directory DIR spells it (malloc'd): NAME itself when a regular
+ * file has that exact name, else the first (in byte order) whose name
+ * differs from it in ASCII case alone, as Windows finds it; NULL when there
+ * is none. Listings are kept between calls (see os.c).
  */
+char *inf_os_spelled_in_directory(const char *dir, const char *name);
+
+/* Non-zero when inf_os_spelled_in_directory finds NAME in DIR. */
 int inf_os_file_in_directory(const char *dir, const char *name);
 
 /* Is C a path separator here ('/', and on Windows '\\' too)? */

@@ -218,6 +218,23 @@ static void a_kept_listing_follows_the_directory(void **state)
     assert_int_equal(rename(path, other), 0);
     assert_false(inf_os_file_in_directory(root, "pkg.cat"));
     assert_true(inf_os_file_in_directory(root, "OTHER.cat"));
+    char *spelled = inf_os_spelled_in_directory(root, "other.cat");
+    assert_string_equal(spelled, "Other.CAT"); /* as the directory spells it */
+    free(spelled);
+#ifndef _WIN32
+    /* two spellings that lower alike: the first in byte order, every time */
+    snprintf(path, sizeof path, "%s/other.cat", root);
+    touch(path);
+    for (int i = 0; i < 2; i++) {
+        spelled = inf_os_spelled_in_directory(root, "OTHER.CAT");
+        assert_string_equal(spelled, "Other.CAT");
+        free(spelled);
+    }
+    spelled = inf_os_spelled_in_directory(root, "other.cat"); /* an exact name is itself */
+    assert_string_equal(spelled, "other.cat");
+    free(spelled);
+    remove(path);
+#endif
     /* more directories than the listings kept, asked in turn, twice */
     char dirs[6][256];
     for (int i = 0; i < 6; i++) {
