@@ -484,17 +484,17 @@ static void collect_path(void *context, char *path)
 static void resolve_entry(struct msbuild_eval *e, const struct msbuild_file *f, uint32_t line,
                           const char *entry, struct inf_path_list *found)
 {
-    if (!strchr(entry, '*') && !strchr(entry, '?')) {
-        char *path = msbuild_path_join(e->project_dir, entry);
-        char *spelled = inf_os_is_file(path) ? NULL : spelled_on_disk(e, path);
-        inf_path_list_add(found, spelled ? spelled : path);
+    /* Decided on the joined path: "a\*\..\b.inf" loses its wildcard to the "..". */
+    char *pattern = msbuild_path_join(e->project_dir, entry);
+    char *first = strpbrk(pattern, "*?");
+    if (!first) {
+        char *spelled = inf_os_is_file(pattern) ? NULL : spelled_on_disk(e, pattern);
+        inf_path_list_add(found, spelled ? spelled : pattern);
         free(spelled);
-        free(path);
+        free(pattern);
         return;
     }
-    char *pattern = msbuild_path_join(e->project_dir, entry);
     /* The directory before the first wildcard component. */
-    char *first = strpbrk(pattern, "*?");
     char *cut = first;
     while (cut > pattern && cut[-1] != '/')
         cut--;

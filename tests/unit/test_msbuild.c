@@ -264,6 +264,31 @@ static void inf_items_wildcards_excludes_and_metadata(void **state)
     tree_free(&t);
 }
 
+/* A wildcard the path's ".." takes away leaves a plain path, not a pattern without a wildcard. */
+static void wildcard_removed_by_dot_dot(void **state)
+{
+    (void)state;
+    struct tree t;
+    tree_init(&t);
+    tree_write(&t, ".git/HEAD", "ref\n");
+    tree_write(&t, "d/a.inf", "");
+    tree_write(&t, "d/p.vcxproj",
+               PROJECT_HEAD "<ItemGroup>\n"
+                            "  <Inf Include=\"*\\..\\a.inf\" />\n"
+                            "  <Inf Include=\"x?\\..\\missing.inf\" />\n"
+                            "</ItemGroup>\n</Project>\n");
+    struct inf_msbuild_project p;
+    load(&t, "d/p.vcxproj", &p);
+    const struct inf_msbuild_configuration *c = &p.configurations[0];
+    assert_non_null(item(c, "a.inf"));
+    assert_true(item(c, "a.inf")->exists);
+    assert_non_null(item(c, "missing.inf"));
+    assert_false(item(c, "missing.inf")->exists);
+    assert_int_equal(c->item_count, 2);
+    inf_msbuild_project_free(&p);
+    tree_free(&t);
+}
+
 static void broken_and_hostile_project_files(void **state)
 {
     (void)state;
@@ -347,6 +372,7 @@ int main(void)
         cmocka_unit_test(condition_forms),
         cmocka_unit_test(imports_inside_the_repository),
         cmocka_unit_test(inf_items_wildcards_excludes_and_metadata),
+        cmocka_unit_test(wildcard_removed_by_dot_dot),
         cmocka_unit_test(broken_and_hostile_project_files),
         cmocka_unit_test(solution_names_its_projects),
     };
