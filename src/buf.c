@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define INF_BUF_FIRST_ROOM 128
+
 #if defined(__SSE2__) || defined(_M_X64) || defined(_M_AMD64)
 #define HAVE_SSE2 1
 #include <emmintrin.h>
@@ -26,11 +28,22 @@ void inf_buf_reserve(struct inf_buf *buf, size_t extra)
         if (extra + 1 <= buf->cap)
             return;
     }
-    buf->data = inf_xgrow(buf->data, &buf->cap, buf->len + extra + 1, 1);
+    size_t needed = buf->len + extra + 1;
+    /* Most buffers hold a name or a line: room for one from the start, not three regrowths. */
+    if (!buf->data && needed < INF_BUF_FIRST_ROOM)
+        needed = INF_BUF_FIRST_ROOM;
+    buf->data = inf_xgrow(buf->data, &buf->cap, needed, 1);
 }
 
 void inf_buf_add(struct inf_buf *buf, const char *data, size_t len)
 {
+    if (buf->sink && len >= buf->cap) { /* bigger than the buffer: written, not copied in */
+        if (buf->len)
+            fwrite(buf->data, 1, buf->len, buf->sink);
+        inf_buf_clear(buf);
+        fwrite(data, 1, len, buf->sink);
+        return;
+    }
     inf_buf_reserve(buf, len);
     if (len)
         memcpy(buf->data + buf->len, data, len);

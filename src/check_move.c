@@ -31,38 +31,55 @@ static const struct {
                        GLOBAL_PREFIX("\\systemroot\\"), GLOBAL_PREFIX("c:\\windows\\")};
 #define GLOBAL_PREFIX_COUNT (sizeof global_prefixes / sizeof global_prefixes[0])
 
+/* The global prefix (an index in global_prefixes) that starts at LOW + I, or -1. */
+static int global_prefix_at(const char *low, size_t len, size_t i)
+{
+    if (i + 1 >= len)
+        return -1;
+    char next = low[i + 1];
+    int k;
+    switch (low[i]) { /* only '%', '\\' and 'c' start one; the next byte tells which */
+    case '%':         /* %10%, %11%, %12% or %systemroot% */
+        if (next != '1')
+            k = 3;
+        else
+            k = i + 2 < len && low[i + 2] >= '0' && low[i + 2] <= '2' ? low[i + 2] - '0' : -1;
+        break;
+    case '\\':
+        k = next == 's' ? 4 : -1;
+        break;
+    case 'c':
+        k = next == ':' ? 5 : -1;
+        break;
+    default:
+        return -1;
+    }
+    if (k < 0)
+        return -1;
+    size_t n = global_prefixes[k].len;
+    return n <= len - i && memcmp(low + i, global_prefixes[k].text, n) == 0 ? k : -1;
+}
+
 int inf_check_global_path(const char *low, size_t len, size_t *start, size_t *end,
                           size_t *file_start)
 {
-    /* One pass notes where each prefix first occurs; only '%', '\\' and 'c' start one. */
-    size_t first[GLOBAL_PREFIX_COUNT];
-    unsigned found = 0;
-    for (size_t i = 0; i < len && !(found & 1u); i++) {
-        char ch = low[i];
-        if (ch != '%' && ch != '\\' && ch != 'c')
-            continue;
-        for (size_t k = 0; k < GLOBAL_PREFIX_COUNT; k++) {
-            size_t n = global_prefixes[k].len;
-            if (!(found & (1u << k)) && global_prefixes[k].text[0] == ch && n <= len - i &&
-                memcmp(low + i, global_prefixes[k].text, n) == 0) {
-                first[k] = i;
-                found |= 1u << k;
-            }
-        }
+    /* The prefix earliest in the list wins, at its first place in the text. */
+    int best = (int)GLOBAL_PREFIX_COUNT;
+    size_t i = 0;
+    for (size_t at = 0; at < len && best > 0; at++) {
+        int k = global_prefix_at(low, len, at);
+        if (k >= 0 && k < best)
+            best = k, i = at;
     }
-    for (size_t k = 0; k < GLOBAL_PREFIX_COUNT; k++) {
-        if (!(found & (1u << k)))
-            continue;
-        size_t i = first[k];
-        /* The path runs to a quote, comma or blank; its last component is the file. */
-        size_t e = i, f = i;
-        for (; e < len && low[e] != '"' && low[e] != ' ' && low[e] != ','; e++)
-            if (low[e] == '\\')
-                f = e + 1;
-        *start = i, *end = e, *file_start = f;
-        return e > f;
-    }
-    return 0;
+    if (best == (int)GLOBAL_PREFIX_COUNT)
+        return 0;
+    /* The path runs to a quote, comma or blank; its last component is the file. */
+    size_t e = i, f = i;
+    for (; e < len && low[e] != '"' && low[e] != ' ' && low[e] != ','; e++)
+        if (low[e] == '\\')
+            f = e + 1;
+    *start = i, *end = e, *file_start = f;
+    return e > f;
 }
 
 /* An edit of the move. */

@@ -50,10 +50,15 @@ void inf_fix_unsafe(struct inf_check *check, const char *why)
     struct inf_fix *fix = ((struct inf_finding_sink *)check->sink)->pending;
     if (!fix)
         return;
-    struct inf_buf text = INF_BUF_INIT;
-    inf_buf_printf(&text, "%s (unsafe: %s)", fix->description, why);
+    static const char middle[] = " (unsafe: ";
+    size_t had = strlen(fix->description), why_len = strlen(why), m = sizeof middle - 1;
+    char *text = inf_xmalloc(had + m + why_len + 2); /* "DESCRIPTION (unsafe: WHY)" */
+    memcpy(text, fix->description, had);
+    memcpy(text + had, middle, m);
+    memcpy(text + had + m, why, why_len);
+    memcpy(text + had + m + why_len, ")", 2);
     free(fix->description);
-    fix->description = text.data;
+    fix->description = text;
     fix->applicability = INF_FIX_UNSAFE;
 }
 
@@ -80,20 +85,28 @@ void inf_fix_replace(struct inf_check *check, struct inf_span span, const char *
     struct inf_fix *fix = sink->pending;
     if (!fix)
         return;
-    int crlf = line_ends_in_crlf(sink->source, span.start);
-    struct inf_buf text = INF_BUF_INIT;
-    inf_buf_adds(&text, "");
-    for (const char *p = replacement; *p; p++) {
-        if (*p == '\n' && crlf && (p == replacement || p[-1] != '\r'))
-            inf_buf_addc(&text, '\r');
-        inf_buf_addc(&text, *p);
+    /* Line breaks written as the line's own: a bare LF becomes CR LF on a CR LF line. */
+    size_t len = strlen(replacement), bare = 0;
+    if (memchr(replacement, '\n', len) && line_ends_in_crlf(sink->source, span.start))
+        for (size_t i = 0; i < len; i++)
+            bare += replacement[i] == '\n' && (i == 0 || replacement[i - 1] != '\r');
+    char *text = inf_xmalloc(len + bare + 1), *out = text;
+    if (!bare) {
+        memcpy(text, replacement, len + 1);
+    } else {
+        for (size_t i = 0; i < len; i++) {
+            if (replacement[i] == '\n' && (i == 0 || replacement[i - 1] != '\r'))
+                *out++ = '\r';
+            *out++ = replacement[i];
+        }
+        *out = '\0';
     }
     fix->edits = inf_xrealloc(fix->edits, (fix->edit_count + 1) * sizeof *fix->edits);
     struct inf_fix_edit *edit = &fix->edits[fix->edit_count++];
     memset(edit, 0, sizeof *edit);
     edit->start = span.start;
     edit->end = span.end > span.start ? span.end : span.start;
-    edit->replacement = text.data;
+    edit->replacement = text;
 }
 
 void inf_fix_insert(struct inf_check *check, uint32_t at, const char *text)

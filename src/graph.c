@@ -26,6 +26,7 @@ unsigned char *inf_graph_mark_references(struct inf_graph *g); /* graph_referenc
 
 struct inf_graph_private {
     struct inf_buf scratch;
+    struct inf_buf install_name; /* resolve_install's candidate names */
     uint32_t *stamps; /* per (section, context): id of the last path that entered it */
     uint32_t stamp;
     unsigned template_arches; /* what $ARCH$ stands for (INF_ARCH_BIT), 0: any */
@@ -876,17 +877,16 @@ static uint32_t range_end(const uint32_t *starts, size_t count, uint32_t start)
 /* Resolves install name NAME for ARCH: NAME.NT<arch>, NAME.NT$ARCH$, NAME.NT, NAME. */
 static uint32_t resolve_install(struct inf_graph *g, const char *name, enum inf_arch arch)
 {
-    struct inf_buf b = INF_BUF_INIT;
+    struct inf_buf *b = &g->priv->install_name;
     uint32_t found = INF_NO_INDEX;
     const char *suffixes[4] = {inf_arch_name(arch), "$ARCH$", "", NULL};
     for (int i = 0; i < 3 && found == INF_NO_INDEX; i++) {
         if (i == 1 && !g->priv->has_arch_token)
             continue;
-        inf_buf_clear(&b);
-        inf_buf_printf(&b, "%s.NT%s", name, suffixes[i]);
-        found = inf_model_find_section(g->model, b.data, b.len);
+        inf_buf_clear(b);
+        inf_buf_printf(b, "%s.NT%s", name, suffixes[i]);
+        found = inf_model_find_section(g->model, b->data, b->len);
     }
-    inf_buf_free(&b);
     if (found == INF_NO_INDEX)
         found = find_section(g, name);
     return found;
@@ -1305,6 +1305,7 @@ void inf_graph_free(struct inf_graph *g)
         inf_key_map_free(&p->list_keys);
         inf_key_map_free(&p->subject_keys);
         inf_buf_free(&p->scratch);
+        inf_buf_free(&p->install_name);
         free(p->stamps);
         inf_key_map_free(&p->copy_keys);
         inf_key_map_free(&p->registry_keys);

@@ -99,9 +99,16 @@ static void a_sink_receives_everything_in_order(void **state)
     inf_buf_reserve(&b, 100);
     size_t cap = b.cap;
     struct inf_buf expected = INF_BUF_INIT;
+    char big[1000]; /* added whole, larger than the buffer: written past it, in its place */
     for (int i = 0; i < 1000; i++) {
         inf_buf_printf(&b, "line %d\n", i);
         inf_buf_printf(&expected, "line %d\n", i);
+        if (i % 100 == 7) {
+            size_t n = (size_t)(i % 3 ? cap - 1 + (size_t)i % 5 : sizeof big);
+            memset(big, 'a' + i % 26, n);
+            inf_buf_add(&b, big, n);
+            inf_buf_add(&expected, big, n);
+        }
     }
     assert_int_equal(b.cap, cap); /* flushed, not grown */
     fwrite(b.data, 1, b.len, sink);

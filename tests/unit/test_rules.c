@@ -266,6 +266,61 @@ static void global_path_finder(void **state)
     assert_false(inf_check_global_path("c:\\window\\a.sys", 16, &start, &end, &file));
 }
 
+/* The path finder's answer worked out the slow way: each location in list order, searched
+ * for in the whole text, the first found wins. */
+static int global_path_slowly(const char *low, size_t len, size_t *start, size_t *end, size_t *file)
+{
+    static const char *const locations[] = {"%10%\\",         "%11%\\",         "%12%\\",
+                                            "%systemroot%\\", "\\systemroot\\", "c:\\windows\\"};
+    for (size_t k = 0; k < sizeof locations / sizeof locations[0]; k++) {
+        size_t n = strlen(locations[k]);
+        for (size_t i = 0; i + n <= len; i++) {
+            if (memcmp(low + i, locations[k], n) != 0)
+                continue;
+            size_t e = i, f = i;
+            for (; e < len && low[e] != '"' && low[e] != ' ' && low[e] != ','; e++)
+                if (low[e] == '\\')
+                    f = e + 1;
+            *start = i, *end = e, *file = f;
+            return e > f;
+        }
+    }
+    return 0;
+}
+
+/* Random texts built from pieces of the locations agree with the slow answer, cut anywhere. */
+static void global_path_finder_agrees_with_slow_search(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "%1", "0%\\", "1%\\",          "2%\\",           "3%\\",           "%",     "\\",
+        "c",  ":",    "c:\\windows\\", "\\systemroot\\", "%systemroot%\\", "a.sys", "\"",
+        " ",  ",",    "%12%\\"};
+    unsigned seed = 12345;
+    char text[64];
+    for (int round = 0; round < 20000; round++) {
+        size_t len = 0;
+        while (len < 40) {
+            seed = seed * 1103515245u + 12345u;
+            const char *piece = pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])];
+            size_t n = strlen(piece);
+            memcpy(text + len, piece, n);
+            len += n;
+        }
+        seed = seed * 1103515245u + 12345u;
+        len = (seed >> 16) % (len + 1); /* cut anywhere: nothing past LEN counts */
+        size_t s1 = 0, e1 = 0, f1 = 0, s2 = 0, e2 = 0, f2 = 0;
+        int fast = inf_check_global_path(text, len, &s1, &e1, &f1);
+        int slow = global_path_slowly(text, len, &s2, &e2, &f2);
+        assert_int_equal(fast, slow);
+        if (slow) {
+            assert_int_equal(s1, s2);
+            assert_int_equal(e1, e2);
+            assert_int_equal(f1, f2);
+        }
+    }
+}
+
 static void iso110_iso111_registry_values(void **state)
 {
     (void)state;
@@ -1047,6 +1102,7 @@ int main(void)
         cmocka_unit_test(iso108_service_binary),
         cmocka_unit_test(iso109_global_path_to_own_file),
         cmocka_unit_test(global_path_finder),
+        cmocka_unit_test(global_path_finder_agrees_with_slow_search),
         cmocka_unit_test(iso110_iso111_registry_values),
         cmocka_unit_test(iso112_legacy_directives),
         cmocka_unit_test(iso113_store_incompatible_lists),
