@@ -214,8 +214,8 @@ int inf_fix_locate(struct inf_finding_sink *sink, struct inf_fix *fix)
         if (byte_offset(sink->source, e->start, &e->byte_start) != 0 ||
             byte_offset(sink->source, e->end, &e->byte_end) != 0)
             return -1;
-        inf_source_position(s, e->start, &e->line, &e->column);
-        inf_source_position(s, e->end, &e->end_line, &e->end_column);
+        inf_source_position_near(s, &sink->cursor, e->start, &e->line, &e->column);
+        inf_source_position_near(s, &sink->cursor, e->end, &e->end_line, &e->end_column);
     }
     return 0;
 }
