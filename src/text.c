@@ -67,10 +67,8 @@ uint32_t inf_hash_nocase(const char *text, size_t len)
     return (uint32_t)h;
 }
 
-int inf_text_equal_nocase2(const char *a, size_t alen, const char *b, size_t blen)
+int inf_text_same_length_equal_nocase(const char *a, const char *b, size_t alen)
 {
-    if (alen != blen)
-        return 0;
     size_t i = 0;
     for (; i + 8 <= alen; i += 8) {
         uint64_t x = load8(a + i), y = load8(b + i);

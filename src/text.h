@@ -14,8 +14,23 @@ static inline char inf_ascii_lower(char c)
     return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 }
 
-/* Are A (ALEN bytes) and B (BLEN bytes) the same text but for ASCII case? */
-int inf_text_equal_nocase2(const char *a, size_t alen, const char *b, size_t blen);
+/* inf_text_equal_nocase2's comparison of two texts of one length (text.c). */
+int inf_text_same_length_equal_nocase(const char *a, const char *b, size_t len);
+
+/*
+ * Are A (ALEN bytes) and B (BLEN bytes) the same text but for ASCII case?
+ * Most texts compared differ in length or in their first byte: those are told
+ * here, without a call (a first byte differing in more than bit 0x20, the one
+ * case changes, differs in any case).
+ */
+static inline int inf_text_equal_nocase2(const char *a, size_t alen, const char *b, size_t blen)
+{
+    if (alen != blen)
+        return 0;
+    if (alen && ((unsigned char)(a[0] ^ b[0]) & ~0x20u))
+        return 0;
+    return inf_text_same_length_equal_nocase(a, b, alen);
+}
 
 /* Orders the NUL-terminated A and B as strcmp does, but for ASCII case. */
 static inline int inf_compare_nocase(const char *a, const char *b)

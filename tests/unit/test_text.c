@@ -35,6 +35,24 @@ static void equality_and_hash_ignore_case_at_every_length(void **state)
     assert_false(inf_text_equal_nocase2("@[", 2, "`{", 2));
 }
 
+/* Every pair of first bytes (the inline check turns most away), then a byte that differs in
+ * the tail: equal exactly when the bytes are, folded. */
+static void every_byte_pair_compares_as_folded(void **state)
+{
+    (void)state;
+    for (int x = 0; x < 256; x++)
+        for (int y = 0; y < 256; y++) {
+            char a[10] = "?Services", b[10] = "?SERVICES";
+            a[0] = (char)x, b[0] = (char)y;
+            int same = inf_ascii_lower((char)x) == inf_ascii_lower((char)y);
+            assert_int_equal(inf_text_equal_nocase2(a, 1, b, 1), same);
+            assert_int_equal(inf_text_equal_nocase2(a, 9, b, 9), same);
+            b[8] = (char)y; /* the last byte: the word-at-a-time path */
+            a[8] = (char)x;
+            assert_int_equal(inf_text_equal_nocase2(a, 9, b, 9), same);
+        }
+}
+
 static void prefixes_and_containment(void **state)
 {
     (void)state;
@@ -52,6 +70,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(only_ascii_letters_fold),
         cmocka_unit_test(equality_and_hash_ignore_case_at_every_length),
+        cmocka_unit_test(every_byte_pair_compares_as_folded),
         cmocka_unit_test(prefixes_and_containment),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
