@@ -211,7 +211,7 @@ void inf_baseline_report_stale(const struct inf_baseline *baseline, const char *
                        "the baseline entry for %s (fingerprint %s) matches no finding any "
                        "more",
                        e->rule, e->fingerprint);
-        inf_finding_set_texts(f, text.data, text.len,
+        inf_finding_set_texts(result, f, text.data, text.len,
                               "run inflint --write-baseline again to drop stale entries", NULL, 0,
                               "", 0);
         f->excerpt_column = 1;

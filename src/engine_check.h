@@ -52,13 +52,14 @@ void inf_finding_add(struct inf_finding_sink *sink, const struct inf_rule *rule,
                      const char *message, size_t message_len);
 
 /*
- * Gives F copies of its texts, in one allocation: MESSAGE, HINT and SECTION
- * (both may be NULL; each kept to INF_TEXT_MAX bytes) and EXCERPT_LEN bytes
- * of EXCERPT (the caller bounds it).
+ * Gives F, a finding of RESULT, copies of its texts in RESULT's text blocks:
+ * MESSAGE, HINT and SECTION (both may be NULL; each kept to INF_TEXT_MAX
+ * bytes) and EXCERPT_LEN bytes of EXCERPT (the caller bounds it).
  */
-void inf_finding_set_texts(struct inf_finding *f, const char *message, size_t message_len,
-                           const char *hint, const char *section, size_t section_len,
-                           const char *excerpt, size_t excerpt_len);
+void inf_finding_set_texts(struct inf_file_result *result, struct inf_finding *f,
+                           const char *message, size_t message_len, const char *hint,
+                           const char *section, size_t section_len, const char *excerpt,
+                           size_t excerpt_len);
 
 /* Sorts findings by line, column, code and message, and removes exact duplicates. */
 void inf_findings_sort(struct inf_file_result *result);
@@ -71,10 +72,15 @@ void inf_findings_fingerprint(struct inf_file_result *result, const struct inf_s
 
 /* inf_findings_sort, then inf_findings_fingerprint. */
 void inf_findings_finish(struct inf_file_result *result, const struct inf_source *source);
-/* Frees the findings of RESULT alone (path, encoding and error stay). */
+/* Frees the text blocks of RESULT's findings (inf_file_result_free_findings does). */
+void inf_text_blocks_free(struct inf_file_result *result);
+/* How many text blocks RESULT's findings use. */
+size_t inf_text_blocks_count(const struct inf_file_result *result);
+
+/* Frees the findings of RESULT and their texts alone (path, encoding and error stay). */
 void inf_file_result_free_findings(struct inf_file_result *result);
 
-/* Frees what finding F owns (not F itself). */
+/* Frees what finding F owns (its fix; not F itself, nor its texts: its result holds them). */
 void inf_finding_free(struct inf_finding *f);
 
 /* Frees FIX (may be NULL). */

@@ -128,7 +128,8 @@ void inf_finding_add(struct inf_finding_sink *sink, const struct inf_rule *rule,
     struct inf_text name = {NULL, 0};
     if (section != INF_NO_INDEX)
         name = inf_model_section_name(m, section);
-    inf_finding_set_texts(f, message, message_len, hint, name.ptr, name.len, excerpt, excerpt_len);
+    inf_finding_set_texts(r, f, message, message_len, hint, name.ptr, name.len, excerpt,
+                          excerpt_len);
     if (sink->pending) { /* the fix the rule described for this finding */
         if (inf_fix_locate(sink, sink->pending) == 0)
             f->fix = sink->pending;
@@ -140,9 +141,58 @@ void inf_finding_add(struct inf_finding_sink *sink, const struct inf_rule *rule,
 
 void inf_finding_free(struct inf_finding *f)
 {
-    free(f->message); /* the block of all the texts */
-    inf_fix_free(f->fix);
+    inf_fix_free(f->fix); /* (the texts are the result's) */
     f->fix = NULL;
+}
+
+/*
+ * The texts of a file's findings, in blocks that double from 4 KiB to 4 MiB:
+ * a file with thousands of findings costs a few allocations, not one each,
+ * and its largest blocks may get huge pages (alloc.c).
+ */
+struct inf_text_block {
+    struct inf_text_block *next; /* the block filled before this one */
+    size_t size, used;
+    char data[];
+};
+
+#define TEXT_BLOCK_FIRST ((size_t)4 << 10)
+#define TEXT_BLOCK_MOST ((size_t)4 << 20)
+
+/* N bytes in RESULT's newest text block, a new block made when it has not room for them. */
+static char *text_room_in(struct inf_file_result *result, size_t n)
+{
+    struct inf_text_block *b = result->texts;
+    if (!b || b->size - b->used < n) {
+        size_t size = b ? (b->size < TEXT_BLOCK_MOST ? b->size * 2 : b->size) : TEXT_BLOCK_FIRST;
+        if (size < n)
+            size = n;
+        struct inf_text_block *bigger = inf_xmalloc(sizeof *bigger + size);
+        bigger->next = b;
+        bigger->size = size;
+        bigger->used = 0;
+        result->texts = b = bigger;
+    }
+    char *at = b->data + b->used;
+    b->used += n;
+    return at;
+}
+
+size_t inf_text_blocks_count(const struct inf_file_result *result)
+{
+    size_t n = 0;
+    for (const struct inf_text_block *b = result->texts; b; b = b->next)
+        n++;
+    return n;
+}
+
+void inf_text_blocks_free(struct inf_file_result *result)
+{
+    for (struct inf_text_block *b = result->texts, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    result->texts = NULL;
 }
 
 /* Copies TEXT (at most INF_TEXT_MAX bytes of it, then "...") and a terminator to *AT. */
@@ -166,13 +216,14 @@ static size_t text_room(size_t len)
     return (len > INF_TEXT_MAX ? INF_TEXT_MAX + 3 : len) + 1;
 }
 
-void inf_finding_set_texts(struct inf_finding *f, const char *message, size_t message_len,
-                           const char *hint, const char *section, size_t section_len,
-                           const char *excerpt, size_t excerpt_len)
+void inf_finding_set_texts(struct inf_file_result *result, struct inf_finding *f,
+                           const char *message, size_t message_len, const char *hint,
+                           const char *section, size_t section_len, const char *excerpt,
+                           size_t excerpt_len)
 {
     size_t hint_len = hint ? strlen(hint) : 0;
-    char *at = inf_xmalloc(text_room(message_len) + text_room(hint_len) + text_room(section_len) +
-                           excerpt_len + 1);
+    char *at = text_room_in(result, text_room(message_len) + text_room(hint_len) +
+                                        text_room(section_len) + excerpt_len + 1);
     f->message = put_text(&at, message, message_len);
     f->hint = hint ? put_text(&at, hint, hint_len) : NULL;
     f->section = section ? put_text(&at, section, section_len) : NULL;

@@ -765,6 +765,37 @@ static void options_select_ignore_and_severity(void **state)
     inf_lint_options_free(&o);
 }
 
+/* Thousands of findings share a few text blocks, and each keeps its own texts intact. */
+static void many_findings_share_few_text_blocks(void **state)
+{
+    (void)state;
+    struct inf_buf text = INF_BUF_INIT;
+    inf_buf_adds(&text, HEAD STRINGS);
+    for (int i = 0; i < 3000; i++)
+        inf_buf_printf(&text, "[Repeated]\nKey%d=%d\n", i, i);
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", text.data);
+    assert_int_equal(count_code(&r, "INF004"), 2999);
+    size_t blocks = inf_text_blocks_count(&r);
+    assert_true(blocks >= 2 && blocks <= 16);
+    size_t seen = 0;
+    for (size_t i = 0; i < r.count; i++) {
+        const struct inf_finding *f = &r.findings[i];
+        if (strcmp(f->rule->code, "INF004") != 0)
+            continue;
+        char want[64];
+        snprintf(want, sizeof want, "`Key%zu`", seen + 1); /* the header's one entry */
+        assert_non_null(strstr(f->hint, want));
+        assert_string_equal(f->section, "Repeated");
+        assert_non_null(strstr(f->message, "[Repeated] is defined again"));
+        seen++;
+    }
+    assert_int_equal(seen, 2999);
+    inf_file_result_free(&r);
+    assert_null(r.texts);
+    inf_buf_free(&text);
+}
+
 static void fingerprints_survive_inserted_lines(void **state)
 {
     (void)state;
@@ -1122,6 +1153,7 @@ int main(void)
         cmocka_unit_test(inf016_unused_sections),
         cmocka_unit_test(profiles_change_severities_and_allowances),
         cmocka_unit_test(options_select_ignore_and_severity),
+        cmocka_unit_test(many_findings_share_few_text_blocks),
         cmocka_unit_test(fingerprints_survive_inserted_lines),
         cmocka_unit_test(example_rule_of_the_guide_runs),
         cmocka_unit_test(iso101_arch_note_covers_every_copy),
