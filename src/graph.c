@@ -27,7 +27,7 @@ unsigned char *inf_graph_mark_references(struct inf_graph *g); /* graph_referenc
 struct inf_graph_private {
     struct inf_buf scratch;
     struct inf_buf install_name; /* resolve_install's candidate names */
-    uint32_t *stamps; /* per (section, context): id of the last path that entered it */
+    uint32_t *stamps;            /* per (section, context): id of the last path that entered it */
     uint32_t stamp;
     unsigned template_arches; /* what $ARCH$ stands for (INF_ARCH_BIT), 0: any */
     struct inf_key_map copy_keys, registry_keys, service_keys, path_keys, missing_keys, live_keys,
