@@ -14,6 +14,7 @@
  */
 #include "check.h"
 #include "inflint/buf.h"
+#include "graph_index.h"
 #include "string_map.h"
 
 #define BUILD_1709 16299u
@@ -107,7 +108,8 @@ struct placed_file {
 struct inf_move_plan {
     struct move_group *groups;
     size_t count, cap;
-    uint32_t *group_of_line;      /* per model line: its reference group + 1, 0 for none */
+    struct inf_key_map
+        group_of_line;            /* model line index -> its reference group (few lines have one) */
     uint32_t *destination_groups; /* the groups that move a destination (indexes) */
     size_t destination_group_count;
     struct inf_string_map files; /* lower-case file name -> index in placed */
@@ -124,8 +126,10 @@ static struct move_group *group_of(struct inf_check *c, struct inf_move_plan *pl
         for (size_t i = 0; i < plan->destination_group_count; i++)
             if (plan->groups[plan->destination_groups[i]].destination == d)
                 return &plan->groups[plan->destination_groups[i]];
-    } else if (plan->group_of_line[line_index]) {
-        return &plan->groups[plan->group_of_line[line_index] - 1];
+    } else {
+        uint32_t known = inf_key_map_get(&plan->group_of_line, line_index);
+        if (known != INF_NO_INDEX)
+            return &plan->groups[known];
     }
     if (plan->count == plan->cap) {
         size_t cap = plan->cap ? plan->cap * 2 : 8;
@@ -147,7 +151,7 @@ static struct move_group *group_of(struct inf_check *c, struct inf_move_plan *pl
     if (d)
         plan->destination_groups[plan->destination_group_count++] = (uint32_t)(plan->count - 1);
     else
-        plan->group_of_line[line_index] = (uint32_t)plan->count;
+        inf_key_map_put(&plan->group_of_line, line_index, (uint32_t)(plan->count - 1));
     return g;
 }
 
@@ -363,8 +367,10 @@ static void move_registry(struct inf_check *c, struct inf_move_plan *plan)
 
 void inf_check_move_plan_free(struct inf_check *c)
 {
-    if (c->move_plan)
+    if (c->move_plan) {
         inf_string_map_free(&c->move_plan->files);
+        inf_key_map_free(&c->move_plan->group_of_line);
+    }
     c->move_plan = NULL;
 }
 
@@ -374,8 +380,6 @@ const struct inf_move_plan *inf_check_move_plan(struct inf_check *c)
         return c->move_plan;
     struct inf_move_plan *plan = inf_arena_array(c, 1, sizeof *plan);
     memset(plan, 0, sizeof *plan);
-    plan->group_of_line = inf_arena_array(c, c->model->line_count + 1, sizeof *plan->group_of_line);
-    memset(plan->group_of_line, 0, (c->model->line_count + 1) * sizeof *plan->group_of_line);
     place_files(c, plan);
     move_services(c, plan);
     move_registry(c, plan);
@@ -418,10 +422,10 @@ int inf_fix_move_reference(struct inf_check *c, const struct inf_line *line, con
         return 0;
     if (p->destination->dirid != 13)
         return inf_fix_move_destination(c, p->destination);
-    uint32_t index = plan->group_of_line[line - c->model->lines];
-    if (!index || !plan->groups[index - 1].count)
+    uint32_t index = inf_key_map_get(&plan->group_of_line, (uint64_t)(line - c->model->lines));
+    if (index == INF_NO_INDEX || !plan->groups[index].count)
         return 0;
-    begin(c, &plan->groups[index - 1],
+    begin(c, &plan->groups[index],
           inf_check_printf(c, "point at the driver-store copy, %s", p->store_path));
     return 1;
 }
