@@ -68,6 +68,16 @@ char *inf_arena_strndup(struct inf_arena *arena, const char *text, size_t len)
     return copy;
 }
 
+char *inf_arena_join(struct inf_arena *arena, const char *a, const char *separator, const char *b)
+{
+    size_t la = strlen(a), ls = strlen(separator), lb = strlen(b);
+    char *out = inf_arena_alloc(arena, la + ls + lb + 1);
+    memcpy(out, a, la);
+    memcpy(out + la, separator, ls);
+    memcpy(out + la + ls, b, lb + 1);
+    return out;
+}
+
 char *inf_arena_vprintf(struct inf_arena *arena, const char *format, va_list args)
 {
     inf_buf_clear(&arena->format);

@@ -30,6 +30,8 @@ void *inf_arena_alloc(struct inf_arena *arena, size_t size);
 void *inf_arena_zalloc(struct inf_arena *arena, size_t size);
 /* A NUL-terminated copy of LEN bytes at TEXT. */
 char *inf_arena_strndup(struct inf_arena *arena, const char *text, size_t len);
+/* A, SEPARATOR and B joined in one copy (the "%s\\%s" of a path, without printf). */
+char *inf_arena_join(struct inf_arena *arena, const char *a, const char *separator, const char *b);
 /* printf into the arena; returns the NUL-terminated text. */
 INF_PRINTF(2, 3)
 char *inf_arena_printf(struct inf_arena *arena, const char *format, ...);

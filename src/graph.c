@@ -325,7 +325,7 @@ static void resolve_source(struct inf_graph *g, struct inf_copy *copy, enum inf_
         if (names)
             disk_path = arena_value(g, names, 3);
     }
-    src->subdir = inf_arena_printf(g->arena, "%s\\%s", disk_path, file_subdir);
+    src->subdir = inf_arena_join(g->arena, disk_path, "\\", file_subdir);
 }
 
 /* The DestinationDirs entry of a list (LIST_NAME NULL for @file): its own, else DefaultDestDir. */
@@ -883,8 +883,10 @@ static uint32_t resolve_install(struct inf_graph *g, const char *name, enum inf_
     for (int i = 0; i < 3 && found == INF_NO_INDEX; i++) {
         if (i == 1 && !g->priv->has_arch_token)
             continue;
-        inf_buf_clear(b);
-        inf_buf_printf(b, "%s.NT%s", name, suffixes[i]);
+        inf_buf_clear(b); /* NAME.NT<suffix> */
+        inf_buf_adds(b, name);
+        inf_buf_add(b, ".NT", 3);
+        inf_buf_adds(b, suffixes[i]);
         found = inf_model_find_section(g->model, b->data, b->len);
     }
     if (found == INF_NO_INDEX)

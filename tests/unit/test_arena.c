@@ -29,6 +29,23 @@ static void texts_survive_growing_blocks(void **state)
     inf_arena_free(&arena);
 }
 
+/* A join is the three texts in order, empty ones included, as printf would write them. */
+static void joins_read_as_printf_writes_them(void **state)
+{
+    (void)state;
+    struct inf_arena arena = INF_ARENA_INIT;
+    const char *parts[] = {"", "a", "disk1", "x64\\sub"};
+    char want[64];
+    for (size_t i = 0; i < 4; i++)
+        for (size_t k = 0; k < 4; k++) {
+            snprintf(want, sizeof want, "%s\\%s", parts[i], parts[k]);
+            assert_string_equal(inf_arena_join(&arena, parts[i], "\\", parts[k]), want);
+            snprintf(want, sizeof want, "%s%s", parts[i], parts[k]);
+            assert_string_equal(inf_arena_join(&arena, parts[i], "", parts[k]), want);
+        }
+    inf_arena_free(&arena);
+}
+
 /* A request larger than a block gets its own; the block being filled keeps serving. */
 static void a_large_request_stands_alone(void **state)
 {
@@ -53,6 +70,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(texts_survive_growing_blocks),
+        cmocka_unit_test(joins_read_as_printf_writes_them),
         cmocka_unit_test(a_large_request_stands_alone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
