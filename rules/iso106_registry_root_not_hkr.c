@@ -124,11 +124,10 @@ static const char *const whql_hklm[] = {
     "software\\wowaa32node\\khronos",
 };
 
-/* Lower case, '\' separated, no edge or doubled separators. */
 /* SUBKEY lower-cased, without edge or repeated '\\' (registry key names may hold '/'). */
 static const char *normalize_key(struct inf_check *c, const char *subkey)
 {
-    char *out = inf_check_printf(c, "%s", subkey);
+    char *out = inf_check_copy(c, subkey, strlen(subkey)); /* (written over in place) */
     size_t o = 0;
     for (const char *p = subkey; *p; p++) {
         if (*p == '\\' && (o == 0 || out[o - 1] == '\\'))
