@@ -23,6 +23,9 @@ static void add_string(struct inf_buf *out, const char *text)
  * per piece cost more than linting the files.
  */
 
+/* A diagnostic's usual length without its path: a message, a hint, a section, a fingerprint. */
+#define TYPICAL_DIAGNOSTIC_BYTES 640
+
 /* The lengths of a finding's texts, measured once for its room and its writing. */
 struct finding_texts {
     size_t message, hint, section, description;
@@ -130,6 +133,10 @@ static void write_json_file(struct inf_buf *out, const struct inf_file_result *r
         return;
     struct inf_buf path = INF_BUF_INIT; /* escaped once, repeated in every diagnostic */
     inf_buf_add_json_string(&path, result->path, strlen(result->path));
+    /* Room for the usual diagnostic, reserved at once: a file with thousands of findings
+     * would otherwise copy its part at every doubling. (Room not written costs nothing.) */
+    if (!out->sink)
+        inf_buf_reserve(out, result->count * (TYPICAL_DIAGNOSTIC_BYTES + path.len));
     for (size_t i = 0; i < result->count; i++) {
         const struct inf_finding *f = &result->findings[i];
         struct finding_texts texts;
