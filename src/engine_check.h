@@ -39,6 +39,12 @@ struct inf_finding_sink {
     const struct inf_model *model;   /* the INF's model (sections), or NULL for C sources */
     struct inf_source_cursor cursor; /* findings on one long line cost what lies between them */
     struct inf_fix *pending;         /* the fix the next finding takes (inf_fix_begin), or NULL */
+    /* The last line hash worked out (a rule's findings often share a line): for which line,
+     * rule and section (compared by text). */
+    uint32_t hashed_line;
+    const struct inf_rule *hashed_rule;
+    const char *hashed_section;
+    uint64_t hashed;
 };
 
 void inf_finding_sink_init(struct inf_finding_sink *sink, struct inf_file_result *result,

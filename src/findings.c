@@ -100,6 +100,10 @@ static const char *excerpt_window(struct inf_finding *f, const char *line, size_
     return line + start;
 }
 
+static uint64_t fingerprint_line_hash(const struct inf_rule *rule, const char *section,
+                                      const char *text, size_t len);
+static int same_section(const char *a, const char *b);
+
 void inf_finding_add(struct inf_finding_sink *sink, const struct inf_rule *rule,
                      struct inf_span span, enum inf_severity severity, const char *hint,
                      const char *message, size_t message_len)
@@ -130,6 +134,17 @@ void inf_finding_add(struct inf_finding_sink *sink, const struct inf_rule *rule,
         name = inf_model_section_name(m, section);
     inf_finding_set_texts(r, f, message, message_len, hint, name.ptr, name.len, excerpt,
                           excerpt_len);
+    /* The fingerprint's line hash now, while the line is in cache (a file's fingerprints are
+     * worked out after all its rules ran, when its lines are long gone from it). */
+    if (!(sink->hashed_line == f->line && sink->hashed_rule == rule &&
+          same_section(sink->hashed_section, f->section))) {
+        sink->hashed = fingerprint_line_hash(rule, f->section, line_text, line_len);
+        sink->hashed_line = f->line;
+        sink->hashed_rule = rule;
+        sink->hashed_section = f->section;
+    }
+    f->line_hash = sink->hashed;
+    f->line_hashed = 1;
     if (sink->pending) { /* the fix the rule described for this finding */
         if (inf_fix_locate(sink, sink->pending) == 0)
             f->fix = sink->pending;
@@ -315,6 +330,21 @@ static uint64_t fnv1a_normalized_line(uint64_t h, const char *text, size_t len)
     return fnv1a(h, "", 1);
 }
 
+/* The hash of RULE's code, SECTION (or none) and line TEXT (LEN bytes) a fingerprint starts
+ * from. */
+static uint64_t fingerprint_line_hash(const struct inf_rule *rule, const char *section,
+                                      const char *text, size_t len)
+{
+    uint64_t h = fnv1a(FNV_OFFSET, rule->code, strlen(rule->code) + 1);
+    if (section)
+        for (const char *p = section; *p; p++) {
+            char c = inf_ascii_lower(*p);
+            h = fnv1a(h, &c, 1);
+        }
+    h = fnv1a(h, "", 1);
+    return fnv1a_normalized_line(h, text, len);
+}
+
 /* The hash of rule code, section and line text of a finding, for one line. */
 struct line_hash {
     const struct inf_rule *rule;
@@ -337,28 +367,24 @@ void inf_findings_fingerprint(struct inf_file_result *r, const struct inf_source
         struct inf_finding *f = &r->findings[i];
         if (f->fingerprint[0])
             continue;
-        if (f->line != cached_line)
-            cached = 0, cached_line = f->line;
-        size_t k = 0;
-        while (k < cached &&
-               !(cache[k].rule == f->rule && same_section(cache[k].section, f->section)))
-            k++;
-        if (k == cached) { /* first finding of this rule and section on the line */
-            uint64_t h = fnv1a(FNV_OFFSET, f->rule->code, strlen(f->rule->code) + 1);
-            if (f->section)
-                for (const char *p = f->section; *p; p++) {
-                    char c = inf_ascii_lower(*p);
-                    h = fnv1a(h, &c, 1);
-                }
-            h = fnv1a(h, "", 1);
-            size_t len = 0;
-            const char *text = source ? inf_source_line_text(source, f->line, &len) : "";
-            cache = inf_xgrow(cache, &cache_cap, cached + 1, sizeof *cache);
-            cache[cached].rule = f->rule;
-            cache[cached].section = f->section;
-            cache[cached++].hash = fnv1a_normalized_line(h, text, len);
+        uint64_t h = f->line_hash;
+        if (!f->line_hashed) { /* (a finding made without its line at hand) */
+            if (f->line != cached_line)
+                cached = 0, cached_line = f->line;
+            size_t k = 0;
+            while (k < cached &&
+                   !(cache[k].rule == f->rule && same_section(cache[k].section, f->section)))
+                k++;
+            if (k == cached) { /* first finding of this rule and section on the line */
+                size_t len = 0;
+                const char *text = source ? inf_source_line_text(source, f->line, &len) : "";
+                cache = inf_xgrow(cache, &cache_cap, cached + 1, sizeof *cache);
+                cache[cached].rule = f->rule;
+                cache[cached].section = f->section;
+                cache[cached++].hash = fingerprint_line_hash(f->rule, f->section, text, len);
+            }
+            h = cache[k].hash;
         }
-        uint64_t h = cache[k].hash;
         uint32_t index = inf_key_map_get(&seen, h);
         index = index == INF_NO_INDEX ? 0 : index;
         inf_key_map_put(&seen, h, index + 1);

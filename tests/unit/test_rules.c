@@ -796,6 +796,43 @@ static void many_findings_share_few_text_blocks(void **state)
     inf_buf_free(&text);
 }
 
+/* The fingerprints worked out from the line hashes taken as findings are made equal those
+ * worked out afterwards from the lines themselves: several rules and sections share lines. */
+static void fingerprints_from_kept_line_hashes_match_the_lines(void **state)
+{
+    (void)state;
+    const char *text =
+        HEAD "[SourceDisksFiles]\na.sys=1\nb.sys=1\n[DestinationDirs]\n"
+             "Files=12\nMore=11\n[Inst.NT]\nCopyFiles=Files,More\n"
+             "AddReg=Reg\n[Files]\na.sys\n[More]\nb.sys\n[Reg]\n"
+             "HKLM,Software\\X,A,,%%undefined%%\nHKLM,Software\\X,B,,\"%%11%%\\a.sys\"\n"
+             "[Files]\nb.sys\n[files]\na.sys\n" STRINGS;
+    struct inf_lint_options options;
+    inf_lint_options_init(&options);
+    size_t len = strlen(text);
+    struct inf_input input = {inf_xmalloc(len), len, 0, 0};
+    memcpy(input.bytes, text, len);
+    struct inf_file_result r;
+    struct inf_model model;
+    assert_int_equal(inf_engine_check("t.inf", input, &options, NULL, 0, &r, &model), 0);
+    inf_findings_finish(&r, &model.source);
+    assert_true(r.count >= 6);
+    char(*kept)[17] = malloc(r.count * sizeof *kept);
+    for (size_t i = 0; i < r.count; i++) {
+        assert_true(r.findings[i].line_hashed);
+        memcpy(kept[i], r.findings[i].fingerprint, 17);
+        r.findings[i].fingerprint[0] = '\0';
+        r.findings[i].line_hashed = 0; /* worked out again from the line */
+    }
+    inf_findings_fingerprint(&r, &model.source);
+    for (size_t i = 0; i < r.count; i++)
+        assert_string_equal(r.findings[i].fingerprint, kept[i]);
+    free(kept);
+    inf_file_result_free(&r);
+    inf_model_free(&model);
+    inf_lint_options_free(&options);
+}
+
 static void fingerprints_survive_inserted_lines(void **state)
 {
     (void)state;
@@ -1154,6 +1191,7 @@ int main(void)
         cmocka_unit_test(profiles_change_severities_and_allowances),
         cmocka_unit_test(options_select_ignore_and_severity),
         cmocka_unit_test(many_findings_share_few_text_blocks),
+        cmocka_unit_test(fingerprints_from_kept_line_hashes_match_the_lines),
         cmocka_unit_test(fingerprints_survive_inserted_lines),
         cmocka_unit_test(example_rule_of_the_guide_runs),
         cmocka_unit_test(iso101_arch_note_covers_every_copy),
