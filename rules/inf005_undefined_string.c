@@ -137,7 +137,7 @@ static void check(struct inf_check *c)
             continue;
         const struct inf_token *token = &m->tokens[mark->token];
         struct inf_text raw = inf_token_raw(m, token);
-        if (clean.ptr && raw.len == clean.len && memcmp(raw.ptr, clean.ptr, raw.len) == 0)
+        if (clean.ptr && raw.len == clean.len && inf_bytes_equal(raw.ptr, clean.ptr, raw.len))
             continue;
         if (!keys.read) {
             keys.keys = inf_check_string_keys(c, &keys.count);

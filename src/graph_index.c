@@ -39,7 +39,7 @@ static struct inf_name_slot *last_added_slot(const struct inf_name_index *index,
     if (!index->last_added)
         return NULL;
     struct inf_name_slot *s = &index->slots[index->last_added - 1];
-    return s->len == len && (len == 0 || memcmp(index->text.data + s->offset, name, len) == 0)
+    return s->len == len && (len == 0 || inf_bytes_equal(index->text.data + s->offset, name, len))
                ? s
                : NULL;
 }

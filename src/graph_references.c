@@ -134,7 +134,8 @@ static const struct inf_directive *line_directive(const struct inf_model *m,
 {
     const struct inf_token *key = inf_line_key(m, line);
     struct inf_text raw = inf_token_raw(m, key);
-    if (memo->raw.ptr && raw.len == memo->raw.len && memcmp(raw.ptr, memo->raw.ptr, raw.len) == 0)
+    if (memo->raw.ptr && raw.len == memo->raw.len &&
+        inf_bytes_equal(raw.ptr, memo->raw.ptr, raw.len))
         return memo->directive;
     memo->raw = raw;
     memo->directive = inf_directive_find(inf_token_value(m, key, scratch, NULL));

@@ -53,6 +53,24 @@ static void every_byte_pair_compares_as_folded(void **state)
         }
 }
 
+/* At every length up to 40, equal texts compare equal and a difference at any place is seen. */
+static void bytes_equal_sees_every_difference(void **state)
+{
+    (void)state;
+    char a[48], b[48];
+    for (size_t len = 0; len <= 40; len++) {
+        for (size_t i = 0; i < len; i++)
+            a[i] = b[i] = (char)('a' + i % 26);
+        assert_true(inf_bytes_equal(a, b, len));
+        for (size_t at = 0; at < len; at++) {
+            b[at] ^= 0x01;
+            assert_false(inf_bytes_equal(a, b, len));
+            assert_int_equal(inf_bytes_equal(a, b, at), 1); /* before it: still equal */
+            b[at] ^= 0x01;
+        }
+    }
+}
+
 static void prefixes_and_containment(void **state)
 {
     (void)state;
@@ -71,6 +89,7 @@ int main(void)
         cmocka_unit_test(only_ascii_letters_fold),
         cmocka_unit_test(equality_and_hash_ignore_case_at_every_length),
         cmocka_unit_test(every_byte_pair_compares_as_folded),
+        cmocka_unit_test(bytes_equal_sees_every_difference),
         cmocka_unit_test(prefixes_and_containment),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
