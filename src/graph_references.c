@@ -120,12 +120,26 @@ uint32_t inf_graph_companion_base(const struct inf_model *m, uint32_t section, i
     return INF_NO_INDEX;
 }
 
-/* The last key looked up: Models sections repeat one %strkey% key on thousands of lines, and
- * substituting it each time to see whether it names a directive cost more than the rest. */
-struct key_memo {
+/* A key looked up and the directive it names (or none). */
+struct key_seen {
     struct inf_text raw;
     const struct inf_directive *directive;
 };
+
+/* Keys looked up before: the last one, and %strkey% keys by a hash of their text. Models
+ * sections key thousands of lines with a few dozen %strkey% keys, and substituting one to
+ * see whether it names a directive costs more than the rest of the line. */
+#define KEYS_SEEN 64
+struct key_memo {
+    struct key_seen last;
+    struct key_seen substituted[KEYS_SEEN];
+};
+
+static int key_seen_is(const struct key_seen *seen, struct inf_text raw)
+{
+    return seen->raw.ptr && raw.len == seen->raw.len &&
+           inf_bytes_equal(raw.ptr, seen->raw.ptr, raw.len);
+}
 
 /* The directive LINE's (substituted) key names, or NULL. */
 static const struct inf_directive *line_directive(const struct inf_model *m,
@@ -134,12 +148,21 @@ static const struct inf_directive *line_directive(const struct inf_model *m,
 {
     const struct inf_token *key = inf_line_key(m, line);
     struct inf_text raw = inf_token_raw(m, key);
-    if (memo->raw.ptr && raw.len == memo->raw.len &&
-        inf_bytes_equal(raw.ptr, memo->raw.ptr, raw.len))
-        return memo->directive;
-    memo->raw = raw;
-    memo->directive = inf_directive_find(inf_token_value(m, key, scratch, NULL));
-    return memo->directive;
+    if (key_seen_is(&memo->last, raw))
+        return memo->last.directive;
+    struct key_seen *slot = NULL;
+    if (key->percent) {
+        slot = &memo->substituted[inf_hash_nocase(raw.ptr, raw.len) % KEYS_SEEN];
+        if (key_seen_is(slot, raw)) {
+            memo->last = *slot;
+            return slot->directive;
+        }
+    }
+    memo->last.raw = raw;
+    memo->last.directive = inf_directive_find(inf_token_value(m, key, scratch, NULL));
+    if (slot)
+        *slot = memo->last;
+    return memo->last.directive;
 }
 
 /* Sections named by the fields of directives in every section: the directive uses, made
@@ -340,7 +363,8 @@ const struct inf_directive_use *inf_graph_directive_uses(struct inf_graph *g, si
     const struct inf_model *m = g->model;
     if (!g->has_directive_uses) {
         struct inf_buf scratch = INF_BUF_INIT;
-        struct key_memo memo = {{NULL, 0}, NULL};
+        struct key_memo memo;
+        memset(&memo, 0, sizeof memo);
         for (size_t r = 0; r < m->run_count; r++) {
             const struct inf_run *run = &m->runs[r];
             for (uint32_t l = run->first_line; l < run->first_line + run->line_count; l++) {
