@@ -293,6 +293,36 @@ static void directive_uses_cover_the_whole_file(void **state)
     inf_model_free(&m);
 }
 
+/* %strkey% keys name a directive when their string does; keys seen before are told apart by
+ * their text (a hash slot shared by two keys must not answer for the other). */
+static void substituted_keys_name_directives(void **state)
+{
+    (void)state;
+    struct inf_buf text = INF_BUF_INIT;
+    inf_buf_adds(&text, VERSION "[X]\n");
+    for (int i = 0; i < 200; i++) /* 200 keys over 64 slots, each twice */
+        inf_buf_printf(&text, "%%K%d%% = T%d\n%%K%d%% = T%d\n", i, i, i, i);
+    inf_buf_adds(&text, "[Strings]\n");
+    for (int i = 0; i < 200; i++)
+        inf_buf_printf(&text, "K%d = %s\n", i, i % 3 == 0 ? "CopyFiles" : "Plain");
+    struct inf_model m;
+    struct inf_graph g;
+    build(&m, &g, "a.inf", text.data);
+    size_t count;
+    const struct inf_directive_use *uses = inf_graph_directive_uses(&g, &count);
+    assert_int_equal(count, 2 * 67); /* K0, K3, ... K198: 67 keys, two lines each */
+    for (size_t k = 0; k < count; k++) {
+        assert_string_equal(uses[k].directive, "CopyFiles");
+        int n = atoi(uses[k].target.text + 1);
+        assert_int_equal(n % 3, 0);
+        assert_int_equal(n, (int)(k / 2) * 3);
+    }
+    inf_graph_free(&g);
+    inf_arena_free(&test_arena);
+    inf_model_free(&m);
+    inf_buf_free(&text);
+}
+
 /*
  * A Models section's install names are read once, each name once without
  * case; a missing one is recorded on every device line naming it, with that
@@ -383,6 +413,7 @@ int main(void)
         cmocka_unit_test(needs_cycles_end_and_missing_targets_are_recorded),
         cmocka_unit_test(directive_table_finds_every_directive),
         cmocka_unit_test(directive_uses_cover_the_whole_file),
+        cmocka_unit_test(substituted_keys_name_directives),
         cmocka_unit_test(install_names_are_read_once_and_missing_ones_reported_per_line),
     };
     return cmocka_run_group_tests_name("graph", tests, NULL, NULL);
