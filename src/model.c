@@ -209,6 +209,8 @@ int inf_model_is_strings_section(const struct inf_model *model, uint32_t section
            (name.len == 7 || name.ptr[7] == '.');
 }
 
+static int parse_dirid(const char *text, size_t len, long *value);
+
 /*
  * Chooses the table used for substitution: [Strings], else the first
  * [Strings.xxxx] (a file with only localized tables), and indexes its keys.
@@ -234,6 +236,8 @@ static void build_strings_table(struct inf_model *m)
         if (!key)
             continue;
         struct inf_text k = inf_token_raw(m, key);
+        long dirid;
+        m->strings_have_dirid_names |= parse_dirid(k.ptr, k.len, &dirid);
         uint32_t hash = inf_hash_nocase(k.ptr, k.len);
         size_t slot = hash & (size - 1);
         int duplicate = 0;
@@ -322,12 +326,18 @@ int inf_model_next_percent(const struct inf_model *model, struct inf_text text, 
     ref->name_len = (size_t)(close - open - 1);
     ref->len = ref->name_len + 2;
     *pos = (size_t)(close + 1 - text.ptr);
+    /* A string of the name wins over a DIRID; when no string key reads as one, a DIRID
+     * needs no lookup. */
+    long value = 0;
+    int dirid = ref->name_len && parse_dirid(ref->name, ref->name_len, &value);
     if (ref->name_len == 0)
         ref->kind = INF_PERCENT_ESCAPE;
+    else if (dirid && !model->strings_have_dirid_names)
+        ref->kind = INF_PERCENT_DIRID, ref->dirid = value;
     else if ((ref->value = inf_model_string(model, ref->name, ref->name_len)) != NULL)
         ref->kind = INF_PERCENT_STRING;
-    else if (parse_dirid(ref->name, ref->name_len, &ref->dirid))
-        ref->kind = INF_PERCENT_DIRID;
+    else if (dirid)
+        ref->kind = INF_PERCENT_DIRID, ref->dirid = value;
     else
         ref->kind = INF_PERCENT_UNKNOWN;
     return 1;

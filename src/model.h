@@ -163,6 +163,7 @@ struct inf_model {
     uint32_t strings_section;            /* the table used for %key% substitution */
     struct inf_hash_slot *strings_table; /* string keys: line indexes */
     size_t strings_table_size;
+    int strings_have_dirid_names; /* a string key reads as a DIRID ("13"): looked up first */
 };
 
 /*

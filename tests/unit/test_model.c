@@ -69,6 +69,32 @@ static void localized_strings_table_is_used_without_undecorated(void **state)
     inf_model_free(&m);
 }
 
+/* %13% is DIRID 13 unless [Strings] has a key "13": the string wins, in every text. */
+static void a_numeric_string_key_wins_over_the_dirid(void **state)
+{
+    (void)state;
+    const char *texts[] = {"[S]\nk=%13%\\a.sys\n[Strings]\nx=1\n",
+                           "[S]\nk=%13%\\a.sys\n[Strings]\n13=store\n"};
+    for (int i = 0; i < 2; i++) {
+        struct inf_model m;
+        parse_text(&m, texts[i]);
+        const struct inf_line *line = first_line(&m, "S");
+        struct inf_text raw = inf_token_raw(&m, inf_line_field(&m, line, 0));
+        size_t pos = 0;
+        struct inf_percent_ref ref;
+        assert_true(inf_model_next_percent(&m, raw, &pos, &ref));
+        if (i == 0) {
+            assert_int_equal(ref.kind, INF_PERCENT_DIRID);
+            assert_int_equal(ref.dirid, 13);
+        } else {
+            assert_int_equal(ref.kind, INF_PERCENT_STRING);
+            assert_value(&m, inf_line_field(&m, line, 0), "store\\a.sys");
+        }
+        assert_false(inf_model_next_percent(&m, raw, &pos, &ref));
+        inf_model_free(&m);
+    }
+}
+
 static void many_distinct_sections_are_all_found(void **state)
 {
     (void)state;
@@ -155,6 +181,7 @@ int main(void)
         cmocka_unit_test(substitution_is_lazy_and_never_resplits),
         cmocka_unit_test(strings_keys_match_case_insensitively_first_wins),
         cmocka_unit_test(localized_strings_table_is_used_without_undecorated),
+        cmocka_unit_test(a_numeric_string_key_wins_over_the_dirid),
         cmocka_unit_test(many_distinct_sections_are_all_found),
         cmocka_unit_test(dump_model_matches_the_contract),
         cmocka_unit_test(dump_escapes_control_characters),
