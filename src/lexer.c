@@ -322,25 +322,20 @@ static inline void emit_token(struct lexer *lx, size_t offset, size_t end, size_
         m->tokens = inf_xgrow(m->tokens, &m->token_cap, m->token_count + 1, sizeof *m->tokens);
     /* Built in a local and stored whole: a read-modify-write of the bit fields in place would
      * fault each fresh page twice (once to read the zero page, once to write). */
-    struct inf_token token;
     size_t len = full_len > INF_MAX_TOKEN_BYTES ? INF_MAX_TOKEN_BYTES : full_len;
-    token.len = (unsigned int)len;
-    token.quoted = quoted != 0;
-    token.percent = percent != 0;
-    token.dollar = dollar != 0;
     /* A slice of the source when its extent is the text plus at most one quote either side. */
     size_t opens = text_start - offset, closes = end - (text_start + len);
-    if (!built && len == full_len && opens <= 1 && closes <= 1) {
-        token.at = (uint32_t)offset;
-        token.pooled = 0;
-        token.opens_quote = (unsigned int)opens;
-        token.closes_quote = (unsigned int)closes;
+    uint32_t at;
+    int pooled = built || len != full_len || opens > 1 || closes > 1;
+    if (!pooled) {
+        at = (uint32_t)offset;
     } else {
         const char *text = built ? built : lx->text + text_start;
-        token.at = pool_add(m, text, len, (uint32_t)offset, (uint32_t)end);
-        token.pooled = 1;
-        token.opens_quote = token.closes_quote = 0;
+        at = pool_add(m, text, len, (uint32_t)offset, (uint32_t)end);
+        opens = closes = 0;
     }
+    struct inf_token token = inf_token_make(at, (uint32_t)len, quoted != 0, pooled, percent != 0,
+                                            dollar != 0, (unsigned)opens, (unsigned)closes);
     m->tokens[m->token_count++] = token;
     if (percent | dollar) {
         /* The entry is appended to lines when it ends: its index is line_count. */

@@ -95,6 +95,28 @@ static void a_numeric_string_key_wins_over_the_dirid(void **state)
     }
 }
 
+/* A token made by hand-packing reads back every field as given (the bit fields' layout). */
+static void tokens_are_packed_as_their_fields_read(void **state)
+{
+    (void)state;
+    assert_int_equal(sizeof(struct inf_token), 8);
+    const uint32_t lens[] = {0, 1, 77, INF_MAX_TOKEN_BYTES};
+    for (unsigned bits = 0; bits < 64; bits++)
+        for (size_t l = 0; l < sizeof lens / sizeof lens[0]; l++) {
+            struct inf_token t =
+                inf_token_make(0xDEADBEEFu - bits, lens[l], bits & 1, bits >> 1 & 1, bits >> 2 & 1,
+                               bits >> 3 & 1, bits >> 4 & 1, bits >> 5 & 1);
+            assert_int_equal(t.at, 0xDEADBEEFu - bits);
+            assert_int_equal(t.len, lens[l]);
+            assert_int_equal(t.quoted, bits & 1);
+            assert_int_equal(t.pooled, bits >> 1 & 1);
+            assert_int_equal(t.percent, bits >> 2 & 1);
+            assert_int_equal(t.dollar, bits >> 3 & 1);
+            assert_int_equal(t.opens_quote, bits >> 4 & 1);
+            assert_int_equal(t.closes_quote, bits >> 5 & 1);
+        }
+}
+
 static void many_distinct_sections_are_all_found(void **state)
 {
     (void)state;
@@ -182,6 +204,7 @@ int main(void)
         cmocka_unit_test(strings_keys_match_case_insensitively_first_wins),
         cmocka_unit_test(localized_strings_table_is_used_without_undecorated),
         cmocka_unit_test(a_numeric_string_key_wins_over_the_dirid),
+        cmocka_unit_test(tokens_are_packed_as_their_fields_read),
         cmocka_unit_test(many_distinct_sections_are_all_found),
         cmocka_unit_test(dump_model_matches_the_contract),
         cmocka_unit_test(dump_escapes_control_characters),
