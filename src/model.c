@@ -242,11 +242,9 @@ static void build_strings_table(struct inf_model *m)
         size_t slot = hash & (size - 1);
         int duplicate = 0;
         for (; m->strings_table[slot].index; slot = (slot + 1) & (size - 1)) {
-            if (m->strings_table[slot].hash != hash)
-                continue;
-            const struct inf_line *other = &m->lines[m->strings_table[slot].index - 1];
-            struct inf_text o = inf_token_raw(m, inf_line_key(m, other));
-            if (inf_text_equal_nocase2(o.ptr, o.len, k.ptr, k.len)) {
+            const struct inf_string_slot *other = &m->strings_table[slot];
+            if (other->hash == hash &&
+                inf_text_equal_nocase2(other->key, other->key_len, k.ptr, k.len)) {
                 duplicate = 1; /* the first definition wins */
                 break;
             }
@@ -254,6 +252,8 @@ static void build_strings_table(struct inf_model *m)
         if (!duplicate) {
             m->strings_table[slot].hash = hash;
             m->strings_table[slot].index = (uint32_t)(line - m->lines) + 1;
+            m->strings_table[slot].key = k.ptr;
+            m->strings_table[slot].key_len = k.len;
         }
     }
 }
@@ -266,13 +266,10 @@ const struct inf_token *inf_model_string(const struct inf_model *model, const ch
     size_t mask = model->strings_table_size - 1;
     uint32_t hash = inf_hash_nocase(name, len);
     for (size_t slot = hash & mask; model->strings_table[slot].index; slot = (slot + 1) & mask) {
-        if (model->strings_table[slot].hash != hash)
-            continue;
-        const struct inf_line *line = &model->lines[model->strings_table[slot].index - 1];
-        struct inf_text k = inf_token_raw(model, inf_line_key(model, line));
-        if (inf_text_equal_nocase2(k.ptr, k.len, name, len)) {
+        const struct inf_string_slot *s = &model->strings_table[slot];
+        if (s->hash == hash && inf_text_equal_nocase2(s->key, s->key_len, name, len)) {
             /* The value is the first field; an entry without '=' is its own value. */
-            return inf_line_field(model, line, 0);
+            return inf_line_field(model, &model->lines[s->index - 1], 0);
         }
     }
     return NULL;

@@ -149,6 +149,15 @@ struct inf_hash_slot {
     uint32_t index;
 };
 
+/* A [Strings] key: its hash, its line (index + 1; 0 = empty slot) and its text, kept beside
+ * them so that a lookup reads no line or token. */
+struct inf_string_slot {
+    uint32_t hash;
+    uint32_t index;
+    const char *key;
+    size_t key_len;
+};
+
 struct inf_model {
     struct inf_source source;
     char *path;      /* as given; owned */
@@ -179,8 +188,8 @@ struct inf_model {
 
     struct inf_hash_slot *section_table; /* section names: section indexes */
     size_t section_table_size;
-    uint32_t strings_section;            /* the table used for %key% substitution */
-    struct inf_hash_slot *strings_table; /* string keys: line indexes */
+    uint32_t strings_section;              /* the table used for %key% substitution */
+    struct inf_string_slot *strings_table; /* string keys: line indexes */
     size_t strings_table_size;
     int strings_have_dirid_names; /* a string key reads as a DIRID ("13"): looked up first */
 };
