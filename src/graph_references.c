@@ -372,6 +372,7 @@ const struct inf_directive_use *inf_graph_directive_uses(struct inf_graph *g, si
                 if (!line->has_key)
                     continue;
                 const struct inf_directive *d = line_directive(m, line, &scratch, &memo);
+                struct inf_span span = {0, 0}; /* the line's, worked out at its first use */
                 for (size_t f = 0; d && f < line->field_count; f++) {
                     const struct inf_token *t = inf_line_field(m, line, f);
                     struct inf_text v = inf_token_value(m, t, &scratch, NULL);
@@ -386,7 +387,9 @@ const struct inf_directive_use *inf_graph_directive_uses(struct inf_graph *g, si
                     struct inf_directive_use *u = &g->directive_uses[g->directive_use_count++];
                     u->directive = d->name;
                     u->line = line;
-                    u->span = inf_span_line(m, line);
+                    if (span.end == 0)
+                        span = inf_span_line(m, line);
+                    u->span = span;
                     u->from_section = run->section;
                     u->target.text = inf_arena_strndup(g->arena, v.ptr, v.len);
                     u->target.len = v.len;
