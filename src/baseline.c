@@ -215,11 +215,12 @@ void inf_baseline_report_stale(const struct inf_baseline *baseline, const char *
                               "run inflint --write-baseline again to drop stale entries", NULL, 0,
                               "", 0);
         f->excerpt_column = 1;
+        inf_finding_hash_line(f, "", 0); /* a finding of no line */
         inf_buf_free(&text);
     }
     /* Only the new entries get fingerprints: the others keep those they were linted with. */
     inf_findings_sort(result);
-    inf_findings_fingerprint(result, NULL);
+    inf_findings_fingerprint(result);
 }
 
 struct written {

@@ -71,13 +71,21 @@ void inf_finding_set_texts(struct inf_file_result *result, struct inf_finding *f
 void inf_findings_sort(struct inf_file_result *result);
 
 /*
- * Gives every finding of RESULT that has none its fingerprint (conventions.md
- * 5), in array order, from the line texts of MODEL (NULL: empty lines).
+ * Sets F's line_hash, the start of its fingerprint: its rule's code, its
+ * section and its line's TEXT (LEN bytes; "" for a finding of no line).
+ * Every finding gets it when it is made (inf_finding_add does it).
  */
-void inf_findings_fingerprint(struct inf_file_result *result, const struct inf_source *source);
+void inf_finding_hash_line(struct inf_finding *f, const char *text, size_t len);
+
+/*
+ * Gives every finding of RESULT that has none its fingerprint (conventions.md
+ * 5), in array order, from its line hash and how many came before it with
+ * the same.
+ */
+void inf_findings_fingerprint(struct inf_file_result *result);
 
 /* inf_findings_sort, then inf_findings_fingerprint. */
-void inf_findings_finish(struct inf_file_result *result, const struct inf_source *source);
+void inf_findings_finish(struct inf_file_result *result);
 /* Frees the text blocks of RESULT's findings (inf_file_result_free_findings does). */
 void inf_text_blocks_free(struct inf_file_result *result);
 /* How many text blocks RESULT's findings use. */

@@ -5,8 +5,9 @@
  * INF_TEXT_MAX bytes, and an excerpt of its line (a window around it when
  * the line is long), so that what one file costs grows with its size and
  * its findings, not with their product. Fingerprints (conventions.md 5) are
- * computed once the findings are sorted, from the line texts of the model,
- * each line's normalized text hashed once per rule and section.
+ * computed once the findings are sorted, from the hash of each finding's
+ * rule, section and normalized line text, taken when it was made (once per
+ * line, rule and section).
  */
 #include "engine_check.h"
 #include "buf_cursor.h"
@@ -100,8 +101,6 @@ static const char *excerpt_window(struct inf_finding *f, const char *line, size_
     return line + start;
 }
 
-static uint64_t fingerprint_line_hash(const struct inf_rule *rule, const char *section,
-                                      const char *text, size_t len);
 static int same_section(const char *a, const char *b);
 
 void inf_finding_add(struct inf_finding_sink *sink, const struct inf_rule *rule,
@@ -136,15 +135,16 @@ void inf_finding_add(struct inf_finding_sink *sink, const struct inf_rule *rule,
                           excerpt_len);
     /* The fingerprint's line hash now, while the line is in cache (a file's fingerprints are
      * worked out after all its rules ran, when its lines are long gone from it). */
-    if (!(sink->hashed_line == f->line && sink->hashed_rule == rule &&
-          same_section(sink->hashed_section, f->section))) {
-        sink->hashed = fingerprint_line_hash(rule, f->section, line_text, line_len);
+    if (sink->hashed_line == f->line && sink->hashed_rule == rule &&
+        same_section(sink->hashed_section, f->section)) {
+        f->line_hash = sink->hashed;
+    } else {
+        inf_finding_hash_line(f, line_text, line_len);
+        sink->hashed = f->line_hash;
         sink->hashed_line = f->line;
         sink->hashed_rule = rule;
         sink->hashed_section = f->section;
     }
-    f->line_hash = sink->hashed;
-    f->line_hashed = 1;
     if (sink->pending) { /* the fix the rule described for this finding */
         if (inf_fix_locate(sink, sink->pending) == 0)
             f->fix = sink->pending;
@@ -330,61 +330,31 @@ static uint64_t fnv1a_normalized_line(uint64_t h, const char *text, size_t len)
     return fnv1a(h, "", 1);
 }
 
-/* The hash of RULE's code, SECTION (or none) and line TEXT (LEN bytes) a fingerprint starts
- * from. */
-static uint64_t fingerprint_line_hash(const struct inf_rule *rule, const char *section,
-                                      const char *text, size_t len)
+void inf_finding_hash_line(struct inf_finding *f, const char *text, size_t len)
 {
-    uint64_t h = fnv1a(FNV_OFFSET, rule->code, strlen(rule->code) + 1);
-    if (section)
-        for (const char *p = section; *p; p++) {
+    uint64_t h = fnv1a(FNV_OFFSET, f->rule->code, strlen(f->rule->code) + 1);
+    if (f->section)
+        for (const char *p = f->section; *p; p++) {
             char c = inf_ascii_lower(*p);
             h = fnv1a(h, &c, 1);
         }
     h = fnv1a(h, "", 1);
-    return fnv1a_normalized_line(h, text, len);
+    f->line_hash = fnv1a_normalized_line(h, text, len);
 }
-
-/* The hash of rule code, section and line text of a finding, for one line. */
-struct line_hash {
-    const struct inf_rule *rule;
-    const char *section; /* compared by text */
-    uint64_t hash;
-};
 
 static int same_section(const char *a, const char *b)
 {
     return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-void inf_findings_fingerprint(struct inf_file_result *r, const struct inf_source *source)
+void inf_findings_fingerprint(struct inf_file_result *r)
 {
     struct inf_key_map seen = {0}; /* hash before the index -> findings with it so far */
-    struct line_hash *cache = NULL;
-    size_t cached = 0, cache_cap = 0;
-    uint32_t cached_line = 0;
     for (size_t i = 0; i < r->count; i++) {
         struct inf_finding *f = &r->findings[i];
         if (f->fingerprint[0])
             continue;
         uint64_t h = f->line_hash;
-        if (!f->line_hashed) { /* (a finding made without its line at hand) */
-            if (f->line != cached_line)
-                cached = 0, cached_line = f->line;
-            size_t k = 0;
-            while (k < cached &&
-                   !(cache[k].rule == f->rule && same_section(cache[k].section, f->section)))
-                k++;
-            if (k == cached) { /* first finding of this rule and section on the line */
-                size_t len = 0;
-                const char *text = source ? inf_source_line_text(source, f->line, &len) : "";
-                cache = inf_xgrow(cache, &cache_cap, cached + 1, sizeof *cache);
-                cache[cached].rule = f->rule;
-                cache[cached].section = f->section;
-                cache[cached++].hash = fingerprint_line_hash(f->rule, f->section, text, len);
-            }
-            h = cache[k].hash;
-        }
         uint32_t index = inf_key_map_get(&seen, h);
         index = index == INF_NO_INDEX ? 0 : index;
         inf_key_map_put(&seen, h, index + 1);
@@ -395,12 +365,11 @@ void inf_findings_fingerprint(struct inf_file_result *r, const struct inf_source
             f->fingerprint[d] = hex[(h >> (60 - 4 * d)) & 15];
         f->fingerprint[16] = '\0';
     }
-    free(cache);
     inf_key_map_free(&seen);
 }
 
-void inf_findings_finish(struct inf_file_result *r, const struct inf_source *source)
+void inf_findings_finish(struct inf_file_result *r)
 {
     inf_findings_sort(r);
-    inf_findings_fingerprint(r, source);
+    inf_findings_fingerprint(r);
 }

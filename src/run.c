@@ -65,7 +65,7 @@ int inf_lint_input_rules(const char *path, struct inf_input input,
     inf_findings_apply_overrides(result, options, 0);
     inf_suppressions_apply(&model.source, model.comments, model.comment_count, &model, result,
                            options);
-    inf_findings_finish(result, &model.source);
+    inf_findings_finish(result);
     inf_model_free(&model);
     return 0;
 }

@@ -45,10 +45,9 @@ struct inf_finding {
     unsigned excerpt_cut_right : 1;
     char fingerprint[17];
     struct inf_fix *fix; /* the finding's fix, or NULL; owned */
-    /* The fingerprint's hash of rule, section and line text, worked out while the line was
-     * at hand (line_hashed), so that fingerprinting need not read the lines again. */
+    /* The fingerprint's hash of rule, section and line text, taken when the finding is made,
+     * its line at hand: fingerprinting after the sort need not read the lines again. */
     uint64_t line_hash;
-    unsigned line_hashed : 1;
 };
 
 /* The most bytes a finding's message, hint or section name keeps (longer ones end in "..."). */
