@@ -20,35 +20,6 @@ static inline uint64_t fold8(uint64_t w)
     return w | (upper >> 2);
 }
 
-static inline uint64_t load8(const char *p)
-{
-    uint64_t w;
-    memcpy(&w, p, 8);
-    return w;
-}
-
-/* Four bytes as a little-endian number, whatever the machine (one load where it is LE). */
-static inline uint64_t load32_le(const char *p)
-{
-    const unsigned char *u = (const unsigned char *)p;
-    return (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 | (uint64_t)u[3] << 24;
-}
-
-/*
- * The LEN (< 8) bytes at P as one word, byte k at bits 8k: two tails of one
- * length are equal exactly when their words are (and equal but for case
- * when their fold8() are).
- */
-static inline uint64_t tail_word(const char *p, size_t len)
-{
-    if (len >= 4) /* two overlapping loads: shared bytes land on themselves */
-        return load32_le(p) | load32_le(p + len - 4) << (8 * (len - 4));
-    uint64_t w = 0;
-    for (size_t k = 0; k < len; k++)
-        w |= (uint64_t)(unsigned char)p[k] << (8 * k);
-    return w;
-}
-
 /* Case-insensitive hash, eight bytes at a time (a multiply-xorshift mix). */
 uint32_t inf_hash_nocase(const char *text, size_t len)
 {
@@ -56,11 +27,11 @@ uint32_t inf_hash_nocase(const char *text, size_t len)
     uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
     size_t i = 0;
     for (; i + 8 <= len; i += 8) {
-        h = (h ^ fold8(load8(text + i))) * k;
+        h = (h ^ fold8(inf_load8(text + i))) * k;
         h ^= h >> 32;
     }
     if (i < len)
-        h = (h ^ fold8(tail_word(text + i, len - i))) * k;
+        h = (h ^ fold8(inf_tail_word(text + i, len - i))) * k;
     h ^= h >> 29;
     h *= 0xc4ceb9fe1a85ec53ull;
     h ^= h >> 32;
@@ -71,13 +42,13 @@ int inf_text_same_length_equal_nocase(const char *a, const char *b, size_t alen)
 {
     size_t i = 0;
     for (; i + 8 <= alen; i += 8) {
-        uint64_t x = load8(a + i), y = load8(b + i);
+        uint64_t x = inf_load8(a + i), y = inf_load8(b + i);
         if (x != y && fold8(x) != fold8(y)) /* (the same case, the usual answer, needs no fold) */
             return 0;
     }
     if (i == alen)
         return 1;
-    uint64_t x = tail_word(a + i, alen - i), y = tail_word(b + i, alen - i);
+    uint64_t x = inf_tail_word(a + i, alen - i), y = inf_tail_word(b + i, alen - i);
     return x == y || fold8(x) == fold8(y);
 }
 

@@ -9,33 +9,49 @@
 #include <stdint.h>
 #include <string.h>
 
+/* Eight bytes at P as one word (names are compared and hashed eight bytes at a time). */
+static inline uint64_t inf_load8(const char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+/* Four bytes as a little-endian number, whatever the machine (one load where it is LE). */
+static inline uint64_t inf_load32_le(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    return (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 | (uint64_t)u[3] << 24;
+}
+
+/*
+ * The LEN (< 8) bytes at P as one word, byte k at bits 8k: two tails of one
+ * length are equal exactly when their words are (and equal but for case
+ * when their case-folded words are, text.c).
+ */
+static inline uint64_t inf_tail_word(const char *p, size_t len)
+{
+    if (len >= 4) /* two overlapping loads: shared bytes land on themselves */
+        return inf_load32_le(p) | inf_load32_le(p + len - 4) << (8 * (len - 4));
+    uint64_t w = 0;
+    for (size_t k = 0; k < len; k++)
+        w |= (uint64_t)(unsigned char)p[k] << (8 * k);
+    return w;
+}
+
 /*
  * Are the LEN bytes at A and B the same? memcmp without a call, for the short
- * names compared by the hundred thousand: two overlapping words cover up to
- * eight bytes at once.
+ * names compared by the hundred thousand: under eight bytes as one word each,
+ * else eight bytes a step and the last eight (overlapping) for the rest.
  */
 static inline int inf_bytes_equal(const char *a, const char *b, size_t len)
 {
-    if (len < 4) {
-        for (size_t i = 0; i < len; i++)
-            if (a[i] != b[i])
-                return 0;
-        return 1;
-    }
-    if (len < 8) {
-        uint32_t x1, y1, x2, y2;
-        memcpy(&x1, a, 4), memcpy(&y1, b, 4);
-        memcpy(&x2, a + len - 4, 4), memcpy(&y2, b + len - 4, 4);
-        return x1 == y1 && x2 == y2;
-    }
-    uint64_t x, y;
-    for (size_t i = 0; i + 8 < len; i += 8) {
-        memcpy(&x, a + i, 8), memcpy(&y, b + i, 8);
-        if (x != y)
+    if (len < 8)
+        return inf_tail_word(a, len) == inf_tail_word(b, len);
+    for (size_t i = 0; i + 8 < len; i += 8)
+        if (inf_load8(a + i) != inf_load8(b + i))
             return 0;
-    }
-    memcpy(&x, a + len - 8, 8), memcpy(&y, b + len - 8, 8); /* the last eight */
-    return x == y;
+    return inf_load8(a + len - 8) == inf_load8(b + len - 8);
 }
 
 /* C lower-cased when it is 'A'-'Z'; every other byte as it is. */
