@@ -50,15 +50,13 @@ void inf_fix_unsafe(struct inf_check *check, const char *why)
     struct inf_fix *fix = ((struct inf_finding_sink *)check->sink)->pending;
     if (!fix)
         return;
-    static const char middle[] = " (unsafe: ";
-    size_t had = strlen(fix->description), why_len = strlen(why), m = sizeof middle - 1;
-    char *text = inf_xmalloc(had + m + why_len + 2); /* "DESCRIPTION (unsafe: WHY)" */
-    memcpy(text, fix->description, had);
-    memcpy(text + had, middle, m);
-    memcpy(text + had + m, why, why_len);
-    memcpy(text + had + m + why_len, ")", 2);
+    struct inf_buf text = INF_BUF_INIT; /* "DESCRIPTION (unsafe: WHY)", without printf */
+    inf_buf_adds(&text, fix->description);
+    inf_buf_adds(&text, " (unsafe: ");
+    inf_buf_adds(&text, why);
+    inf_buf_addc(&text, ')');
     free(fix->description);
-    fix->description = text;
+    fix->description = text.data;
     fix->applicability = INF_FIX_UNSAFE;
 }
 
@@ -86,20 +84,18 @@ void inf_fix_replace(struct inf_check *check, struct inf_span span, const char *
     if (!fix)
         return;
     /* Line breaks written as the line's own: a bare LF becomes CR LF on a CR LF line. */
-    size_t len = strlen(replacement), bare = 0;
-    if (memchr(replacement, '\n', len) && line_ends_in_crlf(sink->source, span.start))
-        for (size_t i = 0; i < len; i++)
-            bare += replacement[i] == '\n' && (i == 0 || replacement[i - 1] != '\r');
-    char *text = inf_xmalloc(len + bare + 1), *out = text;
-    if (!bare) {
-        memcpy(text, replacement, len + 1);
+    size_t len = strlen(replacement);
+    char *text;
+    if (!memchr(replacement, '\n', len) || !line_ends_in_crlf(sink->source, span.start)) {
+        text = inf_xstrndup(replacement, len); /* (most replacements: one line) */
     } else {
+        struct inf_buf crlf = INF_BUF_INIT;
         for (size_t i = 0; i < len; i++) {
             if (replacement[i] == '\n' && (i == 0 || replacement[i - 1] != '\r'))
-                *out++ = '\r';
-            *out++ = replacement[i];
+                inf_buf_addc(&crlf, '\r');
+            inf_buf_addc(&crlf, replacement[i]);
         }
-        *out = '\0';
+        text = crlf.data;
     }
     fix->edits = inf_xrealloc(fix->edits, (fix->edit_count + 1) * sizeof *fix->edits);
     struct inf_fix_edit *edit = &fix->edits[fix->edit_count++];
