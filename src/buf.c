@@ -18,13 +18,20 @@
 #include <emmintrin.h>
 #endif
 
+/* Writes what BUF holds to its sink and empties it. */
+static void flush_to_sink(struct inf_buf *buf)
+{
+    if (buf->len)
+        fwrite(buf->data, 1, buf->len, buf->sink);
+    inf_buf_clear(buf);
+}
+
 void inf_buf_reserve(struct inf_buf *buf, size_t extra)
 {
     if (buf->len + extra + 1 <= buf->cap)
         return;
     if (buf->sink && buf->len) {
-        fwrite(buf->data, 1, buf->len, buf->sink);
-        inf_buf_clear(buf);
+        flush_to_sink(buf);
         if (extra + 1 <= buf->cap)
             return;
     }
@@ -38,9 +45,7 @@ void inf_buf_reserve(struct inf_buf *buf, size_t extra)
 void inf_buf_add(struct inf_buf *buf, const char *data, size_t len)
 {
     if (buf->sink && len >= buf->cap) { /* bigger than the buffer: written, not copied in */
-        if (buf->len)
-            fwrite(buf->data, 1, buf->len, buf->sink);
-        inf_buf_clear(buf);
+        flush_to_sink(buf);
         fwrite(data, 1, len, buf->sink);
         return;
     }
