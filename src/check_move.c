@@ -61,6 +61,10 @@ static int global_prefix_at(const char *low, size_t len, size_t i)
     return n <= len - i && memcmp(low + i, global_prefixes[k].text, n) == 0 ? k : -1;
 }
 
+/* The bytes a global prefix may start with, and the bytes that end a path. */
+static const unsigned char starts_prefix[256] = {['%'] = 1, ['\\'] = 1, ['c'] = 1};
+static const unsigned char ends_path[256] = {['"'] = 1, [' '] = 1, [','] = 1};
+
 int inf_check_global_path(const char *low, size_t len, size_t *start, size_t *end,
                           size_t *file_start)
 {
@@ -68,17 +72,22 @@ int inf_check_global_path(const char *low, size_t len, size_t *start, size_t *en
     int best = (int)GLOBAL_PREFIX_COUNT;
     size_t i = 0;
     for (size_t at = 0; at < len && best > 0; at++) {
+        if (!starts_prefix[(unsigned char)low[at]])
+            continue; /* (most bytes: one table look) */
         int k = global_prefix_at(low, len, at);
         if (k >= 0 && k < best)
             best = k, i = at;
     }
     if (best == (int)GLOBAL_PREFIX_COUNT)
         return 0;
-    /* The path runs to a quote, comma or blank; its last component is the file. */
-    size_t e = i, f = i;
-    for (; e < len && low[e] != '"' && low[e] != ' ' && low[e] != ','; e++)
-        if (low[e] == '\\')
-            f = e + 1;
+    /* The path runs to a quote, comma or blank; its last component is the file, found
+     * backwards (it is short, the path is not). */
+    size_t e = i;
+    while (e < len && !ends_path[(unsigned char)low[e]])
+        e++;
+    size_t f = e;
+    while (f > i && low[f - 1] != '\\')
+        f--;
     *start = i, *end = e, *file_start = f;
     return e > f;
 }

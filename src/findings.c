@@ -305,22 +305,30 @@ static uint64_t fnv1a(uint64_t h, const char *data, size_t len)
  * terminator: no comment, runs of blanks as one space (none at the ends),
  * ASCII case folded.
  */
+enum { LINE_BLANK = 1, LINE_QUOTE, LINE_SEMICOLON }; /* the bytes the hash looks at */
+static const unsigned char line_class[256] = {
+    [' '] = LINE_BLANK, ['\t'] = LINE_BLANK, ['\r'] = LINE_BLANK, ['"'] = LINE_QUOTE,
+    [';'] = LINE_SEMICOLON};
+
 static uint64_t fnv1a_normalized_line(uint64_t h, const char *text, size_t len)
 {
     int quoted = 0, blank = 0;
     const unsigned char *p = (const unsigned char *)text, *end = p + len;
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
+    while (p < end && line_class[*p] == LINE_BLANK)
         p++; /* none at the start */
     for (; p < end; p++) {
         unsigned char c = *p;
-        if (c <= ' ' && (c == ' ' || c == '\t' || c == '\r')) {
-            blank = 1;
-            continue;
+        unsigned char k = line_class[c];
+        if (k) { /* (most bytes are none of these: one table look) */
+            if (k == LINE_BLANK) {
+                blank = 1;
+                continue;
+            }
+            if (k == LINE_QUOTE)
+                quoted = !quoted;
+            else if (!quoted)
+                break; /* a comment */
         }
-        if (c == '"')
-            quoted = !quoted;
-        else if (c == ';' && !quoted)
-            break;
         if (blank) { /* a run of blanks between two characters: one space */
             h = (h ^ ' ') * FNV_PRIME;
             blank = 0;

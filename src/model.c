@@ -238,6 +238,8 @@ static void build_strings_table(struct inf_model *m)
         struct inf_text k = inf_token_raw(m, key);
         long dirid;
         m->strings_have_dirid_names |= parse_dirid(k.ptr, k.len, &dirid);
+        const struct inf_token *value = inf_line_field(m, line, 0);
+        m->string_values_have_percent |= value && value->percent;
         uint32_t hash = inf_hash_nocase(k.ptr, k.len);
         size_t slot = hash & (size - 1);
         int duplicate = 0;

@@ -192,6 +192,7 @@ struct inf_model {
     struct inf_string_slot *strings_table; /* string keys: line indexes */
     size_t strings_table_size;
     int strings_have_dirid_names; /* a string key reads as a DIRID ("13"): looked up first */
+    int string_values_have_percent; /* a string's value holds '%' (substituting may pair it) */
 };
 
 /*

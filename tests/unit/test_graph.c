@@ -323,6 +323,63 @@ static void substituted_keys_name_directives(void **state)
     inf_buf_free(&text);
 }
 
+/* Whether the substituted TEXT holds %13%, the slow way: substitute, then read every
+ * reference of the result. */
+static int dirid13_slowly(const struct inf_model *m, const struct inf_token *token)
+{
+    struct inf_buf scratch = INF_BUF_INIT;
+    struct inf_text v = inf_token_value(m, token, &scratch, NULL);
+    size_t pos = 0;
+    struct inf_percent_ref ref;
+    int found = 0;
+    while (!found && inf_model_next_percent(m, v, &pos, &ref))
+        found = ref.kind == INF_PERCENT_DIRID && ref.dirid == 13 && ref.name_len == 2;
+    inf_buf_free(&scratch);
+    return found;
+}
+
+/* A registry value names DIRID 13 exactly when its substituted text does, whatever its
+ * strings bring ('%' of their own, a key named "13") and wherever %% stands. */
+static void registry_values_naming_dirid13_agree_with_substitution(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"%13%", "%a%", "%b%", "%%", "%", "13", "1", "x", "\\"};
+    static const char *const values[] = {"x", "%13%", "%1", "3%", "13", "%", "%%"};
+    unsigned seed = 777;
+#define NEXT_RANDOM(n) ((seed = seed * 1103515245u + 12345u) >> 16) % (n)
+    int named = 0;
+    for (int round = 0; round < 3000; round++) {
+        struct inf_buf text = INF_BUF_INIT;
+        inf_buf_adds(&text, VERSION "[DefaultInstall]\nAddReg=R\n[R]\nHKR,,V,,");
+        for (int n = 1 + (int)NEXT_RANDOM(5); n > 0; n--)
+            inf_buf_adds(&text, pieces[NEXT_RANDOM(sizeof pieces / sizeof pieces[0])]);
+        if (text.data[text.len - 1] == '\\')
+            inf_buf_addc(&text, '.'); /* (it would continue the line) */
+        const char *a = values[NEXT_RANDOM(sizeof values / sizeof values[0])];
+        const char *b = values[NEXT_RANDOM(sizeof values / sizeof values[0])];
+        inf_buf_printf(&text, "\n[Strings]\na=%s\nb=%s\n", a, b);
+        if (NEXT_RANDOM(4) == 0)
+            inf_buf_adds(&text, "13=y\n");
+        struct inf_model m;
+        struct inf_graph g;
+        build(&m, &g, "a.inf", text.data);
+        assert_int_equal(g.registry_count, 1);
+        const struct inf_token *value = inf_line_field(&m, g.registry[0].line, 4);
+        assert_non_null(value);
+        int slow = dirid13_slowly(&m, value);
+        if (g.registry[0].names_dirid13 != slow)
+            fail_msg("%s: %d, substituted %d", text.data, g.registry[0].names_dirid13, slow);
+        named += slow;
+        inf_graph_free(&g);
+        inf_arena_free(&test_arena);
+        inf_model_free(&m);
+        inf_buf_free(&text);
+    }
+#undef NEXT_RANDOM
+    assert_true(named > 300); /* both answers were tried often */
+    assert_true(named < 2700);
+}
+
 /*
  * A Models section's install names are read once, each name once without
  * case; a missing one is recorded on every device line naming it, with that
@@ -415,6 +472,7 @@ int main(void)
         cmocka_unit_test(directive_uses_cover_the_whole_file),
         cmocka_unit_test(substituted_keys_name_directives),
         cmocka_unit_test(install_names_are_read_once_and_missing_ones_reported_per_line),
+        cmocka_unit_test(registry_values_naming_dirid13_agree_with_substitution),
     };
     return cmocka_run_group_tests_name("graph", tests, NULL, NULL);
 }
