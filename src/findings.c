@@ -306,9 +306,11 @@ static uint64_t fnv1a(uint64_t h, const char *data, size_t len)
  * ASCII case folded.
  */
 enum { LINE_BLANK = 1, LINE_QUOTE, LINE_SEMICOLON }; /* the bytes the hash looks at */
-static const unsigned char line_class[256] = {
-    [' '] = LINE_BLANK, ['\t'] = LINE_BLANK, ['\r'] = LINE_BLANK, ['"'] = LINE_QUOTE,
-    [';'] = LINE_SEMICOLON};
+static const unsigned char line_class[256] = {[' '] = LINE_BLANK,
+                                              ['\t'] = LINE_BLANK,
+                                              ['\r'] = LINE_BLANK,
+                                              ['"'] = LINE_QUOTE,
+                                              [';'] = LINE_SEMICOLON};
 
 static uint64_t fnv1a_normalized_line(uint64_t h, const char *text, size_t len)
 {

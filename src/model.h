@@ -191,7 +191,7 @@ struct inf_model {
     uint32_t strings_section;              /* the table used for %key% substitution */
     struct inf_string_slot *strings_table; /* string keys: line indexes */
     size_t strings_table_size;
-    int strings_have_dirid_names; /* a string key reads as a DIRID ("13"): looked up first */
+    int strings_have_dirid_names;   /* a string key reads as a DIRID ("13"): looked up first */
     int string_values_have_percent; /* a string's value holds '%' (substituting may pair it) */
 };
 
