@@ -300,11 +300,6 @@ static uint64_t fnv1a(uint64_t h, const char *data, size_t len)
     return h;
 }
 
-/*
- * Continues H over the line text as the fingerprint sees it, and its
- * terminator: no comment, runs of blanks as one space (none at the ends),
- * ASCII case folded.
- */
 enum { LINE_BLANK = 1, LINE_QUOTE, LINE_SEMICOLON }; /* the bytes the hash looks at */
 static const unsigned char line_class[256] = {[' '] = LINE_BLANK,
                                               ['\t'] = LINE_BLANK,
@@ -312,6 +307,11 @@ static const unsigned char line_class[256] = {[' '] = LINE_BLANK,
                                               ['"'] = LINE_QUOTE,
                                               [';'] = LINE_SEMICOLON};
 
+/*
+ * Continues H over the line text as the fingerprint sees it, and its
+ * terminator: no comment, runs of blanks as one space (none at the ends),
+ * ASCII case folded.
+ */
 static uint64_t fnv1a_normalized_line(uint64_t h, const char *text, size_t len)
 {
     int quoted = 0, blank = 0;
