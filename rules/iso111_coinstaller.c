@@ -53,9 +53,10 @@ static void check(struct inf_check *c)
     unsigned char *kinds = inf_arena_array(c, g->section_count + 1, 1);
     for (size_t i = 0; i < g->registry_count; i++) {
         const struct inf_registry_write *r = &g->registry[i];
+        if (r->op != INF_REGISTRY_ADD || !inf_field_is(r->value_name, "CoInstallers32"))
+            continue;
         uint32_t from = inf_check_section_of(c, r->directive);
-        if (r->op == INF_REGISTRY_ADD && inf_field_is(r->value_name, "CoInstallers32") &&
-            coinstallers_section(g, from)) {
+        if (coinstallers_section(g, from)) {
             int any = 0;
             if (!framework_only(r, &any))
                 kinds[from] |= 2;

@@ -150,7 +150,8 @@ void inf_key_map_put(struct inf_key_map *map, uint64_t key, uint32_t value)
 {
     if ((map->count + 1) * 2 > map->size) {
         size_t size = map->size ? map->size * 2 : 64;
-        uint64_t *keys = inf_xcalloc(size, sizeof *keys);
+        /* Only a slot with a value has a key: the keys need no zeroing. */
+        uint64_t *keys = inf_xmalloc(size * sizeof *keys);
         uint32_t *values = inf_xcalloc(size, sizeof *values);
         for (size_t i = 0; i < map->size; i++) {
             if (!map->values[i])
