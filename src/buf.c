@@ -238,22 +238,22 @@ char *inf_uint_at(char *out, unsigned long long value)
                                 "25262728293031323334353637383940414243444546474849"
                                 "50515253545556575859606162636465666768697071727374"
                                 "75767778798081828384858687888990919293949596979899";
-    char digits[24];
-    size_t n = sizeof digits;
+    /* Counted first, so that the digits go straight to their places, last first. */
+    size_t n = 1;
+    for (unsigned long long rest = value; rest >= 10; rest /= 10)
+        n++;
+    char *end = out + n, *p = end;
     while (value >= 100) {
         unsigned pair = (unsigned)(value % 100);
         value /= 100;
-        n -= 2;
-        memcpy(digits + n, pairs + 2 * pair, 2);
+        p -= 2;
+        memcpy(p, pairs + 2 * pair, 2);
     }
-    if (value >= 10) {
-        n -= 2;
-        memcpy(digits + n, pairs + 2 * value, 2);
-    } else {
-        digits[--n] = (char)('0' + value);
-    }
-    memcpy(out, digits + n, sizeof digits - n);
-    return out + (sizeof digits - n);
+    if (value >= 10)
+        memcpy(p - 2, pairs + 2 * value, 2);
+    else
+        p[-1] = (char)('0' + value);
+    return end;
 }
 
 void inf_buf_add_uint(struct inf_buf *buf, unsigned long long value)
