@@ -141,7 +141,7 @@ void inf_line_iter_init(struct inf_line_iter *it, const struct inf_model *model,
     }
 }
 
-const struct inf_line *inf_line_iter_next(struct inf_line_iter *it)
+const struct inf_line *inf_line_iter_next_run(struct inf_line_iter *it)
 {
     while (it->run != INF_NO_INDEX) {
         if (it->next_line < it->end_line)
@@ -153,30 +153,6 @@ const struct inf_line *inf_line_iter_next(struct inf_line_iter *it)
         }
     }
     return NULL;
-}
-
-const struct inf_token *inf_line_key(const struct inf_model *model, const struct inf_line *line)
-{
-    if (line->has_key || line->key_is_field)
-        return &model->tokens[line->first_token];
-    return NULL;
-}
-
-const struct inf_token *inf_line_field(const struct inf_model *model, const struct inf_line *line,
-                                       size_t index)
-{
-    if (index >= line->field_count)
-        return NULL;
-    return &model->tokens[line->first_token + (line->has_key ? 1 : 0) + index];
-}
-
-struct inf_text inf_token_raw(const struct inf_model *model, const struct inf_token *token)
-{
-    struct inf_text t;
-    t.ptr = token->pooled ? model->pool + token->at
-                          : model->source.text + token->at + token->opens_quote;
-    t.len = token->len;
-    return t;
 }
 
 /* Word INDEX of a pooled token's header (0: offset, 1: end). */

@@ -227,17 +227,44 @@ struct inf_line_iter {
     uint32_t end_line;
 };
 void inf_line_iter_init(struct inf_line_iter *it, const struct inf_model *model, uint32_t section);
+/* inf_line_iter_next past the end of a run (model.c). */
+const struct inf_line *inf_line_iter_next_run(struct inf_line_iter *it);
 /* Returns the next line, or NULL at the end. */
-const struct inf_line *inf_line_iter_next(struct inf_line_iter *it);
+static inline const struct inf_line *inf_line_iter_next(struct inf_line_iter *it)
+{
+    if (it->next_line < it->end_line) /* (within a run: inline) */
+        return &it->model->lines[it->next_line++];
+    return inf_line_iter_next_run(it);
+}
+
+/* (The three accessors below are inline: every rule calls them, most in loops.) */
 
 /* The key token of LINE (NULL when it has none; the field for key_is_field). */
-const struct inf_token *inf_line_key(const struct inf_model *model, const struct inf_line *line);
+static inline const struct inf_token *inf_line_key(const struct inf_model *model,
+                                                   const struct inf_line *line)
+{
+    return line->has_key || line->key_is_field ? &model->tokens[line->first_token] : NULL;
+}
+
 /* Field INDEX (0-based) of LINE, or NULL when there are fewer fields. */
-const struct inf_token *inf_line_field(const struct inf_model *model, const struct inf_line *line,
-                                       size_t index);
+static inline const struct inf_token *inf_line_field(const struct inf_model *model,
+                                                     const struct inf_line *line, size_t index)
+{
+    if (index >= line->field_count)
+        return NULL;
+    return &model->tokens[line->first_token + (line->has_key ? 1 : 0) + index];
+}
 
 /* The token's text before substitution. */
-struct inf_text inf_token_raw(const struct inf_model *model, const struct inf_token *token);
+static inline struct inf_text inf_token_raw(const struct inf_model *model,
+                                            const struct inf_token *token)
+{
+    struct inf_text t;
+    t.ptr = token->pooled ? model->pool + token->at
+                          : model->source.text + token->at + token->opens_quote;
+    t.len = token->len;
+    return t;
+}
 
 /* Source offset of the token's first character (or opening quote). */
 uint32_t inf_token_offset(const struct inf_model *model, const struct inf_token *token);
