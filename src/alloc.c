@@ -94,17 +94,40 @@ void *inf_xrealloc(void *ptr, size_t size)
     return p;
 }
 
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+#define HUGE_PAGE ((size_t)2 << 20)
+/* A large block that starts on a 2 MiB boundary, advised: every 2 MiB of it can be one page. */
+static void *aligned_large(size_t size)
+{
+    void *p = NULL;
+    if (posix_memalign(&p, HUGE_PAGE, size) != 0)
+        inf_alloc_fail();
+    advise_large(p, size);
+    return p;
+}
+#endif
+
 void *inf_xgrow(void *array, size_t *capacity, size_t needed, size_t item_size)
 {
     if (needed <= *capacity)
         return array;
-    size_t cap = *capacity ? *capacity : 16;
+    size_t old = *capacity;
+    size_t cap = old ? old : 16;
     while (cap < needed) {
         if (cap > SIZE_MAX / 2 / item_size)
             inf_alloc_fail();
         cap *= 2;
     }
     *capacity = cap;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    if (cap * item_size >= LARGE_BLOCK) {
+        void *p = aligned_large(cap * item_size);
+        if (array)
+            memcpy(p, array, old * item_size);
+        free(array);
+        return p;
+    }
+#endif
     return inf_xrealloc(array, cap * item_size);
 }
 

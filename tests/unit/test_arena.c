@@ -1,7 +1,8 @@
 /*
  * test_arena.c - the file's arena: every allocation aligned and kept apart
  * from the others across blocks that grow, a request larger than the next
- * block served alone without losing the room of the current one.
+ * block served alone without losing the room of the current one; and
+ * inf_xgrow's arrays, whose large blocks start on a huge-page boundary.
  */
 #include "helpers.h"
 #include "arena.h"
@@ -66,12 +67,35 @@ static void a_large_request_stands_alone(void **state)
     inf_arena_free(&arena);
 }
 
+/* An array grown one item at a time well past the large-block size keeps every item; on
+ * Linux its large blocks start on a 2 MiB boundary (each 2 MiB can be one huge page). */
+static void a_grown_array_keeps_its_items(void **state)
+{
+    (void)state;
+    uint32_t *items = NULL;
+    size_t cap = 0;
+    enum { COUNT = 3 << 20 }; /* 12 MiB of items */
+    for (uint32_t i = 0; i < COUNT; i++) {
+        items = inf_xgrow(items, &cap, (size_t)i + 1, sizeof *items);
+        items[i] = i * 2654435761u;
+    }
+    assert_true(cap >= COUNT);
+    for (uint32_t i = 0; i < COUNT; i++)
+        if (items[i] != i * 2654435761u)
+            fail_msg("item %u lost", (unsigned)i);
+#if defined(__linux__)
+    assert_int_equal((uintptr_t)items % ((uintptr_t)2 << 20), 0);
+#endif
+    free(items);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(texts_survive_growing_blocks),
         cmocka_unit_test(joins_read_as_printf_writes_them),
         cmocka_unit_test(a_large_request_stands_alone),
+        cmocka_unit_test(a_grown_array_keeps_its_items),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
