@@ -1,5 +1,6 @@
 /*
- * bits.h - bit tricks the block scanners share (lexer, decoder).
+ * bits.h - bit tricks the block scanners share (lexer, decoder), and the
+ * prefetch hint of the loops over big files.
  */
 #ifndef INFLINT_BITS_H
 #define INFLINT_BITS_H
@@ -22,5 +23,15 @@ static inline size_t inf_lowest_set_bit(unsigned mask)
     return (size_t)__builtin_ctz(mask);
 }
 #endif
+
+/* A hint that the cache line holding P is read soon (nothing where the compiler has none). */
+static inline void inf_prefetch(const void *p)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(p);
+#else
+    (void)p;
+#endif
+}
 
 #endif

@@ -358,6 +358,19 @@ unsigned char *inf_graph_mark_references(struct inf_graph *g)
     return referenced;
 }
 
+/*
+ * Gives use INDEX its section, whose name hashes to HASH. Uses are resolved
+ * RESOLVE_BEHIND after they are made, their table slots prefetched then: in a
+ * big file the lookups do not wait for memory one after another.
+ */
+#define RESOLVE_BEHIND 8
+
+static void resolve_use(struct inf_graph *g, size_t index, uint32_t hash)
+{
+    struct inf_directive_use *u = &g->directive_uses[index];
+    u->section = inf_model_find_section_hashed(g->model, u->target.text, u->target.len, hash);
+}
+
 const struct inf_directive_use *inf_graph_directive_uses(struct inf_graph *g, size_t *count)
 {
     const struct inf_model *m = g->model;
@@ -365,6 +378,7 @@ const struct inf_directive_use *inf_graph_directive_uses(struct inf_graph *g, si
         struct inf_buf scratch = INF_BUF_INIT;
         struct key_memo memo;
         memset(&memo, 0, sizeof memo);
+        uint32_t hashes[RESOLVE_BEHIND]; /* of the uses not yet resolved, by index */
         for (size_t r = 0; r < m->run_count; r++) {
             const struct inf_run *run = &m->runs[r];
             for (uint32_t l = run->first_line; l < run->first_line + run->line_count; l++) {
@@ -395,10 +409,18 @@ const struct inf_directive_use *inf_graph_directive_uses(struct inf_graph *g, si
                     u->target.len = v.len;
                     u->target.span.start = inf_token_offset(m, t);
                     u->target.span.end = inf_token_end(m, t);
-                    u->section = inf_model_find_section(m, v.ptr, v.len);
+                    u->section = INF_NO_INDEX;
+                    size_t k = g->directive_use_count - 1;
+                    if (k >= RESOLVE_BEHIND)
+                        resolve_use(g, k - RESOLVE_BEHIND, hashes[k % RESOLVE_BEHIND]);
+                    hashes[k % RESOLVE_BEHIND] = inf_hash_nocase(v.ptr, v.len);
+                    inf_model_prefetch_section(m, hashes[k % RESOLVE_BEHIND]);
                 }
             }
         }
+        size_t n = g->directive_use_count;
+        for (size_t k = n > RESOLVE_BEHIND ? n - RESOLVE_BEHIND : 0; k < n; k++)
+            resolve_use(g, k, hashes[k % RESOLVE_BEHIND]);
         inf_buf_free(&scratch);
         g->has_directive_uses = 1;
     }

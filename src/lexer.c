@@ -771,6 +771,7 @@ static void open_run(struct lexer *lx, size_t header_offset, size_t name_len)
     run->first_line = (uint32_t)m->line_count;
     run->line_count = 0;
     run->next = INF_NO_INDEX;
+    run->hash = inf_hash_nocase(lx->text + header_offset + 1, name_len);
     lx->run = index;
     lx->in_broken_section = 0;
 }

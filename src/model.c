@@ -7,6 +7,7 @@
  * than one that repeats a few names.
  */
 #include "model.h"
+#include "bits.h"
 #include "inflint/alloc.h"
 #include "lexer.h"
 
@@ -40,13 +41,8 @@ static void grow_section_table(struct inf_model *m)
 
 void inf_model_prefetch_section(const struct inf_model *m, uint32_t hash)
 {
-#if defined(__GNUC__) || defined(__clang__)
     if (m->section_table_size)
-        __builtin_prefetch(&m->section_table[hash & (m->section_table_size - 1)]);
-#else
-    (void)m;
-    (void)hash;
-#endif
+        inf_prefetch(&m->section_table[hash & (m->section_table_size - 1)]);
 }
 
 uint32_t inf_model_find_section_hashed(const struct inf_model *m, const char *name, size_t len,
@@ -71,11 +67,12 @@ uint32_t inf_model_find_section(const struct inf_model *model, const char *name,
     return inf_model_find_section_hashed(model, name, len, inf_hash_nocase(name, len));
 }
 
-/* The section named by NAME_LEN bytes of source at NAME_OFFSET, made when new. */
-static uint32_t open_section(struct inf_model *m, uint32_t name_offset, uint32_t name_len)
+/* The section named by NAME_LEN bytes of source at NAME_OFFSET (whose hash is HASH), made
+ * when new. */
+static uint32_t open_section(struct inf_model *m, uint32_t name_offset, uint32_t name_len,
+                             uint32_t hash)
 {
     const char *name = m->source.text + name_offset;
-    uint32_t hash = inf_hash_nocase(name, name_len);
     uint32_t found = inf_model_find_section_hashed(m, name, name_len, hash);
     if (found != INF_NO_INDEX)
         return found;
@@ -110,9 +107,17 @@ static uint32_t open_section(struct inf_model *m, uint32_t name_offset, uint32_t
  */
 static void merge_runs(struct inf_model *m)
 {
+    /* In a big file the headers and their table slots have left the cache: those of the run
+     * MERGE_AHEAD on are fetched while this one is merged. */
+    enum { MERGE_AHEAD = 8 };
     for (size_t r = 0; r < m->run_count; r++) {
+        if (r + MERGE_AHEAD < m->run_count) {
+            const struct inf_run *ahead = &m->runs[r + MERGE_AHEAD];
+            inf_prefetch(m->source.text + ahead->header_offset);
+            inf_model_prefetch_section(m, ahead->hash);
+        }
         struct inf_run *run = &m->runs[r];
-        uint32_t section = open_section(m, run->header_offset + 1, run->name_len);
+        uint32_t section = open_section(m, run->header_offset + 1, run->name_len, run->hash);
         struct inf_section *s = &m->sections[section];
         run->section = section;
         if (s->run_count++ == 0)

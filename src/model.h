@@ -95,6 +95,7 @@ struct inf_run {
     uint32_t first_line;
     uint32_t line_count;
     uint32_t next; /* next run of the same section, or INF_NO_INDEX */
+    uint32_t hash; /* inf_hash_nocase of the name, taken while the lexer had it in cache */
 };
 
 struct inf_section {

@@ -293,6 +293,36 @@ static void directive_uses_cover_the_whole_file(void **state)
     inf_model_free(&m);
 }
 
+/* Every use names its section (or none), however many uses come before and after it: they are
+ * resolved a few behind, the last ones at the end. */
+static void directive_uses_resolve_every_section(void **state)
+{
+    (void)state;
+    for (int uses_made = 1; uses_made <= 40; uses_made += 13) {
+        struct inf_buf text = INF_BUF_INIT;
+        inf_buf_adds(&text, VERSION "[Inst]\n");
+        for (int i = 0; i < uses_made; i++)
+            inf_buf_printf(&text, "AddReg = R%d\n", i);
+        for (int i = 0; i < uses_made; i += 2) /* every other one exists */
+            inf_buf_printf(&text, "[r%d]\n", i);
+        struct inf_model m;
+        struct inf_graph g;
+        build(&m, &g, "a.inf", text.data);
+        size_t count;
+        const struct inf_directive_use *uses = inf_graph_directive_uses(&g, &count);
+        assert_int_equal(count, (size_t)uses_made);
+        for (size_t k = 0; k < count; k++) {
+            uint32_t want = inf_model_find_section(&m, uses[k].target.text, uses[k].target.len);
+            assert_int_equal(uses[k].section, want);
+            assert_int_equal(want == INF_NO_INDEX, k % 2 == 1);
+        }
+        inf_graph_free(&g);
+        inf_arena_free(&test_arena);
+        inf_model_free(&m);
+        inf_buf_free(&text);
+    }
+}
+
 /* %strkey% keys name a directive when their string does; keys seen before are told apart by
  * their text (a hash slot shared by two keys must not answer for the other). */
 static void substituted_keys_name_directives(void **state)
@@ -470,6 +500,7 @@ int main(void)
         cmocka_unit_test(needs_cycles_end_and_missing_targets_are_recorded),
         cmocka_unit_test(directive_table_finds_every_directive),
         cmocka_unit_test(directive_uses_cover_the_whole_file),
+        cmocka_unit_test(directive_uses_resolve_every_section),
         cmocka_unit_test(substituted_keys_name_directives),
         cmocka_unit_test(install_names_are_read_once_and_missing_ones_reported_per_line),
         cmocka_unit_test(registry_values_naming_dirid13_agree_with_substitution),
