@@ -66,8 +66,25 @@ static void advise_large(void *p, size_t size)
 #endif
 }
 
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+#define HUGE_PAGE ((size_t)2 << 20)
+/* A large block that starts on a 2 MiB boundary, advised: every 2 MiB of it can be one page. */
+static void *aligned_large(size_t size)
+{
+    void *p = NULL;
+    if (posix_memalign(&p, HUGE_PAGE, size) != 0)
+        inf_alloc_fail();
+    advise_large(p, size);
+    return p;
+}
+#endif
+
 void *inf_xmalloc(size_t size)
 {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    if (size >= LARGE_BLOCK)
+        return aligned_large(size);
+#endif
     void *p = malloc(size ? size : 1);
     if (!p)
         inf_alloc_fail();
@@ -93,19 +110,6 @@ void *inf_xrealloc(void *ptr, size_t size)
     advise_large(p, size);
     return p;
 }
-
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-#define HUGE_PAGE ((size_t)2 << 20)
-/* A large block that starts on a 2 MiB boundary, advised: every 2 MiB of it can be one page. */
-static void *aligned_large(size_t size)
-{
-    void *p = NULL;
-    if (posix_memalign(&p, HUGE_PAGE, size) != 0)
-        inf_alloc_fail();
-    advise_large(p, size);
-    return p;
-}
-#endif
 
 void *inf_xgrow(void *array, size_t *capacity, size_t needed, size_t item_size)
 {

@@ -68,7 +68,8 @@ static void a_large_request_stands_alone(void **state)
 }
 
 /* An array grown one item at a time well past the large-block size keeps every item; on
- * Linux its large blocks start on a 2 MiB boundary (each 2 MiB can be one huge page). */
+ * Linux its large blocks, and those asked for at once, start on a 2 MiB boundary (each 2 MiB
+ * can be one huge page). */
 static void a_grown_array_keeps_its_items(void **state)
 {
     (void)state;
@@ -85,6 +86,10 @@ static void a_grown_array_keeps_its_items(void **state)
             fail_msg("item %u lost", (unsigned)i);
 #if defined(__linux__)
     assert_int_equal((uintptr_t)items % ((uintptr_t)2 << 20), 0);
+    char *block = inf_xmalloc((size_t)5 << 20); /* a large block asked for at once */
+    assert_int_equal((uintptr_t)block % ((uintptr_t)2 << 20), 0);
+    memset(block, 1, (size_t)5 << 20);
+    free(block);
 #endif
     free(items);
 }
