@@ -20,18 +20,24 @@ static inline uint64_t fold8(uint64_t w)
     return w | (upper >> 2);
 }
 
-/* Case-insensitive hash, eight bytes at a time (a multiply-xorshift mix). */
+/*
+ * Case-insensitive hash, eight bytes at a time (a multiply-xorshift mix). Each
+ * byte is hashed with its 0x20 bit set: 'A' and 'a' alike, as case folding
+ * would have them, for one instruction instead of fold8's dozen. A few other
+ * bytes meet too ('@' and '`', '[' and '{'): only a collision, which the
+ * comparison after the hash settles.
+ */
 uint32_t inf_hash_nocase(const char *text, size_t len)
 {
-    const uint64_t k = 0xff51afd7ed558ccdull;
+    const uint64_t k = 0xff51afd7ed558ccdull, bit5 = 0x2020202020202020ull;
     uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
     size_t i = 0;
     for (; i + 8 <= len; i += 8) {
-        h = (h ^ fold8(inf_load8(text + i))) * k;
+        h = (h ^ (inf_load8(text + i) | bit5)) * k;
         h ^= h >> 32;
     }
     if (i < len)
-        h = (h ^ fold8(inf_tail_word(text + i, len - i))) * k;
+        h = (h ^ (inf_tail_word(text + i, len - i) | bit5)) * k;
     h ^= h >> 29;
     h *= 0xc4ceb9fe1a85ec53ull;
     h ^= h >> 32;

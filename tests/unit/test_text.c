@@ -35,6 +35,24 @@ static void equality_and_hash_ignore_case_at_every_length(void **state)
     assert_false(inf_text_equal_nocase2("@[", 2, "`{", 2));
 }
 
+/* The hash spreads names that differ in a digit or a letter over a table's slots, as the
+ * section and string tables need: no slot of 8,192 holds more than a few of 4,096 names. */
+static void hash_spreads_similar_names(void **state)
+{
+    (void)state;
+    enum { NAMES = 4096, SLOTS = 8192 };
+    static unsigned char in_slot[SLOTS];
+    memset(in_slot, 0, sizeof in_slot);
+    char name[32];
+    unsigned fullest = 0;
+    for (int i = 0; i < NAMES; i++) {
+        int n = snprintf(name, sizeof name, i % 2 ? "Dev%d.NTamd64" : "dev_%d_install", i);
+        unsigned c = ++in_slot[inf_hash_nocase(name, (size_t)n) % SLOTS];
+        fullest = c > fullest ? c : fullest;
+    }
+    assert_true(fullest <= 6);
+}
+
 /* Every pair of first bytes (the inline check turns most away), then a byte that differs in
  * the tail: equal exactly when the bytes are, folded. */
 static void every_byte_pair_compares_as_folded(void **state)
@@ -88,6 +106,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(only_ascii_letters_fold),
         cmocka_unit_test(equality_and_hash_ignore_case_at_every_length),
+        cmocka_unit_test(hash_spreads_similar_names),
         cmocka_unit_test(every_byte_pair_compares_as_folded),
         cmocka_unit_test(bytes_equal_sees_every_difference),
         cmocka_unit_test(prefixes_and_containment),
