@@ -846,5 +846,6 @@ void inf_lexer_run(struct inf_model *model)
             lex_entry(&lx);
         }
     }
+    inf_source_lines_done(&model->source);
     inf_buf_free(&lx.built);
 }

@@ -490,6 +490,24 @@ void inf_source_map_lines(struct inf_source *source)
         p++;
         inf_source_add_line(source, (uint32_t)(p - text));
     }
+    inf_source_lines_done(source);
+}
+
+/* Files with fewer lines than this search their line starts directly (they stay in cache). */
+#define SAMPLED_LINES 65536u
+
+void inf_source_lines_done(struct inf_source *source)
+{
+    free(source->line_sample);
+    source->line_sample = NULL;
+    source->sample_count = 0;
+    if (source->line_count < SAMPLED_LINES)
+        return;
+    uint32_t n = (source->line_count - 1) / INF_SOURCE_LINE_SAMPLE + 1;
+    source->line_sample = inf_xmalloc((size_t)n * sizeof *source->line_sample);
+    for (uint32_t k = 0; k < n; k++)
+        source->line_sample[k] = source->line_starts[(size_t)k * INF_SOURCE_LINE_SAMPLE];
+    source->sample_count = n;
 }
 
 /* Gives the input's bytes back (malloc'd or mapped). */
@@ -569,6 +587,7 @@ void inf_source_free(struct inf_source *source)
     else
         free(source->text);
     free(source->line_starts);
+    free(source->line_sample);
     free(source->block_bytes);
     memset(source, 0, sizeof *source);
 }
@@ -577,6 +596,19 @@ void inf_source_free(struct inf_source *source)
 static uint32_t line_index(const struct inf_source *source, size_t offset)
 {
     uint32_t lo = 0, hi = source->line_count;
+    if (source->sample_count) { /* first the stretch of INF_SOURCE_LINE_SAMPLE lines */
+        uint32_t slo = 0, shi = source->sample_count;
+        while (shi - slo > 1) {
+            uint32_t mid = slo + (shi - slo) / 2;
+            if (source->line_sample[mid] <= offset)
+                slo = mid;
+            else
+                shi = mid;
+        }
+        lo = slo * INF_SOURCE_LINE_SAMPLE;
+        if (hi - lo > INF_SOURCE_LINE_SAMPLE)
+            hi = lo + INF_SOURCE_LINE_SAMPLE;
+    }
     while (hi - lo > 1) {
         uint32_t mid = lo + (hi - lo) / 2;
         if (source->line_starts[mid] <= offset)

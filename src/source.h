@@ -49,6 +49,11 @@ struct inf_source {
     uint32_t bad_offset;   /* text offset of the first undecodable data */
     uint32_t *line_starts; /* text offset where each physical line begins; owned */
     uint32_t line_count, line_cap;
+    /* Every INF_SOURCE_LINE_SAMPLE-th line start, made once the line map is complete
+     * (inf_source_lines_done) for a file of many lines: a search for a line reads this small
+     * array, then one stretch of line_starts, not a path across all of it. Owned. */
+    uint32_t *line_sample;
+    uint32_t sample_count;
     /* Where text and file bytes differ in length (8-bit with high bytes, UTF-16): the file
      * offset of each INF_SOURCE_BLOCK-th text byte (a character across it counted whole),
      * written by the decoder; NULL otherwise. Owned. */
@@ -76,6 +81,13 @@ int inf_source_decode_source_input(struct inf_source *source, struct inf_input i
 
 /* Builds the line map of a decoded SOURCE by scanning its text. */
 void inf_source_map_lines(struct inf_source *source);
+
+/* Line starts per entry of inf_source.line_sample. */
+#define INF_SOURCE_LINE_SAMPLE 16u
+
+/* Tells SOURCE its line map is complete (inf_source_map_lines does it; the lexer, which
+ * builds the map as it reads, calls it at the end). */
+void inf_source_lines_done(struct inf_source *source);
 
 /* Makes room for more line starts. */
 void inf_source_grow_lines(struct inf_source *source);

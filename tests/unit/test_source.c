@@ -196,6 +196,36 @@ static void cursor_positions_match_plain_positions(void **state)
     inf_source_free(&s);
 }
 
+/* A file of many lines searches a sample of its line starts first: every offset's line is
+ * still the count of newlines before it, at stretch edges and empty lines too. */
+static void lines_of_a_long_file_are_found_through_the_sample(void **state)
+{
+    (void)state;
+    enum { LINES = 100003 };
+    char *text = malloc((size_t)LINES * 10);
+    size_t len = 0;
+    for (int line = 0; line < LINES; line++) {
+        for (int i = 0; i < (line * 7) % 10; i++) /* 0 to 9 characters, some lines empty */
+            text[len++] = 'x';
+        text[len++] = '\n';
+    }
+    struct inf_source s;
+    decode(&s, text, len);
+    assert_true(s.sample_count > 0);
+    uint32_t newlines_before = 0;
+    for (size_t offset = 0; offset <= s.len; offset++) {
+        uint32_t line, column;
+        inf_source_position(&s, offset, &line, &column);
+        if (line != newlines_before + 1)
+            fail_msg("offset %zu: line %u, want %u", offset, (unsigned)line,
+                     (unsigned)newlines_before + 1);
+        if (offset < s.len && s.text[offset] == '\n')
+            newlines_before++;
+    }
+    inf_source_free(&s);
+    free(text);
+}
+
 static void encoding_names_match_the_json_contract(void **state)
 {
     (void)state;
@@ -295,6 +325,7 @@ int main(void)
         cmocka_unit_test(block_paths_keep_the_character_rules),
         cmocka_unit_test(encoding_names_match_the_json_contract),
         cmocka_unit_test(cursor_positions_match_plain_positions),
+        cmocka_unit_test(lines_of_a_long_file_are_found_through_the_sample),
     };
     return cmocka_run_group_tests_name("source", tests, NULL, NULL);
 }
