@@ -592,31 +592,32 @@ void inf_source_free(struct inf_source *source)
     memset(source, 0, sizeof *source);
 }
 
-/* Index of the line holding OFFSET (binary search over line starts). */
-static uint32_t line_index(const struct inf_source *source, size_t offset)
+/* The last index in [LO, HI) of the ascending STARTS whose start is at most OFFSET (STARTS[LO]
+ * is). */
+static uint32_t last_start_at_most(const uint32_t *starts, uint32_t lo, uint32_t hi, size_t offset)
 {
-    uint32_t lo = 0, hi = source->line_count;
-    if (source->sample_count) { /* first the stretch of INF_SOURCE_LINE_SAMPLE lines */
-        uint32_t slo = 0, shi = source->sample_count;
-        while (shi - slo > 1) {
-            uint32_t mid = slo + (shi - slo) / 2;
-            if (source->line_sample[mid] <= offset)
-                slo = mid;
-            else
-                shi = mid;
-        }
-        lo = slo * INF_SOURCE_LINE_SAMPLE;
-        if (hi - lo > INF_SOURCE_LINE_SAMPLE)
-            hi = lo + INF_SOURCE_LINE_SAMPLE;
-    }
     while (hi - lo > 1) {
         uint32_t mid = lo + (hi - lo) / 2;
-        if (source->line_starts[mid] <= offset)
+        if (starts[mid] <= offset)
             lo = mid;
         else
             hi = mid;
     }
     return lo;
+}
+
+/* Index of the line holding OFFSET: in a sampled file, the stretch of INF_SOURCE_LINE_SAMPLE
+ * lines first. */
+static uint32_t line_index(const struct inf_source *source, size_t offset)
+{
+    uint32_t lo = 0, hi = source->line_count;
+    if (source->sample_count) {
+        lo = last_start_at_most(source->line_sample, 0, source->sample_count, offset) *
+             INF_SOURCE_LINE_SAMPLE;
+        if (hi - lo > INF_SOURCE_LINE_SAMPLE)
+            hi = lo + INF_SOURCE_LINE_SAMPLE;
+    }
+    return last_start_at_most(source->line_starts, lo, hi, offset);
 }
 
 /* Code points in TEXT[FROM, TO). */
