@@ -480,26 +480,16 @@ static void walk_copy_files(struct walk *w, const struct inf_line *directive)
 
 /* -------------------------------------------------------------- registry */
 
-/* Does a field of LINE name DIRID 13 (%13%) once substituted? */
-/* 1 when REF is %13%, 0 when it is another reference. */
-static int is_dirid13(const struct inf_percent_ref *ref)
-{
-    return ref->kind == INF_PERCENT_DIRID && ref->dirid == 13 && ref->name_len == 2;
-}
-
 /*
- * Does the substituted text of token T hold %13%? Read on the text as written up to the
- * first reference whose substitution brings a '%' (a %% escape, a string with '%' in its
- * value): until there, the references of both texts are the same, less the strings. Only
- * from such a reference on is the substituted text needed.
+ * Does the substituted text of token T hold %13%? When no string brings a '%' or is named
+ * "13", the text's pairs of '%' are the substituted text's and %13% is a DIRID: found
+ * without a lookup. Otherwise the substituted text is read.
  */
 static int token_has_dirid13(struct inf_graph *g, const struct inf_token *t)
 {
     const struct inf_model *m = g->model;
-    struct inf_text raw = inf_token_raw(m, t);
     if (!m->strings_have_dirid_names && !m->string_values_have_percent) {
-        /* No string brings a '%' or is named "13": the text's pairs of '%' are the
-         * substituted text's, and %13% is a DIRID without a lookup. */
+        struct inf_text raw = inf_token_raw(m, t);
         const char *p = raw.ptr, *end = raw.ptr + raw.len;
         for (;;) {
             const char *open = memchr(p, '%', (size_t)(end - p));
@@ -513,25 +503,16 @@ static int token_has_dirid13(struct inf_graph *g, const struct inf_token *t)
             p = close + 1;
         }
     }
+    struct inf_text v = inf_token_value(m, t, &g->priv->scratch, NULL);
     size_t pos = 0;
     struct inf_percent_ref ref;
-    for (;;) {
-        if (!inf_model_next_percent(g->model, raw, &pos, &ref))
-            return 0;
-        if (is_dirid13(&ref))
-            return 1;
-        if (ref.kind == INF_PERCENT_ESCAPE ||
-            (ref.kind == INF_PERCENT_STRING && ref.value->percent))
-            break;
-    }
-    struct inf_text v = inf_token_value(g->model, t, &g->priv->scratch, NULL);
-    pos = 0;
-    while (inf_model_next_percent(g->model, v, &pos, &ref))
-        if (is_dirid13(&ref))
+    while (inf_model_next_percent(m, v, &pos, &ref))
+        if (ref.kind == INF_PERCENT_DIRID && ref.dirid == 13 && ref.name_len == 2)
             return 1;
     return 0;
 }
 
+/* Does a field of LINE name DIRID 13 (%13%) once substituted? */
 static int text_has_dirid13(struct inf_graph *g, const struct inf_line *line)
 {
     for (size_t i = 0; i < line->field_count; i++) {
