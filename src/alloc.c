@@ -66,24 +66,18 @@ static void advise_large(void *p, size_t size)
 #endif
 }
 
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-#define HUGE_PAGE ((size_t)2 << 20)
-/* A large block that starts on a 2 MiB boundary, advised: every 2 MiB of it can be one page. */
-static void *aligned_large(size_t size)
-{
-    void *p = NULL;
-    if (posix_memalign(&p, HUGE_PAGE, size) != 0)
-        inf_alloc_fail();
-    advise_large(p, size);
-    return p;
-}
-#endif
+#define HUGE_PAGE ((size_t)2 << 20) /* the transparent huge page of x86-64 Linux */
 
 void *inf_xmalloc(size_t size)
 {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-    if (size >= LARGE_BLOCK)
-        return aligned_large(size);
+    if (size >= LARGE_BLOCK) { /* on a 2 MiB boundary: every 2 MiB of it can be one page */
+        void *p = NULL;
+        if (posix_memalign(&p, HUGE_PAGE, size) != 0)
+            inf_alloc_fail();
+        advise_large(p, size);
+        return p;
+    }
 #endif
     void *p = malloc(size ? size : 1);
     if (!p)
@@ -124,8 +118,10 @@ void *inf_xgrow(void *array, size_t *capacity, size_t needed, size_t item_size)
     }
     *capacity = cap;
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
+    /* A large array moves to inf_xmalloc's aligned block: realloc would remap it with its
+     * old 4 KiB pages. */
     if (cap * item_size >= LARGE_BLOCK) {
-        void *p = aligned_large(cap * item_size);
+        void *p = inf_xmalloc(cap * item_size);
         if (array)
             memcpy(p, array, old * item_size);
         free(array);
