@@ -119,25 +119,28 @@ static size_t append_unsigned(struct inf_buf *buf, unsigned long long value, uns
 
 int inf_buf_vformat(struct inf_buf *buf, const char *format, va_list args)
 {
-    if (!simple_format(format))
+    /* A buffer with a sink may flush, and what it wrote cannot be taken back: its format is
+     * checked first. Any other is read once, what it appended undone if a conversion turns
+     * out not to be one of ours; the arguments are read from a copy, the caller's left as
+     * they were for vsnprintf. */
+    if (buf->sink && !simple_format(format))
         return -1;
+    size_t undo = buf->len;
+    va_list ap;
+    va_copy(ap, args);
     /* Counted as appended, not as a change of buf->len: a buffer with a sink may flush. */
     size_t added = 0;
     for (const char *p = format;;) {
-        const char *pct = strchr(p, '%');
-        if (!pct) {
-            size_t n = strlen(p);
-            append(buf, p, n);
-            added += n;
+        size_t literal = strcspn(p, "%"); /* (one byte to look for: a strchr) */
+        append(buf, p, literal);
+        added += literal;
+        p += literal;
+        if (!*p)
             break;
-        }
-        append(buf, p, (size_t)(pct - p));
-        added += (size_t)(pct - p);
-        p = pct + 1;
-        int size = 0;    /* 1: long, 2: size_t */
-        if (*p == '.') { /* %.*s */
-            int len = va_arg(args, int);
-            const char *s = va_arg(args, const char *);
+        p++;
+        if (p[0] == '.' && p[1] == '*' && p[2] == 's') { /* %.*s */
+            int len = va_arg(ap, int);
+            const char *s = va_arg(ap, const char *);
             const char *nul = len > 0 ? memchr(s, '\0', (size_t)len) : s;
             size_t n = nul ? (size_t)(nul - s) : (size_t)len;
             append(buf, s, n);
@@ -145,7 +148,8 @@ int inf_buf_vformat(struct inf_buf *buf, const char *format, va_list args)
             p += 3;
             continue;
         }
-        if (*p == 'l' || *p == 'z')
+        int size = 0; /* 1: long, 2: size_t */
+        if ((p[0] == 'l' || p[0] == 'z') && (p[1] == 'd' || p[1] == 'u' || p[1] == 'x'))
             size = *p++ == 'l' ? 1 : 2;
         switch (*p++) {
         case '%':
@@ -153,22 +157,22 @@ int inf_buf_vformat(struct inf_buf *buf, const char *format, va_list args)
             added++;
             break;
         case 's': {
-            const char *s = va_arg(args, const char *);
+            const char *s = va_arg(ap, const char *);
             size_t n = strlen(s ? s : "(null)");
             append(buf, s ? s : "(null)", n);
             added += n;
             break;
         }
         case 'c': {
-            char c = (char)va_arg(args, int);
+            char c = (char)va_arg(ap, int);
             append(buf, &c, 1);
             added++;
             break;
         }
         case 'd': {
-            long long v = size == 1   ? va_arg(args, long)
-                          : size == 2 ? (long long)va_arg(args, size_t)
-                                      : va_arg(args, int);
+            long long v = size == 1   ? va_arg(ap, long)
+                          : size == 2 ? (long long)va_arg(ap, size_t)
+                                      : va_arg(ap, int);
             if (v < 0) {
                 append(buf, "-", 1);
                 added++;
@@ -178,15 +182,23 @@ int inf_buf_vformat(struct inf_buf *buf, const char *format, va_list args)
             }
             break;
         }
-        default: { /* u, x */
-            unsigned long long v = size == 1   ? va_arg(args, unsigned long)
-                                   : size == 2 ? va_arg(args, size_t)
-                                               : va_arg(args, unsigned);
+        case 'u':
+        case 'x': {
+            unsigned long long v = size == 1   ? va_arg(ap, unsigned long)
+                                   : size == 2 ? va_arg(ap, size_t)
+                                               : va_arg(ap, unsigned);
             added += append_unsigned(buf, v, p[-1] == 'x' ? 16 : 10);
             break;
         }
+        default: /* a flag, width or conversion of printf's own: vsnprintf's */
+            va_end(ap);
+            buf->len = undo;
+            if (buf->data)
+                buf->data[undo] = '\0';
+            return -1;
         }
     }
+    va_end(ap);
     if (buf->data)
         buf->data[buf->len] = '\0';
     return added > 0x7fffffff ? 0x7fffffff : (int)added;

@@ -47,6 +47,20 @@ static void joins_read_as_printf_writes_them(void **state)
     inf_arena_free(&arena);
 }
 
+/* A format with a conversion of printf's own after some of inf_buf_vformat's reads as printf
+ * writes it: the arguments the first attempt read are printf's to read again. */
+static void printf_of_a_mixed_format_reads_its_arguments_once(void **state)
+{
+    (void)state;
+    struct inf_arena arena = INF_ARENA_INIT;
+    char want[64];
+    snprintf(want, sizeof want, "%s %u %.*s%5.1f|%-4s|", "then", 3u, 2, "xyz", 2.5, "end");
+    assert_string_equal(
+        inf_arena_printf(&arena, "%s %u %.*s%5.1f|%-4s|", "then", 3u, 2, "xyz", 2.5, "end"), want);
+    assert_string_equal(inf_arena_printf(&arena, "%s=%u", "ours", 7u), "ours=7");
+    inf_arena_free(&arena);
+}
+
 /* A request larger than a block gets its own; the block being filled keeps serving. */
 static void a_large_request_stands_alone(void **state)
 {
@@ -99,6 +113,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(texts_survive_growing_blocks),
         cmocka_unit_test(joins_read_as_printf_writes_them),
+        cmocka_unit_test(printf_of_a_mixed_format_reads_its_arguments_once),
         cmocka_unit_test(a_large_request_stands_alone),
         cmocka_unit_test(a_grown_array_keeps_its_items),
     };

@@ -152,6 +152,10 @@ static void formats_match_printf(void **state)
     inf_buf_printf(&b, "%u: %s", 12u, "text");
     assert_int_equal(b.len, strlen("line 12: text"));
     assert_string_equal(b.data, "line 12: text");
+    /* a conversion of printf's own after some of ours: what they appended is undone and
+     * their arguments are printf's to read again */
+    inf_buf_printf(&b, " | %s %u %c %.*s%5.1f|%-4s|", "then", 3u, 'c', 2, "xyz", 2.5, "end");
+    assert_string_equal(b.data, "line 12: text | then 3 c xy  2.5|end |");
     inf_buf_free(&b);
 }
 
