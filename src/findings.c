@@ -300,12 +300,26 @@ static uint64_t fnv1a(uint64_t h, const char *data, size_t len)
     return h;
 }
 
-enum { LINE_BLANK = 1, LINE_QUOTE, LINE_SEMICOLON }; /* the bytes the hash looks at */
-static const unsigned char line_class[256] = {[' '] = LINE_BLANK,
-                                              ['\t'] = LINE_BLANK,
-                                              ['\r'] = LINE_BLANK,
-                                              ['"'] = LINE_QUOTE,
-                                              [';'] = LINE_SEMICOLON};
+/* Each byte as the line hash takes it: ASCII letters folded to lower case; 0 for the bytes
+ * it looks at (blank, tab, CR, '"' and ';', which may start a comment) and NUL. */
+#define HASHED(c)                                                                                  \
+    ((c) == ' ' || (c) == '\t' || (c) == '\r' || (c) == '"' || (c) == ';' || (c) == 0 ? 0          \
+     : (c) >= 'A' && (c) <= 'Z'                                                       ? (c) + 32   \
+                                                                                      : (c))
+#define HASHED4(n) HASHED(n), HASHED(n + 1), HASHED(n + 2), HASHED(n + 3)
+#define HASHED16(n) HASHED4(n), HASHED4(n + 4), HASHED4(n + 8), HASHED4(n + 12)
+#define HASHED64(n) HASHED16(n), HASHED16(n + 16), HASHED16(n + 32), HASHED16(n + 48)
+static const unsigned char hashed_byte[256] = {HASHED64(0), HASHED64(64), HASHED64(128),
+                                               HASHED64(192)};
+#undef HASHED64
+#undef HASHED16
+#undef HASHED4
+#undef HASHED
+
+static int is_line_blank(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\r';
+}
 
 /*
  * Continues H over the line text as the fingerprint sees it, and its
@@ -314,28 +328,32 @@ static const unsigned char line_class[256] = {[' '] = LINE_BLANK,
  */
 static uint64_t fnv1a_normalized_line(uint64_t h, const char *text, size_t len)
 {
-    int quoted = 0, blank = 0;
+    int quoted = 0;
     const unsigned char *p = (const unsigned char *)text, *end = p + len;
-    while (p < end && line_class[*p] == LINE_BLANK)
+    while (p < end && is_line_blank(*p))
         p++; /* none at the start */
-    for (; p < end; p++) {
-        unsigned char c = *p;
-        unsigned char k = line_class[c];
-        if (k) { /* (most bytes are none of these: one table look) */
-            if (k == LINE_BLANK) {
-                blank = 1;
-                continue;
-            }
-            if (k == LINE_QUOTE)
-                quoted = !quoted;
-            else if (!quoted)
-                break; /* a comment */
+    while (p < end) {
+        unsigned char c = hashed_byte[*p];
+        if (c) { /* (most bytes: one table look) */
+            h = (h ^ c) * FNV_PRIME;
+            p++;
+            continue;
         }
-        if (blank) { /* a run of blanks between two characters: one space */
+        c = *p;
+        if (is_line_blank(c)) { /* a run of blanks: one space, when a character follows */
+            while (p < end && is_line_blank(*p))
+                p++;
+            if (p == end || (*p == ';' && !quoted))
+                break;
             h = (h ^ ' ') * FNV_PRIME;
-            blank = 0;
+            continue;
         }
-        h = (h ^ (unsigned char)inf_ascii_lower((char)c)) * FNV_PRIME;
+        if (c == '"')
+            quoted = !quoted;
+        else if (c == ';' && !quoted)
+            break; /* a comment */
+        h = (h ^ c) * FNV_PRIME;
+        p++;
     }
     return fnv1a(h, "", 1);
 }
@@ -344,10 +362,8 @@ void inf_finding_hash_line(struct inf_finding *f, const char *text, size_t len)
 {
     uint64_t h = fnv1a(FNV_OFFSET, f->rule->code, strlen(f->rule->code) + 1);
     if (f->section)
-        for (const char *p = f->section; *p; p++) {
-            char c = inf_ascii_lower(*p);
-            h = fnv1a(h, &c, 1);
-        }
+        for (const unsigned char *p = (const unsigned char *)f->section; *p; p++)
+            h = (h ^ (unsigned char)inf_ascii_lower((char)*p)) * FNV_PRIME;
     h = fnv1a(h, "", 1);
     f->line_hash = fnv1a_normalized_line(h, text, len);
 }

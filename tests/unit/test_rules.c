@@ -840,6 +840,71 @@ static void fingerprints_from_kept_line_hashes_match_the_lines(void **state)
     inf_lint_options_free(&options);
 }
 
+/* FNV-1a, 64 bits, over LEN bytes, continuing H. */
+static uint64_t reference_fnv1a(uint64_t h, const void *data, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ ((const unsigned char *)data)[i]) * 0x100000001b3ull;
+    return h;
+}
+
+/* The line hash as the fingerprint defines it, written plainly: the rule's code, the
+ * section's name in lower case and the line with its comment cut (a ';' outside quotes),
+ * every run of blanks one space, none at the ends and ASCII in lower case, each ended by a
+ * NUL, hashed with FNV-1a. */
+static uint64_t reference_line_hash(const char *code, const char *section, const char *line,
+                                    size_t len)
+{
+    char normal[128];
+    size_t n = 0;
+    int quoted = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = line[i];
+        if (c == ';' && !quoted)
+            break;
+        if (c == '"')
+            quoted = !quoted;
+        int blank = c == ' ' || c == '\t' || c == '\r';
+        if (blank && (n == 0 || normal[n - 1] == ' '))
+            continue;
+        normal[n++] = blank ? ' ' : c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+    }
+    while (n > 0 && normal[n - 1] == ' ')
+        n--;
+    uint64_t h = reference_fnv1a(0xcbf29ce484222325ull, code, strlen(code) + 1);
+    for (const char *p = section; *p; p++) {
+        char c = *p >= 'A' && *p <= 'Z' ? (char)(*p + 32) : *p;
+        h = reference_fnv1a(h, &c, 1);
+    }
+    h = reference_fnv1a(h, "", 1);
+    h = reference_fnv1a(h, normal, n);
+    return reference_fnv1a(h, "", 1);
+}
+
+/* The line hash a fingerprint starts from agrees with its plain definition on random lines of
+ * blanks, quotes, comments, both cases and non-ASCII bytes. */
+static void line_hash_reads_the_line_as_defined(void **state)
+{
+    (void)state;
+    static const char alphabet[] = " \t\r\";;AzQ,%\\\xc3\xa9";
+    uint32_t seed = 12345;
+    char line[64];
+    for (int round = 0; round < 20000; round++) {
+        size_t len = (size_t)(round % 40);
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 1103515245u + 12345u;
+            line[i] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+        }
+        struct inf_finding f;
+        memset(&f, 0, sizeof f);
+        f.rule = inf_rule_find("ISO109");
+        f.section = round % 3 ? "Dev.NT.Reg" : NULL;
+        inf_finding_hash_line(&f, line, len);
+        assert_true(f.line_hash ==
+                    reference_line_hash("ISO109", f.section ? f.section : "", line, len));
+    }
+}
+
 static void fingerprints_survive_inserted_lines(void **state)
 {
     (void)state;
@@ -1199,6 +1264,7 @@ int main(void)
         cmocka_unit_test(options_select_ignore_and_severity),
         cmocka_unit_test(many_findings_share_few_text_blocks),
         cmocka_unit_test(fingerprints_from_kept_line_hashes_match_the_lines),
+        cmocka_unit_test(line_hash_reads_the_line_as_defined),
         cmocka_unit_test(fingerprints_survive_inserted_lines),
         cmocka_unit_test(example_rule_of_the_guide_runs),
         cmocka_unit_test(iso101_arch_note_covers_every_copy),
