@@ -42,8 +42,10 @@ void inf_alloc_fail(void)
     exit(INF_EXIT_FAILURE);
 }
 
-/* Blocks from this size on ask for transparent huge pages. */
+/* Blocks from this size on ask for transparent huge pages; a growing array (inf_xgrow), which
+ * fills what it has, from GROWN_BLOCK on. */
 #define LARGE_BLOCK ((size_t)4 << 20)
+#define GROWN_BLOCK ((size_t)1 << 20)
 
 /*
  * Asks the kernel to back the large block P of SIZE bytes with 2 MiB pages
@@ -68,16 +70,23 @@ static void advise_large(void *p, size_t size)
 
 #define HUGE_PAGE ((size_t)2 << 20) /* the transparent huge page of x86-64 Linux */
 
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+/* SIZE bytes on a 2 MiB boundary, advised for huge pages: every 2 MiB of it can be one page. */
+static void *huge_page_block(size_t size)
+{
+    void *p = NULL;
+    if (posix_memalign(&p, HUGE_PAGE, size) != 0)
+        inf_alloc_fail();
+    madvise(p, size, MADV_HUGEPAGE);
+    return p;
+}
+#endif
+
 void *inf_xmalloc(size_t size)
 {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-    if (size >= LARGE_BLOCK) { /* on a 2 MiB boundary: every 2 MiB of it can be one page */
-        void *p = NULL;
-        if (posix_memalign(&p, HUGE_PAGE, size) != 0)
-            inf_alloc_fail();
-        advise_large(p, size);
-        return p;
-    }
+    if (size >= LARGE_BLOCK)
+        return huge_page_block(size);
 #endif
     void *p = malloc(size ? size : 1);
     if (!p)
@@ -118,10 +127,16 @@ void *inf_xgrow(void *array, size_t *capacity, size_t needed, size_t item_size)
     }
     *capacity = cap;
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-    /* A large array moves to inf_xmalloc's aligned block: realloc would remap it with its
-     * old 4 KiB pages. */
-    if (cap * item_size >= LARGE_BLOCK) {
-        void *p = inf_xmalloc(cap * item_size);
+    /* A growing array fills what it has: from GROWN_BLOCK on it moves to a huge-page block
+     * (realloc would remap it with its old 4 KiB pages), one of at least 2 MiB. */
+    if (cap * item_size >= GROWN_BLOCK) {
+        size_t size = cap * item_size;
+        if (size < HUGE_PAGE) { /* the items that fit in the whole page: no room unused */
+            cap = HUGE_PAGE / item_size;
+            *capacity = cap;
+            size = cap * item_size;
+        }
+        void *p = huge_page_block(size);
         if (array)
             memcpy(p, array, old * item_size);
         free(array);

@@ -104,6 +104,23 @@ static void a_grown_array_keeps_its_items(void **state)
     assert_int_equal((uintptr_t)block % ((uintptr_t)2 << 20), 0);
     memset(block, 1, (size_t)5 << 20);
     free(block);
+    /* an array of odd-sized items past 1 MiB moves to a huge page of its own, whole */
+    struct odd {
+        char bytes[24];
+    } *odd = NULL;
+    size_t odd_cap = 0;
+    enum { ODD_COUNT = 50000 }; /* 1.2 MB */
+    for (uint32_t i = 0; i < ODD_COUNT; i++) {
+        odd = inf_xgrow(odd, &odd_cap, (size_t)i + 1, sizeof *odd);
+        memset(odd[i].bytes, (int)(i % 251), sizeof odd[i].bytes);
+    }
+    assert_int_equal((uintptr_t)odd % ((uintptr_t)2 << 20), 0);
+    assert_true(odd_cap * sizeof *odd > ((size_t)2 << 20) - sizeof *odd);
+    for (uint32_t i = 0; i < ODD_COUNT; i++)
+        if (odd[i].bytes[0] != (char)(i % 251) || odd[i].bytes[23] != (char)(i % 251))
+            fail_msg("odd item %u lost", (unsigned)i);
+    memset(odd, 0, odd_cap * sizeof *odd); /* the whole capacity is there */
+    free(odd);
 #endif
     free(items);
 }
