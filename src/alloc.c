@@ -42,10 +42,10 @@ void inf_alloc_fail(void)
     exit(INF_EXIT_FAILURE);
 }
 
-/* Blocks from this size on ask for transparent huge pages; a growing array (inf_xgrow), which
- * fills what it has, from GROWN_BLOCK on. */
+/* Blocks from this size on ask for transparent huge pages; a block that is filled from the
+ * start (inf_xmalloc_filled, inf_xgrow) from FILLED_BLOCK on. */
 #define LARGE_BLOCK ((size_t)4 << 20)
-#define GROWN_BLOCK ((size_t)1 << 20)
+#define FILLED_BLOCK ((size_t)1 << 20)
 
 /*
  * Asks the kernel to back the large block P of SIZE bytes with 2 MiB pages
@@ -114,6 +114,17 @@ void *inf_xrealloc(void *ptr, size_t size)
     return p;
 }
 
+void *inf_xmalloc_filled(size_t *size)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    if (*size >= FILLED_BLOCK) {
+        *size = (*size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+        return huge_page_block(*size);
+    }
+#endif
+    return inf_xmalloc(*size);
+}
+
 void *inf_xgrow(void *array, size_t *capacity, size_t needed, size_t item_size)
 {
     if (needed <= *capacity)
@@ -125,24 +136,20 @@ void *inf_xgrow(void *array, size_t *capacity, size_t needed, size_t item_size)
             inf_alloc_fail();
         cap *= 2;
     }
-    *capacity = cap;
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-    /* A growing array fills what it has: from GROWN_BLOCK on it moves to a huge-page block
-     * (realloc would remap it with its old 4 KiB pages), one of at least 2 MiB. */
-    if (cap * item_size >= GROWN_BLOCK) {
+    /* A growing array fills what it has: from FILLED_BLOCK on it moves to a huge-page block
+     * (realloc would remap it with its old 4 KiB pages), its capacity the items that fit. */
+    if (cap * item_size >= FILLED_BLOCK) {
         size_t size = cap * item_size;
-        if (size < HUGE_PAGE) { /* the items that fit in the whole page: no room unused */
-            cap = HUGE_PAGE / item_size;
-            *capacity = cap;
-            size = cap * item_size;
-        }
-        void *p = huge_page_block(size);
+        void *p = inf_xmalloc_filled(&size);
+        *capacity = size / item_size;
         if (array)
             memcpy(p, array, old * item_size);
         free(array);
         return p;
     }
 #endif
+    *capacity = cap;
     return inf_xrealloc(array, cap * item_size);
 }
 

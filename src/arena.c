@@ -34,15 +34,17 @@ void *inf_arena_alloc(struct inf_arena *arena, size_t size)
         size_t next = !block                             ? BLOCK_SIZE
                       : block->size < MAX_BLOCK_SIZE / 2 ? block->size * 2
                                                          : MAX_BLOCK_SIZE;
-        size_t data_size = rounded > next ? rounded : next;
-        block = inf_xmalloc(sizeof *block + data_size);
-        block->size = data_size;
         if (arena->head && rounded > next) {
+            block = inf_xmalloc(sizeof *block + rounded);
+            block->size = rounded;
             /* A big block goes behind the current one, which keeps its free room. */
             block->previous = arena->head->previous;
             arena->head->previous = block;
             return block->data;
         }
+        size_t bytes = sizeof *block + (rounded > next ? rounded : next);
+        block = inf_xmalloc_filled(&bytes); /* (filled in turn: huge pages when large) */
+        block->size = bytes - sizeof *block;
         block->previous = arena->head;
         arena->head = block;
         arena->used = 0;

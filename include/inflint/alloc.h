@@ -18,6 +18,13 @@
 /* Returns memory of SIZE bytes (never NULL). The caller frees it with free(). */
 void *inf_xmalloc(size_t size);
 
+/*
+ * As inf_xmalloc for a block its caller fills from the start (an arena's block, a growing
+ * array): from 1 MiB on it gets huge pages where the system has them, its size rounded up to
+ * them (*SIZE is updated: the caller may use it all).
+ */
+void *inf_xmalloc_filled(size_t *size);
+
 /* Returns zeroed memory for COUNT items of SIZE bytes (never NULL); caller frees. */
 void *inf_xcalloc(size_t count, size_t size);
 

@@ -121,7 +121,19 @@ static void a_grown_array_keeps_its_items(void **state)
             fail_msg("odd item %u lost", (unsigned)i);
     memset(odd, 0, odd_cap * sizeof *odd); /* the whole capacity is there */
     free(odd);
+    /* a block to be filled, past 1 MiB: whole huge pages, every byte of them the caller's */
+    size_t filled_size = ((size_t)1 << 20) + 100;
+    char *filled = inf_xmalloc_filled(&filled_size);
+    assert_int_equal(filled_size, (size_t)2 << 20);
+    assert_int_equal((uintptr_t)filled % ((uintptr_t)2 << 20), 0);
+    memset(filled, 7, filled_size);
+    free(filled);
 #endif
+    size_t small_size = 1000; /* a small one is as asked */
+    char *small = inf_xmalloc_filled(&small_size);
+    assert_int_equal(small_size, 1000);
+    memset(small, 7, small_size);
+    free(small);
     free(items);
 }
 
