@@ -131,13 +131,13 @@ int inf_buf_vformat(struct inf_buf *buf, const char *format, va_list args)
     /* Counted as appended, not as a change of buf->len: a buffer with a sink may flush. */
     size_t added = 0;
     for (const char *p = format;;) {
-        size_t literal = strcspn(p, "%"); /* (one byte to look for: a strchr) */
+        const char *pct = strchr(p, '%');
+        size_t literal = pct ? (size_t)(pct - p) : strlen(p); /* (strcspn is slower) */
         append(buf, p, literal);
         added += literal;
-        p += literal;
-        if (!*p)
+        if (!pct)
             break;
-        p++;
+        p = pct + 1;
         if (p[0] == '.' && p[1] == '*' && p[2] == 's') { /* %.*s */
             int len = va_arg(ap, int);
             const char *s = va_arg(ap, const char *);
@@ -250,21 +250,37 @@ char *inf_uint_at(char *out, unsigned long long value)
                                 "25262728293031323334353637383940414243444546474849"
                                 "50515253545556575859606162636465666768697071727374"
                                 "75767778798081828384858687888990919293949596979899";
-    /* Counted first, so that the digits go straight to their places, last first. */
+    /* Counted first, so that the digits go straight to their places, last first: four at a
+     * division. */
     size_t n = 1;
-    for (unsigned long long rest = value; rest >= 10; rest /= 10)
-        n++;
-    char *end = out + n, *p = end;
-    while (value >= 100) {
-        unsigned pair = (unsigned)(value % 100);
-        value /= 100;
-        p -= 2;
-        memcpy(p, pairs + 2 * pair, 2);
+    for (unsigned long long rest = value; rest >= 10; rest /= 10000, n += 4) {
+        if (rest < 100) {
+            n += 1;
+            break;
+        }
+        if (rest < 1000) {
+            n += 2;
+            break;
+        }
+        if (rest < 10000) {
+            n += 3;
+            break;
+        }
     }
-    if (value >= 10)
-        memcpy(p - 2, pairs + 2 * value, 2);
+    char *end = out + n, *p = end;
+    for (; value > UINT32_MAX; value /= 100) {
+        p -= 2;
+        memcpy(p, pairs + 2 * (value % 100), 2);
+    }
+    uint32_t rest = (uint32_t)value; /* (32-bit divisions from here: most numbers) */
+    for (; rest >= 100; rest /= 100) {
+        p -= 2;
+        memcpy(p, pairs + 2 * (rest % 100), 2);
+    }
+    if (rest >= 10)
+        memcpy(p - 2, pairs + 2 * rest, 2);
     else
-        p[-1] = (char)('0' + value);
+        p[-1] = (char)('0' + rest);
     return end;
 }
 

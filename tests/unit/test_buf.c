@@ -85,6 +85,16 @@ static void numbers_are_written_in_decimal(void **state)
             snprintf(want, sizeof want, "%llu", v);
             assert_string_equal(b.data, want);
         }
+    /* around the 32-bit boundary, and random values of every size */
+    unsigned long long x = 0x9E3779B97F4A7C15ull;
+    for (int i = 0; i < 4000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        unsigned long long v = i < 8 ? 4294967294ull + (unsigned)i : x >> (i % 64);
+        inf_buf_clear(&b);
+        inf_buf_add_uint(&b, v);
+        snprintf(want, sizeof want, "%llu", v);
+        assert_string_equal(b.data, want);
+    }
     inf_buf_free(&b);
 }
 
