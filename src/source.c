@@ -634,18 +634,22 @@ void inf_source_position_near(const struct inf_source *source, struct inf_source
 {
     if (offset > source->len)
         offset = source->len;
-    /* The line of the last mark, or the one after it, holds the offset more often than not
-     * (findings come in file order, a span's end on its start's line): no search then. */
+    /* Findings come in file order more often than not, a span's end on its start's line: the
+     * line is looked for forward from the last mark's, in steps that double (its own line or
+     * the next at once), and across the file only when it is not within a few hundred. */
     uint32_t index = UINT32_MAX;
     unsigned last = (cursor->next + INF_SOURCE_CURSOR_MARKS - 1) % INF_SOURCE_CURSOR_MARKS;
-    if (cursor->marks[last].line != 0) {
-        uint32_t near = cursor->marks[last].line - 1;
-        for (uint32_t i = near; i < near + 2 && i < source->line_count; i++)
-            if (source->line_starts[i] <= offset &&
-                (i + 1 == source->line_count || offset < source->line_starts[i + 1])) {
-                index = i;
-                break;
-            }
+    if (cursor->marks[last].line != 0 && cursor->marks[last].offset <= offset) {
+        uint32_t lo = cursor->marks[last].line - 1, hi = lo + 1, step = 1;
+        while (hi < source->line_count && source->line_starts[hi] <= offset && step < 512) {
+            lo = hi;
+            hi = lo + step;
+            step *= 2;
+        }
+        if (hi >= source->line_count)
+            hi = source->line_count;
+        if (hi == source->line_count || offset < source->line_starts[hi])
+            index = last_start_at_most(source->line_starts, lo, hi, offset);
     }
     if (index == UINT32_MAX)
         index = line_index(source, offset);

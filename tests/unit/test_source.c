@@ -222,6 +222,26 @@ static void lines_of_a_long_file_are_found_through_the_sample(void **state)
         if (offset < s.len && s.text[offset] == '\n')
             newlines_before++;
     }
+    /* Forward through the file by strides of a few characters to thousands of lines (the
+     * cursor's search forward, and past its reach), now and then a step back. */
+    struct inf_source_cursor cursor;
+    memset(&cursor, 0, sizeof cursor);
+    unsigned seed = 99;
+    for (size_t offset = 0; offset <= s.len;) {
+        uint32_t line1, column1, line2, column2;
+        inf_source_position(&s, offset, &line1, &column1);
+        inf_source_position_near(&s, &cursor, offset, &line2, &column2);
+        if (line1 != line2 || column1 != column2)
+            fail_msg("offset %zu: %u:%u, want %u:%u", offset, (unsigned)line2, (unsigned)column2,
+                     (unsigned)line1, (unsigned)column1);
+        seed = seed * 1103515245u + 12345u;
+        size_t stride = (size_t)1 << ((seed >> 16) % 17); /* 1 to 65,536 bytes */
+        stride += (seed >> 8) % stride;
+        if ((seed >> 4) % 16 == 0 && offset > stride / 2)
+            offset -= stride / 2;
+        else
+            offset += stride;
+    }
     inf_source_free(&s);
     free(text);
 }
