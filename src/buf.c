@@ -95,7 +95,7 @@ static inline void append(struct inf_buf *buf, const char *data, size_t len)
 {
     if (buf->len + len + 1 > buf->cap)
         inf_buf_reserve(buf, len);
-    memcpy(buf->data + buf->len, data, len);
+    inf_copy_bytes(buf->data + buf->len, data, len);
     buf->len += len;
 }
 

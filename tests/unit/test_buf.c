@@ -4,6 +4,7 @@
  * to a sink.
  */
 #include "helpers.h"
+#include "buf_cursor.h"
 
 #include <stdio.h>
 
@@ -98,6 +99,23 @@ static void numbers_are_written_in_decimal(void **state)
     inf_buf_free(&b);
 }
 
+/* Pieces of every length up to a few words are copied whole, nothing written past them. */
+static void short_pieces_are_copied_exactly(void **state)
+{
+    (void)state;
+    char src[48], dst[64], want[64];
+    for (size_t i = 0; i < sizeof src; i++)
+        src[i] = (char)('A' + i);
+    for (size_t len = 0; len <= 40; len++)
+        for (size_t at = 0; at < 8; at++) {
+            memset(dst, '.', sizeof dst);
+            memset(want, '.', sizeof want);
+            memcpy(want + at, src + (len % 5), len);
+            inf_copy_bytes(dst + at, src + (len % 5), len);
+            assert_memory_equal(dst, want, sizeof dst);
+        }
+}
+
 /* A buffer with a sink never grows past what it needs; nothing is lost or reordered. */
 static void a_sink_receives_everything_in_order(void **state)
 {
@@ -189,6 +207,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(json_strings_escape_every_special_byte_anywhere),
         cmocka_unit_test(numbers_are_written_in_decimal),
+        cmocka_unit_test(short_pieces_are_copied_exactly),
         cmocka_unit_test(a_sink_receives_everything_in_order),
         cmocka_unit_test(formats_match_printf),
         cmocka_unit_test(visible_text_escapes_controls),
