@@ -329,6 +329,18 @@ static inline int json_word_needs_look(uint64_t w)
             highs) != 0;
 }
 
+#ifdef HAVE_SSE2
+/* The bytes of V that need a look in a JSON string (a mask, one bit per byte): controls, '"',
+ * '\\' and bytes >= 0x80. */
+static inline unsigned json_block_looks(__m128i v)
+{
+    __m128i look = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)); /* and >= 0x80: negative */
+    look = _mm_or_si128(look, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+    look = _mm_or_si128(look, _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+    return (unsigned)_mm_movemask_epi8(look);
+}
+#endif
+
 char *inf_json_string_at(char *out, const char *text, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
@@ -340,15 +352,22 @@ char *inf_json_string_at(char *out, const char *text, size_t len)
          * room of six bytes for each holds them). */
         while (i + 16 <= len) {
             __m128i v = _mm_loadu_si128((const __m128i *)(text + i));
-            __m128i look = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)); /* and >= 0x80: negative */
-            look = _mm_or_si128(look, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
-            look = _mm_or_si128(look, _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
-            unsigned mask = (unsigned)_mm_movemask_epi8(look);
+            unsigned mask = json_block_looks(v);
             _mm_storeu_si128((__m128i *)out, v);
             size_t plain = mask ? inf_lowest_set_bit(mask) : 16;
             out += plain, i += plain;
             if (mask)
                 break;
+        }
+        /* The last sixteen bytes, when none needs a look: the bytes before I among them went
+         * out as they are, so the sixteen are stored again where they went, ending the text. */
+        if (i < len && i + 16 > len && len >= 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(text + len - 16));
+            if (!json_block_looks(v)) {
+                _mm_storeu_si128((__m128i *)(out - (i - (len - 16))), v);
+                out += len - i;
+                break;
+            }
         }
 #endif
         /* Eight bytes at a time while none needs a look. */
