@@ -356,8 +356,13 @@ char *inf_json_string_at(char *out, const char *text, size_t len)
             _mm_storeu_si128((__m128i *)out, v);
             size_t plain = mask ? inf_lowest_set_bit(mask) : 16;
             out += plain, i += plain;
-            if (mask)
+            if (!mask)
+                continue;
+            if (text[i] != '\\' && text[i] != '"')
                 break;
+            out[0] = '\\'; /* (paths have many: escaped here, the loop goes on) */
+            out[1] = text[i];
+            out += 2, i++;
         }
         /* The last sixteen bytes, when none needs a look: the bytes before I among them went
          * out as they are, so the sixteen are stored again where they went, ending the text. */
