@@ -388,8 +388,9 @@ static int starts_new_entry(const struct lexer *lx, size_t pos, int in_key)
     if (in_key)
         return 0; /* "ab\" + "cd=ef" is a documented way to split a key */
     size_t start = pos;
+    const unsigned char *text = (const unsigned char *)lx->text;
     for (; pos < lx->len; pos++) {
-        switch (char_class[(unsigned char)lx->text[pos]]) {
+        switch (char_class[text[pos]]) {
         case C_EQUALS:
             return pos > start;
         case C_COMMA:
@@ -398,6 +399,9 @@ static int starts_new_entry(const struct lexer *lx, size_t pos, int in_key)
         case C_NEWLINE:
         case C_BACKSLASH:
             return 0;
+        case C_ORDINARY: /* and those after it, a block at a time */
+            pos = skip_ordinary(text, pos + 1, lx->len) - 1;
+            break;
         default:
             break;
         }

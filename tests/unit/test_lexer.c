@@ -113,6 +113,14 @@ static void continuation_swallowing_a_key_is_suspicious(void **state)
     parse_text(&m, "[S]\nCopyFiles = A,\\\n B\nba\\\ncd=ef\nX = \"Dir\\\"\\\n,File\n");
     assert_int_equal(count_issues(&m, INF_ISSUE_SUSPICIOUS_CONTINUATION), 0);
     inf_model_free(&m);
+    /* Names longer than the scanner's blocks: the '=' or the ',' after them still decides. */
+    parse_text(&m, "[S]\nHKR,,Dir,,C:\\Data\\\nAKeyNameLongerThanTwoBlocksOfSixteenBytes = 1\n");
+    assert_int_equal(count_issues(&m, INF_ISSUE_SUSPICIOUS_CONTINUATION), 1);
+    inf_model_free(&m);
+    parse_text(&m, "[S]\nCopyFiles = A,\\\n AFileNameLongerThanTwoBlocksOfSixteenBytes.sys, "
+                   "B\nX = A,\\\n AFieldNameLongerThanTwoBlocksOfSixteen\"=\"\n");
+    assert_int_equal(count_issues(&m, INF_ISSUE_SUSPICIOUS_CONTINUATION), 0);
+    inf_model_free(&m);
     /* A header on the continued line is swallowed too. */
     parse_text(&m, "[S]\na=b\\\n[T]\n");
     assert_int_equal(count_issues(&m, INF_ISSUE_SUSPICIOUS_CONTINUATION), 1);
