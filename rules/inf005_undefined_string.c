@@ -123,13 +123,18 @@ static int check_token(struct inf_check *c, const struct inf_token *token, uint3
     return all_defined;
 }
 
+/* Tokens found clean (every reference defined), by a hash of their text: Models sections
+ * repeat a few %strkey% tokens on thousands of lines, and each is read once. */
+#define CLEAN_SLOTS 256
+
 static void check(struct inf_check *c)
 {
     const struct inf_model *m = c->model;
     struct line_names seen = {INF_NO_INDEX, {{NULL, 0}}, 0};
     struct string_keys keys = {NULL, 0, 0, NULL};
-    /* The last token found clean: Models sections repeat one %strkey% on thousands of lines. */
-    struct inf_text clean = {NULL, 0};
+    struct inf_text clean[CLEAN_SLOTS];
+    memset(clean, 0, sizeof clean);
+    const struct inf_text *last = NULL; /* the slot of the last token, when it was clean */
     /* Only tokens holding '%' can name a string; [Strings*] values are never substituted. */
     for (size_t i = 0; i < m->percent_count; i++) {
         const struct inf_marked_token *mark = &m->percent_tokens[i];
@@ -137,13 +142,22 @@ static void check(struct inf_check *c)
             continue;
         const struct inf_token *token = &m->tokens[mark->token];
         struct inf_text raw = inf_token_raw(m, token);
-        if (clean.ptr && raw.len == clean.len && inf_bytes_equal(raw.ptr, clean.ptr, raw.len))
+        if (last && raw.len == last->len && inf_bytes_equal(raw.ptr, last->ptr, raw.len))
+            continue; /* the same as the token before (no hash needed) */
+        struct inf_text *slot = &clean[inf_hash_nocase(raw.ptr, raw.len) % CLEAN_SLOTS];
+        if (slot->ptr && raw.len == slot->len && inf_bytes_equal(raw.ptr, slot->ptr, raw.len)) {
+            last = slot;
             continue;
+        }
         if (!keys.read) {
             keys.keys = inf_check_string_keys(c, &keys.count);
             keys.read = 1;
         }
-        clean = check_token(c, token, mark->line, &seen, &keys) ? raw : (struct inf_text){NULL, 0};
+        last = NULL;
+        if (check_token(c, token, mark->line, &seen, &keys)) {
+            *slot = raw;
+            last = slot;
+        }
     }
 }
 

@@ -435,6 +435,30 @@ static void inf005_undefined_strings(void **state)
         assert_int_equal(x->fix != NULL, program_data); /* SystemRot may be meant: no fix */
     }
     inf_file_result_free(&r);
+
+    /* Many tokens, defined and not, repeated on many lines (more than the rule remembers as
+     * clean): every line with an undefined name has its finding, no other line has one. */
+    struct inf_buf many = INF_BUF_INIT;
+    inf_buf_adds(&many, "[Version]\nSignature=\"$Windows NT$\"\n[S]\n");
+    size_t undefined = 0;
+    for (unsigned i = 0; i < 3000; i++) {
+        if (i % 7 == 3) {
+            inf_buf_printf(&many, "k%u=%%U%u%%\n", i, i % 40);
+            undefined++;
+        } else {
+            inf_buf_printf(&many, "k%u=%%D%u%%,%%D%u%%\\x\n", i, (i * 37) % 600, i % 11);
+        }
+    }
+    inf_buf_adds(&many, "[Strings]\n");
+    for (unsigned k = 0; k < 600; k++)
+        inf_buf_printf(&many, "D%u=%u\n", k, k);
+    lint_named(&r, "t.inf", many.data);
+    assert_int_equal(count_code(&r, "INF005"), undefined);
+    for (size_t i = 0; i < r.count; i++)
+        if (strcmp(r.findings[i].rule->code, "INF005") == 0)
+            assert_int_equal((r.findings[i].line - 4) % 7, 3);
+    inf_file_result_free(&r);
+    inf_buf_free(&many);
 }
 
 static void inf006_missing_sections(void **state)
