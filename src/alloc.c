@@ -125,7 +125,7 @@ void *inf_xmalloc_filled(size_t *size)
     return inf_xmalloc(*size);
 }
 
-void *inf_xgrow(void *array, size_t *capacity, size_t needed, size_t item_size)
+void *inf_xgrow_array(void *array, size_t *capacity, size_t needed, size_t item_size)
 {
     if (needed <= *capacity)
         return array;

@@ -31,11 +31,18 @@ void *inf_xcalloc(size_t count, size_t size);
 /* Resizes PTR to SIZE bytes (never NULL); the caller frees the result. */
 void *inf_xrealloc(void *ptr, size_t size);
 
+/* inf_xgrow's growing: ARRAY has room for fewer than NEEDED items. */
+void *inf_xgrow_array(void *array, size_t *capacity, size_t needed, size_t item_size);
+
 /*
  * Grows an array so that it holds at least NEEDED items of ITEM_SIZE bytes,
- * doubling *CAPACITY; returns the (possibly moved) array.
+ * doubling *CAPACITY; returns the (possibly moved) array. (Inline: most calls
+ * find room, and cost a comparison.)
  */
-void *inf_xgrow(void *array, size_t *capacity, size_t needed, size_t item_size);
+static inline void *inf_xgrow(void *array, size_t *capacity, size_t needed, size_t item_size)
+{
+    return needed <= *capacity ? array : inf_xgrow_array(array, capacity, needed, item_size);
+}
 
 /* Returns a NUL-terminated copy of the LEN bytes at TEXT; caller frees. */
 char *inf_xstrndup(const char *text, size_t len);
