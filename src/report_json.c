@@ -7,6 +7,7 @@
 #include "buf_cursor.h"
 #include "report_parts.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* A string literal appended without measuring it each time (thousands of findings). */
@@ -31,16 +32,15 @@ struct finding_texts {
     size_t message, hint, section, description;
 };
 
-static size_t finding_room(const struct inf_finding *f, size_t path_len, struct finding_texts *t)
+static size_t finding_room(const struct inf_finding *f, size_t path_len, size_t rule_len,
+                           struct finding_texts *t)
 {
     t->message = strlen(f->message);
     t->hint = f->hint ? strlen(f->hint) : 0;
     t->section = f->section ? strlen(f->section) : 0;
     t->description = f->fix ? strlen(f->fix->description) : 0;
-    /* the members' names, punctuation, numbers, code, name, severity and fingerprint */
-    size_t room = 512 + path_len + strlen(f->rule->code) + strlen(f->rule->name);
-    for (size_t k = 0; f->rule->infverif[k]; k++)
-        room += INF_UINT_ROOM + 2;
+    /* the members' names, punctuation, numbers, the rule's members and fingerprint */
+    size_t room = 512 + path_len + rule_len;
     room += INF_JSON_STRING_ROOM(t->message) + INF_JSON_STRING_ROOM(t->hint) +
             INF_JSON_STRING_ROOM(t->section);
     if (f->fix) {
@@ -51,6 +51,19 @@ static size_t finding_room(const struct inf_finding *f, size_t path_len, struct 
     }
     return room;
 }
+
+/*
+ * The members a finding owes to its rule and severity, from `, "rule": ` to `"message": `:
+ * the same for every finding of a rule, written once per file (a file may have thousands).
+ */
+struct rule_members {
+    const struct inf_rule *rule;
+    enum inf_severity severity;
+    size_t len;
+    char *text; /* malloc'd */
+};
+
+#define RULE_MEMBERS_KEPT 8 /* the rules of a file's findings, most recent first out */
 
 /* Writes `, "NAME": VALUE` at AT. */
 #define MEMBER_UINT_AT(at, name, value)                                                            \
@@ -83,22 +96,28 @@ static char *fix_at(char *at, const struct inf_fix *fix, size_t description_len)
     return INF_LITERAL_AT(at, "]}");
 }
 
-/* Writes diagnostic F (its path already escaped, PATH_LEN bytes) at AT; returns the end. */
-static char *finding_at(char *at, const struct inf_finding *f, const char *path, size_t path_len,
-                        const struct finding_texts *t)
+/* The rule members of F, written into one of KEPT when none holds them yet. */
+static const struct rule_members *rule_members_of(const struct inf_finding *f,
+                                                  struct rule_members *kept, size_t *next)
 {
-    at = INF_LITERAL_AT(at, ",\n    {\"path\": ");
-    at = inf_bytes_at(at, path, path_len);
-    at = MEMBER_UINT_AT(at, "line", f->line);
-    at = MEMBER_UINT_AT(at, "column", f->column);
-    at = MEMBER_UINT_AT(at, "end_line", f->end_line);
-    at = MEMBER_UINT_AT(at, "end_column", f->end_column);
-    at = INF_LITERAL_AT(at, ", \"rule\": \"");
-    at = inf_bytes_at(at, f->rule->code, strlen(f->rule->code));
-    at = INF_LITERAL_AT(at, "\", \"name\": \"");
-    at = inf_bytes_at(at, f->rule->name, strlen(f->rule->name));
-    at = INF_LITERAL_AT(at, "\", \"severity\": \"");
+    for (size_t i = 0; i < RULE_MEMBERS_KEPT; i++)
+        if (kept[i].rule == f->rule && kept[i].severity == f->severity)
+            return &kept[i];
+    struct rule_members *m = &kept[*next];
+    *next = (*next + 1) % RULE_MEMBERS_KEPT;
+    const char *code = f->rule->code, *name = f->rule->name;
     const char *severity = inf_severity_name(f->severity);
+    size_t room = 96 + strlen(code) + strlen(name) + strlen(severity);
+    for (size_t k = 0; f->rule->infverif[k]; k++)
+        room += INF_UINT_ROOM + 2;
+    free(m->text);
+    char *at = m->text = inf_xmalloc(room);
+    /* (codes, names and severity names are identifiers: nothing to escape) */
+    at = INF_LITERAL_AT(at, ", \"rule\": \"");
+    at = inf_bytes_at(at, code, strlen(code));
+    at = INF_LITERAL_AT(at, "\", \"name\": \"");
+    at = inf_bytes_at(at, name, strlen(name));
+    at = INF_LITERAL_AT(at, "\", \"severity\": \"");
     at = inf_bytes_at(at, severity, strlen(severity));
     at = INF_LITERAL_AT(at, "\", \"infverif\": [");
     for (size_t k = 0; f->rule->infverif[k]; k++) {
@@ -107,6 +126,24 @@ static char *finding_at(char *at, const struct inf_finding *f, const char *path,
         at = inf_uint_at(at, f->rule->infverif[k]);
     }
     at = INF_LITERAL_AT(at, "], \"message\": ");
+    m->len = (size_t)(at - m->text);
+    m->rule = f->rule;
+    m->severity = f->severity;
+    return m;
+}
+
+/* Writes diagnostic F (its path already escaped, PATH_LEN bytes; its rule members RULE) at AT;
+ * returns the end. */
+static char *finding_at(char *at, const struct inf_finding *f, const char *path, size_t path_len,
+                        const struct rule_members *rule, const struct finding_texts *t)
+{
+    at = INF_LITERAL_AT(at, ",\n    {\"path\": ");
+    at = inf_bytes_at(at, path, path_len);
+    at = MEMBER_UINT_AT(at, "line", f->line);
+    at = MEMBER_UINT_AT(at, "column", f->column);
+    at = MEMBER_UINT_AT(at, "end_line", f->end_line);
+    at = MEMBER_UINT_AT(at, "end_column", f->end_column);
+    at = inf_bytes_at(at, rule->text, rule->len);
     at = inf_json_string_at(at, f->message, t->message);
     if (f->hint) {
         at = INF_LITERAL_AT(at, ", \"hint\": ");
@@ -137,14 +174,20 @@ static void write_json_file(struct inf_buf *out, const struct inf_file_result *r
      * would otherwise copy its part at every doubling. (Room not written costs nothing.) */
     if (!out->sink)
         inf_buf_reserve(out, result->count * (TYPICAL_DIAGNOSTIC_BYTES + path.len));
+    struct rule_members kept[RULE_MEMBERS_KEPT];
+    memset(kept, 0, sizeof kept); /* (no rule: none matches) */
+    size_t next_kept = 0;
     for (size_t i = 0; i < result->count; i++) {
         const struct inf_finding *f = &result->findings[i];
+        const struct rule_members *rule = rule_members_of(f, kept, &next_kept);
         struct finding_texts texts;
-        inf_buf_reserve(out, finding_room(f, path.len, &texts));
-        char *end = finding_at(out->data + out->len, f, path.data, path.len, &texts);
+        inf_buf_reserve(out, finding_room(f, path.len, rule->len, &texts));
+        char *end = finding_at(out->data + out->len, f, path.data, path.len, rule, &texts);
         out->len = (size_t)(end - out->data);
         *end = '\0';
     }
+    for (size_t k = 0; k < RULE_MEMBERS_KEPT; k++)
+        free(kept[k].text);
     inf_buf_free(&path);
 }
 

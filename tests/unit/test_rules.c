@@ -9,6 +9,7 @@
 #include "temp_files.h"
 #include "check.h"
 #include "infverif_codes.h"
+#include "json_reader.h"
 
 #include <stdio.h>
 
@@ -929,6 +930,61 @@ static void line_hash_reads_the_line_as_defined(void **state)
     }
 }
 
+/* Every JSON diagnostic names its own finding's rule, severity and InfVerif codes, also when a
+ * file's findings come from more rules and severities than the writer keeps written. */
+static void json_diagnostics_name_their_findings_rules(void **state)
+{
+    (void)state;
+    const char *text = HEAD "[SourceDisksFiles]\na.sys=1\nb.sys=1\n[DestinationDirs]\n"
+                            "Files=12\nMore=11\n[Inst.NT]\nCopyFiles=Files,More\n"
+                            "AddReg=Reg\nAddReg=Gone\n[Files]\na.sys\n[More]\nb.sys\n[Reg]\n"
+                            "HKLM,Software\\X,A,,%undefined%\nHKLM,Software\\X,B,,\"%11%\\a.sys\"\n"
+                            "[Files]\nb.sys\n[files]\na.sys\n" STRINGS;
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", text);
+    inf_findings_finish(&r);
+    static const enum inf_severity severities[] = {INF_SEVERITY_ERROR, INF_SEVERITY_WARNING,
+                                                   INF_SEVERITY_NOTE};
+    size_t pairs = 0; /* (rule, severity) pairs, each new one counted once */
+    for (size_t i = 0; i < r.count; i++) {
+        r.findings[i].severity = severities[i % 3];
+        int seen = 0;
+        for (size_t k = 0; k < i; k++)
+            seen |= r.findings[k].rule == r.findings[i].rule &&
+                    r.findings[k].severity == r.findings[i].severity;
+        pairs += !seen;
+    }
+    assert_true(pairs > 8);
+    struct inf_buf out = INF_BUF_INIT;
+    struct inf_summary summary = {1, 0, 0, 0};
+    struct inf_report_options report;
+    memset(&report, 0, sizeof report);
+    inf_report_json.write(&out, &r, 1, &summary, &report);
+    struct inf_json doc;
+    char error[128];
+    assert_int_equal(inf_json_parse(out.data, out.len, &doc, error, sizeof error), 0);
+    const struct inf_json *diagnostics = inf_json_get(&doc, "diagnostics");
+    assert_non_null(diagnostics);
+    assert_int_equal(diagnostics->count, r.count);
+    for (size_t i = 0; i < r.count; i++) {
+        const struct inf_json *d = &diagnostics->items[i];
+        const struct inf_rule *rule = r.findings[i].rule;
+        assert_string_equal(inf_json_get(d, "rule")->string, rule->code);
+        assert_string_equal(inf_json_get(d, "name")->string, rule->name);
+        assert_string_equal(inf_json_get(d, "severity")->string,
+                            inf_severity_name(r.findings[i].severity));
+        const struct inf_json *codes = inf_json_get(d, "infverif");
+        size_t k = 0;
+        for (; rule->infverif[k]; k++)
+            assert_true(k < codes->count && codes->items[k].number == rule->infverif[k]);
+        assert_int_equal(codes->count, k);
+        assert_string_equal(inf_json_get(d, "message")->string, r.findings[i].message);
+    }
+    inf_json_free(&doc);
+    inf_buf_free(&out);
+    inf_file_result_free(&r);
+}
+
 static void fingerprints_survive_inserted_lines(void **state)
 {
     (void)state;
@@ -1289,6 +1345,7 @@ int main(void)
         cmocka_unit_test(many_findings_share_few_text_blocks),
         cmocka_unit_test(fingerprints_from_kept_line_hashes_match_the_lines),
         cmocka_unit_test(line_hash_reads_the_line_as_defined),
+        cmocka_unit_test(json_diagnostics_name_their_findings_rules),
         cmocka_unit_test(fingerprints_survive_inserted_lines),
         cmocka_unit_test(example_rule_of_the_guide_runs),
         cmocka_unit_test(iso101_arch_note_covers_every_copy),
