@@ -30,11 +30,13 @@ void *inf_arena_alloc(struct inf_arena *arena, size_t size)
         inf_alloc_fail();
     struct inf_arena_block *block = arena->head;
     if (!block || block->size - arena->used < rounded) {
-        /* twice the head block, from BLOCK_SIZE up to MAX_BLOCK_SIZE */
-        size_t next = !block                             ? BLOCK_SIZE
-                      : block->size < MAX_BLOCK_SIZE / 2 ? block->size * 2
-                                                         : MAX_BLOCK_SIZE;
-        if (arena->head && rounded > next) {
+        /* twice the head block, from BLOCK_SIZE up to MAX_BLOCK_SIZE (whole blocks, their
+         * headers included: sizes huge pages divide) */
+        size_t head_bytes = block ? sizeof *block + block->size : 0;
+        size_t next = !block                            ? BLOCK_SIZE
+                      : head_bytes < MAX_BLOCK_SIZE / 2 ? head_bytes * 2
+                                                        : MAX_BLOCK_SIZE;
+        if (arena->head && sizeof *block + rounded > next) {
             block = inf_xmalloc(sizeof *block + rounded);
             block->size = rounded;
             /* A big block goes behind the current one, which keeps its free room. */
@@ -42,7 +44,9 @@ void *inf_arena_alloc(struct inf_arena *arena, size_t size)
             arena->head->previous = block;
             return block->data;
         }
-        size_t bytes = sizeof *block + (rounded > next ? rounded : next);
+        size_t bytes = sizeof *block + rounded; /* the whole block, NEXT at least */
+        if (bytes < next)
+            bytes = next;
         block = inf_xmalloc_filled(&bytes); /* (filled in turn: huge pages when large) */
         block->size = bytes - sizeof *block;
         block->previous = arena->head;
