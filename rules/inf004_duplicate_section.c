@@ -5,19 +5,16 @@
  */
 #include "check.h"
 
+/* Room for the names a hint quotes: three of at most 60 bytes, quoted and separated. */
+#define NAMES_ROOM (3 * 68 + 8)
+
 /*
- * The hint: move "the 2 entries `Device`, `Service`" (keys, else first
- * fields; three at most) under the first header, or, for an empty header,
- * delete it. Formatted once: a file that repeats thousands of headers gets
- * as many hints.
+ * Writes the names a hint quotes for HEADER to NAMES: its first entries' keys (else first
+ * fields), three at most, as "`Device`, `Service`".
  */
-static const char *hint_of(struct inf_check *c, const struct inf_header_fact *header,
-                           const struct inf_section_fact *section)
+static void names_of(const struct inf_model *m, const struct inf_header_fact *header,
+                     char *names)
 {
-    const struct inf_model *m = c->model;
-    if (header->line_count == 0)
-        return "this header holds no entries: delete it";
-    char names[3 * 68 + 8];
     size_t used = 0;
     for (uint32_t k = 0; k < header->line_count && k < 3; k++) {
         const struct inf_line *line = &m->lines[header->first_line + k];
@@ -35,6 +32,18 @@ static const char *hint_of(struct inf_check *c, const struct inf_header_fact *he
         names[used++] = '`';
     }
     names[used] = '\0';
+}
+
+/*
+ * The hint: move "the 2 entries `Device`, `Service`" (NAMES) under the first header, or, for
+ * an empty header, delete it. Formatted once: a file that repeats thousands of headers gets
+ * as many hints.
+ */
+static const char *hint_of(struct inf_check *c, const struct inf_header_fact *header,
+                           const struct inf_section_fact *section, const char *names)
+{
+    if (header->line_count == 0)
+        return "this header holds no entries: delete it";
     if (header->line_count == 1)
         return inf_check_printf(c,
                                 "move the entry %s under the first [%.*s] header (line %u) and "
@@ -49,17 +58,33 @@ static const char *hint_of(struct inf_check *c, const struct inf_header_fact *he
                             section->name.ptr, (unsigned)section->header_line);
 }
 
+/*
+ * Headers are taken a batch at a time: first the names of every repeated one (in a big file
+ * its lines, tokens and text are long out of the cache, and reading them for many headers in
+ * one tight loop lets those waits overlap), then their findings.
+ */
+#define BATCH 32
+
 static void check(struct inf_check *c)
 {
     const struct inf_graph *g = c->graph;
-    for (size_t h = 0; h < g->header_count; h++) {
-        const struct inf_section_fact *section = &g->sections[g->headers[h].section];
-        if (g->headers[h].first)
-            continue;
-        inf_report(c, g->headers[h].span, 0, hint_of(c, &g->headers[h], section),
-                   "[%.*s] is defined again; Windows appends these entries to the section first "
-                   "defined on line %u",
-                   (int)section->name.len, section->name.ptr, (unsigned)section->header_line);
+    char names[BATCH][NAMES_ROOM];
+    for (size_t from = 0; from < g->header_count; from += BATCH) {
+        size_t to = from + BATCH < g->header_count ? from + BATCH : g->header_count;
+        for (size_t h = from; h < to; h++)
+            if (!g->headers[h].first)
+                names_of(c->model, &g->headers[h], names[h - from]);
+        for (size_t h = from; h < to; h++) {
+            const struct inf_section_fact *section = &g->sections[g->headers[h].section];
+            if (g->headers[h].first)
+                continue;
+            inf_report(c, g->headers[h].span, 0,
+                       hint_of(c, &g->headers[h], section, names[h - from]),
+                       "[%.*s] is defined again; Windows appends these entries to the section "
+                       "first defined on line %u",
+                       (int)section->name.len, section->name.ptr,
+                       (unsigned)section->header_line);
+        }
     }
 }
 
