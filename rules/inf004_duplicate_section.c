@@ -12,8 +12,7 @@
  * Writes the names a hint quotes for HEADER to NAMES: its first entries' keys (else first
  * fields), three at most, as "`Device`, `Service`".
  */
-static void names_of(const struct inf_model *m, const struct inf_header_fact *header,
-                     char *names)
+static void names_of(const struct inf_model *m, const struct inf_header_fact *header, char *names)
 {
     size_t used = 0;
     for (uint32_t k = 0; k < header->line_count && k < 3; k++) {
@@ -82,8 +81,7 @@ static void check(struct inf_check *c)
                        hint_of(c, &g->headers[h], section, names[h - from]),
                        "[%.*s] is defined again; Windows appends these entries to the section "
                        "first defined on line %u",
-                       (int)section->name.len, section->name.ptr,
-                       (unsigned)section->header_line);
+                       (int)section->name.len, section->name.ptr, (unsigned)section->header_line);
         }
     }
 }

@@ -303,9 +303,11 @@ static uint64_t fnv1a(uint64_t h, const char *data, size_t len)
 /* Each byte as the line hash takes it: ASCII letters folded to lower case; 0 for the bytes
  * it looks at (blank, tab, CR, '"' and ';', which may start a comment) and NUL. */
 #define HASHED(c)                                                                                  \
-    ((c) == ' ' || (c) == '\t' || (c) == '\r' || (c) == '"' || (c) == ';' || (c) == 0 ? 0          \
-     : (c) >= 'A' && (c) <= 'Z'                                                       ? (c) + 32   \
-                                                                                      : (c))
+    (unsigned char)((c) == ' ' || (c) == '\t' || (c) == '\r' || (c) == '"' || (c) == ';' ||        \
+                            (c) == 0                                                               \
+                        ? 0                                                                        \
+                    : (c) >= 'A' && (c) <= 'Z' ? (c) + 32                                          \
+                                               : (c))
 #define HASHED4(n) HASHED(n), HASHED(n + 1), HASHED(n + 2), HASHED(n + 3)
 #define HASHED16(n) HASHED4(n), HASHED4(n + 4), HASHED4(n + 8), HASHED4(n + 12)
 #define HASHED64(n) HASHED16(n), HASHED16(n + 16), HASHED16(n + 32), HASHED16(n + 48)
