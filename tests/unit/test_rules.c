@@ -821,16 +821,21 @@ static void many_findings_share_few_text_blocks(void **state)
     inf_buf_free(&text);
 }
 
+/* A package with findings of several rules (ISO101, ISO106, ISO109, INF004, INF005, INF006),
+ * some of them on one line. */
+#define SEVERAL_RULES                                                                              \
+    HEAD "[SourceDisksFiles]\na.sys=1\nb.sys=1\n[DestinationDirs]\n"                               \
+         "Files=12\nMore=11\n[Inst.NT]\nCopyFiles=Files,More\n"                                    \
+         "AddReg=Reg\nAddReg=Gone\n[Files]\na.sys\n[More]\nb.sys\n[Reg]\n"                         \
+         "HKLM,Software\\X,A,,%undefined%\nHKLM,Software\\X,B,,\"%11%\\a.sys\"\n"                  \
+         "[Files]\nb.sys\n[files]\na.sys\n" STRINGS
+
 /* The fingerprints worked out from the line hashes taken as findings are made equal those
  * worked out afterwards from the lines themselves: several rules and sections share lines. */
 static void fingerprints_from_kept_line_hashes_match_the_lines(void **state)
 {
     (void)state;
-    const char *text = HEAD "[SourceDisksFiles]\na.sys=1\nb.sys=1\n[DestinationDirs]\n"
-                            "Files=12\nMore=11\n[Inst.NT]\nCopyFiles=Files,More\n"
-                            "AddReg=Reg\n[Files]\na.sys\n[More]\nb.sys\n[Reg]\n"
-                            "HKLM,Software\\X,A,,%undefined%\nHKLM,Software\\X,B,,\"%11%\\a.sys\"\n"
-                            "[Files]\nb.sys\n[files]\na.sys\n" STRINGS;
+    const char *text = SEVERAL_RULES;
     struct inf_lint_options options;
     inf_lint_options_init(&options);
     size_t len = strlen(text);
@@ -935,13 +940,8 @@ static void line_hash_reads_the_line_as_defined(void **state)
 static void json_diagnostics_name_their_findings_rules(void **state)
 {
     (void)state;
-    const char *text = HEAD "[SourceDisksFiles]\na.sys=1\nb.sys=1\n[DestinationDirs]\n"
-                            "Files=12\nMore=11\n[Inst.NT]\nCopyFiles=Files,More\n"
-                            "AddReg=Reg\nAddReg=Gone\n[Files]\na.sys\n[More]\nb.sys\n[Reg]\n"
-                            "HKLM,Software\\X,A,,%undefined%\nHKLM,Software\\X,B,,\"%11%\\a.sys\"\n"
-                            "[Files]\nb.sys\n[files]\na.sys\n" STRINGS;
     struct inf_file_result r;
-    lint_named(&r, "t.inf", text);
+    lint_named(&r, "t.inf", SEVERAL_RULES);
     inf_findings_finish(&r);
     static const enum inf_severity severities[] = {INF_SEVERITY_ERROR, INF_SEVERITY_WARNING,
                                                    INF_SEVERITY_NOTE};
