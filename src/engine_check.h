@@ -38,6 +38,7 @@ struct inf_finding_sink {
     const struct inf_source *source; /* the text findings are positioned in */
     const struct inf_model *model;   /* the INF's model (sections), or NULL for C sources */
     struct inf_source_cursor cursor; /* findings on one long line cost what lies between them */
+    uint32_t run;                    /* the model run the last finding was in (section_at) */
     struct inf_fix *pending;         /* the fix the next finding takes (inf_fix_begin), or NULL */
     /* The last line hash worked out (a rule's findings often share a line): for which line,
      * rule and section (compared by text). */

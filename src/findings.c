@@ -33,12 +33,29 @@ void inf_finding_sink_release(struct inf_finding_sink *sink)
     sink->pending = NULL;
 }
 
-/* The section holding source offset OFFSET (by its header), or INF_NO_INDEX. */
-static uint32_t section_at(const struct inf_model *m, uint32_t offset)
+/*
+ * The section holding source offset OFFSET (by its header), or INF_NO_INDEX. *RUN is the run
+ * found last: findings come in file order more often than not, and a later offset's run is
+ * looked for forward from it in steps that double, before a search of every run (whose last
+ * steps, in a big file, each wait for memory).
+ */
+static uint32_t section_at(const struct inf_model *m, uint32_t offset, uint32_t *run)
 {
     size_t lo = 0, hi = m->run_count;
     if (hi == 0 || m->runs[0].header_offset > offset)
         return INF_NO_INDEX;
+    if (*run < m->run_count && m->runs[*run].header_offset <= offset) {
+        size_t from = *run, to = from + 1, step = 1;
+        while (to < m->run_count && m->runs[to].header_offset <= offset && step < 512) {
+            from = to;
+            to = from + step;
+            step *= 2;
+        }
+        if (to >= m->run_count)
+            to = m->run_count;
+        if (to == m->run_count || offset < m->runs[to].header_offset)
+            lo = from, hi = to;
+    }
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
         if (m->runs[mid].header_offset <= offset)
@@ -46,6 +63,7 @@ static uint32_t section_at(const struct inf_model *m, uint32_t offset)
         else
             hi = mid;
     }
+    *run = (uint32_t)lo;
     return m->runs[lo].section;
 }
 
@@ -127,7 +145,7 @@ void inf_finding_add(struct inf_finding_sink *sink, const struct inf_rule *rule,
     size_t line_start = src->line_starts[f->line - 1];
     const char *excerpt =
         excerpt_window(f, line_text, line_len, span.start - line_start, &excerpt_len);
-    uint32_t section = m ? section_at(m, span.start) : INF_NO_INDEX;
+    uint32_t section = m ? section_at(m, span.start, &sink->run) : INF_NO_INDEX;
     struct inf_text name = {NULL, 0};
     if (section != INF_NO_INDEX)
         name = inf_model_section_name(m, section);

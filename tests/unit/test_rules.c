@@ -821,6 +821,39 @@ static void many_findings_share_few_text_blocks(void **state)
     inf_buf_free(&text);
 }
 
+/* Each finding names the section it is in, whatever the order rules report in: INF004 goes
+ * through the file once, ISO106 through the registry lines once more, from the start. */
+static void findings_name_their_sections_in_any_order(void **state)
+{
+    (void)state;
+    struct inf_buf text = INF_BUF_INIT;
+    inf_buf_adds(&text, HEAD STRINGS "[Inst.NT]\n");
+    for (int k = 0; k < 40; k++)
+        inf_buf_printf(&text, "AddReg=Sec%d\n", k);
+    for (int i = 0; i < 2000; i++) /* 40 names, each repeated 50 times, some runs far apart */
+        inf_buf_printf(&text, "[Sec%d]\nHKLM,Software\\X,V%d,,1\n", (i * 7) % 40, i);
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", text.data);
+    size_t checked = 0;
+    for (size_t i = 0; i < r.count; i++) {
+        const struct inf_finding *f = &r.findings[i];
+        if (strcmp(f->rule->code, "INF004") != 0 && strcmp(f->rule->code, "ISO106") != 0)
+            continue;
+        /* the header: INF004's own line, the line before ISO106's */
+        uint32_t header_line = strcmp(f->rule->code, "INF004") == 0 ? f->line : f->line - 1;
+        const char *header = text.data;
+        for (uint32_t l = 1; l < header_line; l++)
+            header = strchr(header, '\n') + 1;
+        size_t len = (size_t)(strchr(header, ']') - header - 1);
+        assert_int_equal(strlen(f->section), len);
+        assert_memory_equal(f->section, header + 1, len);
+        checked++;
+    }
+    assert_true(checked > 3000);
+    inf_file_result_free(&r);
+    inf_buf_free(&text);
+}
+
 /* A package with findings of several rules (ISO101, ISO106, ISO109, INF004, INF005, INF006),
  * some of them on one line. */
 #define SEVERAL_RULES                                                                              \
@@ -1345,6 +1378,7 @@ int main(void)
         cmocka_unit_test(many_findings_share_few_text_blocks),
         cmocka_unit_test(fingerprints_from_kept_line_hashes_match_the_lines),
         cmocka_unit_test(line_hash_reads_the_line_as_defined),
+        cmocka_unit_test(findings_name_their_sections_in_any_order),
         cmocka_unit_test(json_diagnostics_name_their_findings_rules),
         cmocka_unit_test(fingerprints_survive_inserted_lines),
         cmocka_unit_test(example_rule_of_the_guide_runs),
