@@ -88,10 +88,9 @@ void *inf_xmalloc(size_t size)
     if (size >= LARGE_BLOCK)
         return huge_page_block(size);
 #endif
-    void *p = malloc(size ? size : 1);
+    void *p = malloc(size ? size : 1); /* (smaller than a large block: no advice) */
     if (!p)
         inf_alloc_fail();
-    advise_large(p, size);
     return p;
 }
 
