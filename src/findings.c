@@ -12,6 +12,7 @@
 #include "engine_check.h"
 #include "buf_cursor.h"
 #include "graph_index.h"
+#include "offset_search.h"
 #include "inflint/alloc.h"
 
 #include <stdio.h>
@@ -35,36 +36,21 @@ void inf_finding_sink_release(struct inf_finding_sink *sink)
 
 /*
  * The section holding source offset OFFSET (by its header), or INF_NO_INDEX. *RUN is the run
- * found last: findings come in file order more often than not, and a later offset's run is
- * looked for forward from it in steps that double, before a search of every run (whose last
- * steps, in a big file, each wait for memory).
+ * found last: a later offset's run is looked for forward from it first (findings come in file
+ * order more often than not), before a search of every run, whose last steps, in a big file,
+ * each wait for memory.
  */
 static uint32_t section_at(const struct inf_model *m, uint32_t offset, uint32_t *run)
 {
-    size_t lo = 0, hi = m->run_count;
-    if (hi == 0 || m->runs[0].header_offset > offset)
+    if (m->run_count == 0 || m->runs[0].header_offset > offset)
         return INF_NO_INDEX;
-    if (*run < m->run_count && m->runs[*run].header_offset <= offset) {
-        size_t from = *run, to = from + 1, step = 1;
-        while (to < m->run_count && m->runs[to].header_offset <= offset && step < 512) {
-            from = to;
-            to = from + step;
-            step *= 2;
-        }
-        if (to >= m->run_count)
-            to = m->run_count;
-        if (to == m->run_count || offset < m->runs[to].header_offset)
-            lo = from, hi = to;
-    }
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (m->runs[mid].header_offset <= offset)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    *run = (uint32_t)lo;
-    return m->runs[lo].section;
+    const void *keys = &m->runs[0].header_offset;
+    size_t stride = sizeof *m->runs, found;
+    if (*run >= m->run_count || m->runs[*run].header_offset > offset ||
+        !inf_last_at_most_forward(keys, stride, m->run_count, *run, offset, &found))
+        found = inf_last_at_most(keys, stride, 0, m->run_count, offset);
+    *run = (uint32_t)found;
+    return m->runs[found].section;
 }
 
 static int continuation(char c)

@@ -5,6 +5,7 @@
  * and which ends at the first Ctrl-Z, plus a table of physical line starts.
  */
 #include "source.h"
+#include "offset_search.h"
 #include "bits.h"
 #include "inflint/alloc.h"
 #include "inflint/buf.h"
@@ -592,32 +593,18 @@ void inf_source_free(struct inf_source *source)
     memset(source, 0, sizeof *source);
 }
 
-/* The last index in [LO, HI) of the ascending STARTS whose start is at most OFFSET (STARTS[LO]
- * is). */
-static uint32_t last_start_at_most(const uint32_t *starts, uint32_t lo, uint32_t hi, size_t offset)
-{
-    while (hi - lo > 1) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (starts[mid] <= offset)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* Index of the line holding OFFSET: in a sampled file, the stretch of INF_SOURCE_LINE_SAMPLE
  * lines first. */
 static uint32_t line_index(const struct inf_source *source, size_t offset)
 {
-    uint32_t lo = 0, hi = source->line_count;
+    size_t lo = 0, hi = source->line_count, line = sizeof *source->line_starts;
     if (source->sample_count) {
-        lo = last_start_at_most(source->line_sample, 0, source->sample_count, offset) *
+        lo = inf_last_at_most(source->line_sample, line, 0, source->sample_count, offset) *
              INF_SOURCE_LINE_SAMPLE;
         if (hi - lo > INF_SOURCE_LINE_SAMPLE)
             hi = lo + INF_SOURCE_LINE_SAMPLE;
     }
-    return last_start_at_most(source->line_starts, lo, hi, offset);
+    return (uint32_t)inf_last_at_most(source->line_starts, line, lo, hi, offset);
 }
 
 /* Code points in TEXT[FROM, TO). */
@@ -635,23 +622,13 @@ void inf_source_position_near(const struct inf_source *source, struct inf_source
     if (offset > source->len)
         offset = source->len;
     /* Findings come in file order more often than not, a span's end on its start's line: the
-     * line is looked for forward from the last mark's, in steps that double (its own line or
-     * the next at once), and across the file only when it is not within a few hundred. */
-    uint32_t index = UINT32_MAX;
+     * line is looked for forward from the last mark's first (its own line or the next at
+     * once), across the file only when it is not within reach. */
+    size_t index;
     unsigned last = (cursor->next + INF_SOURCE_CURSOR_MARKS - 1) % INF_SOURCE_CURSOR_MARKS;
-    if (cursor->marks[last].line != 0 && cursor->marks[last].offset <= offset) {
-        uint32_t lo = cursor->marks[last].line - 1, hi = lo + 1, step = 1;
-        while (hi < source->line_count && source->line_starts[hi] <= offset && step < 512) {
-            lo = hi;
-            hi = lo + step;
-            step *= 2;
-        }
-        if (hi >= source->line_count)
-            hi = source->line_count;
-        if (hi == source->line_count || offset < source->line_starts[hi])
-            index = last_start_at_most(source->line_starts, lo, hi, offset);
-    }
-    if (index == UINT32_MAX)
+    if (cursor->marks[last].line == 0 || cursor->marks[last].offset > offset ||
+        !inf_last_at_most_forward(source->line_starts, sizeof *source->line_starts,
+                                  source->line_count, cursor->marks[last].line - 1, offset, &index))
         index = line_index(source, offset);
     size_t start = source->line_starts[index];
     /* Count from the nearest known point of the line: its start or a recent mark. */
