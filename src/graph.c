@@ -488,24 +488,21 @@ static void walk_copy_files(struct walk *w, const struct inf_line *directive)
 static int token_has_dirid13(struct inf_graph *g, const struct inf_token *t)
 {
     const struct inf_model *m = g->model;
-    if (!m->strings_have_dirid_names && !m->string_values_have_percent) {
-        struct inf_text raw = inf_token_raw(m, t);
-        const char *p = raw.ptr, *end = raw.ptr + raw.len;
-        for (;;) {
-            const char *open = memchr(p, '%', (size_t)(end - p));
-            const char *close = open ? memchr(open + 1, '%', (size_t)(end - open - 1)) : NULL;
-            if (!close)
-                return 0;
-            if (close == open + 1)
-                break; /* %%, one '%' once substituted, which may pair anew */
-            if (close == open + 3 && open[1] == '1' && open[2] == '3')
-                return 1;
-            p = close + 1;
-        }
-    }
-    struct inf_text v = inf_token_value(m, t, &g->priv->scratch, NULL);
     size_t pos = 0;
     struct inf_percent_ref ref;
+    if (!m->strings_have_dirid_names && !m->string_values_have_percent) {
+        struct inf_text raw = inf_token_raw(m, t);
+        int escaped = 0; /* a %%, one '%' once substituted, which may pair anew */
+        while (!escaped && inf_text_next_percent(raw, &pos, &ref)) {
+            if (ref.name_len == 2 && ref.name[0] == '1' && ref.name[1] == '3')
+                return 1;
+            escaped = ref.kind == INF_PERCENT_ESCAPE;
+        }
+        if (!escaped)
+            return 0;
+        pos = 0;
+    }
+    struct inf_text v = inf_token_value(m, t, &g->priv->scratch, NULL);
     while (inf_model_next_percent(m, v, &pos, &ref))
         if (ref.kind == INF_PERCENT_DIRID && ref.dirid == 13 && ref.name_len == 2)
             return 1;

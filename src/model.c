@@ -282,8 +282,7 @@ static int parse_dirid(const char *text, size_t len, long *value)
     return 1;
 }
 
-int inf_model_next_percent(const struct inf_model *model, struct inf_text text, size_t *pos,
-                           struct inf_percent_ref *ref)
+int inf_text_next_percent(struct inf_text text, size_t *pos, struct inf_percent_ref *ref)
 {
     if (*pos >= text.len)
         return 0;
@@ -306,20 +305,27 @@ int inf_model_next_percent(const struct inf_model *model, struct inf_text text, 
     ref->name_len = (size_t)(close - open - 1);
     ref->len = ref->name_len + 2;
     *pos = (size_t)(close + 1 - text.ptr);
+    ref->kind = ref->name_len == 0 ? INF_PERCENT_ESCAPE : INF_PERCENT_UNKNOWN;
+    return 1;
+}
+
+int inf_model_next_percent(const struct inf_model *model, struct inf_text text, size_t *pos,
+                           struct inf_percent_ref *ref)
+{
+    if (!inf_text_next_percent(text, pos, ref))
+        return 0;
+    if (ref->kind != INF_PERCENT_UNKNOWN)
+        return 1;
     /* A string of the name wins over a DIRID; when no string key reads as one, a DIRID
      * needs no lookup. */
     long value = 0;
-    int dirid = ref->name_len && parse_dirid(ref->name, ref->name_len, &value);
-    if (ref->name_len == 0)
-        ref->kind = INF_PERCENT_ESCAPE;
-    else if (dirid && !model->strings_have_dirid_names)
+    int dirid = parse_dirid(ref->name, ref->name_len, &value);
+    if (dirid && !model->strings_have_dirid_names)
         ref->kind = INF_PERCENT_DIRID, ref->dirid = value;
     else if ((ref->value = inf_model_string(model, ref->name, ref->name_len)) != NULL)
         ref->kind = INF_PERCENT_STRING;
     else if (dirid)
         ref->kind = INF_PERCENT_DIRID, ref->dirid = value;
-    else
-        ref->kind = INF_PERCENT_UNKNOWN;
     return 1;
 }
 

@@ -323,6 +323,10 @@ struct inf_percent_ref {
 int inf_model_next_percent(const struct inf_model *model, struct inf_text text, size_t *pos,
                            struct inf_percent_ref *ref);
 
+/* The same grammar without a model: a %name% is left INF_PERCENT_UNKNOWN, neither looked up
+ * nor read as a number (inf_model_next_percent resolves it). */
+int inf_text_next_percent(struct inf_text text, size_t *pos, struct inf_percent_ref *ref);
+
 /* When TEXT starts with a %number% DIRID token: its value and what follows it (REST may be NULL).
  */
 int inf_text_dirid_prefix(struct inf_text text, long *dirid, struct inf_text *rest);
