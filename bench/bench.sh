@@ -43,18 +43,7 @@ if [ ! -d "$out/tree" ] || [ "$(ls "$out/tree" | wc -l)" -ne 10000 ]; then
   for i in $(seq 1 10000); do "$gen" --bytes 3000 --headers 6 --names 3 --seed "$i" > "$out/tree/f$i.inf"; done
 fi
 
-# Wall time in seconds of one run of a command (output discarded). Read from bash's own clock
-# where it has one (5.0 on): reading it through a `date` process would add that process's
-# millisecond to every run, a bias towards 1 in the ratio of two short runs.
-run_time() {
-  local t0 t1
-  if [ -n "${EPOCHREALTIME:-}" ]; then
-    t0=$EPOCHREALTIME; "$@" >/dev/null 2>&1 || true; t1=$EPOCHREALTIME
-  else
-    t0=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s.%N)
-  fi
-  awk -v a="${t0/,/.}" -v z="${t1/,/.}" 'BEGIN { print z - a }'
-}
+. bench/clock.sh
 min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b < a) ? b : a }'; }
 # Best of $runs runs of each command given, taking turns so that all meet the same
 # moments of a noisy machine; each round first reads the files in $warm (untimed).
@@ -65,7 +54,7 @@ best_of() {
   for ((i = 0; i < runs; i++)); do
     [ -z "$warm" ] || cat $warm >/dev/null
     k=0
-    for cmd in "$@"; do best[k]=$(min "${best[k]:-}" "$(run_time $cmd)"); k=$((k + 1)); done
+    for cmd in "$@"; do best[k]=$(min "${best[k]:-}" "$(wall_seconds $cmd)"); k=$((k + 1)); done
   done
   echo "${best[@]}"
 }

@@ -18,14 +18,15 @@ gen=build-release/bench/inf_generate
 "$gen" --bytes $bytes --headers 46000 > "$out/distinct.inf"
 "$gen" --bytes $bytes --headers 46000 --names 700 > "$out/pooled.inf"
 
+. bench/clock.sh
 # best_seconds RUNS COMMAND...: the fastest of RUNS wall-clock runs.
 best_seconds() {
   local runs=$1; shift
   local best=""
   for _ in $(seq "$runs"); do
-    local t0 t1
-    t0=$(date +%s.%N); "$@" >/dev/null; t1=$(date +%s.%N)
-    best=$(echo "$t0 $t1 $best" | awk '{ d = $2 - $1; if ($3 == "" || d < $3) print d; else print $3 }')
+    local t
+    t=$(wall_seconds "$@")
+    best=$(echo "$t $best" | awk '{ if ($2 == "" || $1 < $2) print $1; else print $2 }')
   done
   echo "$best"
 }

@@ -90,13 +90,13 @@ make_shape() {
   echo "$dir/x.inf"
 }
 
-# Best of 3 wall times of inflint with ARGS, at least the floor.
+. bench/clock.sh
+# Best of 5 wall times of inflint with ARGS, at least the floor.
 best_time() {
   local best=""
   for _ in 1 2 3 4 5; do
-    local t0 t1 t
-    t0=$(date +%s.%N); "$inflint" -j 1 -f json "$@" >/dev/null 2>&1; t1=$(date +%s.%N)
-    t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')
+    local t
+    t=$(wall_seconds "$inflint" -j 1 -f json "$@")
     best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
   done
   awk -v t="$best" -v f="$floor" 'BEGIN { print (t < f) ? f : t }'
