@@ -1,8 +1,8 @@
 /*
- * arena.c - blocks allocated from in turn, the first of 64 KiB and each
- * next one twice the last up to 8 MiB (a big file's records then live in
- * few blocks, large enough for huge pages); a request larger than the next
- * block gets a block of its own.
+ * arena.c - blocks allocated from in turn, the first of 64 KiB (or the size
+ * inf_arena_expect asks) and each next one twice the last up to 8 MiB (a big
+ * file's records then live in few blocks, large enough for huge pages); a
+ * request larger than the next block gets a block of its own.
  */
 #include "arena.h"
 #include "inflint/alloc.h"
@@ -33,7 +33,8 @@ void *inf_arena_alloc(struct inf_arena *arena, size_t size)
         /* twice the head block, from BLOCK_SIZE up to MAX_BLOCK_SIZE (whole blocks, their
          * headers included: sizes huge pages divide) */
         size_t head_bytes = block ? sizeof *block + block->size : 0;
-        size_t next = !block                            ? BLOCK_SIZE
+        size_t first = arena->first_block > BLOCK_SIZE ? arena->first_block : BLOCK_SIZE;
+        size_t next = !block                            ? first
                       : head_bytes < MAX_BLOCK_SIZE / 2 ? head_bytes * 2
                                                         : MAX_BLOCK_SIZE;
         if (arena->head && sizeof *block + rounded > next) {
@@ -56,6 +57,12 @@ void *inf_arena_alloc(struct inf_arena *arena, size_t size)
     void *at = (char *)block->data + arena->used;
     arena->used += rounded;
     return at;
+}
+
+void inf_arena_expect(struct inf_arena *arena, size_t bytes)
+{
+    if (!arena->head)
+        arena->first_block = bytes < MAX_BLOCK_SIZE ? bytes : MAX_BLOCK_SIZE;
 }
 
 void *inf_arena_zalloc(struct inf_arena *arena, size_t size)

@@ -18,13 +18,20 @@ struct inf_arena {
     struct inf_arena_block *head; /* newest block, the one allocated from */
     size_t used;                  /* bytes used in head */
     struct inf_buf format;        /* where inf_arena_printf formats, kept between calls */
+    size_t first_block;           /* size of the first block when larger than the default */
 };
 
 #define INF_ARENA_INIT                                                                             \
     {                                                                                              \
-        NULL, 0, INF_BUF_INIT                                                                      \
+        NULL, 0, INF_BUF_INIT, 0                                                                   \
     }
 
+/*
+ * Sizes the first block for about BYTES of records, before the first
+ * allocation: a big file's arena then starts in a block large enough for
+ * huge pages instead of passing through small ones, each page a fault.
+ */
+void inf_arena_expect(struct inf_arena *arena, size_t bytes);
 /* SIZE bytes aligned for any type; zeroed when ZERO. Never NULL (out of memory exits). */
 void *inf_arena_alloc(struct inf_arena *arena, size_t size);
 void *inf_arena_zalloc(struct inf_arena *arena, size_t size);

@@ -81,6 +81,25 @@ static void a_large_request_stands_alone(void **state)
     inf_arena_free(&arena);
 }
 
+/* A first block sized by inf_arena_expect holds what was expected: a request far beyond the
+ * default first block still comes from it, right behind the first one. */
+static void an_expected_size_makes_the_first_block(void **state)
+{
+    (void)state;
+    struct inf_arena arena = INF_ARENA_INIT;
+    inf_arena_expect(&arena, 1024 * 1024);
+    char *first = inf_arena_strndup(&arena, "first", 5);
+    size_t size = 512 * 1024; /* eight default first blocks */
+    unsigned char *bulk = inf_arena_zalloc(&arena, size);
+    assert_ptr_equal(bulk, (unsigned char *)first + 16);
+    bulk[size - 1] = 0xCD;
+    char *after = inf_arena_strndup(&arena, "after", 5);
+    assert_ptr_equal(after, (char *)bulk + size);
+    assert_string_equal(first, "first");
+    assert_string_equal(after, "after");
+    inf_arena_free(&arena);
+}
+
 /* An array grown one item at a time well past the large-block size keeps every item; on
  * Linux its large blocks, and those asked for at once, start on a 2 MiB boundary (each 2 MiB
  * can be one huge page). */
@@ -144,6 +163,7 @@ int main(void)
         cmocka_unit_test(joins_read_as_printf_writes_them),
         cmocka_unit_test(printf_of_a_mixed_format_reads_its_arguments_once),
         cmocka_unit_test(a_large_request_stands_alone),
+        cmocka_unit_test(an_expected_size_makes_the_first_block),
         cmocka_unit_test(a_grown_array_keeps_its_items),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
