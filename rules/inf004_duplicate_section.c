@@ -35,8 +35,8 @@ static void names_of(const struct inf_model *m, const struct inf_header_fact *he
 
 /*
  * The hint: move "the 2 entries `Device`, `Service`" (NAMES) under the first header, or, for
- * an empty header, delete it. Formatted once: a file that repeats thousands of headers gets
- * as many hints.
+ * an empty header, delete it. In the check's hint buffer, not the arena: a file that repeats
+ * thousands of headers gets as many hints.
  */
 static const char *hint_of(struct inf_check *c, const struct inf_header_fact *header,
                            const struct inf_section_fact *section, const char *names)
@@ -44,17 +44,17 @@ static const char *hint_of(struct inf_check *c, const struct inf_header_fact *he
     if (header->line_count == 0)
         return "this header holds no entries: delete it";
     if (header->line_count == 1)
-        return inf_check_printf(c,
-                                "move the entry %s under the first [%.*s] header (line %u) and "
-                                "delete this header",
-                                names, (int)section->name.len, section->name.ptr,
-                                (unsigned)section->header_line);
-    return inf_check_printf(c,
-                            "move the %u entries %s%s under the first [%.*s] header (line %u) "
-                            "and delete this header",
-                            (unsigned)header->line_count, names,
-                            header->line_count > 3 ? ", ..." : "", (int)section->name.len,
-                            section->name.ptr, (unsigned)section->header_line);
+        return inf_check_hint(c,
+                              "move the entry %s under the first [%.*s] header (line %u) and "
+                              "delete this header",
+                              names, (int)section->name.len, section->name.ptr,
+                              (unsigned)section->header_line);
+    return inf_check_hint(c,
+                          "move the %u entries %s%s under the first [%.*s] header (line %u) "
+                          "and delete this header",
+                          (unsigned)header->line_count, names,
+                          header->line_count > 3 ? ", ..." : "", (int)section->name.len,
+                          section->name.ptr, (unsigned)section->header_line);
 }
 
 /*
