@@ -165,9 +165,10 @@ void inf_finding_free(struct inf_finding *f)
 }
 
 /*
- * The texts of a file's findings, in blocks that double from 4 KiB to 4 MiB:
- * a file with thousands of findings costs a few allocations, not one each,
- * and its largest blocks may get huge pages (alloc.c).
+ * The texts of a file's findings, in blocks that double from 4 KiB to 4 MiB
+ * (header included): a file with thousands of findings costs a few
+ * allocations, not one each, and its blocks of 1 MiB and more, filled from
+ * their start, get huge pages (inf_xmalloc_filled).
  */
 struct inf_text_block {
     struct inf_text_block *next; /* the block filled before this one */
@@ -183,12 +184,13 @@ static char *text_room_in(struct inf_file_result *result, size_t n)
 {
     struct inf_text_block *b = result->texts;
     if (!b || b->size - b->used < n) {
-        size_t size = b ? (b->size < TEXT_BLOCK_MOST ? b->size * 2 : b->size) : TEXT_BLOCK_FIRST;
-        if (size < n)
-            size = n;
-        struct inf_text_block *bigger = inf_xmalloc(sizeof *bigger + size);
+        size_t last = b ? sizeof *b + b->size : 0;
+        size_t bytes = !b ? TEXT_BLOCK_FIRST : last < TEXT_BLOCK_MOST ? last * 2 : last;
+        if (bytes < sizeof *b + n)
+            bytes = sizeof *b + n;
+        struct inf_text_block *bigger = inf_xmalloc_filled(&bytes);
         bigger->next = b;
-        bigger->size = size;
+        bigger->size = bytes - sizeof *bigger;
         bigger->used = 0;
         result->texts = b = bigger;
     }
