@@ -53,6 +53,13 @@ void inf_report(struct inf_check *check, struct inf_span span, enum inf_severity
                 const char *hint, const char *format, ...);
 
 /*
+ * Says that about COUNT findings follow (a rule that knows how many it
+ * reports): the file's findings get room for them at once, not through
+ * doublings that each copy them into fresh memory.
+ */
+void inf_report_expect(struct inf_check *check, size_t count);
+
+/*
  * Fixes. A rule that knows the one mechanical fix of a finding describes it
  * before reporting: inf_fix_begin, then its edits (offsets of the decoded
  * text, as spans are; "\n" in a replacement becomes the line ending of the

@@ -166,6 +166,11 @@ void inf_report(struct inf_check *check, struct inf_span span, enum inf_severity
     inf_finding_add(check->sink, check->rule, span, severity, hint, message, (size_t)n);
 }
 
+void inf_report_expect(struct inf_check *check, size_t count)
+{
+    inf_finding_expect(check->sink, count);
+}
+
 int inf_engine_check(const char *path, struct inf_input input,
                      const struct inf_lint_options *options,
                      const struct inf_rule *const *extra_rules, size_t extra_count,

@@ -53,6 +53,9 @@ void inf_finding_sink_init(struct inf_finding_sink *sink, struct inf_file_result
 /* Frees what the sink made for itself (not the findings). */
 void inf_finding_sink_release(struct inf_finding_sink *sink);
 
+/* Makes room for COUNT findings more than the sink's result holds. */
+void inf_finding_expect(struct inf_finding_sink *sink, size_t count);
+
 /* Records one finding of RULE at SPAN of the sink's model, its texts bounded and copied. */
 void inf_finding_add(struct inf_finding_sink *sink, const struct inf_rule *rule,
                      struct inf_span span, enum inf_severity severity, const char *hint,

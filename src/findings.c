@@ -107,6 +107,13 @@ static const char *excerpt_window(struct inf_finding *f, const char *line, size_
 
 static int same_section(const char *a, const char *b);
 
+void inf_finding_expect(struct inf_finding_sink *sink, size_t count)
+{
+    struct inf_file_result *r = sink->result;
+    if (count > r->cap - r->count)
+        r->findings = inf_xgrow(r->findings, &r->cap, r->count + count, sizeof *r->findings);
+}
+
 void inf_finding_add(struct inf_finding_sink *sink, const struct inf_rule *rule,
                      struct inf_span span, enum inf_severity severity, const char *hint,
                      const char *message, size_t message_len)

@@ -8,6 +8,7 @@
 #include "text.h"
 #include "temp_files.h"
 #include "check.h"
+#include "engine_check.h"
 #include "infverif_codes.h"
 #include "json_reader.h"
 
@@ -827,6 +828,37 @@ static void many_findings_share_few_text_blocks(void **state)
     inf_buf_free(&text);
 }
 
+/* Room for the findings a rule says will follow is made at once: adding them moves nothing
+ * (20,000 records are past 1 MiB, where growing would move them to a new block). */
+static void expected_findings_are_added_in_place(void **state)
+{
+    (void)state;
+    static const char text[] = "[S]\nk=v\n";
+    unsigned char *bytes = malloc(sizeof text - 1);
+    memcpy(bytes, text, sizeof text - 1);
+    struct inf_source source;
+    assert_int_equal(inf_source_decode(&source, bytes, sizeof text - 1), 0);
+    struct inf_file_result r;
+    memset(&r, 0, sizeof r);
+    struct inf_finding_sink sink;
+    inf_finding_sink_init(&sink, &r, &source, NULL);
+    const struct inf_rule *rule = inf_rule_find("INF004");
+    struct inf_span span = {4, 7};
+    inf_finding_add(&sink, rule, span, INF_SEVERITY_WARNING, NULL, "first", 5);
+    inf_finding_expect(&sink, 20000);
+    const struct inf_finding *room = r.findings;
+    assert_true(r.cap >= 20001);
+    for (int i = 0; i < 20000; i++)
+        inf_finding_add(&sink, rule, span, INF_SEVERITY_WARNING, "hint", "again", 5);
+    assert_ptr_equal(r.findings, room);
+    assert_int_equal(r.count, 20001);
+    assert_int_equal(r.findings[20000].line, 2);
+    assert_string_equal(r.findings[20000].message, "again");
+    inf_finding_sink_release(&sink);
+    inf_file_result_free(&r);
+    inf_source_free(&source);
+}
+
 /* Each finding names the section it is in, whatever the order rules report in: INF004 goes
  * through the file once, ISO106 through the registry lines once more, from the start. */
 static void findings_name_their_sections_in_any_order(void **state)
@@ -1382,6 +1414,7 @@ int main(void)
         cmocka_unit_test(profiles_change_severities_and_allowances),
         cmocka_unit_test(options_select_ignore_and_severity),
         cmocka_unit_test(many_findings_share_few_text_blocks),
+        cmocka_unit_test(expected_findings_are_added_in_place),
         cmocka_unit_test(fingerprints_from_kept_line_hashes_match_the_lines),
         cmocka_unit_test(line_hash_reads_the_line_as_defined),
         cmocka_unit_test(findings_name_their_sections_in_any_order),
