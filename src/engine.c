@@ -229,16 +229,20 @@ int inf_engine_check(const char *path, struct inf_input input,
 void inf_findings_apply_overrides(struct inf_file_result *r, const struct inf_lint_options *options,
                                   size_t from)
 {
-    size_t out = from;
+    size_t out = from, index = 0;
+    const struct inf_rule *indexed = NULL; /* a rule's findings come together: looked up once */
     for (size_t i = from; i < r->count; i++) {
         struct inf_finding *f = &r->findings[i];
-        size_t index = inf_rule_index(f->rule); /* a rule outside the registry has none */
+        if (f->rule != indexed) {
+            indexed = f->rule;
+            index = inf_rule_index(f->rule); /* a rule outside the registry has none */
+        }
         if (inf_rules[index] == f->rule && options->severity[index] >= 0)
             f->severity = (enum inf_severity)options->severity[index];
         if (f->severity == INF_SEVERITY_OFF)
             inf_finding_free(f);
-        else
-            r->findings[out++] = *f;
+        else if (out++ != i)
+            r->findings[out - 1] = *f;
     }
     r->count = out;
 }

@@ -294,7 +294,8 @@ void inf_findings_sort(struct inf_file_result *r)
                 continue;
             }
         }
-        r->findings[out++] = *f;
+        if (out++ != i)
+            r->findings[out - 1] = *f;
     }
     r->count = out;
 }
