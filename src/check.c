@@ -28,21 +28,6 @@ char *inf_check_printf(struct inf_check *check, const char *format, ...)
     return out;
 }
 
-const char *inf_check_hint(struct inf_check *check, const char *format, ...)
-{
-    inf_buf_clear(&check->hint);
-    va_list args;
-    va_start(args, format);
-    int done = inf_buf_vformat(&check->hint, format, args); /* the formats rules use */
-    va_end(args);
-    if (done >= 0)
-        return check->hint.data ? check->hint.data : "";
-    va_start(args, format); /* any other: the arena's printf, which falls back on vsnprintf */
-    const char *out = inf_arena_vprintf(check->arena, format, args);
-    va_end(args);
-    return out;
-}
-
 const char *inf_check_arch_note(struct inf_check *check, unsigned mask)
 {
     const struct inf_graph *g = check->graph;
@@ -109,7 +94,6 @@ void inf_check_release(struct inf_check *check)
     check->name_sets = NULL;
     inf_check_move_plan_free(check);
     inf_buf_free(&check->format);
-    inf_buf_free(&check->hint);
 }
 
 struct inf_field inf_check_field(struct inf_check *check, const struct inf_line *line, size_t index)

@@ -35,7 +35,6 @@ struct inf_check {
     struct inf_arena *arena;         /* the file's: everything allocated here is freed with it */
     struct inf_buf scratch;          /* for inf_token_value; the engine frees it */
     struct inf_buf format;           /* where inf_report formats (one allocation a file) */
-    struct inf_buf hint;             /* where inf_check_hint formats (the same) */
     void *sink;                      /* the engine's collector */
     struct inf_name_set *name_sets;  /* made by inf_name_set_new, released with the file */
     const char *path;                /* the INF's path as named */
@@ -127,13 +126,6 @@ void inf_check_release(struct inf_check *check);
 INF_PRINTF(2, 3)
 char *inf_check_printf(struct inf_check *check, const char *format, ...);
 
-/*
- * printf of a hint handed straight to inf_report, which keeps a copy: into
- * one buffer of the check, valid until the next call. A rule that reports
- * thousands of findings then keeps no hint of its own in the arena.
- */
-INF_PRINTF(2, 3)
-const char *inf_check_hint(struct inf_check *check, const char *format, ...);
 
 /* A NUL-terminated copy of LEN bytes at TEXT, in the file's arena. */
 char *inf_check_copy(struct inf_check *check, const char *text, size_t len);

@@ -828,6 +828,34 @@ static void many_findings_share_few_text_blocks(void **state)
     inf_buf_free(&text);
 }
 
+/* INF004 puts its texts together by hand: a section name longer than a finding keeps is cut
+ * as inf_report cuts any text (INF_TEXT_MAX bytes, then "..."). */
+static void inf004_texts_of_a_long_name_are_cut_as_any(void **state)
+{
+    (void)state;
+    char name[1501];
+    memset(name, 'N', 1500);
+    name[1500] = '\0';
+    struct inf_buf text = INF_BUF_INIT;
+    inf_buf_printf(&text, "[Version]\nSignature=\"$Windows NT$\"\n[%s]\nk=1\n[%s]\nk=2\n", name,
+                   name);
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", text.data);
+    const struct inf_finding *f = finding_of(&r, "INF004");
+    assert_non_null(f);
+    char want[INF_TEXT_MAX + 4];
+    want[0] = '[';
+    memset(want + 1, 'N', INF_TEXT_MAX - 1);
+    memcpy(want + INF_TEXT_MAX, "...", 4);
+    assert_string_equal(f->message, want);
+    static const char start[] = "move the entry `k` under the first [";
+    memcpy(want, start, sizeof start - 1);
+    memset(want + sizeof start - 1, 'N', INF_TEXT_MAX - (sizeof start - 1));
+    assert_string_equal(f->hint, want);
+    inf_file_result_free(&r);
+    inf_buf_free(&text);
+}
+
 /* Room for the findings a rule says will follow is made at once: adding them moves nothing
  * (20,000 records are past 1 MiB, where growing would move them to a new block). */
 static void expected_findings_are_added_in_place(void **state)
@@ -1415,6 +1443,7 @@ int main(void)
         cmocka_unit_test(options_select_ignore_and_severity),
         cmocka_unit_test(many_findings_share_few_text_blocks),
         cmocka_unit_test(expected_findings_are_added_in_place),
+        cmocka_unit_test(inf004_texts_of_a_long_name_are_cut_as_any),
         cmocka_unit_test(fingerprints_from_kept_line_hashes_match_the_lines),
         cmocka_unit_test(line_hash_reads_the_line_as_defined),
         cmocka_unit_test(findings_name_their_sections_in_any_order),
