@@ -35,7 +35,7 @@ static void names_of(const struct inf_model *m, const struct inf_header_fact *he
 
 /*
  * The message and hint are put together by hand, not printf: a file that repeats thousands of
- * headers gets as many, and parsing their formats was a fifth of such a finding's cost. A text
+ * headers gets as many, and parsing their formats was a quarter of such a finding's cost. A text
  * longer than a finding keeps (INF_TEXT_MAX) is cut past that length here, and inf_report
  * cuts it as it would the whole.
  */

@@ -126,7 +126,6 @@ void inf_check_release(struct inf_check *check);
 INF_PRINTF(2, 3)
 char *inf_check_printf(struct inf_check *check, const char *format, ...);
 
-
 /* A NUL-terminated copy of LEN bytes at TEXT, in the file's arena. */
 char *inf_check_copy(struct inf_check *check, const char *text, size_t len);
 /* The same, lower-cased (ASCII letters). */
