@@ -1,8 +1,8 @@
 /*
  * arena.c - blocks allocated from in turn, the first of 64 KiB (or the size
- * inf_arena_expect asks) and each next one twice the last up to 8 MiB (a big
- * file's records then live in few blocks, large enough for huge pages); a
- * request larger than the next block gets a block of its own.
+ * inf_arena_expect asks, 4 KiB at least) and each next one twice the last up
+ * to 8 MiB (a big file's records then live in few blocks, large enough for
+ * huge pages); a request larger than the next block gets a block of its own.
  */
 #include "arena.h"
 #include "inflint/alloc.h"
@@ -14,6 +14,7 @@
 #include <string.h>
 
 #define BLOCK_SIZE (64 * 1024)
+#define MIN_BLOCK_SIZE (4 * 1024) /* the least inf_arena_expect makes a first block */
 #define MAX_BLOCK_SIZE (8 * 1024 * 1024)
 #define ALIGN 16
 
@@ -33,7 +34,9 @@ void *inf_arena_alloc(struct inf_arena *arena, size_t size)
         /* twice the head block, from BLOCK_SIZE up to MAX_BLOCK_SIZE (whole blocks, their
          * headers included: sizes huge pages divide) */
         size_t head_bytes = block ? sizeof *block + block->size : 0;
-        size_t first = arena->first_block > BLOCK_SIZE ? arena->first_block : BLOCK_SIZE;
+        size_t first = !arena->first_block                   ? BLOCK_SIZE
+                       : arena->first_block < MIN_BLOCK_SIZE ? MIN_BLOCK_SIZE
+                                                             : arena->first_block;
         size_t next = !block                            ? first
                       : head_bytes < MAX_BLOCK_SIZE / 2 ? head_bytes * 2
                                                         : MAX_BLOCK_SIZE;
@@ -121,6 +124,14 @@ char *inf_arena_printf(struct inf_arena *arena, const char *format, ...)
     char *out = inf_arena_vprintf(arena, format, args);
     va_end(args);
     return out;
+}
+
+size_t inf_arena_block_count(const struct inf_arena *arena)
+{
+    size_t n = 0;
+    for (const struct inf_arena_block *b = arena->head; b; b = b->previous)
+        n++;
+    return n;
 }
 
 void inf_arena_free(struct inf_arena *arena)

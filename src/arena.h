@@ -27,9 +27,10 @@ struct inf_arena {
     }
 
 /*
- * Sizes the first block for about BYTES of records, before the first
+ * Sizes the first block for about BYTES (4 KiB at least), before the first
  * allocation: a big file's arena then starts in a block large enough for
- * huge pages instead of passing through small ones, each page a fault.
+ * huge pages instead of passing through small ones, each page a fault, and
+ * one that holds little (a file's few finding texts) takes little.
  */
 void inf_arena_expect(struct inf_arena *arena, size_t bytes);
 /* SIZE bytes aligned for any type; zeroed when ZERO. Never NULL (out of memory exits). */
@@ -43,6 +44,8 @@ char *inf_arena_join(struct inf_arena *arena, const char *a, const char *separat
 INF_PRINTF(2, 3)
 char *inf_arena_printf(struct inf_arena *arena, const char *format, ...);
 char *inf_arena_vprintf(struct inf_arena *arena, const char *format, va_list args);
+/* How many blocks the arena has taken (tests). */
+size_t inf_arena_block_count(const struct inf_arena *arena);
 /* Frees every block. The arena can be used again afterwards. */
 void inf_arena_free(struct inf_arena *arena);
 

@@ -62,7 +62,7 @@ void inf_finding_add(struct inf_finding_sink *sink, const struct inf_rule *rule,
                      const char *message, size_t message_len);
 
 /*
- * Gives F, a finding of RESULT, copies of its texts in RESULT's text blocks:
+ * Gives F, a finding of RESULT, copies of its texts in RESULT's text arena:
  * MESSAGE, HINT and SECTION (both may be NULL; each kept to INF_TEXT_MAX
  * bytes) and EXCERPT_LEN bytes of EXCERPT (the caller bounds it).
  */
@@ -90,9 +90,9 @@ void inf_findings_fingerprint(struct inf_file_result *result);
 
 /* inf_findings_sort, then inf_findings_fingerprint. */
 void inf_findings_finish(struct inf_file_result *result);
-/* Frees the text blocks of RESULT's findings (inf_file_result_free_findings does). */
+/* Frees the text arena of RESULT's findings (inf_file_result_free_findings does). */
 void inf_text_blocks_free(struct inf_file_result *result);
-/* How many text blocks RESULT's findings use. */
+/* How many blocks RESULT's text arena has taken. */
 size_t inf_text_blocks_count(const struct inf_file_result *result);
 
 /* Frees the findings of RESULT and their texts alone (path, encoding and error stay). */

@@ -13,6 +13,7 @@
 #include "buf_cursor.h"
 #include "graph_index.h"
 #include "offset_search.h"
+#include "arena.h"
 #include "inflint/alloc.h"
 
 #include <stdio.h>
@@ -172,54 +173,31 @@ void inf_finding_free(struct inf_finding *f)
 }
 
 /*
- * The texts of a file's findings, in blocks that double from 4 KiB to 4 MiB
- * (header included): a file with thousands of findings costs a few
- * allocations, not one each, and its blocks of 1 MiB and more, filled from
- * their start, get huge pages (inf_xmalloc_filled).
+ * The texts of a file's findings live in an arena of the result's own (it
+ * outlives the file's lint arena, until the findings are reported): a file
+ * with thousands of findings costs a few blocks, not an allocation each.
  */
-struct inf_text_block {
-    struct inf_text_block *next; /* the block filled before this one */
-    size_t size, used;
-    char data[];
-};
-
-#define TEXT_BLOCK_FIRST ((size_t)4 << 10)
-#define TEXT_BLOCK_MOST ((size_t)4 << 20)
-
-/* N bytes in RESULT's newest text block, a new block made when it has not room for them. */
 static char *text_room_in(struct inf_file_result *result, size_t n)
 {
-    struct inf_text_block *b = result->texts;
-    if (!b || b->size - b->used < n) {
-        size_t last = b ? sizeof *b + b->size : 0;
-        size_t bytes = !b ? TEXT_BLOCK_FIRST : last < TEXT_BLOCK_MOST ? last * 2 : last;
-        if (bytes < sizeof *b + n)
-            bytes = sizeof *b + n;
-        struct inf_text_block *bigger = inf_xmalloc_filled(&bytes);
-        bigger->next = b;
-        bigger->size = bytes - sizeof *bigger;
-        bigger->used = 0;
-        result->texts = b = bigger;
+    if (!result->texts) {
+        struct inf_arena empty = INF_ARENA_INIT;
+        result->texts = inf_xmalloc(sizeof *result->texts);
+        *result->texts = empty;
+        inf_arena_expect(result->texts, 4096); /* most files have a few findings */
     }
-    char *at = b->data + b->used;
-    b->used += n;
-    return at;
+    return inf_arena_alloc(result->texts, n);
 }
 
 size_t inf_text_blocks_count(const struct inf_file_result *result)
 {
-    size_t n = 0;
-    for (const struct inf_text_block *b = result->texts; b; b = b->next)
-        n++;
-    return n;
+    return result->texts ? inf_arena_block_count(result->texts) : 0;
 }
 
 void inf_text_blocks_free(struct inf_file_result *result)
 {
-    for (struct inf_text_block *b = result->texts, *next; b; b = next) {
-        next = b->next;
-        free(b);
-    }
+    if (result->texts)
+        inf_arena_free(result->texts);
+    free(result->texts);
     result->texts = NULL;
 }
 

@@ -35,7 +35,7 @@ struct inf_finding {
     const struct inf_rule *rule;
     enum inf_severity severity;
     uint32_t line, column, end_line, end_column; /* 1-based; end_column exclusive */
-    /* The texts live in their result's text blocks; each is bounded (INF_TEXT_MAX). */
+    /* The texts live in their result's text arena; each is bounded (INF_TEXT_MAX). */
     char *section; /* name of the section holding it, or NULL */
     char *message;
     char *hint;              /* may be NULL */
@@ -55,8 +55,8 @@ struct inf_finding {
 /* An excerpt shows a line whole up to this many code points, else a window this wide. */
 #define INF_EXCERPT_MAX 160
 
-/* Blocks of finding texts, allocated a few at a time for all the findings of a file. */
-struct inf_text_block;
+/* Where the texts of a file's findings are allocated, a few blocks for all of them. */
+struct inf_arena;
 
 struct inf_file_result {
     char *path;           /* owned */
@@ -67,7 +67,7 @@ struct inf_file_result {
     const char *profile, *project, *configuration;
     struct inf_finding *findings;
     size_t count, cap;
-    struct inf_text_block *texts; /* where the findings' texts live; owned */
+    struct inf_arena *texts; /* where the findings' texts live; owned */
 };
 
 struct inf_source_macros;

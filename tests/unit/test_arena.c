@@ -100,6 +100,22 @@ static void an_expected_size_makes_the_first_block(void **state)
     inf_arena_free(&arena);
 }
 
+/* A small expected size makes a small first block, 4 KiB at least: a result's few finding
+ * texts take one page, not the default 64 KiB. */
+static void a_small_expected_size_makes_a_small_first_block(void **state)
+{
+    (void)state;
+    struct inf_arena arena = INF_ARENA_INIT;
+    inf_arena_expect(&arena, 100);
+    char *a = inf_arena_alloc(&arena, 3000);
+    char *b = inf_arena_alloc(&arena, 1000);
+    assert_ptr_equal(b, a + 3008); /* both in the one 4 KiB block */
+    assert_int_equal(inf_arena_block_count(&arena), 1);
+    inf_arena_alloc(&arena, 100); /* the block is full: a second one */
+    assert_int_equal(inf_arena_block_count(&arena), 2);
+    inf_arena_free(&arena);
+}
+
 /* An array grown one item at a time well past the large-block size keeps every item; on
  * Linux its large blocks, and those asked for at once, start on a 2 MiB boundary (each 2 MiB
  * can be one huge page). */
@@ -164,6 +180,7 @@ int main(void)
         cmocka_unit_test(printf_of_a_mixed_format_reads_its_arguments_once),
         cmocka_unit_test(a_large_request_stands_alone),
         cmocka_unit_test(an_expected_size_makes_the_first_block),
+        cmocka_unit_test(a_small_expected_size_makes_a_small_first_block),
         cmocka_unit_test(a_grown_array_keeps_its_items),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
