@@ -34,78 +34,54 @@ static void names_of(const struct inf_model *m, const struct inf_header_fact *he
 }
 
 /*
- * The message and hint are put together by hand, not printf: a file that repeats thousands of
- * headers gets as many, and parsing their formats was a quarter of such a finding's cost. A text
- * longer than a finding keeps (INF_TEXT_MAX) is cut past that length here, and inf_report
- * cuts it as it would the whole.
+ * The message and hint are written by hand through a cursor (buf_cursor.h), not printf: a file
+ * that repeats thousands of headers gets as many, and parsing their formats was a quarter of
+ * such a finding's cost. The section name goes in cut at INF_TEXT_MAX bytes: a text that long
+ * is cut there by inf_report anyway, and its first bytes are the same.
  */
-#define TEXT_ROOM (INF_TEXT_MAX + 64)
+#define TEXT_ROOM (160 + NAMES_ROOM + 2 * INF_UINT_ROOM + INF_TEXT_MAX)
 
-struct text {
-    size_t len;
-    char data[TEXT_ROOM + 1];
-};
-
-static void add(struct text *t, const char *s, size_t len)
+static char *name_at(char *at, const struct inf_section_fact *section)
 {
-    if (len > TEXT_ROOM - t->len)
-        len = TEXT_ROOM - t->len;
-    memcpy(t->data + t->len, s, len);
-    t->len += len;
+    size_t len = section->name.len < INF_TEXT_MAX ? section->name.len : INF_TEXT_MAX;
+    return inf_bytes_at(at, section->name.ptr, len);
 }
 
-#define ADD_LITERAL(t, s) add((t), (s), sizeof(s) - 1)
-
-static void add_uint(struct text *t, unsigned value)
+/* "[Name] is defined again; ... line N" at MESSAGE (TEXT_ROOM bytes); returns its length. */
+static size_t message_of(const struct inf_section_fact *section, char *message)
 {
-    char digits[16];
-    size_t n = 0;
-    do
-        digits[sizeof digits - 1 - n++] = (char)('0' + value % 10);
-    while ((value /= 10) != 0);
-    add(t, digits + sizeof digits - n, n);
-}
-
-/* "[Name]" ... "line N": the message, in MESSAGE. */
-static void message_of(const struct inf_section_fact *section, struct text *message)
-{
-    message->len = 0;
-    ADD_LITERAL(message, "[");
-    add(message, section->name.ptr, section->name.len);
-    ADD_LITERAL(message, "] is defined again; Windows appends these entries to the section "
-                         "first defined on line ");
-    add_uint(message, (unsigned)section->header_line);
-    message->data[message->len] = '\0';
+    char *at = name_at(INF_LITERAL_AT(message, "["), section);
+    at = INF_LITERAL_AT(at, "] is defined again; Windows appends these entries to the section "
+                            "first defined on line ");
+    at = inf_uint_at(at, section->header_line);
+    *at = '\0';
+    return (size_t)(at - message);
 }
 
 /*
- * The hint: move "the 2 entries `Device`, `Service`" (NAMES) under the first header, or, for
- * an empty header, delete it. In HINT, or a static text.
+ * The hint: move "the 2 entries `Device`, `Service`" (NAMES) under the first header, at HINT
+ * (TEXT_ROOM bytes), or, for an empty header, delete it.
  */
 static const char *hint_of(const struct inf_header_fact *header,
-                           const struct inf_section_fact *section, const char *names,
-                           struct text *hint)
+                           const struct inf_section_fact *section, const char *names, char *hint)
 {
     if (header->line_count == 0)
         return "this header holds no entries: delete it";
-    hint->len = 0;
+    char *at = hint;
     if (header->line_count == 1) {
-        ADD_LITERAL(hint, "move the entry ");
+        at = INF_LITERAL_AT(at, "move the entry ");
     } else {
-        ADD_LITERAL(hint, "move the ");
-        add_uint(hint, (unsigned)header->line_count);
-        ADD_LITERAL(hint, " entries ");
+        at = inf_uint_at(INF_LITERAL_AT(at, "move the "), header->line_count);
+        at = INF_LITERAL_AT(at, " entries ");
     }
-    add(hint, names, strlen(names));
+    at = inf_bytes_at(at, names, strlen(names));
     if (header->line_count > 3)
-        ADD_LITERAL(hint, ", ...");
-    ADD_LITERAL(hint, " under the first [");
-    add(hint, section->name.ptr, section->name.len);
-    ADD_LITERAL(hint, "] header (line ");
-    add_uint(hint, (unsigned)section->header_line);
-    ADD_LITERAL(hint, ") and delete this header");
-    hint->data[hint->len] = '\0';
-    return hint->data;
+        at = INF_LITERAL_AT(at, ", ...");
+    at = name_at(INF_LITERAL_AT(at, " under the first ["), section);
+    at = inf_uint_at(INF_LITERAL_AT(at, "] header (line "), section->header_line);
+    at = INF_LITERAL_AT(at, ") and delete this header");
+    *at = '\0';
+    return hint;
 }
 
 /*
@@ -119,7 +95,7 @@ static void check(struct inf_check *c)
 {
     const struct inf_graph *g = c->graph;
     char names[BATCH][NAMES_ROOM];
-    struct text message, hint;
+    char message[TEXT_ROOM], hint[TEXT_ROOM];
     if (g->header_count > g->section_count) /* a finding for each header after a section's first */
         inf_report_expect(c, g->header_count - g->section_count);
     for (size_t from = 0; from < g->header_count; from += BATCH) {
@@ -131,10 +107,10 @@ static void check(struct inf_check *c)
             const struct inf_section_fact *section = &g->sections[g->headers[h].section];
             if (g->headers[h].first)
                 continue;
-            message_of(section, &message);
+            size_t message_len = message_of(section, message);
             inf_report(c, g->headers[h].span, 0,
-                       hint_of(&g->headers[h], section, names[h - from], &hint), "%.*s",
-                       (int)message.len, message.data);
+                       hint_of(&g->headers[h], section, names[h - from], hint), "%.*s",
+                       (int)message_len, message);
         }
     }
 }

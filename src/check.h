@@ -11,6 +11,7 @@
 #define INFLINT_CHECK_H
 
 #include "inflint/format_check.h"
+#include "buf_cursor.h" /* texts written by hand (INF004) */
 #include "directives.h"
 #include "graph.h"
 #include "model.h"
