@@ -111,8 +111,7 @@ static int same_section(const char *a, const char *b);
 void inf_finding_expect(struct inf_finding_sink *sink, size_t count)
 {
     struct inf_file_result *r = sink->result;
-    if (count > r->cap - r->count)
-        r->findings = inf_xgrow(r->findings, &r->cap, r->count + count, sizeof *r->findings);
+    r->findings = inf_xgrow(r->findings, &r->cap, r->count + count, sizeof *r->findings);
 }
 
 void inf_finding_add(struct inf_finding_sink *sink, const struct inf_rule *rule,

@@ -861,15 +861,12 @@ static void inf004_texts_of_a_long_name_are_cut_as_any(void **state)
 static void expected_findings_are_added_in_place(void **state)
 {
     (void)state;
-    static const char text[] = "[S]\nk=v\n";
-    unsigned char *bytes = malloc(sizeof text - 1);
-    memcpy(bytes, text, sizeof text - 1);
-    struct inf_source source;
-    assert_int_equal(inf_source_decode(&source, bytes, sizeof text - 1), 0);
+    struct inf_model m;
+    parse_text(&m, "[S]\nk=v\n");
     struct inf_file_result r;
     memset(&r, 0, sizeof r);
     struct inf_finding_sink sink;
-    inf_finding_sink_init(&sink, &r, &source, NULL);
+    inf_finding_sink_init(&sink, &r, &m.source, &m);
     const struct inf_rule *rule = inf_rule_find("INF004");
     struct inf_span span = {4, 7};
     inf_finding_add(&sink, rule, span, INF_SEVERITY_WARNING, NULL, "first", 5);
@@ -884,7 +881,7 @@ static void expected_findings_are_added_in_place(void **state)
     assert_string_equal(r.findings[20000].message, "again");
     inf_finding_sink_release(&sink);
     inf_file_result_free(&r);
-    inf_source_free(&source);
+    inf_model_free(&m);
 }
 
 /* Each finding names the section it is in, whatever the order rules report in: INF004 goes
