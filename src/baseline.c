@@ -170,11 +170,8 @@ void inf_baseline_filter(struct inf_baseline *baseline, const char *relative_pat
         int hidden = e != NULL;
         if (e)
             e->used = 1;
-        if (hidden) {
-            inf_finding_free(f);
-        } else {
+        if (!hidden)
             result->findings[out++] = *f;
-        }
     }
     result->count = out;
 }

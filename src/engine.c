@@ -239,9 +239,7 @@ void inf_findings_apply_overrides(struct inf_file_result *r, const struct inf_li
         }
         if (inf_rules[index] == f->rule && options->severity[index] >= 0)
             f->severity = (enum inf_severity)options->severity[index];
-        if (f->severity == INF_SEVERITY_OFF)
-            inf_finding_free(f);
-        else if (out++ != i)
+        if (f->severity != INF_SEVERITY_OFF && out++ != i)
             r->findings[out - 1] = *f;
     }
     r->count = out;
@@ -249,8 +247,6 @@ void inf_findings_apply_overrides(struct inf_file_result *r, const struct inf_li
 
 void inf_file_result_free_findings(struct inf_file_result *result)
 {
-    for (size_t i = 0; i < result->count; i++)
-        inf_finding_free(&result->findings[i]);
     free(result->findings);
     result->findings = NULL;
     result->count = result->cap = 0;

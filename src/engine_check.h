@@ -90,6 +90,11 @@ void inf_findings_fingerprint(struct inf_file_result *result);
 
 /* inf_findings_sort, then inf_findings_fingerprint. */
 void inf_findings_finish(struct inf_file_result *result);
+/*
+ * N bytes, aligned for any type, in RESULT's text arena, where its findings'
+ * texts and fixes live until inf_text_blocks_free.
+ */
+void *inf_finding_room(struct inf_file_result *result, size_t n);
 /* Frees the text arena of RESULT's findings (inf_file_result_free_findings does). */
 void inf_text_blocks_free(struct inf_file_result *result);
 /* How many blocks RESULT's text arena has taken. */
@@ -97,12 +102,6 @@ size_t inf_text_blocks_count(const struct inf_file_result *result);
 
 /* Frees the findings of RESULT and their texts alone (path, encoding and error stay). */
 void inf_file_result_free_findings(struct inf_file_result *result);
-
-/* Frees what finding F owns (its fix; not F itself, nor its texts: its result holds them). */
-void inf_finding_free(struct inf_finding *f);
-
-/* Frees FIX (may be NULL). */
-void inf_fix_free(struct inf_fix *fix);
 
 /*
  * Gives the edits of FIX their positions: line and column (from the sink's

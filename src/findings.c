@@ -31,8 +31,7 @@ void inf_finding_sink_init(struct inf_finding_sink *sink, struct inf_file_result
 
 void inf_finding_sink_release(struct inf_finding_sink *sink)
 {
-    inf_fix_free(sink->pending);
-    sink->pending = NULL;
+    sink->pending = NULL; /* (a fix lies in the result's text arena) */
 }
 
 /*
@@ -159,16 +158,8 @@ void inf_finding_add(struct inf_finding_sink *sink, const struct inf_rule *rule,
     if (sink->pending) { /* the fix the rule described for this finding */
         if (inf_fix_locate(sink, sink->pending) == 0)
             f->fix = sink->pending;
-        else
-            inf_fix_free(sink->pending);
         sink->pending = NULL;
     }
-}
-
-void inf_finding_free(struct inf_finding *f)
-{
-    inf_fix_free(f->fix); /* (the texts are the result's) */
-    f->fix = NULL;
 }
 
 /*
@@ -176,7 +167,7 @@ void inf_finding_free(struct inf_finding *f)
  * outlives the file's lint arena, until the findings are reported): a file
  * with thousands of findings costs a few blocks, not an allocation each.
  */
-static char *text_room_in(struct inf_file_result *result, size_t n)
+void *inf_finding_room(struct inf_file_result *result, size_t n)
 {
     if (!result->texts) {
         struct inf_arena empty = INF_ARENA_INIT;
@@ -227,7 +218,7 @@ void inf_finding_set_texts(struct inf_file_result *result, struct inf_finding *f
                            size_t excerpt_len)
 {
     size_t hint_len = hint ? strlen(hint) : 0;
-    char *at = text_room_in(result, text_room(message_len) + text_room(hint_len) +
+    char *at = inf_finding_room(result, text_room(message_len) + text_room(hint_len) +
                                         text_room(section_len) + excerpt_len + 1);
     f->message = put_text(&at, message, message_len);
     f->hint = hint ? put_text(&at, hint, hint_len) : NULL;
@@ -266,10 +257,8 @@ void inf_findings_sort(struct inf_file_result *r)
         if (out > 0) {
             struct inf_finding *prev = &r->findings[out - 1];
             if (prev->rule == f->rule && prev->line == f->line && prev->column == f->column &&
-                strcmp(prev->message, f->message) == 0) {
-                inf_finding_free(f);
+                strcmp(prev->message, f->message) == 0)
                 continue;
-            }
         }
         if (out++ != i)
             r->findings[out - 1] = *f;

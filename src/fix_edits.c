@@ -1,7 +1,9 @@
 /*
  * fix_edits.c - the fixes rules attach to findings: built edit by edit in
  * the decoded text (check.h), then located in the file as read (line,
- * column, byte offsets) when their finding is recorded.
+ * column, byte offsets) when their finding is recorded. A fix, its texts
+ * and edits live in the text arena of the result its finding goes to, beside
+ * the finding's own texts, and go when the result's findings do.
  *
  * A byte offset is worked out from the text alone: every character of the
  * decoded text stands for a known number of bytes of the file (one in an
@@ -17,46 +19,47 @@
 #include <stdlib.h>
 #include <string.h>
 
-void inf_fix_free(struct inf_fix *fix)
+/* A copy of LEN bytes of TEXT, terminated, in the text arena of the sink's result. */
+static char *fix_text(struct inf_finding_sink *sink, const char *text, size_t len)
 {
-    if (!fix)
-        return;
-    for (size_t i = 0; i < fix->edit_count; i++)
-        free(fix->edits[i].replacement);
-    free(fix->edits);
-    free(fix->description);
-    free(fix);
+    char *copy = inf_finding_room(sink->result, len + 1);
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    return copy;
 }
 
 void inf_fix_begin(struct inf_check *check, enum inf_fix_applicability applicability,
                    const char *description)
 {
     struct inf_finding_sink *sink = check->sink;
-    inf_fix_free(sink->pending);
-    sink->pending = inf_xcalloc(1, sizeof *sink->pending);
-    sink->pending->applicability = applicability;
-    sink->pending->description = inf_xstrndup(description, strlen(description));
+    struct inf_fix *fix = inf_finding_room(sink->result, sizeof *fix);
+    memset(fix, 0, sizeof *fix);
+    fix->applicability = applicability;
+    fix->description = fix_text(sink, description, strlen(description));
+    sink->pending = fix; /* (one begun before and never reported is left where it lies) */
 }
 
 void inf_fix_cancel(struct inf_check *check)
 {
-    struct inf_finding_sink *sink = check->sink;
-    inf_fix_free(sink->pending);
-    sink->pending = NULL;
+    ((struct inf_finding_sink *)check->sink)->pending = NULL;
 }
 
 void inf_fix_unsafe(struct inf_check *check, const char *why)
 {
-    struct inf_fix *fix = ((struct inf_finding_sink *)check->sink)->pending;
+    struct inf_finding_sink *sink = check->sink;
+    struct inf_fix *fix = sink->pending;
     if (!fix)
         return;
-    struct inf_buf text = INF_BUF_INIT; /* "DESCRIPTION (unsafe: WHY)", without printf */
-    inf_buf_adds(&text, fix->description);
-    inf_buf_adds(&text, " (unsafe: ");
-    inf_buf_adds(&text, why);
-    inf_buf_addc(&text, ')');
-    free(fix->description);
-    fix->description = text.data;
+    /* "DESCRIPTION (unsafe: WHY)" */
+    static const char open[] = " (unsafe: ";
+    size_t had = strlen(fix->description), why_len = strlen(why);
+    char *text = inf_finding_room(sink->result, had + sizeof open - 1 + why_len + 2);
+    char *at = text;
+    memcpy(at, fix->description, had), at += had;
+    memcpy(at, open, sizeof open - 1), at += sizeof open - 1;
+    memcpy(at, why, why_len), at += why_len;
+    memcpy(at, ")", 2);
+    fix->description = text;
     fix->applicability = INF_FIX_UNSAFE;
 }
 
@@ -87,7 +90,7 @@ void inf_fix_replace(struct inf_check *check, struct inf_span span, const char *
     size_t len = strlen(replacement);
     char *text;
     if (!memchr(replacement, '\n', len) || !line_ends_in_crlf(sink->source, span.start)) {
-        text = inf_xstrndup(replacement, len); /* (most replacements: one line) */
+        text = fix_text(sink, replacement, len); /* (most replacements: one line) */
     } else {
         struct inf_buf crlf = INF_BUF_INIT;
         for (size_t i = 0; i < len; i++) {
@@ -95,9 +98,19 @@ void inf_fix_replace(struct inf_check *check, struct inf_span span, const char *
                 inf_buf_addc(&crlf, '\r');
             inf_buf_addc(&crlf, replacement[i]);
         }
-        text = crlf.data;
+        text = fix_text(sink, crlf.data, crlf.len);
+        inf_buf_free(&crlf);
     }
-    fix->edits = inf_xrealloc(fix->edits, (fix->edit_count + 1) * sizeof *fix->edits);
+    /* The edits' array doubles when its count reaches a power of two (1, 2, 4, ...): the
+     * arena gives no memory back, and most fixes have one or two edits. */
+    size_t n = fix->edit_count;
+    if ((n & (n - 1)) == 0) {
+        struct inf_fix_edit *bigger =
+            inf_finding_room(sink->result, (n ? 2 * n : 1) * sizeof *bigger);
+        if (n)
+            memcpy(bigger, fix->edits, n * sizeof *bigger);
+        fix->edits = bigger;
+    }
     struct inf_fix_edit *edit = &fix->edits[fix->edit_count++];
     memset(edit, 0, sizeof *edit);
     edit->start = span.start;

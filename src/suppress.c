@@ -91,11 +91,8 @@ void inf_suppressions_apply(const struct inf_source *source, const struct inf_co
                 list[k].used = 1;
                 hidden = 1;
             }
-        if (hidden) {
-            inf_finding_free(f);
-        } else {
+        if (!hidden)
             result->findings[out++] = *f;
-        }
     }
     result->count = out;
     size_t reported = result->count; /* INF017 and INF018 from here on */

@@ -44,7 +44,7 @@ struct inf_finding {
     unsigned excerpt_cut_left : 1; /* the line goes on before the excerpt */
     unsigned excerpt_cut_right : 1;
     char fingerprint[17];
-    struct inf_fix *fix; /* the finding's fix, or NULL; owned */
+    struct inf_fix *fix; /* the finding's fix, or NULL; in the result's text arena */
     /* The fingerprint's hash of rule, section and line text, taken when the finding is made,
      * its line at hand: fingerprinting after the sort need not read the lines again. */
     uint64_t line_hash;
@@ -67,7 +67,7 @@ struct inf_file_result {
     const char *profile, *project, *configuration;
     struct inf_finding *findings;
     size_t count, cap;
-    struct inf_arena *texts; /* where the findings' texts live; owned */
+    struct inf_arena *texts; /* where the findings' texts and fixes live; owned */
 };
 
 struct inf_source_macros;

@@ -1376,6 +1376,80 @@ static void iso101_arch_note_covers_every_copy(void **state)
     inf_file_result_free(&r);
 }
 
+/* A rule of this test: every live AddReg line gets a fix of nine insertions, each a long
+ * text naming its place, made unsafe; a fix begun before it and never reported is dropped. */
+#define FIX_EDITS 9
+static void check_many_edits(struct inf_check *c)
+{
+    char payload[1200];
+    for (size_t i = 0; i < c->graph->registry_count; i++) {
+        const struct inf_registry_write *r = &c->graph->registry[i];
+        inf_fix_begin(c, INF_FIX_SAFE, "dropped");
+        inf_fix_begin(c, INF_FIX_SAFE, "insert nine marks");
+        for (uint32_t k = 0; k < FIX_EDITS; k++) {
+            int n = snprintf(payload, sizeof payload, "<%u.%u>", (unsigned)i, (unsigned)k);
+            memset(payload + n, 'x', sizeof payload - 1 - (size_t)n);
+            payload[sizeof payload - 1] = '\0';
+            inf_fix_insert(c, r->span.start + k, payload);
+        }
+        inf_fix_unsafe(c, "a test's marks");
+        inf_report(c, r->span, 0, NULL, "line %zu", i);
+    }
+}
+static const struct inf_rule many_edits_rule = {.code = "TEST001",
+                                                .name = "many-edits",
+                                                .severity = INF_SEVERITY_ERROR,
+                                                .summary = "-",
+                                                .explanation = "-",
+                                                .bad_example = "",
+                                                .good_example = "",
+                                                .check = check_many_edits};
+
+/* Fixes live in their result's text arena: many fixes of many edits each come out whole,
+ * their edits in order past every doubling of the array, in a bounded number of blocks. */
+static void fixes_of_many_edits_live_with_their_findings(void **state)
+{
+    (void)state;
+    struct inf_buf text = INF_BUF_INIT;
+    inf_buf_adds(&text, HEAD "[Inst.NT]\nAddReg=Regs\n[Regs]\n");
+    for (int i = 0; i < 300; i++)
+        inf_buf_printf(&text, "HKR,,Value%d,,%d\n", i, i);
+    inf_buf_adds(&text, STRINGS);
+    const struct inf_rule *const rules[] = {&many_edits_rule};
+    struct inf_lint_options options;
+    inf_lint_options_init(&options);
+    struct inf_input input = {(unsigned char *)inf_xstrndup(text.data, text.len), text.len, 0, 0};
+    struct inf_file_result r;
+    assert_int_equal(inf_lint_input_rules("t.inf", input, &options, rules, 1, &r), 0);
+    assert_int_equal(count_code(&r, "TEST001"), 300);
+    size_t blocks = inf_text_blocks_count(&r);
+    assert_true(blocks >= 2 && blocks <= 16); /* 3 MB of edits */
+    for (size_t i = 0; i < r.count; i++) {
+        const struct inf_finding *f = &r.findings[i];
+        if (strcmp(f->rule->code, "TEST001") != 0)
+            continue;
+        unsigned line_index = 0;
+        assert_int_equal(sscanf(f->message, "line %u", &line_index), 1);
+        assert_non_null(f->fix);
+        assert_int_equal(f->fix->applicability, INF_FIX_UNSAFE);
+        assert_string_equal(f->fix->description, "insert nine marks (unsafe: a test's marks)");
+        assert_int_equal(f->fix->edit_count, FIX_EDITS);
+        for (unsigned k = 0; k < FIX_EDITS; k++) {
+            const struct inf_fix_edit *e = &f->fix->edits[k];
+            char want[32];
+            snprintf(want, sizeof want, "<%u.%u>", line_index, k);
+            assert_memory_equal(e->replacement, want, strlen(want));
+            assert_int_equal(strlen(e->replacement), 1199);
+            assert_int_equal(e->line, f->line);
+            assert_int_equal(e->column, f->column + k);
+        }
+    }
+    inf_file_result_free(&r);
+    assert_null(r.texts);
+    inf_lint_options_free(&options);
+    inf_buf_free(&text);
+}
+
 extern const struct inf_rule example_rule_imagepath; /* example_rule_imagepath.c */
 
 /* The guide's example rule, run through the engine beside the registry. */
@@ -1447,6 +1521,7 @@ int main(void)
         cmocka_unit_test(json_diagnostics_name_their_findings_rules),
         cmocka_unit_test(fingerprints_survive_inserted_lines),
         cmocka_unit_test(example_rule_of_the_guide_runs),
+        cmocka_unit_test(fixes_of_many_edits_live_with_their_findings),
         cmocka_unit_test(iso101_arch_note_covers_every_copy),
         cmocka_unit_test(iso109_path_lists_element_by_element),
         cmocka_unit_test(iso111_framework_coinstallers_are_warnings),
