@@ -159,8 +159,8 @@ char *inf_check_copy(struct inf_check *check, const char *text, size_t len)
 
 char *inf_check_lower(struct inf_check *check, const char *text, size_t len)
 {
-    char *low = inf_arena_strndup(check->arena, text, len);
-    inf_text_lower(low);
+    char *low = inf_arena_alloc(check->arena, len + 1);
+    inf_text_lower_copy(low, text, len);
     return low;
 }
 

@@ -58,6 +58,18 @@ int inf_text_same_length_equal_nocase(const char *a, const char *b, size_t alen)
     return x == y || fold8(x) == fold8(y);
 }
 
+void inf_text_lower_copy(char *out, const char *text, size_t len)
+{
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w = fold8(inf_load8(text + i));
+        memcpy(out + i, &w, 8);
+    }
+    for (; i < len; i++)
+        out[i] = inf_ascii_lower(text[i]);
+    out[len] = '\0';
+}
+
 int inf_text_starts_nocase(const char *text, const char *prefix, size_t n)
 {
     /* (no NUL among TEXT's first N bytes: it is long enough) */

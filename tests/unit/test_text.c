@@ -19,6 +19,24 @@ static void only_ascii_letters_fold(void **state)
     assert_string_equal(text, "sourcedisksfiles.amd64\xC9");
 }
 
+/* The eight-byte copy folds every byte as inf_ascii_lower does, at every length and place. */
+static void lower_copy_folds_every_byte_at_every_length(void **state)
+{
+    (void)state;
+    char text[256 + 16], out[256 + 16];
+    for (int i = 0; i < 256 + 16; i++)
+        text[i] = (char)(i * 7 + 3); /* every byte value, in an order of no pattern */
+    for (size_t start = 0; start < 8; start++)
+        for (size_t len = 0; len <= 256; len++) {
+            memset(out, '#', sizeof out);
+            inf_text_lower_copy(out, text + start, len);
+            for (size_t k = 0; k < len; k++)
+                assert_int_equal(out[k], inf_ascii_lower(text[start + k]));
+            assert_int_equal(out[len], '\0');
+            assert_int_equal(out[len + 1], '#');
+        }
+}
+
 static void equality_and_hash_ignore_case_at_every_length(void **state)
 {
     (void)state;
@@ -105,6 +123,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(only_ascii_letters_fold),
+        cmocka_unit_test(lower_copy_folds_every_byte_at_every_length),
         cmocka_unit_test(equality_and_hash_ignore_case_at_every_length),
         cmocka_unit_test(hash_spreads_similar_names),
         cmocka_unit_test(every_byte_pair_compares_as_folded),
