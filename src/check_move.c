@@ -13,6 +13,7 @@
  * when a reference names one of the files in a form the move cannot rewrite.
  */
 #include "check.h"
+#include "arena.h"
 #include "inflint/buf.h"
 #include "graph_index.h"
 #include "string_map.h"
@@ -202,6 +203,20 @@ static struct move_group *reference_group(struct inf_check *c, struct inf_move_p
     return group_of(c, plan, in_store ? NULL : p->destination, in_store ? line : NULL);
 }
 
+/* "%13%\SUBDIR\NAME", or "%13%\NAME" when SUBDIR is empty (built without printf). */
+static const char *store_path_of(struct inf_check *c, const char *subdir, const char *name)
+{
+    size_t subdir_len = strlen(subdir), name_len = strlen(name);
+    char *out = inf_arena_alloc(c->arena, 5 + subdir_len + 1 + name_len + 1), *at = out;
+    memcpy(at, "%13%\\", 5), at += 5;
+    if (subdir_len) {
+        memcpy(at, subdir, subdir_len), at += subdir_len;
+        *at++ = '\\';
+    }
+    memcpy(at, name, name_len + 1);
+    return out;
+}
+
 /* 1. Where each copied file goes, and the destinations that move. */
 static void place_files(struct inf_check *c, struct inf_move_plan *plan)
 {
@@ -218,10 +233,7 @@ static void place_files(struct inf_check *c, struct inf_move_plan *plan)
         }
         struct placed_file *p = &plan->placed[plan->placed_count++];
         p->destination = copy->has_dirid ? copy->destination : NULL;
-        p->store_path =
-            copy->dest_subdir[0]
-                ? inf_check_printf(c, "%%13%%\\%s\\%s", copy->dest_subdir, copy->dest_name.text)
-                : inf_check_printf(c, "%%13%%\\%s", copy->dest_name.text);
+        p->store_path = store_path_of(c, copy->dest_subdir, copy->dest_name.text);
         inf_string_map_put(&plan->files, low, plan->placed_count - 1);
     }
     for (size_t i = 0; i < g->destination_count; i++) {
@@ -315,17 +327,20 @@ static void move_services(struct inf_check *c, struct inf_move_plan *plan)
 /* Appends TEXT to OUT as an INF token's raw text: '%' and '"' doubled (inside quotes). */
 static void add_escaped(struct inf_buf *out, const char *text, size_t len)
 {
-    for (size_t i = 0; i < len; i++) {
-        if (text[i] == '%' || text[i] == '"')
-            inf_buf_addc(out, text[i]);
-        inf_buf_addc(out, text[i]);
-    }
+    size_t plain = 0; /* bytes before I not yet appended */
+    for (size_t i = 0; i < len; i++)
+        if (text[i] == '%' || text[i] == '"') {
+            inf_buf_add(out, text + plain, i + 1 - plain);
+            plain = i; /* (the byte again: doubled) */
+        }
+    inf_buf_add(out, text + plain, len - plain);
 }
 
 /* 3. Registry values reaching a placed file through a global path, element by element. */
 static void move_registry(struct inf_check *c, struct inf_move_plan *plan)
 {
     const struct inf_graph *g = c->graph;
+    struct inf_buf raw = INF_BUF_INIT; /* a new value, quoted: one buffer for all */
     for (size_t i = 0; i < g->registry_count; i++) {
         const struct inf_registry_write *r = &g->registry[i];
         if (r->op != INF_REGISTRY_ADD)
@@ -337,7 +352,8 @@ static void move_registry(struct inf_check *c, struct inf_move_plan *plan)
                 continue;
             const char *low = inf_check_lower(c, value, len);
             /* The new value, and the group(s) its references belong to. */
-            struct inf_buf raw = INF_BUF_INIT;
+            inf_buf_clear(&raw);
+            inf_buf_addc(&raw, '"');
             struct move_group *group = NULL;
             int mixed = 0, changed = 0;
             size_t copied_to = 0;
@@ -359,19 +375,20 @@ static void move_registry(struct inf_check *c, struct inf_move_plan *plan)
             }
             if (changed) {
                 add_escaped(&raw, value + copied_to, len - copied_to);
+                inf_buf_addc(&raw, '"');
                 const struct inf_token *token = inf_line_field(c->model, r->line, 4 + f);
                 if (token) {
                     add_edit(c, group, inf_span_token(c->model, token),
-                             inf_check_printf(c, "\"%s\"", raw.data));
+                             inf_check_copy(c, raw.data, raw.len));
                     if (mixed)
                         unsafe(group, "a registry value names files of several destinations");
                 } else {
                     unsafe(group, "a registry value is not written where the fix can change it");
                 }
             }
-            inf_buf_free(&raw);
         }
     }
+    inf_buf_free(&raw);
 }
 
 void inf_check_move_plan_free(struct inf_check *c)

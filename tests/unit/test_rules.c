@@ -1356,6 +1356,28 @@ static void iso109_path_lists_element_by_element(void **state)
     inf_file_result_free(&r);
 }
 
+/* ISO109's fix writes the whole value back as the token it was: the global paths of its files
+ * become their driver-store paths (with the destination's subdirectory), and every '%' and '"'
+ * of the rest is doubled again. */
+static void iso109_fix_writes_the_value_back_escaped(void **state)
+{
+    (void)state;
+    const char *text =
+        HEAD "[SourceDisksFiles]\na.dll=1,sub\n[DestinationDirs]\nFiles=13,sub\n"
+             "[Inst.NT]\nCopyFiles=Files\nAddReg=R\n[Files]\na.dll\n[R]\n"
+             "HKR,,V,,\"%SystemRoot%\\System32\\a.dll 100%% \"\"q\"\" x;%11%\\a.dll\"\n" STRINGS;
+    struct inf_file_result r;
+    lint_named(&r, "t.inf", text);
+    const struct inf_finding *f = finding_of(&r, "ISO109");
+    assert_non_null(f);
+    assert_non_null(f->fix);
+    assert_int_equal(f->fix->edit_count, 1);
+    assert_string_equal(f->fix->edits[0].replacement,
+                        "\"%13%\\sub\\a.dll 100%% \"\"q\"\" x;%13%\\sub\\a.dll\"");
+    assert_string_equal(f->fix->description, "point at the driver-store copy, %13%\\sub\\a.dll");
+    inf_file_result_free(&r);
+}
+
 /* ISO101 names the architectures of every copy through the entry, not of the first one. */
 static void iso101_arch_note_covers_every_copy(void **state)
 {
@@ -1524,6 +1546,7 @@ int main(void)
         cmocka_unit_test(fixes_of_many_edits_live_with_their_findings),
         cmocka_unit_test(iso101_arch_note_covers_every_copy),
         cmocka_unit_test(iso109_path_lists_element_by_element),
+        cmocka_unit_test(iso109_fix_writes_the_value_back_escaped),
         cmocka_unit_test(iso111_framework_coinstallers_are_warnings),
         cmocka_unit_test(inf022_provider_microsoft),
         cmocka_unit_test(inf023_inf026_primitive_sections),
