@@ -32,6 +32,8 @@ static const struct {
                        GLOBAL_PREFIX("%12%\\"),         GLOBAL_PREFIX("%systemroot%\\"),
                        GLOBAL_PREFIX("\\systemroot\\"), GLOBAL_PREFIX("c:\\windows\\")};
 #define GLOBAL_PREFIX_COUNT (sizeof global_prefixes / sizeof global_prefixes[0])
+/* The first three, the DIRIDs, all start with '%'. */
+#define DIRID_PREFIX_COUNT 3
 
 /* The global prefix (an index in global_prefixes) that starts at LOW + I, or -1. */
 static int global_prefix_at(const char *low, size_t len, size_t i)
@@ -59,7 +61,7 @@ static int global_prefix_at(const char *low, size_t len, size_t i)
     if (k < 0)
         return -1;
     size_t n = global_prefixes[k].len;
-    return n <= len - i && memcmp(low + i, global_prefixes[k].text, n) == 0 ? k : -1;
+    return n <= len - i && inf_bytes_equal(low + i, global_prefixes[k].text, n) ? k : -1;
 }
 
 /* The bytes a global prefix may start with, and the bytes that end a path. */
@@ -73,8 +75,14 @@ int inf_check_global_path(const char *low, size_t len, size_t *start, size_t *en
     int best = (int)GLOBAL_PREFIX_COUNT;
     size_t i = 0;
     for (size_t at = 0; at < len && best > 0; at++) {
-        if (!starts_prefix[(unsigned char)low[at]])
+        if (best <= DIRID_PREFIX_COUNT) { /* only a DIRID can come before the one found */
+            const char *percent = memchr(low + at, '%', len - at);
+            if (!percent)
+                break;
+            at = (size_t)(percent - low);
+        } else if (!starts_prefix[(unsigned char)low[at]]) {
             continue; /* (most bytes: one table look) */
+        }
         int k = global_prefix_at(low, len, at);
         if (k >= 0 && k < best)
             best = k, i = at;
