@@ -202,6 +202,15 @@ static int byte_offset(const struct inf_source *s, uint32_t at, uint32_t *out)
     return 0;
 }
 
+/* The file bytes that text offsets [FROM, TO) stand for, where byte_offset can tell them. */
+static uint32_t text_bytes(const struct inf_source *s, uint32_t from, uint32_t to)
+{
+    int utf16 = s->encoding == INF_ENCODING_UTF16LE || s->encoding == INF_ENCODING_UTF16LE_NOBOM;
+    if (!utf16 && (s->encoding != INF_ENCODING_ANSI || !(s->flags & INF_SOURCE_HIGH_BYTES)))
+        return to - from; /* the text is the file, or UTF-8 as read */
+    return bytes_of((const unsigned char *)s->text, from, to, utf16);
+}
+
 static int compare_edits(const void *a, const void *b)
 {
     const struct inf_fix_edit *x = a, *y = b;
@@ -215,14 +224,16 @@ int inf_fix_locate(struct inf_finding_sink *sink, struct inf_fix *fix)
     const struct inf_source *s = sink->source;
     if (fix->edit_count == 0)
         return -1;
-    qsort(fix->edits, fix->edit_count, sizeof *fix->edits, compare_edits);
+    if (fix->edit_count > 1) /* (most fixes have one edit) */
+        qsort(fix->edits, fix->edit_count, sizeof *fix->edits, compare_edits);
     for (size_t i = 0; i < fix->edit_count; i++) {
         struct inf_fix_edit *e = &fix->edits[i];
         if (i > 0 && e->start < fix->edits[i - 1].end)
             return -1; /* a fix's own edits never overlap */
-        if (byte_offset(sink->source, e->start, &e->byte_start) != 0 ||
-            byte_offset(sink->source, e->end, &e->byte_end) != 0)
+        if (byte_offset(sink->source, e->start, &e->byte_start) != 0)
             return -1;
+        /* The end counted on from the start (an edit is short; its start's block is not). */
+        e->byte_end = e->byte_start + text_bytes(sink->source, e->start, e->end);
         inf_source_position_near(s, &sink->cursor, e->start, &e->line, &e->column);
         inf_source_position_near(s, &sink->cursor, e->end, &e->end_line, &e->end_column);
     }

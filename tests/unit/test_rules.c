@@ -1378,6 +1378,46 @@ static void iso109_fix_writes_the_value_back_escaped(void **state)
     inf_file_result_free(&r);
 }
 
+/* A fix's edit covers the bytes of its token in the file as read, however many bytes its
+ * characters take there: an 8-bit file with high bytes inside the token, and its UTF-16LE
+ * twin (each character two bytes). */
+static void fix_edits_cover_their_tokens_bytes(void **state)
+{
+    (void)state;
+    const char *text =
+        HEAD "[SourceDisksFiles]\na.dll=1\n[DestinationDirs]\nFiles=13\n"
+             "[Inst.NT]\nCopyFiles=Files\nAddReg=R\n[Files]\na.dll\n[R]\n"
+             "HKR,,V,,\"%SystemRoot%\\System32\\a.dll /Ger\xE4t=\xFC\xFC\"\n" STRINGS;
+    const char *token = "\"%SystemRoot%\\System32\\a.dll /Ger\xE4t=\xFC\xFC\"";
+    size_t len = strlen(text), token_len = strlen(token);
+    for (int utf16 = 0; utf16 <= 1; utf16++) {
+        size_t width = utf16 ? 2 : 1, bom = utf16 ? 2 : 0, n = bom + len * width;
+        unsigned char *bytes = inf_xmalloc(n + 1);
+        memcpy(bytes, "\xFF\xFE", bom);
+        for (size_t i = 0; i < len; i++) { /* Latin-1 to UTF-16LE: the byte, then 0 */
+            bytes[bom + i * width] = (unsigned char)text[i];
+            if (utf16)
+                bytes[bom + i * width + 1] = 0;
+        }
+        unsigned char *copy = inf_xmalloc(n + 1); /* (the lint takes BYTES) */
+        memcpy(copy, bytes, n);
+        struct inf_lint_options options;
+        inf_lint_options_init(&options);
+        struct inf_file_result r;
+        assert_int_equal(inf_lint_buffer("t.inf", copy, n, &options, &r), 0);
+        const struct inf_finding *f = finding_of(&r, "ISO109");
+        assert_non_null(f);
+        assert_non_null(f->fix);
+        const struct inf_fix_edit *e = &f->fix->edits[0];
+        size_t at = (size_t)(strstr(text, token) - text);
+        assert_int_equal(e->byte_start, bom + at * width);
+        assert_int_equal(e->byte_end, bom + (at + token_len) * width);
+        inf_file_result_free(&r);
+        inf_lint_options_free(&options);
+        free(bytes);
+    }
+}
+
 /* ISO101 names the architectures of every copy through the entry, not of the first one. */
 static void iso101_arch_note_covers_every_copy(void **state)
 {
@@ -1547,6 +1587,7 @@ int main(void)
         cmocka_unit_test(iso101_arch_note_covers_every_copy),
         cmocka_unit_test(iso109_path_lists_element_by_element),
         cmocka_unit_test(iso109_fix_writes_the_value_back_escaped),
+        cmocka_unit_test(fix_edits_cover_their_tokens_bytes),
         cmocka_unit_test(iso111_framework_coinstallers_are_warnings),
         cmocka_unit_test(inf022_provider_microsoft),
         cmocka_unit_test(inf023_inf026_primitive_sections),
