@@ -183,3 +183,25 @@ void inf_key_map_free(struct inf_key_map *map)
     free(map->values);
     memset(map, 0, sizeof *map);
 }
+
+void inf_line_map_init(struct inf_line_map *map, size_t line_count)
+{
+    map->values = NULL;
+    map->size = line_count;
+}
+
+void inf_line_map_put(struct inf_line_map *map, size_t line, uint32_t value)
+{
+    if (line >= map->size)
+        return; /* (not a line of the model: nothing to remember it by) */
+    if (!map->values)
+        map->values = inf_xcalloc(map->size, sizeof *map->values);
+    map->values[line] = value + 1;
+}
+
+void inf_line_map_free(struct inf_line_map *map)
+{
+    free(map->values);
+    map->values = NULL;
+    map->size = 0;
+}

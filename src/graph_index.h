@@ -1,7 +1,8 @@
 /*
  * graph_index.h - small hash tables used while building the graph:
  * case-insensitive name -> line (DestinationDirs, SourceDisks*), and
- * 64-bit key -> record index (deduplicating records reached many times).
+ * 64-bit key -> record index (deduplicating records reached many times);
+ * and a model line -> record index array for records made once per line.
  */
 #ifndef INFLINT_GRAPH_INDEX_H
 #define INFLINT_GRAPH_INDEX_H
@@ -61,5 +62,28 @@ struct inf_key_map {
 uint32_t inf_key_map_get(const struct inf_key_map *map, uint64_t key);
 void inf_key_map_put(struct inf_key_map *map, uint64_t key, uint32_t value);
 void inf_key_map_free(struct inf_key_map *map);
+
+/*
+ * Model line index -> 32-bit value, an array over the file's lines: the
+ * records of a line (its registry write, its live-line record) are looked up
+ * each time a walk passes it, in the order of the section's lines, where a
+ * hash table's scattered slots each wait for memory in a big file. The array
+ * is made at the first put, zeroed by calloc (pages no line of it reaches
+ * are never touched).
+ */
+struct inf_line_map {
+    uint32_t *values; /* value + 1; 0: none */
+    size_t size;      /* the lines of the model */
+};
+
+/* An empty map over LINE_COUNT lines (nothing allocated yet). */
+void inf_line_map_init(struct inf_line_map *map, size_t line_count);
+/* The value stored for LINE, or INF_NO_INDEX. */
+static inline uint32_t inf_line_map_get(const struct inf_line_map *map, size_t line)
+{
+    return map->values && line < map->size ? map->values[line] - 1 : INF_NO_INDEX;
+}
+void inf_line_map_put(struct inf_line_map *map, size_t line, uint32_t value);
+void inf_line_map_free(struct inf_line_map *map);
 
 #endif

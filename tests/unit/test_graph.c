@@ -3,6 +3,7 @@
  * companions, OS ranges and the downlevel exemption, HKR contexts, copies.
  */
 #include "helpers.h"
+#include "graph_index.h"
 #include "arena.h"
 #include "directives.h"
 
@@ -460,6 +461,25 @@ static void install_names_are_read_once_and_missing_ones_reported_per_line(void 
 }
 
 /* The precomputed directive slots find every directive, in any case, and nothing else. */
+/* The line map: nothing before a put, each line its own value, lines past the model's
+ * ignored, and value 0 told apart from none. */
+static void line_map_keeps_a_value_per_line(void **state)
+{
+    (void)state;
+    struct inf_line_map map;
+    inf_line_map_init(&map, 1000);
+    assert_int_equal(inf_line_map_get(&map, 5), INF_NO_INDEX);
+    assert_null(map.values); /* nothing allocated before a put */
+    for (uint32_t line = 0; line < 1000; line += 3)
+        inf_line_map_put(&map, line, line / 3);
+    inf_line_map_put(&map, 1000, 7); /* past the last line: ignored */
+    for (uint32_t line = 0; line < 1000; line++)
+        assert_int_equal(inf_line_map_get(&map, line), line % 3 ? INF_NO_INDEX : line / 3);
+    assert_int_equal(inf_line_map_get(&map, 1000), INF_NO_INDEX);
+    inf_line_map_free(&map);
+    assert_int_equal(inf_line_map_get(&map, 0), INF_NO_INDEX);
+}
+
 static void directive_table_finds_every_directive(void **state)
 {
     (void)state;
@@ -499,6 +519,7 @@ int main(void)
         cmocka_unit_test(templates_use_arch_token_for_every_architecture),
         cmocka_unit_test(needs_cycles_end_and_missing_targets_are_recorded),
         cmocka_unit_test(directive_table_finds_every_directive),
+        cmocka_unit_test(line_map_keeps_a_value_per_line),
         cmocka_unit_test(directive_uses_cover_the_whole_file),
         cmocka_unit_test(directive_uses_resolve_every_section),
         cmocka_unit_test(substituted_keys_name_directives),
