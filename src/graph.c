@@ -30,14 +30,17 @@ struct inf_graph_private {
     uint32_t *stamps;            /* per (section, context): id of the last path that entered it */
     uint32_t stamp;
     unsigned template_arches; /* what $ARCH$ stands for (INF_ARCH_BIT), 0: any */
-    struct inf_key_map copy_keys, path_keys, missing_keys, list_keys, subject_keys;
-    struct inf_line_map registry_of_line, service_of_line, live_of_line;
+    struct inf_key_map copy_keys, service_keys, path_keys, missing_keys, live_keys, list_keys,
+        subject_keys;
+    /* Registry writes are many, made and met in their sections' line order: an array over
+     * the lines finds them (a hash table's scattered slots waited for memory). */
+    struct inf_line_map registry_of_line;
     struct inf_key_map companion_keys; /* section << 8 | companion -> that companion section */
     struct inf_name_index destination_dirs;
     struct inf_name_index disks_files[INF_ARCH_COUNT + 1]; /* [0] undecorated */
     struct inf_name_index disks_names[INF_ARCH_COUNT + 1];
     const struct inf_line *default_dest_dir;
-    struct inf_line_map destination_of_line; /* DestinationDirs line -> destination_list index */
+    struct inf_key_map destination_keys; /* DestinationDirs line -> destination_list index */
     struct inf_destination **destination_list;
     size_t destination_used, destination_cap;
     struct remove_entry *removes; /* ".Remove*" sections by the hash of the name before it */
@@ -343,7 +346,7 @@ static struct inf_destination *destination_of(struct inf_graph *g, const struct 
     if (!line)
         return NULL;
     struct inf_graph_private *p = g->priv;
-    uint32_t index = inf_line_map_get(&p->destination_of_line, line_index(g, line));
+    uint32_t index = inf_key_map_get(&p->destination_keys, line_index(g, line));
     if (index != INF_NO_INDEX)
         return p->destination_list[index];
     struct inf_destination *d = inf_arena_zalloc(g->arena, sizeof *d);
@@ -354,7 +357,7 @@ static struct inf_destination *destination_of(struct inf_graph *g, const struct 
     d->has_dirid = parse_number(arena_value(g, line, 0), &d->dirid);
     p->destination_list = inf_xgrow(p->destination_list, &p->destination_cap,
                                     p->destination_used + 1, sizeof *p->destination_list);
-    inf_line_map_put(&p->destination_of_line, line_index(g, line), (uint32_t)p->destination_used);
+    inf_key_map_put(&p->destination_keys, line_index(g, line), (uint32_t)p->destination_used);
     p->destination_list[p->destination_used++] = d;
     return d;
 }
@@ -616,11 +619,11 @@ static void walk_target(struct walk *w, const struct inf_line *directive, size_t
 static void add_service(struct walk *w, const struct inf_line *add_line, uint32_t install, int umdf)
 {
     struct inf_graph *g = w->graph;
-    size_t key = line_index(g, add_line);
-    uint32_t index = inf_line_map_get(&g->priv->service_of_line, key);
+    uint64_t key = line_index(g, add_line);
+    uint32_t index = inf_key_map_get(&g->priv->service_keys, key);
     if (index == INF_NO_INDEX) {
         index = (uint32_t)g->service_count;
-        inf_line_map_put(&g->priv->service_of_line, key, index);
+        inf_key_map_put(&g->priv->service_keys, key, index);
         g->services =
             inf_xgrow(g->services, &g->service_cap, g->service_count + 1, sizeof *g->services);
         struct inf_service *s = &g->services[g->service_count++];
@@ -712,11 +715,11 @@ static const struct inf_live_line *record_live_line(struct walk *w, const struct
                                                     uint32_t section)
 {
     struct inf_graph *g = w->graph;
-    size_t key = line_index(g, line);
-    uint32_t index = inf_line_map_get(&g->priv->live_of_line, key);
+    uint64_t key = line_index(g, line);
+    uint32_t index = inf_key_map_get(&g->priv->live_keys, key);
     if (index == INF_NO_INDEX) {
         index = (uint32_t)g->live_line_count;
-        inf_line_map_put(&g->priv->live_of_line, key, index);
+        inf_key_map_put(&g->priv->live_keys, key, index);
         g->live_lines = inf_xgrow(g->live_lines, &g->live_line_cap, g->live_line_count + 1,
                                   sizeof *g->live_lines);
         struct inf_live_line *l = &g->live_lines[g->live_line_count++];
@@ -1278,9 +1281,6 @@ void inf_graph_build(struct inf_graph *g, const struct inf_model *model, uint32_
     g->arena = arena;
     g->priv = inf_xcalloc(1, sizeof *g->priv);
     inf_line_map_init(&g->priv->registry_of_line, model->line_count);
-    inf_line_map_init(&g->priv->service_of_line, model->line_count);
-    inf_line_map_init(&g->priv->live_of_line, model->line_count);
-    inf_line_map_init(&g->priv->destination_of_line, model->line_count);
     describe_sections(g);
     g->priv->stamps =
         inf_xcalloc((model->section_count + 1) * INF_HKR_CONTEXT_COUNT, sizeof *g->priv->stamps);
@@ -1332,7 +1332,7 @@ void inf_graph_free(struct inf_graph *g)
     free(g->install_names);
     if (p) {
         free(p->destination_list);
-        inf_line_map_free(&p->destination_of_line);
+        inf_key_map_free(&p->destination_keys);
         inf_key_map_free(&p->list_keys);
         inf_key_map_free(&p->subject_keys);
         inf_buf_free(&p->scratch);
@@ -1340,11 +1340,11 @@ void inf_graph_free(struct inf_graph *g)
         free(p->stamps);
         inf_key_map_free(&p->copy_keys);
         inf_line_map_free(&p->registry_of_line);
-        inf_line_map_free(&p->service_of_line);
+        inf_key_map_free(&p->service_keys);
         inf_key_map_free(&p->path_keys);
         inf_key_map_free(&p->companion_keys);
         inf_key_map_free(&p->missing_keys);
-        inf_line_map_free(&p->live_of_line);
+        inf_key_map_free(&p->live_keys);
         inf_name_index_free(&p->destination_dirs);
         for (int a = 0; a <= INF_ARCH_COUNT; a++) {
             inf_name_index_free(&p->disks_files[a]);
