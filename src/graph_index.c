@@ -186,22 +186,34 @@ void inf_key_map_free(struct inf_key_map *map)
 
 void inf_line_map_init(struct inf_line_map *map, size_t line_count)
 {
-    map->values = NULL;
-    map->size = line_count;
+    map->chunks = NULL;
+    map->line_count = line_count;
+}
+
+/* The chunks over the map's lines. */
+static size_t chunk_count(const struct inf_line_map *map)
+{
+    return (map->line_count + INF_LINE_CHUNK - 1) / INF_LINE_CHUNK;
 }
 
 void inf_line_map_put(struct inf_line_map *map, size_t line, uint32_t value)
 {
-    if (line >= map->size)
+    if (line >= map->line_count)
         return; /* (not a line of the model: nothing to remember it by) */
-    if (!map->values)
-        map->values = inf_xcalloc(map->size, sizeof *map->values);
-    map->values[line] = value + 1;
+    size_t c = line / INF_LINE_CHUNK;
+    if (!map->chunks)
+        map->chunks = inf_xcalloc(chunk_count(map), sizeof *map->chunks);
+    if (!map->chunks[c])
+        map->chunks[c] = inf_xcalloc(INF_LINE_CHUNK, sizeof *map->chunks[c]);
+    map->chunks[c][line % INF_LINE_CHUNK] = value + 1;
 }
 
 void inf_line_map_free(struct inf_line_map *map)
 {
-    free(map->values);
-    map->values = NULL;
-    map->size = 0;
+    if (map->chunks)
+        for (size_t c = 0; c < chunk_count(map); c++)
+            free(map->chunks[c]);
+    free(map->chunks);
+    map->chunks = NULL;
+    map->line_count = 0;
 }

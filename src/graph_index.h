@@ -64,16 +64,17 @@ void inf_key_map_put(struct inf_key_map *map, uint64_t key, uint32_t value);
 void inf_key_map_free(struct inf_key_map *map);
 
 /*
- * Model line index -> 32-bit value, an array over the file's lines: the
- * records of a line (its registry write, its live-line record) are looked up
- * each time a walk passes it, in the order of the section's lines, where a
- * hash table's scattered slots each wait for memory in a big file. The array
- * is made at the first put, zeroed by calloc (pages no line of it reaches
- * are never touched).
+ * Model line index -> 32-bit value, in chunks of INF_LINE_CHUNK lines made
+ * when a line of theirs is first put: the records of a line (its registry
+ * write) are looked up each time a walk passes it, in its section's line
+ * order, where a hash table's scattered slots each waited for memory in a
+ * big file; and stretches of the file with no such line cost only their
+ * chunk's pointer (an array over all lines took 4 bytes for each).
  */
+#define INF_LINE_CHUNK 64
 struct inf_line_map {
-    uint32_t *values; /* value + 1; 0: none */
-    size_t size;      /* the lines of the model */
+    uint32_t **chunks; /* chunk c: lines [c * INF_LINE_CHUNK, ...), values + 1; NULL: none */
+    size_t line_count;
 };
 
 /* An empty map over LINE_COUNT lines (nothing allocated yet). */
@@ -81,8 +82,11 @@ void inf_line_map_init(struct inf_line_map *map, size_t line_count);
 /* The value stored for LINE, or INF_NO_INDEX. */
 static inline uint32_t inf_line_map_get(const struct inf_line_map *map, size_t line)
 {
-    return map->values && line < map->size ? map->values[line] - 1 : INF_NO_INDEX;
+    if (!map->chunks || line >= map->line_count || !map->chunks[line / INF_LINE_CHUNK])
+        return INF_NO_INDEX;
+    return map->chunks[line / INF_LINE_CHUNK][line % INF_LINE_CHUNK] - 1;
 }
+/* Sets LINE's value; a line past LINE_COUNT is not kept. */
 void inf_line_map_put(struct inf_line_map *map, size_t line, uint32_t value);
 void inf_line_map_free(struct inf_line_map *map);
 
