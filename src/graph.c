@@ -32,8 +32,10 @@ struct inf_graph_private {
     unsigned template_arches; /* what $ARCH$ stands for (INF_ARCH_BIT), 0: any */
     struct inf_key_map copy_keys, service_keys, path_keys, missing_keys, live_keys, list_keys,
         subject_keys;
-    /* Registry writes are many, made and met in their sections' line order: an array over
-     * the lines finds them (a hash table's scattered slots waited for memory). */
+    /* Registry writes are many, made and met in their sections' line order: a map over the
+     * lines finds them (a hash table's scattered slots waited for memory). Services, live
+     * lines and destinations stay in hash tables: a map over the lines costs a chunk
+     * wherever their few lines are spread. */
     struct inf_line_map registry_of_line;
     struct inf_key_map companion_keys; /* section << 8 | companion -> that companion section */
     struct inf_name_index destination_dirs;
