@@ -219,7 +219,7 @@ void inf_finding_set_texts(struct inf_file_result *result, struct inf_finding *f
 {
     size_t hint_len = hint ? strlen(hint) : 0;
     char *at = inf_finding_room(result, text_room(message_len) + text_room(hint_len) +
-                                        text_room(section_len) + excerpt_len + 1);
+                                            text_room(section_len) + excerpt_len + 1);
     f->message = put_text(&at, message, message_len);
     f->hint = hint ? put_text(&at, hint, hint_len) : NULL;
     f->section = section ? put_text(&at, section, section_len) : NULL;
