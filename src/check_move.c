@@ -32,8 +32,8 @@ static const struct {
                        GLOBAL_PREFIX("%12%\\"),         GLOBAL_PREFIX("%systemroot%\\"),
                        GLOBAL_PREFIX("\\systemroot\\"), GLOBAL_PREFIX("c:\\windows\\")};
 #define GLOBAL_PREFIX_COUNT (sizeof global_prefixes / sizeof global_prefixes[0])
-/* The first three, the DIRIDs, all start with '%'. */
-#define DIRID_PREFIX_COUNT 3
+/* The first four (the DIRIDs and %SystemRoot%) start with '%'. */
+#define PERCENT_PREFIX_COUNT 4
 
 /* The global prefix (an index in global_prefixes) that starts at LOW + I, or -1. */
 static int global_prefix_at(const char *low, size_t len, size_t i)
@@ -75,7 +75,7 @@ int inf_check_global_path(const char *low, size_t len, size_t *start, size_t *en
     int best = (int)GLOBAL_PREFIX_COUNT;
     size_t i = 0;
     for (size_t at = 0; at < len && best > 0; at++) {
-        if (best <= DIRID_PREFIX_COUNT) { /* only a DIRID can come before the one found */
+        if (best <= PERCENT_PREFIX_COUNT) { /* only one starting with '%' can beat it */
             const char *percent = memchr(low + at, '%', len - at);
             if (!percent)
                 break;
@@ -211,20 +211,6 @@ static struct move_group *reference_group(struct inf_check *c, struct inf_move_p
     return group_of(c, plan, in_store ? NULL : p->destination, in_store ? line : NULL);
 }
 
-/* "%13%\SUBDIR\NAME", or "%13%\NAME" when SUBDIR is empty (built without printf). */
-static const char *store_path_of(struct inf_check *c, const char *subdir, const char *name)
-{
-    size_t subdir_len = strlen(subdir), name_len = strlen(name);
-    char *out = inf_arena_alloc(c->arena, 5 + subdir_len + 1 + name_len + 1), *at = out;
-    memcpy(at, "%13%\\", 5), at += 5;
-    if (subdir_len) {
-        memcpy(at, subdir, subdir_len), at += subdir_len;
-        *at++ = '\\';
-    }
-    memcpy(at, name, name_len + 1);
-    return out;
-}
-
 /* 1. Where each copied file goes, and the destinations that move. */
 static void place_files(struct inf_check *c, struct inf_move_plan *plan)
 {
@@ -241,7 +227,11 @@ static void place_files(struct inf_check *c, struct inf_move_plan *plan)
         }
         struct placed_file *p = &plan->placed[plan->placed_count++];
         p->destination = copy->has_dirid ? copy->destination : NULL;
-        p->store_path = store_path_of(c, copy->dest_subdir, copy->dest_name.text);
+        /* "%13%\subdir\name", joined (not printed: a file may place hundreds) */
+        const char *name = copy->dest_name.text;
+        p->store_path = inf_arena_join(
+            c->arena, "%13%", "\\",
+            copy->dest_subdir[0] ? inf_arena_join(c->arena, copy->dest_subdir, "\\", name) : name);
         inf_string_map_put(&plan->files, low, plan->placed_count - 1);
     }
     for (size_t i = 0; i < g->destination_count; i++) {

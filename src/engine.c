@@ -219,7 +219,6 @@ int inf_engine_check(const char *path, struct inf_input input,
         inf_fix_cancel(&check);
     }
     inf_check_release(&check);
-    inf_finding_sink_release(&sink);
     inf_buf_free(&check.scratch);
     inf_graph_free(&graph);
     inf_arena_free(&arena);

@@ -50,8 +50,6 @@ struct inf_finding_sink {
 
 void inf_finding_sink_init(struct inf_finding_sink *sink, struct inf_file_result *result,
                            const struct inf_source *source, const struct inf_model *model);
-/* Frees what the sink made for itself (not the findings). */
-void inf_finding_sink_release(struct inf_finding_sink *sink);
 
 /* Makes room for COUNT findings more than the sink's result holds. */
 void inf_finding_expect(struct inf_finding_sink *sink, size_t count);
@@ -91,10 +89,10 @@ void inf_findings_fingerprint(struct inf_file_result *result);
 /* inf_findings_sort, then inf_findings_fingerprint. */
 void inf_findings_finish(struct inf_file_result *result);
 /*
- * N bytes, aligned for any type, in RESULT's text arena, where its findings'
- * texts and fixes live until inf_text_blocks_free.
+ * RESULT's text arena (made at the first call), where its findings' texts
+ * and fixes live until inf_text_blocks_free.
  */
-void *inf_finding_room(struct inf_file_result *result, size_t n);
+struct inf_arena *inf_finding_texts(struct inf_file_result *result);
 /* Frees the text arena of RESULT's findings (inf_file_result_free_findings does). */
 void inf_text_blocks_free(struct inf_file_result *result);
 /* How many blocks RESULT's text arena has taken. */

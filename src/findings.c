@@ -29,11 +29,6 @@ void inf_finding_sink_init(struct inf_finding_sink *sink, struct inf_file_result
     sink->model = model;
 }
 
-void inf_finding_sink_release(struct inf_finding_sink *sink)
-{
-    sink->pending = NULL; /* (a fix lies in the result's text arena) */
-}
-
 /*
  * The section holding source offset OFFSET (by its header), or INF_NO_INDEX. *RUN is the run
  * found last: a later offset's run is looked for forward from it first (findings come in file
@@ -167,7 +162,7 @@ void inf_finding_add(struct inf_finding_sink *sink, const struct inf_rule *rule,
  * outlives the file's lint arena, until the findings are reported): a file
  * with thousands of findings costs a few blocks, not an allocation each.
  */
-void *inf_finding_room(struct inf_file_result *result, size_t n)
+struct inf_arena *inf_finding_texts(struct inf_file_result *result)
 {
     if (!result->texts) {
         struct inf_arena empty = INF_ARENA_INIT;
@@ -175,7 +170,7 @@ void *inf_finding_room(struct inf_file_result *result, size_t n)
         *result->texts = empty;
         inf_arena_expect(result->texts, 4096); /* most files have a few findings */
     }
-    return inf_arena_alloc(result->texts, n);
+    return result->texts;
 }
 
 size_t inf_text_blocks_count(const struct inf_file_result *result)
@@ -218,8 +213,9 @@ void inf_finding_set_texts(struct inf_file_result *result, struct inf_finding *f
                            size_t excerpt_len)
 {
     size_t hint_len = hint ? strlen(hint) : 0;
-    char *at = inf_finding_room(result, text_room(message_len) + text_room(hint_len) +
-                                            text_room(section_len) + excerpt_len + 1);
+    char *at =
+        inf_arena_alloc(inf_finding_texts(result), text_room(message_len) + text_room(hint_len) +
+                                                       text_room(section_len) + excerpt_len + 1);
     f->message = put_text(&at, message, message_len);
     f->hint = hint ? put_text(&at, hint, hint_len) : NULL;
     f->section = section ? put_text(&at, section, section_len) : NULL;

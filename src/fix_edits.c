@@ -12,30 +12,21 @@
  * UTF-8) no fix is offered.
  */
 #include "check.h"
+#include "arena.h"
 #include "engine_check.h"
-#include "inflint/alloc.h"
 #include "inflint/buf.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* A copy of LEN bytes of TEXT, terminated, in the text arena of the sink's result. */
-static char *fix_text(struct inf_finding_sink *sink, const char *text, size_t len)
-{
-    char *copy = inf_finding_room(sink->result, len + 1);
-    memcpy(copy, text, len);
-    copy[len] = '\0';
-    return copy;
-}
-
 void inf_fix_begin(struct inf_check *check, enum inf_fix_applicability applicability,
                    const char *description)
 {
     struct inf_finding_sink *sink = check->sink;
-    struct inf_fix *fix = inf_finding_room(sink->result, sizeof *fix);
-    memset(fix, 0, sizeof *fix);
+    struct inf_arena *texts = inf_finding_texts(sink->result);
+    struct inf_fix *fix = inf_arena_zalloc(texts, sizeof *fix);
     fix->applicability = applicability;
-    fix->description = fix_text(sink, description, strlen(description));
+    fix->description = inf_arena_strndup(texts, description, strlen(description));
     sink->pending = fix; /* (one begun before and never reported is left where it lies) */
 }
 
@@ -50,16 +41,8 @@ void inf_fix_unsafe(struct inf_check *check, const char *why)
     struct inf_fix *fix = sink->pending;
     if (!fix)
         return;
-    /* "DESCRIPTION (unsafe: WHY)" */
-    static const char open[] = " (unsafe: ";
-    size_t had = strlen(fix->description), why_len = strlen(why);
-    char *text = inf_finding_room(sink->result, had + sizeof open - 1 + why_len + 2);
-    char *at = text;
-    memcpy(at, fix->description, had), at += had;
-    memcpy(at, open, sizeof open - 1), at += sizeof open - 1;
-    memcpy(at, why, why_len), at += why_len;
-    memcpy(at, ")", 2);
-    fix->description = text;
+    fix->description =
+        inf_arena_printf(inf_finding_texts(sink->result), "%s (unsafe: %s)", fix->description, why);
     fix->applicability = INF_FIX_UNSAFE;
 }
 
@@ -86,11 +69,12 @@ void inf_fix_replace(struct inf_check *check, struct inf_span span, const char *
     struct inf_fix *fix = sink->pending;
     if (!fix)
         return;
+    struct inf_arena *texts = inf_finding_texts(sink->result);
     /* Line breaks written as the line's own: a bare LF becomes CR LF on a CR LF line. */
     size_t len = strlen(replacement);
     char *text;
     if (!memchr(replacement, '\n', len) || !line_ends_in_crlf(sink->source, span.start)) {
-        text = fix_text(sink, replacement, len); /* (most replacements: one line) */
+        text = inf_arena_strndup(texts, replacement, len); /* (most replacements: one line) */
     } else {
         struct inf_buf crlf = INF_BUF_INIT;
         for (size_t i = 0; i < len; i++) {
@@ -98,15 +82,14 @@ void inf_fix_replace(struct inf_check *check, struct inf_span span, const char *
                 inf_buf_addc(&crlf, '\r');
             inf_buf_addc(&crlf, replacement[i]);
         }
-        text = fix_text(sink, crlf.data, crlf.len);
+        text = inf_arena_strndup(texts, crlf.data, crlf.len);
         inf_buf_free(&crlf);
     }
     /* The edits' array doubles when its count reaches a power of two (1, 2, 4, ...): the
      * arena gives no memory back, and most fixes have one or two edits. */
     size_t n = fix->edit_count;
     if ((n & (n - 1)) == 0) {
-        struct inf_fix_edit *bigger =
-            inf_finding_room(sink->result, (n ? 2 * n : 1) * sizeof *bigger);
+        struct inf_fix_edit *bigger = inf_arena_alloc(texts, (n ? 2 * n : 1) * sizeof *bigger);
         if (n)
             memcpy(bigger, fix->edits, n * sizeof *bigger);
         fix->edits = bigger;
@@ -165,6 +148,32 @@ static uint32_t bytes_of(const unsigned char *text, uint32_t from, uint32_t to, 
     return bytes;
 }
 
+/* How the file's bytes follow from the text's (see the top of the file). */
+enum byte_layout {
+    BYTES_UNKNOWN, /* UTF-16BE, invalid UTF-8: no fix */
+    BYTES_SHIFTED, /* byte for byte, after a prefix (a BOM) of *PREFIX bytes */
+    BYTES_COUNTED  /* counted character by character (*UTF16: in UTF-16 units) */
+};
+
+static enum byte_layout byte_layout(const struct inf_source *s, uint32_t *prefix, int *utf16)
+{
+    *prefix = 0;
+    *utf16 = 0;
+    switch (s->encoding) {
+    case INF_ENCODING_ANSI:
+        return s->flags & INF_SOURCE_HIGH_BYTES ? BYTES_COUNTED : BYTES_SHIFTED;
+    case INF_ENCODING_UTF8_BOM:
+        *prefix = 3;
+        return s->flags & INF_SOURCE_BAD_DATA ? BYTES_UNKNOWN : BYTES_SHIFTED;
+    case INF_ENCODING_UTF16LE:
+    case INF_ENCODING_UTF16LE_NOBOM:
+        *utf16 = 1;
+        return BYTES_COUNTED;
+    default:
+        return BYTES_UNKNOWN;
+    }
+}
+
 /*
  * The byte offset in the file as read of text offset AT; -1 when it cannot
  * be told. Where text and bytes differ (high bytes, UTF-16), the decoder
@@ -173,27 +182,14 @@ static uint32_t bytes_of(const unsigned char *text, uint32_t from, uint32_t to, 
  */
 static int byte_offset(const struct inf_source *s, uint32_t at, uint32_t *out)
 {
-    int utf16 = 0;
-    switch (s->encoding) {
-    case INF_ENCODING_ANSI:
-        if (!(s->flags & INF_SOURCE_HIGH_BYTES)) { /* the text is the file */
-            *out = at;
-            return 0;
-        }
-        break;
-    case INF_ENCODING_UTF8_BOM:
-        if (s->flags & INF_SOURCE_BAD_DATA)
-            return -1;
-        *out = 3 + at;
+    uint32_t prefix;
+    int utf16;
+    enum byte_layout layout = byte_layout(s, &prefix, &utf16);
+    if (layout == BYTES_SHIFTED) {
+        *out = prefix + at;
         return 0;
-    case INF_ENCODING_UTF16LE:
-    case INF_ENCODING_UTF16LE_NOBOM:
-        utf16 = 1;
-        break;
-    default:
-        return -1;
     }
-    if (!s->block_bytes)
+    if (layout == BYTES_UNKNOWN || !s->block_bytes)
         return -1;
     /* A block may start inside a character: its continuation bytes count nothing anywhere. */
     uint32_t block = at / INF_SOURCE_BLOCK;
@@ -205,9 +201,10 @@ static int byte_offset(const struct inf_source *s, uint32_t at, uint32_t *out)
 /* The file bytes that text offsets [FROM, TO) stand for, where byte_offset can tell them. */
 static uint32_t text_bytes(const struct inf_source *s, uint32_t from, uint32_t to)
 {
-    int utf16 = s->encoding == INF_ENCODING_UTF16LE || s->encoding == INF_ENCODING_UTF16LE_NOBOM;
-    if (!utf16 && (s->encoding != INF_ENCODING_ANSI || !(s->flags & INF_SOURCE_HIGH_BYTES)))
-        return to - from; /* the text is the file, or UTF-8 as read */
+    uint32_t prefix;
+    int utf16;
+    if (byte_layout(s, &prefix, &utf16) == BYTES_SHIFTED)
+        return to - from;
     return bytes_of((const unsigned char *)s->text, from, to, utf16);
 }
 

@@ -658,7 +658,6 @@ int inf_lint_source_input(const char *path, struct inf_input input,
     inf_findings_apply_overrides(result, options, 0);
     inf_suppressions_apply(&text, lexed.comments, lexed.comment_count, NULL, result, options);
     inf_findings_finish(result);
-    inf_finding_sink_release(&sink);
     free(scan.functions);
     free(scan.calls);
     free(scan.call_token);

@@ -22,6 +22,20 @@
     "[SourceDisksNames]\n1=%Disk%\n"
 #define STRINGS "[Strings]\nM=m\nD=d\nDisk=disk\n"
 
+/* Lints LEN bytes at BYTES (copied) as t.inf with default options, and the COUNT rules of
+ * RULES beside the registry's. */
+static void lint_bytes(struct inf_file_result *r, const void *bytes, size_t len,
+                       const struct inf_rule *const *rules, size_t count)
+{
+    struct inf_lint_options options;
+    inf_lint_options_init(&options);
+    unsigned char *copy = inf_xmalloc(len + 1); /* (the lint takes it) */
+    memcpy(copy, bytes, len);
+    struct inf_input input = {copy, len, 0, 0};
+    assert_int_equal(inf_lint_input_rules("t.inf", input, &options, rules, count, r), 0);
+    inf_lint_options_free(&options);
+}
+
 static size_t lint_count(const char *text, const char *code)
 {
     struct inf_file_result r;
@@ -879,7 +893,6 @@ static void expected_findings_are_added_in_place(void **state)
     assert_int_equal(r.count, 20001);
     assert_int_equal(r.findings[20000].line, 2);
     assert_string_equal(r.findings[20000].message, "again");
-    inf_finding_sink_release(&sink);
     inf_file_result_free(&r);
     inf_model_free(&m);
 }
@@ -1399,12 +1412,8 @@ static void fix_edits_cover_their_tokens_bytes(void **state)
             if (utf16)
                 bytes[bom + i * width + 1] = 0;
         }
-        unsigned char *copy = inf_xmalloc(n + 1); /* (the lint takes BYTES) */
-        memcpy(copy, bytes, n);
-        struct inf_lint_options options;
-        inf_lint_options_init(&options);
         struct inf_file_result r;
-        assert_int_equal(inf_lint_buffer("t.inf", copy, n, &options, &r), 0);
+        lint_bytes(&r, bytes, n, NULL, 0);
         const struct inf_finding *f = finding_of(&r, "ISO109");
         assert_non_null(f);
         assert_non_null(f->fix);
@@ -1413,7 +1422,6 @@ static void fix_edits_cover_their_tokens_bytes(void **state)
         assert_int_equal(e->byte_start, bom + at * width);
         assert_int_equal(e->byte_end, bom + (at + token_len) * width);
         inf_file_result_free(&r);
-        inf_lint_options_free(&options);
         free(bytes);
     }
 }
@@ -1478,11 +1486,8 @@ static void fixes_of_many_edits_live_with_their_findings(void **state)
         inf_buf_printf(&text, "HKR,,Value%d,,%d\n", i, i);
     inf_buf_adds(&text, STRINGS);
     const struct inf_rule *const rules[] = {&many_edits_rule};
-    struct inf_lint_options options;
-    inf_lint_options_init(&options);
-    struct inf_input input = {(unsigned char *)inf_xstrndup(text.data, text.len), text.len, 0, 0};
     struct inf_file_result r;
-    assert_int_equal(inf_lint_input_rules("t.inf", input, &options, rules, 1, &r), 0);
+    lint_bytes(&r, text.data, text.len, rules, 1);
     assert_int_equal(count_code(&r, "TEST001"), 300);
     size_t blocks = inf_text_blocks_count(&r);
     assert_true(blocks >= 2 && blocks <= 16); /* 3 MB of edits */
@@ -1508,7 +1513,6 @@ static void fixes_of_many_edits_live_with_their_findings(void **state)
     }
     inf_file_result_free(&r);
     assert_null(r.texts);
-    inf_lint_options_free(&options);
     inf_buf_free(&text);
 }
 
@@ -1523,20 +1527,13 @@ static void example_rule_of_the_guide_runs(void **state)
                             "AddReg=Svc_Reg\n[Svc_Reg]\nHKR,,ImagePath,,a.sys\n"
                             "HKR,Parameters,Mode,,1\n[Dead_Reg]\nHKR,,ImagePath,,b.sys\n" STRINGS;
     const struct inf_rule *const rules[] = {&example_rule_imagepath};
-    struct inf_lint_options options;
-    inf_lint_options_init(&options);
-    size_t len = strlen(text);
-    unsigned char *bytes = inf_xmalloc(len + 1);
-    memcpy(bytes, text, len);
-    struct inf_input input = {bytes, len, 0, 0};
     struct inf_file_result r;
-    assert_int_equal(inf_lint_input_rules("t.inf", input, &options, rules, 1, &r), 0);
+    lint_bytes(&r, text, strlen(text), rules, 1);
     assert_int_equal(count_code(&r, "EXAMPLE001"), 1); /* the live line only, not Dead_Reg */
     const struct inf_finding *f = finding_of(&r, "EXAMPLE001");
     assert_int_equal(f->line, 19); /* the ImagePath line of [Svc_Reg] */
     assert_string_equal(f->message, "AddReg writes ImagePath under HKR");
     inf_file_result_free(&r);
-    inf_lint_options_free(&options);
 }
 
 int main(void)
