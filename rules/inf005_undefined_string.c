@@ -124,16 +124,20 @@ static int check_token(struct inf_check *c, const struct inf_token *token, uint3
 }
 
 /* Tokens found clean (every reference defined), by a hash of their text: Models sections
- * repeat a few %strkey% tokens on thousands of lines, and each is read once. */
-#define CLEAN_SLOTS 256
+ * repeat a few %strkey% tokens on thousands of lines, and each is read once. Up to
+ * MAX_CLEAN_SLOTS slots, a power of two: unique tokens (`%13%\\svc_1.sys`, ...) pass through
+ * the table, and in a small one they soon push out the few that repeat. */
+#define MAX_CLEAN_SLOTS 4096
 
 static void check(struct inf_check *c)
 {
     const struct inf_model *m = c->model;
     struct line_names seen = {INF_NO_INDEX, {{NULL, 0}}, 0};
     struct string_keys keys = {NULL, 0, 0, NULL};
-    struct inf_text clean[CLEAN_SLOTS];
-    memset(clean, 0, sizeof clean);
+    size_t slots = 16;
+    while (slots < m->percent_count && slots < MAX_CLEAN_SLOTS)
+        slots *= 2;
+    struct inf_text *clean = inf_arena_array(c, slots, sizeof *clean);
     const struct inf_text *last = NULL; /* the slot of the last token, when it was clean */
     /* Only tokens holding '%' can name a string; [Strings*] values are never substituted. */
     for (size_t i = 0; i < m->percent_count; i++) {
@@ -144,7 +148,7 @@ static void check(struct inf_check *c)
         struct inf_text raw = inf_token_raw(m, token);
         if (last && raw.len == last->len && inf_bytes_equal(raw.ptr, last->ptr, raw.len))
             continue; /* the same as the token before (no hash needed) */
-        struct inf_text *slot = &clean[inf_hash_nocase(raw.ptr, raw.len) % CLEAN_SLOTS];
+        struct inf_text *slot = &clean[inf_hash_nocase(raw.ptr, raw.len) & (slots - 1)];
         if (slot->ptr && raw.len == slot->len && inf_bytes_equal(raw.ptr, slot->ptr, raw.len)) {
             last = slot;
             continue;
