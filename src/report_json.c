@@ -132,12 +132,15 @@ static const struct rule_members *rule_members_of(const struct inf_finding *f,
     return m;
 }
 
-/* Writes diagnostic F (its path already escaped, PATH_LEN bytes; its rule members RULE) at AT;
- * returns the end. */
-static char *finding_at(char *at, const struct inf_finding *f, const char *path, size_t path_len,
-                        const struct rule_members *rule, const struct finding_texts *t)
+/* Writes diagnostic F (its path already escaped, PATH_LEN bytes; its rule members RULE) at AT,
+ * after ",\n" unless it is the report's FIRST; returns the end. */
+static char *finding_at(char *at, const struct inf_finding *f, int first, const char *path,
+                        size_t path_len, const struct rule_members *rule,
+                        const struct finding_texts *t)
 {
-    at = INF_LITERAL_AT(at, ",\n    {\"path\": ");
+    if (!first)
+        *at++ = ',';
+    at = INF_LITERAL_AT(at, "\n    {\"path\": ");
     at = inf_bytes_at(at, path, path_len);
     at = MEMBER_UINT_AT(at, "line", f->line);
     at = MEMBER_UINT_AT(at, "column", f->column);
@@ -162,12 +165,10 @@ static char *finding_at(char *at, const struct inf_finding *f, const char *path,
     return at;
 }
 
-static void write_json_file(struct inf_buf *out, const struct inf_file_result *result,
-                            const struct inf_report_options *options)
+/* Writes the diagnostics of RESULT, which has some, to OUT; the first of them is the report's
+ * FIRST when that is set. */
+static void write_diagnostics(struct inf_buf *out, const struct inf_file_result *result, int first)
 {
-    (void)options;
-    if (!result->count)
-        return;
     struct inf_buf path = INF_BUF_INIT; /* escaped once, repeated in every diagnostic */
     inf_buf_add_json_string(&path, result->path, strlen(result->path));
     /* Room for the usual diagnostic, reserved at once: a file with thousands of findings
@@ -182,13 +183,23 @@ static void write_json_file(struct inf_buf *out, const struct inf_file_result *r
         const struct rule_members *rule = rule_members_of(f, kept, &next_kept);
         struct finding_texts texts;
         inf_buf_reserve(out, finding_room(f, path.len, rule->len, &texts));
-        char *end = finding_at(out->data + out->len, f, path.data, path.len, rule, &texts);
+        char *end =
+            finding_at(out->data + out->len, f, first && i == 0, path.data, path.len, rule, &texts);
         out->len = (size_t)(end - out->data);
         *end = '\0';
     }
     for (size_t k = 0; k < RULE_MEMBERS_KEPT; k++)
         free(kept[k].text);
     inf_buf_free(&path);
+}
+
+/* A file's part: its diagnostics, each after ",\n" (write_json drops the report's first). */
+static void write_json_file(struct inf_buf *out, const struct inf_file_result *result,
+                            const struct inf_report_options *options)
+{
+    (void)options;
+    if (result->count)
+        write_diagnostics(out, result, 0);
 }
 
 static void write_json(struct inf_buf *out, const struct inf_file_result *results, size_t count,
@@ -228,22 +239,19 @@ static void write_json(struct inf_buf *out, const struct inf_file_result *result
     }
     inf_buf_adds(out, count ? "\n  ],\n  \"diagnostics\": [" : "],\n  \"diagnostics\": [");
     int first = 1;
-    struct inf_buf scratch = INF_BUF_INIT;
     for (size_t r = 0; r < count; r++) {
         struct inf_text part = inf_report_part(options, r);
-        if (!part.ptr) {
-            inf_buf_clear(&scratch);
-            write_json_file(&scratch, &results[r], options);
-            part.ptr = scratch.data;
-            part.len = scratch.len;
+        if (!part.ptr) { /* not rendered ahead: written straight to OUT (its sink, if any) */
+            if (results[r].count) {
+                write_diagnostics(out, &results[r], first);
+                first = 0;
+            }
+        } else if (part.len) {
+            /* Every diagnostic of a part starts with ",\n": the very first drops the comma. */
+            inf_buf_add(out, part.ptr + first, part.len - (size_t)first);
+            first = 0;
         }
-        if (!part.len)
-            continue;
-        /* Every diagnostic starts with ",\n": the very first one drops the comma. */
-        inf_buf_add(out, part.ptr + first, part.len - (size_t)first);
-        first = 0;
     }
-    inf_buf_free(&scratch);
     inf_buf_adds(out, first ? "],\n" : "\n  ],\n");
     inf_buf_printf(out,
                    "  \"summary\": {\"files\": %zu, \"errors\": %zu, \"warnings\": %zu, "

@@ -1043,6 +1043,19 @@ static void list_unbuilt(const struct lint_job *job)
     }
 }
 
+/* Does the command line name one file to lint at most: one path, which is standard input or
+ * a file, not a directory or a WDK project (the cases find_files expands)? */
+static int lints_one_file(const struct run *run)
+{
+    if (run->opt->path_count != 1)
+        return 0;
+    const char *p = run->opt->paths[0];
+    if (strcmp(p, "-") == 0)
+        return 1;
+    return !inf_os_is_directory(p) &&
+           !(run->projects && inf_projects_is_project_path(p) && inf_os_is_file(p));
+}
+
 int inf_run_lint(const struct inf_run_options *opt)
 {
     struct run run;
@@ -1060,8 +1073,11 @@ int inf_run_lint(const struct inf_run_options *opt)
     else if (strcmp(color, "auto") == 0)
         report_options.color = !getenv("NO_COLOR") && inf_os_stdout_supports_color();
     /* Baselines need every finding after linting: then the report is rendered at the end.
-     * --diff prints diffs, not findings. */
-    if (!opt->write_baseline && !opt->baseline && !opt->statistics && !opt->diff)
+     * --diff prints diffs, not findings. A single file's report is rendered at the end too,
+     * straight to the output: ahead, its part would be held whole (tens of MB for a file with
+     * tens of thousands of findings) and then copied out. */
+    if (!opt->write_baseline && !opt->baseline && !opt->statistics && !opt->diff &&
+        !lints_one_file(&run))
         job.parts = inf_report_parts_new(reporter, &report_options, jobs);
     if (job.parts)
         job.tallies = inf_xcalloc((size_t)jobs, sizeof *job.tallies);

@@ -57,6 +57,16 @@ expect "json fail-on never" 0 "$inflint" -f json --fail-on never "$bad"
 expect "json warning passes" 0 "$inflint" -f json samples/rules/inf010-bad.inf
 expect "json warning fails with --fail-on warning" 1 "$inflint" -j 2 -f json --fail-on warning \
   samples/rules/inf010-bad.inf samples/isolated.inf
+# A lone file's JSON is written at the end, straight out; a directory's files are rendered as
+# they are linted. The same file prints the same both ways (no comma before the first).
+mkdir -p "$tmp/lone" && cp "$bad" "$tmp/lone/bad.inf"
+"$inflint" -j 1 -f json "$tmp/lone/bad.inf" > "$tmp/lone-file.json" 2>&1
+"$inflint" -j 1 -f json "$tmp/lone" > "$tmp/lone-dir.json" 2>&1
+if cmp -s "$tmp/lone-file.json" "$tmp/lone-dir.json"; then passed=$((passed + 1)); else
+  failed=$((failed + 1)); echo "FAIL: a lone file's JSON differs from its directory's"; fi
+cp "$tmp/lone-file.json" "$tmp/out"
+lacks "lone file's first diagnostic after no comma" out '"diagnostics": [,'
+contains "lone file's diagnostics" out '"rule": "ISO106"'
 expect "json missing file" 2 "$inflint" -j 2 -f json "$tmp/none.inf" samples/isolated.inf
 contains "json missing file listed" out '"error": "No such file or directory"'
 contains "json missing file not counted" out '"summary": {"files": 1, "errors": 0'
