@@ -1274,6 +1274,37 @@ static void collect_destinations(struct inf_graph *g)
     g->destination_count = p->destination_used;
 }
 
+/*
+ * Room for every registry write the walk can find: the lines of each section a registry
+ * directive names, live or not (each section once). A big file has a hundred thousand
+ * writes and more, and its array would otherwise be copied at every doubling.
+ */
+static void reserve_registry(struct inf_graph *g)
+{
+    /* Uses hold their directive's name as the directive table spells it: these pointers. */
+    static const char *const writers[] = {"AddReg", "DelReg", "BitReg"};
+    const char *names[sizeof writers / sizeof writers[0]];
+    for (size_t k = 0; k < sizeof writers / sizeof writers[0]; k++) {
+        const struct inf_directive *d =
+            inf_directive_find((struct inf_text){writers[k], strlen(writers[k])});
+        names[k] = d ? d->name : NULL;
+    }
+    size_t count;
+    const struct inf_directive_use *uses = inf_graph_directive_uses(g, &count);
+    unsigned char *counted = inf_arena_zalloc(g->arena, g->model->section_count + 1);
+    size_t lines = 0;
+    for (size_t i = 0; i < count; i++) {
+        uint32_t s = uses[i].section;
+        const char *d = uses[i].directive;
+        if (s == INF_NO_INDEX || counted[s] || (d != names[0] && d != names[1] && d != names[2]))
+            continue;
+        counted[s] = 1;
+        lines += g->model->sections[s].line_count;
+    }
+    if (lines)
+        g->registry = inf_xgrow(g->registry, &g->registry_cap, lines, sizeof *g->registry);
+}
+
 void inf_graph_build(struct inf_graph *g, const struct inf_model *model, uint32_t min_build,
                      unsigned template_arches, struct inf_arena *arena)
 {
@@ -1291,6 +1322,8 @@ void inf_graph_build(struct inf_graph *g, const struct inf_model *model, uint32_
     build_indexes(g);
     unsigned arches = considered_arches(g);
     g->priv->template_arches = template_arches;
+    /* (every rule set asks for the directive uses (INF006, INF016, INF025): made once, here) */
+    reserve_registry(g);
 
     uint32_t manufacturer = find_section(g, "Manufacturer");
     if (manufacturer != INF_NO_INDEX) {
@@ -1308,8 +1341,6 @@ void inf_graph_build(struct inf_graph *g, const struct inf_model *model, uint32_
     for (size_t i = 0; i < g->path_count; i++)
         walk_install(g, i);
     collect_destinations(g);
-    size_t uses; /* every rule set asks for them (INF006, INF016, INF025): made once, here */
-    inf_graph_directive_uses(g, &uses);
     unsigned char *referenced = inf_graph_mark_references(g);
     for (size_t s = 0; s < model->section_count; s++)
         g->sections[s].referenced = referenced[s];
