@@ -125,8 +125,8 @@ static int check_token(struct inf_check *c, const struct inf_token *token, uint3
 
 /* Tokens found clean (every reference defined), by a hash of their text: Models sections
  * repeat a few %strkey% tokens on thousands of lines, and each is read once. Up to
- * MAX_CLEAN_SLOTS slots, a power of two: unique tokens (`%13%\\svc_1.sys`, ...) pass through
- * the table, and in a small one they soon push out the few that repeat. */
+ * MAX_CLEAN_SLOTS slots, a power of two: unique tokens (a `%13%` path per file, say) pass
+ * through the table, and in a small one they soon push out the few that repeat. */
 #define MAX_CLEAN_SLOTS 4096
 
 static void check(struct inf_check *c)

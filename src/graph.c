@@ -1322,7 +1322,8 @@ void inf_graph_build(struct inf_graph *g, const struct inf_model *model, uint32_
     build_indexes(g);
     unsigned arches = considered_arches(g);
     g->priv->template_arches = template_arches;
-    /* (every rule set asks for the directive uses (INF006, INF016, INF025): made once, here) */
+    /* The directive uses (every rule set asks for them: INF006, INF016, INF025) are made here,
+     * once, before the walk: they size its array of registry writes. */
     reserve_registry(g);
 
     uint32_t manufacturer = find_section(g, "Manufacturer");
