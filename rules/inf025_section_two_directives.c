@@ -8,13 +8,13 @@
 
 /* The directives seen naming one section so far, and where the first was. */
 struct section_uses {
-    const char *first; /* the directive of the first use */
+    const struct inf_directive *first; /* the directive of the first use */
     uint32_t first_line;
-    const char **others; /* later directives reported, in the arena */
+    const struct inf_directive **others; /* later directives reported, in the arena */
     size_t other_count, other_cap;
 };
 
-static int already_reported(const struct section_uses *seen, const char *directive)
+static int already_reported(const struct section_uses *seen, const struct inf_directive *directive)
 {
     for (size_t i = 0; i < seen->other_count; i++)
         if (seen->others[i] == directive)
@@ -22,11 +22,12 @@ static int already_reported(const struct section_uses *seen, const char *directi
     return 0;
 }
 
-static void remember(struct inf_check *c, struct section_uses *seen, const char *directive)
+static void remember(struct inf_check *c, struct section_uses *seen,
+                     const struct inf_directive *directive)
 {
     if (seen->other_count == seen->other_cap) {
         size_t grown = seen->other_cap ? seen->other_cap * 2 : 4;
-        const char **list = inf_arena_array(c, grown, sizeof *list);
+        const struct inf_directive **list = inf_arena_array(c, grown, sizeof *list);
         if (seen->other_count)
             memcpy(list, seen->others, seen->other_count * sizeof *list);
         seen->others = list;
@@ -48,7 +49,7 @@ static void check(struct inf_check *c)
         if (u->section == INF_NO_INDEX)
             continue; /* a missing section is INF006's */
         struct section_uses *s = &seen[u->section];
-        /* Directive names are the table's own strings: one pointer per directive. */
+        /* Directives are entries of the directive table: one pointer per directive. */
         if (!s->first) {
             s->first = u->directive;
             s->first_line = u->line->line;
@@ -62,7 +63,7 @@ static void check(struct inf_check *c)
                    "give each directive a section of its own (a file list for CopyFiles, "
                    "another for DelFiles), so that changing one cannot change the other",
                    "section [%.*s] is named by %s here and by %s on line %u", (int)name.len,
-                   name.ptr, u->directive, s->first, s->first_line);
+                   name.ptr, u->directive->name, s->first->name, s->first_line);
     }
 }
 

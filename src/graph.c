@@ -1281,22 +1281,13 @@ static void collect_destinations(struct inf_graph *g)
  */
 static void reserve_registry(struct inf_graph *g)
 {
-    /* Uses hold their directive's name as the directive table spells it: these pointers. */
-    static const char *const writers[] = {"AddReg", "DelReg", "BitReg"};
-    const char *names[sizeof writers / sizeof writers[0]];
-    for (size_t k = 0; k < sizeof writers / sizeof writers[0]; k++) {
-        const struct inf_directive *d =
-            inf_directive_find((struct inf_text){writers[k], strlen(writers[k])});
-        names[k] = d ? d->name : NULL;
-    }
     size_t count;
     const struct inf_directive_use *uses = inf_graph_directive_uses(g, &count);
     unsigned char *counted = inf_arena_zalloc(g->arena, g->model->section_count + 1);
     size_t lines = 0;
     for (size_t i = 0; i < count; i++) {
         uint32_t s = uses[i].section;
-        const char *d = uses[i].directive;
-        if (s == INF_NO_INDEX || counted[s] || (d != names[0] && d != names[1] && d != names[2]))
+        if (s == INF_NO_INDEX || counted[s] || uses[i].directive->walk != INF_WALK_REGISTRY)
             continue;
         counted[s] = 1;
         lines += g->model->sections[s].line_count;

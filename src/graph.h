@@ -165,9 +165,11 @@ struct inf_copy_list_use {
     int copies_files;                          /* the list (or @file) copies at least one file */
 };
 
+struct inf_directive; /* directives.h */
+
 /* One section named by a directive, anywhere in the file (live or not). */
 struct inf_directive_use {
-    const char *directive; /* its name as the directive table spells it: "CopyFiles" */
+    const struct inf_directive *directive; /* its entry in the directive table */
     const struct inf_line *line;
     struct inf_span span;    /* the directive line on its first physical line */
     uint32_t from_section;   /* the section holding the directive */

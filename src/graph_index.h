@@ -2,7 +2,7 @@
  * graph_index.h - small hash tables used while building the graph:
  * case-insensitive name -> line (DestinationDirs, SourceDisks*), and
  * 64-bit key -> record index (deduplicating records reached many times);
- * and a model line -> record index array for records made once per line.
+ * and a map from model line to record index, in chunks (registry writes).
  */
 #ifndef INFLINT_GRAPH_INDEX_H
 #define INFLINT_GRAPH_INDEX_H

@@ -201,16 +201,15 @@ static void expand(struct reach_walk *w, uint32_t section)
     const struct inf_model *m = g->model;
     for (uint32_t k = w->uses.first[section]; k < w->uses.first[section + 1]; k++) {
         const struct inf_directive_use *u = &g->directive_uses[w->uses.items[k]];
-        const struct inf_directive *d =
-            inf_directive_find((struct inf_text){u->directive, strlen(u->directive)});
-        int data = d && (d->walk == INF_WALK_COPY_FILES || d->walk == INF_WALK_REGISTRY);
+        const struct inf_directive *d = u->directive;
+        int data = (d->walk == INF_WALK_COPY_FILES || d->walk == INF_WALK_REGISTRY);
         if (u->section != INF_NO_INDEX) {
             reach(w, u->section, data);
             continue;
         }
         if (w->live_line[u->line - m->lines])
             continue; /* the live walk judged this line (and knows its Include context) */
-        if (d && d->walk == INF_WALK_NEEDS && has_include(w))
+        if (d->walk == INF_WALK_NEEDS && has_include(w))
             continue;
         add_missing(w, u->line, (struct inf_text){u->target.text, u->target.len});
     }

@@ -399,7 +399,7 @@ const struct inf_directive_use *inf_graph_directive_uses(struct inf_graph *g, si
                         inf_xgrow(g->directive_uses, &g->directive_use_cap,
                                   g->directive_use_count + 1, sizeof *g->directive_uses);
                     struct inf_directive_use *u = &g->directive_uses[g->directive_use_count++];
-                    u->directive = d->name;
+                    u->directive = d;
                     u->line = line;
                     if (span.end == 0)
                         span = inf_span_line(m, line);

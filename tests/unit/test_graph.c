@@ -277,12 +277,12 @@ static void directive_uses_cover_the_whole_file(void **state)
     size_t count;
     const struct inf_directive_use *uses = inf_graph_directive_uses(&g, &count);
     assert_int_equal(count, 6); /* Files, Reg, Svc, Log, Reg (from Dead), Gone */
-    assert_string_equal(uses[0].directive, "CopyFiles");
+    assert_string_equal(uses[0].directive->name, "CopyFiles");
     assert_string_equal(uses[0].target.text, "Files");
-    assert_string_equal(uses[2].directive, "AddService");
+    assert_string_equal(uses[2].directive->name, "AddService");
     assert_string_equal(uses[2].target.text, "Svc");
     assert_string_equal(uses[3].target.text, "Log");
-    assert_string_equal(uses[4].directive, "DelReg");
+    assert_string_equal(uses[4].directive->name, "DelReg");
     assert_int_equal(uses[4].section, uses[1].section); /* the same [Reg] */
     assert_int_equal(uses[5].section, INF_NO_INDEX);    /* [Gone] does not exist */
     assert_int_equal(uses[5].from_section, inf_model_find_section(&m, "Dead", 4));
@@ -343,7 +343,7 @@ static void substituted_keys_name_directives(void **state)
     const struct inf_directive_use *uses = inf_graph_directive_uses(&g, &count);
     assert_int_equal(count, 2 * 67); /* K0, K3, ... K198: 67 keys, two lines each */
     for (size_t k = 0; k < count; k++) {
-        assert_string_equal(uses[k].directive, "CopyFiles");
+        assert_string_equal(uses[k].directive->name, "CopyFiles");
         int n = atoi(uses[k].target.text + 1);
         assert_int_equal(n % 3, 0);
         assert_int_equal(n, (int)(k / 2) * 3);
