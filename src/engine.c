@@ -249,7 +249,7 @@ void inf_file_result_free_findings(struct inf_file_result *result)
     free(result->findings);
     result->findings = NULL;
     result->count = result->cap = 0;
-    inf_text_blocks_free(result);
+    inf_finding_texts_free(result);
 }
 
 void inf_file_result_free(struct inf_file_result *result)

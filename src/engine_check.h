@@ -90,13 +90,13 @@ void inf_findings_fingerprint(struct inf_file_result *result);
 void inf_findings_finish(struct inf_file_result *result);
 /*
  * RESULT's text arena (made at the first call), where its findings' texts
- * and fixes live until inf_text_blocks_free.
+ * and fixes live until inf_finding_texts_free.
  */
 struct inf_arena *inf_finding_texts(struct inf_file_result *result);
 /* Frees the text arena of RESULT's findings (inf_file_result_free_findings does). */
-void inf_text_blocks_free(struct inf_file_result *result);
+void inf_finding_texts_free(struct inf_file_result *result);
 /* How many blocks RESULT's text arena has taken. */
-size_t inf_text_blocks_count(const struct inf_file_result *result);
+size_t inf_finding_texts_block_count(const struct inf_file_result *result);
 
 /* Frees the findings of RESULT and their texts alone (path, encoding and error stay). */
 void inf_file_result_free_findings(struct inf_file_result *result);

@@ -173,12 +173,12 @@ struct inf_arena *inf_finding_texts(struct inf_file_result *result)
     return result->texts;
 }
 
-size_t inf_text_blocks_count(const struct inf_file_result *result)
+size_t inf_finding_texts_block_count(const struct inf_file_result *result)
 {
     return result->texts ? inf_arena_block_count(result->texts) : 0;
 }
 
-void inf_text_blocks_free(struct inf_file_result *result)
+void inf_finding_texts_free(struct inf_file_result *result)
 {
     if (result->texts)
         inf_arena_free(result->texts);

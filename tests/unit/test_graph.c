@@ -460,7 +460,6 @@ static void install_names_are_read_once_and_missing_ones_reported_per_line(void 
     inf_model_free(&m);
 }
 
-/* The precomputed directive slots find every directive, in any case, and nothing else. */
 /* The line map: nothing before a put, each line its own value, lines past the model's
  * ignored, and value 0 told apart from none. */
 static void line_map_keeps_a_value_per_line(void **state)
@@ -482,6 +481,7 @@ static void line_map_keeps_a_value_per_line(void **state)
     assert_int_equal(inf_line_map_get(&map, 0), INF_NO_INDEX);
 }
 
+/* The precomputed directive slots find every directive, in any case, and nothing else. */
 static void directive_table_finds_every_directive(void **state)
 {
     (void)state;

@@ -816,7 +816,7 @@ static void many_findings_share_few_text_blocks(void **state)
     struct inf_file_result r;
     lint_named(&r, "t.inf", text.data);
     assert_int_equal(count_code(&r, "INF004"), 8999);
-    size_t blocks = inf_text_blocks_count(&r);
+    size_t blocks = inf_finding_texts_block_count(&r);
     assert_true(blocks >= 2 && blocks <= 16);
     size_t seen = 0;
     for (size_t i = 0; i < r.count; i++) {
@@ -1489,7 +1489,7 @@ static void fixes_of_many_edits_live_with_their_findings(void **state)
     struct inf_file_result r;
     lint_bytes(&r, text.data, text.len, rules, 1);
     assert_int_equal(count_code(&r, "TEST001"), 300);
-    size_t blocks = inf_text_blocks_count(&r);
+    size_t blocks = inf_finding_texts_block_count(&r);
     assert_true(blocks >= 2 && blocks <= 16); /* 3 MB of edits */
     for (size_t i = 0; i < r.count; i++) {
         const struct inf_finding *f = &r.findings[i];
