@@ -68,25 +68,12 @@ void inf_buf_adds(struct inf_buf *buf, const char *text)
     inf_buf_add(buf, text, strlen(text));
 }
 
-/*
- * Is every conversion of FORMAT one inf_buf_vformat handles: %s, %.*s, %c, %d, %u, %x, with
- * l or z (%ld, %lu, %lx, %zu), and %%? (No flags or widths: those go to vsnprintf.)
- */
-static int simple_format(const char *format)
+void inf_buf_add_repeated(struct inf_buf *buf, char c, size_t count)
 {
-    for (const char *p = format; (p = strchr(p, '%')) != NULL;) {
-        p++;
-        if (*p == '%' || *p == 's' || *p == 'c' || *p == 'd' || *p == 'u' || *p == 'x') {
-            p++;
-        } else if (p[0] == '.' && p[1] == '*' && p[2] == 's') {
-            p += 3;
-        } else if ((p[0] == 'l' || p[0] == 'z') && (p[1] == 'd' || p[1] == 'u' || p[1] == 'x')) {
-            p += 2;
-        } else {
-            return 0;
-        }
-    }
-    return 1;
+    inf_buf_reserve(buf, count);
+    memset(buf->data + buf->len, c, count);
+    buf->len += count;
+    buf->data[buf->len] = '\0';
 }
 
 /* Appends LEN bytes of DATA, the room checked here and the terminator left to the caller
@@ -119,12 +106,15 @@ static size_t append_unsigned(struct inf_buf *buf, unsigned long long value, uns
 
 int inf_buf_vformat(struct inf_buf *buf, const char *format, va_list args)
 {
-    /* A buffer with a sink may flush, and what it wrote cannot be taken back: its format is
-     * checked first. Any other is read once, what it appended undone if a conversion turns
-     * out not to be one of ours; the arguments are read from a copy, the caller's left as
-     * they were for vsnprintf. */
-    if (buf->sink && !simple_format(format))
-        return -1;
+    /* The format is read once, what it appended undone if a conversion turns out not to be
+     * one of ours; the arguments are read from a copy, the caller's left as they were for
+     * vsnprintf. A buffer with a sink is not flushed meanwhile (what it wrote could not be
+     * taken back): it is flushed before when more than half full, so that only a text longer
+     * than half of it makes it grow. */
+    FILE *sink = buf->sink;
+    if (sink && buf->len > buf->cap / 2)
+        flush_to_sink(buf);
+    buf->sink = NULL;
     size_t undo = buf->len;
     va_list ap;
     va_copy(ap, args);
@@ -195,10 +185,12 @@ int inf_buf_vformat(struct inf_buf *buf, const char *format, va_list args)
             buf->len = undo;
             if (buf->data)
                 buf->data[undo] = '\0';
+            buf->sink = sink;
             return -1;
         }
     }
     va_end(ap);
+    buf->sink = sink;
     if (buf->data)
         buf->data[buf->len] = '\0';
     return added > 0x7fffffff ? 0x7fffffff : (int)added;
@@ -437,23 +429,44 @@ void inf_buf_add_json_string(struct inf_buf *buf, const char *text, size_t len)
     buf->data[buf->len] = '\0';
 }
 
+/* The offset of the first byte of TEXT[I, LEN) that is not printable ASCII (a control, DEL
+ * or a byte >= 0x80: add_visible looks at those one by one), or LEN. */
+static size_t printable_ascii_end(const unsigned char *text, size_t i, size_t len)
+{
+#ifdef HAVE_SSE2
+    while (i + 16 <= len) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(text + i));
+        __m128i look = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)); /* and >= 0x80: negative */
+        look = _mm_or_si128(look, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+        unsigned mask = (unsigned)_mm_movemask_epi8(look);
+        if (mask)
+            return i + inf_lowest_set_bit(mask);
+        i += 16;
+    }
+#endif
+    while (i < len && text[i] >= 0x20 && text[i] < 0x7F)
+        i++;
+    return i;
+}
+
 void inf_buf_add_visible(struct inf_buf *buf, const char *text, size_t len, int one_column)
 {
     const unsigned char *p = (const unsigned char *)text;
     size_t plain = 0; /* bytes before I that are copied as they are */
     for (size_t i = 0; i < len;) {
+        i = printable_ascii_end(p, i, len); /* (most text: passed over in blocks) */
+        if (i == len)
+            break;
         size_t n = utf8_sequence(p + i, len - i);
         int c1 = n == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0;
-        if (n > 1 && !c1) {
+        if ((n > 1 && !c1) || (p[i] == '\t' && !one_column)) {
             i += n;
             continue;
         }
-        if (n == 1 && (p[i] >= 0x20 || p[i] == '\t') && p[i] != 0x7F) {
-            i++;
-            continue;
-        }
         inf_buf_add(buf, text + plain, i - plain);
-        if (one_column)
+        if (p[i] == '\t')
+            inf_buf_addc(buf, ' '); /* (one column: a tab would be as wide as the terminal says) */
+        else if (one_column)
             inf_buf_adds(buf, "\xEF\xBF\xBD"); /* U+FFFD */
         else if (p[i] == '\n')
             inf_buf_adds(buf, "\\n");

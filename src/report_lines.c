@@ -15,22 +15,38 @@ static void add_visible(struct inf_buf *out, const char *text)
     inf_buf_add_visible(out, text, strlen(text), 0);
 }
 
+/* LINE, SEPARATOR and COLUMN in decimal between OPEN and CLOSE: ":12:5" or "(12,5)". */
+static void add_position(struct inf_buf *out, char open, const struct inf_finding *f,
+                         char separator, const char *close)
+{
+    inf_buf_addc(out, open);
+    inf_buf_add_uint(out, f->line);
+    inf_buf_addc(out, separator);
+    inf_buf_add_uint(out, f->column);
+    inf_buf_adds(out, close);
+}
+
+/* (Both lines are appended piece by piece: printf's parse of a format would cost more than
+ * the line.) */
 static void gcc_line(struct inf_buf *out, const char *path, const struct inf_finding *f)
 {
     add_visible(out, path);
-    inf_buf_printf(out, ":%u:%u: %s: ", (unsigned)f->line, (unsigned)f->column,
-                   inf_severity_name(f->severity));
+    add_position(out, ':', f, ':', ": ");
+    inf_buf_adds(out, inf_severity_name(f->severity));
+    inf_buf_adds(out, ": ");
     add_visible(out, f->message);
-    inf_buf_printf(out, " [%s]\n", f->rule->code);
+    inf_buf_adds(out, " [");
+    inf_buf_adds(out, f->rule->code);
+    inf_buf_adds(out, "]\n");
 }
 
 static void msvc_line(struct inf_buf *out, const char *path, const struct inf_finding *f)
 {
-    int error = f->severity == INF_SEVERITY_ERROR;
     add_visible(out, path);
-    inf_buf_printf(out, "(%u,%u): %s %s: %s", (unsigned)f->line, (unsigned)f->column,
-                   error ? "error" : "warning", f->rule->code,
-                   f->severity == INF_SEVERITY_NOTE ? "note: " : "");
+    add_position(out, '(', f, ',', "): ");
+    inf_buf_adds(out, f->severity == INF_SEVERITY_ERROR ? "error " : "warning ");
+    inf_buf_adds(out, f->rule->code);
+    inf_buf_adds(out, f->severity == INF_SEVERITY_NOTE ? ": note: " : ": ");
     add_visible(out, f->message);
     inf_buf_addc(out, '\n');
 }

@@ -107,6 +107,14 @@ static void add_base_ids(struct inf_buf *out, const char *base)
     inf_buf_free(&uri);
 }
 
+/* NAME (a literal ending in ": ") and VALUE in decimal: one member of a result, appended as
+ * two pieces (printf's parse of a format costs more than both). */
+static void add_number(struct inf_buf *out, const char *name, unsigned value)
+{
+    inf_buf_adds(out, name);
+    inf_buf_add_uint(out, value);
+}
+
 /* ", "properties": {"infverif": [...]}" for RULE (the InfVerif codes it covers). */
 static void add_infverif_property(struct inf_buf *out, const struct inf_rule *rule)
 {
@@ -154,13 +162,12 @@ static void write_invocation(struct inf_buf *out, const struct inf_file_result *
 }
 
 /* A finding's fix as a SARIF fix: its edits as byte regions of the file as read. */
-static void add_fix(struct inf_buf *out, const struct inf_fix *fix, const char *path,
-                    const char *base_dir)
+static void add_fix(struct inf_buf *out, const struct inf_fix *fix, const struct inf_buf *location)
 {
     inf_buf_adds(out, ", \"fixes\": [{\"description\": {\"text\": ");
     add_string(out, fix->description);
     inf_buf_adds(out, "}, \"artifactChanges\": [{\"artifactLocation\": {");
-    add_location(out, path, base_dir);
+    inf_buf_add(out, location->data, location->len);
     inf_buf_adds(out, "}, \"replacements\": [");
     for (size_t k = 0; k < fix->edit_count; k++) {
         const struct inf_fix_edit *e = &fix->edits[k];
@@ -233,35 +240,48 @@ static void write_sarif(struct inf_buf *out, const struct inf_file_result *resul
     add_base_ids(out, options->base_dir);
     inf_buf_adds(out, "      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [");
     first = 1;
-    for (size_t r = 0; r < count; r++)
+    struct inf_buf location = INF_BUF_INIT; /* the result's artifactLocation, made once */
+    struct inf_buf text = INF_BUF_INIT;     /* a message with its hint */
+    for (size_t r = 0; r < count; r++) {
+        if (!results[r].count)
+            continue;
+        inf_buf_clear(&location);
+        add_location(&location, results[r].path, options->base_dir);
         for (size_t i = 0; i < results[r].count; i++) {
             const struct inf_finding *f = &results[r].findings[i];
             inf_buf_adds(out, first ? "\n        {\"ruleId\": " : ",\n        {\"ruleId\": ");
             first = 0;
             add_string(out, f->rule->code);
-            inf_buf_printf(out, ", \"ruleIndex\": %d, \"level\": \"%s\", \"message\": {\"text\": ",
-                           rule_slot[inf_rule_index(f->rule)], level(f->severity));
+            add_number(out, ", \"ruleIndex\": ", (unsigned)rule_slot[inf_rule_index(f->rule)]);
+            inf_buf_adds(out, ", \"level\": \"");
+            inf_buf_adds(out, level(f->severity));
+            inf_buf_adds(out, "\", \"message\": {\"text\": ");
             if (f->hint) {
-                struct inf_buf text = INF_BUF_INIT;
-                inf_buf_printf(&text, "%s. Fix: %s", f->message, f->hint);
+                inf_buf_clear(&text);
+                inf_buf_adds(&text, f->message);
+                inf_buf_adds(&text, ". Fix: ");
+                inf_buf_adds(&text, f->hint);
                 inf_buf_add_json_string(out, text.data, text.len);
-                inf_buf_free(&text);
             } else {
                 add_string(out, f->message);
             }
             inf_buf_adds(out, "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {");
-            add_location(out, results[r].path, options->base_dir);
-            inf_buf_printf(out,
-                           "}, \"region\": {\"startLine\": %u, \"startColumn\": %u, "
-                           "\"endLine\": %u, \"endColumn\": %u}}}], \"partialFingerprints\": "
-                           "{\"primaryLocationLineHash\": \"%s\"}",
-                           (unsigned)f->line, (unsigned)f->column, (unsigned)f->end_line,
-                           (unsigned)f->end_column, f->fingerprint);
+            inf_buf_add(out, location.data, location.len);
+            add_number(out, "}, \"region\": {\"startLine\": ", f->line);
+            add_number(out, ", \"startColumn\": ", f->column);
+            add_number(out, ", \"endLine\": ", f->end_line);
+            add_number(out, ", \"endColumn\": ", f->end_column);
+            inf_buf_adds(out, "}}}], \"partialFingerprints\": {\"primaryLocationLineHash\": \"");
+            inf_buf_adds(out, f->fingerprint);
+            inf_buf_adds(out, "\"}");
             if (f->fix)
-                add_fix(out, f->fix, results[r].path, options->base_dir);
+                add_fix(out, f->fix, &location);
             add_infverif_property(out, f->rule);
             inf_buf_addc(out, '}');
         }
+    }
+    inf_buf_free(&location);
+    inf_buf_free(&text);
     inf_buf_adds(out, first ? "]" : "\n      ]");
     write_invocation(out, results, count, options->base_dir);
     inf_buf_adds(out, "\n    }\n  ]\n}\n");

@@ -11,6 +11,7 @@
  */
 #include "inflint/report.h"
 #include "model.h"
+#include "buf_cursor.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -33,17 +34,19 @@ static const char *severity_color(enum inf_severity severity)
 /* The excerpt of F's line and carets under the finding; a window of a long line shows "...". */
 static void write_excerpt(struct inf_buf *out, const struct inf_finding *f, int color)
 {
-    char number[16];
-    int width = snprintf(number, sizeof number, "%u", (unsigned)f->line);
-    inf_buf_printf(out, " %s | %s", number, f->excerpt_cut_left ? "..." : "");
+    char number[INF_UINT_ROOM];
+    size_t width = (size_t)(inf_uint_at(number, f->line) - number);
+    inf_buf_addc(out, ' ');
+    inf_buf_add(out, number, width);
+    inf_buf_adds(out, f->excerpt_cut_left ? " | ..." : " | ");
     /* Tabs become one space and other control characters U+FFFD, so carets line up with
-     * code-point columns and the excerpt cannot steer the terminal. */
-    size_t len = strlen(f->excerpt), at = out->len;
+     * code-point columns and the excerpt cannot steer the terminal. (Done as it is written:
+     * OUT may have flushed part of it already.) */
+    size_t len = strlen(f->excerpt);
     inf_buf_add_visible(out, f->excerpt, len, 1);
-    for (size_t i = at; i < out->len; i++)
-        if (out->data[i] == '\t')
-            out->data[i] = ' ';
-    inf_buf_printf(out, "%s\n %*s | ", f->excerpt_cut_right ? "..." : "", width, "");
+    inf_buf_adds(out, f->excerpt_cut_right ? "...\n " : "\n ");
+    inf_buf_add_repeated(out, ' ', width);
+    inf_buf_adds(out, " | ");
     size_t chars = inf_utf8_length(f->excerpt, len);
     size_t first = f->excerpt_column > 0 ? f->excerpt_column - 1 : 0; /* the line's columns */
     size_t start = f->column > first + 1 ? f->column - 1 - first : 0;
@@ -55,12 +58,10 @@ static void write_excerpt(struct inf_buf *out, const struct inf_finding *f, int 
     if (end <= start)
         end = start + 1;
     size_t shift = f->excerpt_cut_left ? 3 : 0;
-    for (size_t i = 0; i < shift + start; i++)
-        inf_buf_addc(out, ' ');
+    inf_buf_add_repeated(out, ' ', shift + start);
     if (color)
         inf_buf_adds(out, severity_color(f->severity));
-    for (size_t i = start; i < end; i++)
-        inf_buf_addc(out, '^');
+    inf_buf_add_repeated(out, '^', end - start);
     if (color)
         inf_buf_adds(out, RESET);
     inf_buf_addc(out, '\n');
@@ -79,12 +80,24 @@ static void write_text(struct inf_buf *out, const struct inf_file_result *result
             unsafe += f->fix && !safe_fix;
             if (color)
                 inf_buf_adds(out, BOLD);
+            /* "path:line:col: severity[CODE name]", appended piece by piece (printf's parse of
+             * its format would cost more than the line) */
             inf_buf_add_visible(out, results[r].path, strlen(results[r].path), 0);
-            inf_buf_printf(out, ":%u:%u: ", (unsigned)f->line, (unsigned)f->column);
-            if (color)
-                inf_buf_printf(out, RESET "%s", severity_color(f->severity));
-            inf_buf_printf(out, "%s[%s %s]", inf_severity_name(f->severity), f->rule->code,
-                           f->rule->name);
+            inf_buf_addc(out, ':');
+            inf_buf_add_uint(out, f->line);
+            inf_buf_addc(out, ':');
+            inf_buf_add_uint(out, f->column);
+            inf_buf_adds(out, ": ");
+            if (color) {
+                inf_buf_adds(out, RESET);
+                inf_buf_adds(out, severity_color(f->severity));
+            }
+            inf_buf_adds(out, inf_severity_name(f->severity));
+            inf_buf_addc(out, '[');
+            inf_buf_adds(out, f->rule->code);
+            inf_buf_addc(out, ' ');
+            inf_buf_adds(out, f->rule->name);
+            inf_buf_addc(out, ']');
             if (safe_fix) /* as ruff marks what --fix fixes */
                 inf_buf_adds(out, " [*]");
             if (color)
@@ -96,7 +109,7 @@ static void write_text(struct inf_buf *out, const struct inf_file_result *result
                 inf_buf_adds(out, RESET);
             write_excerpt(out, f, color);
             if (f->hint) {
-                inf_buf_printf(out, "  %shelp:%s ", color ? BOLD : "", color ? RESET : "");
+                inf_buf_adds(out, color ? "  " BOLD "help:" RESET " " : "  help: ");
                 inf_buf_add_visible(out, f->hint, strlen(f->hint), 0);
                 inf_buf_addc(out, '\n');
             }

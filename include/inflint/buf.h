@@ -14,7 +14,8 @@ struct inf_buf {
     size_t len;
     size_t cap;
     /* When set, a full buffer is written here and emptied instead of growing (for output
-     * that need not be held whole; what is left is the caller's to write). */
+     * that need not be held whole; what is left is the caller's to write). A printf is
+     * appended whole, after a flush when the buffer is more than half full. */
     FILE *sink;
 };
 
@@ -28,6 +29,8 @@ void inf_buf_reserve(struct inf_buf *buf, size_t extra);
 void inf_buf_add(struct inf_buf *buf, const char *data, size_t len);
 void inf_buf_addc(struct inf_buf *buf, char c);
 void inf_buf_adds(struct inf_buf *buf, const char *text);
+/* Appends COUNT copies of C (a caret line, an indent). */
+void inf_buf_add_repeated(struct inf_buf *buf, char c, size_t count);
 INF_PRINTF(2, 3)
 void inf_buf_printf(struct inf_buf *buf, const char *format, ...);
 
@@ -59,7 +62,8 @@ void inf_buf_add_json_string(struct inf_buf *buf, const char *text, size_t len);
  * is shown as an escape (\n, \r, \x1b, \u009b), so that no file name or
  * INF text can start a line of its own, move a terminal's cursor or pass
  * for a CI workflow command. With ONE_COLUMN each is shown as U+FFFD
- * instead, one column wide, so that carets under an excerpt still line up.
+ * instead, and a tab as a space: every character one column wide, so that
+ * carets under an excerpt still line up.
  */
 void inf_buf_add_visible(struct inf_buf *buf, const char *text, size_t len, int one_column);
 

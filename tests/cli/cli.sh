@@ -92,6 +92,18 @@ if cmp -s "$tmp/order" "$tmp/expected-order"; then passed=$((passed + 1)); else
 expect "bad --jobs" 2 "$inflint" -j 0 samples
 expect "github format" 1 "$inflint" -f github "$bad"
 contains "annotation" out "::error file=samples/rules/iso106-bad.inf,line="
+# An excerpt shows a tab as one space, also when stdout's 64 KiB buffer is written out in the
+# middle of it: the text printed equals the text written with -o, and holds no tab.
+{
+  printf '[Version]\r\nSignature="$WINDOWS NT$"\r\nClass=System\r\nProvider=p\r\n'
+  printf '[DefaultInstall.NT]\r\nAddReg=R\r\n[R]\r\n'
+  for i in $(seq 1 2000); do printf 'HKLM,\tSoftware\\Vendor%d,\tValue,\t0,\t"x"\r\n' "$i"; done
+} > "$tmp/tabs.inf"
+"$inflint" -f text "$tmp/tabs.inf" > "$tmp/tabs-stdout.txt" 2>&1
+"$inflint" -f text -o "$tmp/tabs-file.txt" "$tmp/tabs.inf" > /dev/null 2>&1
+if cmp -s "$tmp/tabs-stdout.txt" "$tmp/tabs-file.txt" && [ "$(wc -c < "$tmp/tabs-stdout.txt")" -gt 200000 ] &&
+  ! grep -q "$(printf '\t')" "$tmp/tabs-stdout.txt"; then passed=$((passed + 1)); else
+  failed=$((failed + 1)); echo "FAIL: excerpts with tabs differ on stdout, or show a tab"; fi
 
 # Output injection (Reliability II, 7): a file name with a newline and a workflow command,
 # and INF text with terminal escapes, reach no output raw. Every human format shows control

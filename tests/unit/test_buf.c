@@ -131,6 +131,10 @@ static void a_sink_receives_everything_in_order(void **state)
     for (int i = 0; i < 1000; i++) {
         inf_buf_printf(&b, "line %d\n", i);
         inf_buf_printf(&expected, "line %d\n", i);
+        if (i % 10 == 3) { /* ours, then one of printf's own: what ours appended is undone */
+            inf_buf_printf(&b, "%s:%u:%5d|\n", "file", 12u, i);
+            inf_buf_printf(&expected, "%s:%u:%5d|\n", "file", 12u, i);
+        }
         if (i % 100 == 7) {
             size_t n = (size_t)(i % 3 ? cap - 1 + (size_t)i % 5 : sizeof big);
             memset(big, 'a' + i % 26, n);
@@ -196,10 +200,96 @@ static void visible_text_escapes_controls(void **state)
     inf_buf_add_visible(&out, text, sizeof text - 1, 0);
     assert_string_equal(out.data, "a\tb\\nc\\x1b[1m\\u009b\\xff\xc3\xa9\\x7f");
     inf_buf_clear(&out);
-    inf_buf_add_visible(&out, text, sizeof text - 1, 1); /* one column each: U+FFFD */
-    assert_string_equal(out.data, "a\tb\xef\xbf\xbd"
+    inf_buf_add_visible(&out, text, sizeof text - 1, 1); /* one column each: U+FFFD, a space */
+    assert_string_equal(out.data, "a b\xef\xbf\xbd"
                                   "c\xef\xbf\xbd[1m\xef\xbf\xbd\xef\xbf\xbd\xc3\xa9\xef\xbf\xbd");
     inf_buf_free(&out);
+}
+
+/* The showing rules spelled out one character at a time, to compare with. */
+static void show_slowly(struct inf_buf *out, const char *text, size_t len, int one_column)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    for (size_t i = 0; i < len;) {
+        size_t n = p[i] < 0x80                    ? 1
+                   : p[i] >= 0xc2 && p[i] <= 0xdf ? 2
+                   : p[i] >= 0xe0 && p[i] <= 0xef ? 3
+                                                  : 0;
+        for (size_t k = 1; k < n; k++)
+            if (i + k >= len || (p[i + k] & 0xc0) != 0x80)
+                n = 0;
+        if (n == 3 && p[i] == 0xe0 && p[i + 1] < 0xa0)
+            n = 0;                                       /* (overlong: the test has none) */
+        if (n == 2 && p[i] == 0xc2 && p[i + 1] < 0xa0) { /* C1 */
+            if (one_column)
+                inf_buf_adds(out, "\xef\xbf\xbd");
+            else
+                inf_buf_printf(out, "\\u%04x", p[i + 1]);
+        } else if (n > 1) {
+            inf_buf_add(out, text + i, n);
+        } else if (n == 1 && p[i] == '\t') {
+            inf_buf_addc(out, one_column ? ' ' : '\t');
+        } else if (n == 1 && p[i] >= 0x20 && p[i] != 0x7f) {
+            inf_buf_addc(out, text[i]);
+        } else if (one_column) {
+            inf_buf_adds(out, "\xef\xbf\xbd");
+        } else if (p[i] == '\n') {
+            inf_buf_adds(out, "\\n");
+        } else if (p[i] == '\r') {
+            inf_buf_adds(out, "\\r");
+        } else {
+            inf_buf_printf(out, "\\x%02x", p[i]);
+        }
+        i += n > 1 ? n : 1;
+    }
+}
+
+/* Every byte that is not printable ASCII, at every position of texts long enough to have
+ * whole blocks (the fast path passes over sixteen at a time), shown as one at a time would. */
+static void visible_text_shows_every_special_byte_anywhere(void **state)
+{
+    (void)state;
+    static const char *const specials[] = {
+        "\t",   "\n",   "\r",       "\x01",     "\x1b",         "\x1f",     "\x7f",
+        "\xff", "\x80", "\xc2\x9b", "\xc3\xa9", "\xe2\x82\xac", "\xe2\x82", "\xc3"};
+    char text[48];
+    for (size_t len = 0; len <= 40; len++)
+        for (size_t at = 0; at < len; at++)
+            for (size_t k = 0; k < sizeof specials / sizeof *specials; k++) {
+                for (size_t i = 0; i < len; i++)
+                    text[i] = (char)(' ' + 1 + i % 94); /* every printable, blank excepted */
+                size_t n = strlen(specials[k]);
+                if (at + n > len)
+                    continue;
+                memcpy(text + at, specials[k], n);
+                if (at + n + 3 < len && k % 2)
+                    text[at + n + 3] = '\x1b'; /* a second stop in the same block */
+                for (int one_column = 0; one_column <= 1; one_column++) {
+                    struct inf_buf fast = INF_BUF_INIT, slow = INF_BUF_INIT;
+                    inf_buf_add_visible(&fast, text, len, one_column);
+                    show_slowly(&slow, text, len, one_column);
+                    assert_int_equal(fast.len, slow.len);
+                    assert_memory_equal(fast.data ? fast.data : "", slow.data ? slow.data : "",
+                                        slow.len);
+                    inf_buf_free(&fast);
+                    inf_buf_free(&slow);
+                }
+            }
+}
+
+static void repeated_characters_are_appended(void **state)
+{
+    (void)state;
+    struct inf_buf b = INF_BUF_INIT;
+    inf_buf_adds(&b, "12 |");
+    inf_buf_add_repeated(&b, ' ', 3);
+    inf_buf_add_repeated(&b, '^', 0);
+    inf_buf_add_repeated(&b, '^', 200); /* past the first room */
+    assert_int_equal(b.len, 4 + 3 + 200);
+    assert_memory_equal(b.data, "12 |   ^", 8);
+    assert_int_equal(strspn(b.data + 7, "^"), 200);
+    assert_int_equal(b.data[b.len], '\0');
+    inf_buf_free(&b);
 }
 
 int main(void)
@@ -211,6 +301,8 @@ int main(void)
         cmocka_unit_test(a_sink_receives_everything_in_order),
         cmocka_unit_test(formats_match_printf),
         cmocka_unit_test(visible_text_escapes_controls),
+        cmocka_unit_test(visible_text_shows_every_special_byte_anywhere),
+        cmocka_unit_test(repeated_characters_are_appended),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
