@@ -94,18 +94,24 @@ for name in distinct pooled utf16 small5 vendor vendor5; do
   [ "$name" = pooled ] && tb_pooled=$tb
 done
 # The cost of a finding: instructions of the findings-heavy 5 MB vendor file minus its clean
-# twin's, per finding.
+# twin's, per finding, in the formats people read: JSON (the cheapest writer), the default
+# text, GitHub annotations and SARIF (CI).
 per_finding="-"
+per_finding_formats=""
 if command -v valgrind >/dev/null; then
   findings=$({ "$inflint" -j 1 -q -f gcc "$out/vendor5.inf" || true; } | wc -l)
   clean=$({ "$inflint" -j 1 -q -f gcc "$out/vendor5-clean.inf" || true; } | wc -l)
   irefs() { { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null || true; } |
     awk '/refs:/ { gsub(",", "", $NF); print $NF }'; }
-  i_heavy=$(irefs "$inflint" -j 1 -f json "$out/vendor5.inf")
-  i_clean=$(irefs "$inflint" -j 1 -f json "$out/vendor5-clean.inf")
-  per_finding=$(awk -v a="$i_heavy" -v b="$i_clean" -v f="$findings" -v c="$clean" \
-    'BEGIN { printf "%.0f", (a - b) / (f - c) }')
-  echo "vendor5: $findings findings, clean twin $clean; $per_finding instructions per finding"
+  for format in json text github sarif; do
+    i_heavy=$(irefs "$inflint" -j 1 -f "$format" "$out/vendor5.inf")
+    i_clean=$(irefs "$inflint" -j 1 -f "$format" "$out/vendor5-clean.inf")
+    cost=$(awk -v a="$i_heavy" -v b="$i_clean" -v f="$findings" -v c="$clean" \
+      'BEGIN { printf "%.0f", (a - b) / (f - c) }')
+    per_finding_formats="$per_finding_formats $format $cost"
+    if [ "$format" = json ] || [ "$cost" -gt "$per_finding" ]; then per_finding=$cost; fi # the worst
+  done
+  echo "vendor5: $findings findings, clean twin $clean; instructions per finding:$per_finding_formats"
 fi
 # The real corpus as a tree: one inflint -j 1 run against one libinih process over its files.
 if [ -d "$corpus" ]; then
@@ -146,7 +152,7 @@ awk -v a="${t[vendor]}" -v b="$tb_vendor" 'BEGIN { r = b / a; printf "  full lin
 awk -v a="${t[small5]}" -v b="$tb_small" 'BEGIN { r = b / a; printf "  full lint >= 1.5x libinih, generated 5 MB: %.2fx  %s\n", r, (r >= 1.5 ? "met" : "NOT met") }'
 awk -v a="${t[vendor5]}" -v b="$tb_vendor5" 'BEGIN { r = b / a; printf "  full lint >= 1.5x libinih, vendor shape 5 MB: %.2fx  %s\n", r, (r >= 1.5 ? "met" : "NOT met") }'
 awk -v x="${ipb_vendor:--}" 'BEGIN { if (x == "-") print "  <= 30 instructions/byte (vendor): not measured"; else printf "  <= 30 instructions/byte, vendor shape: %s  %s\n", x, (x <= 30 ? "met" : "NOT met") }'
-awk -v x="$per_finding" 'BEGIN { if (x == "-") print "  <= 2,000 instructions per finding: not measured"; else printf "  <= 2,000 instructions per finding: %s  %s\n", x, (x <= 2000 ? "met" : "NOT met") }'
+awk -v x="$per_finding" -v each="$per_finding_formats" 'BEGIN { if (x == "-") print "  <= 2,000 instructions per finding: not measured"; else printf "  <= 2,000 instructions per finding, every format (%s): worst %s  %s\n", substr(each, 2), x, (x <= 2000 ? "met" : "NOT met") }'
 awk -v r="$rss_vendor" -v s="$(stat -c %s "$out/vendor.inf")" 'BEGIN { lim = 3 * s / 1024 + 32 * 1024; printf "  peak RSS <= 3x input + 32 MB, vendor shape: %.0f MB of %.0f MB  %s\n", r/1024, lim/1024, (r <= lim ? "met" : "NOT met") }'
 if [ -n "${tc:-}" ]; then
   awk -v a="$tc" -v c="$tcb" 'BEGIN { printf "  real corpus -j 1 at least as fast as one libinih process: %.3fs vs %.3fs  %s\n", a, c, (a <= c ? "met" : "NOT met") }'
