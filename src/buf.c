@@ -429,22 +429,21 @@ void inf_buf_add_json_string(struct inf_buf *buf, const char *text, size_t len)
     buf->data[buf->len] = '\0';
 }
 
-/* The offset of the first byte of TEXT[I, LEN) that is not printable ASCII (a control, DEL
- * or a byte >= 0x80: add_visible looks at those one by one), or LEN. */
-static size_t printable_ascii_end(const unsigned char *text, size_t i, size_t len)
+size_t inf_printable_ascii_span(const char *text, size_t len)
 {
+    const unsigned char *p = (const unsigned char *)text;
+    size_t i = 0;
 #ifdef HAVE_SSE2
-    while (i + 16 <= len) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(text + i));
-        __m128i look = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)); /* and >= 0x80: negative */
-        look = _mm_or_si128(look, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
-        unsigned mask = (unsigned)_mm_movemask_epi8(look);
+    for (; i + 16 <= len; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+        __m128i stop = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)); /* and >= 0x80: negative */
+        stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+        unsigned mask = (unsigned)_mm_movemask_epi8(stop);
         if (mask)
             return i + inf_lowest_set_bit(mask);
-        i += 16;
     }
 #endif
-    while (i < len && text[i] >= 0x20 && text[i] < 0x7F)
+    while (i < len && p[i] >= 0x20 && p[i] < 0x7F)
         i++;
     return i;
 }
@@ -454,7 +453,7 @@ void inf_buf_add_visible(struct inf_buf *buf, const char *text, size_t len, int 
     const unsigned char *p = (const unsigned char *)text;
     size_t plain = 0; /* bytes before I that are copied as they are */
     for (size_t i = 0; i < len;) {
-        i = printable_ascii_end(p, i, len); /* (most text: passed over in blocks) */
+        i += inf_printable_ascii_span(text + i, len - i); /* (most text: passed in blocks) */
         if (i == len)
             break;
         size_t n = utf8_sequence(p + i, len - i);

@@ -5,13 +5,16 @@
 
 #include <string.h>
 
-void inf_xml_add_text(struct inf_buf *out, const char *text, size_t len)
+/* Appends visible TEXT (no control but tab, all UTF-8) with XML's five and tab escaped. */
+static void add_escaped(struct inf_buf *out, const char *text)
 {
-    struct inf_buf visible = INF_BUF_INIT;
-    inf_buf_add_visible(&visible, text, len, 0);
-    for (size_t i = 0; i < visible.len; i++) {
-        char c = visible.data[i];
-        switch (c) {
+    for (const char *p = text;; p++) {
+        size_t plain = strcspn(p, "&<>\"'\t"); /* a run copied as it is, appended at once */
+        inf_buf_add(out, p, plain);
+        p += plain;
+        switch (*p) {
+        case '\0':
+            return;
         case '&':
             inf_buf_adds(out, "&amp;");
             break;
@@ -27,17 +30,31 @@ void inf_xml_add_text(struct inf_buf *out, const char *text, size_t len)
         case '\'':
             inf_buf_adds(out, "&apos;");
             break;
-        case '\t':
-            inf_buf_adds(out, "&#9;"); /* kept as a tab in attribute values too */
-            break;
-        default:
-            inf_buf_addc(out, c);
+        default: /* a tab: kept as a tab in attribute values too */
+            inf_buf_adds(out, "&#9;");
         }
     }
-    inf_buf_free(&visible);
+}
+
+/* Does TEXT hold a byte inf_buf_add_visible would change: a control but tab, DEL, or a byte
+ * >= 0x80, which may not be UTF-8? (Most text has none.) */
+static int needs_showing(const char *text, size_t len)
+{
+    for (size_t i = 0; (i += inf_printable_ascii_span(text + i, len - i)) < len; i++)
+        if (text[i] != '\t')
+            return 1;
+    return 0;
 }
 
 void inf_xml_add(struct inf_buf *out, const char *text)
 {
-    inf_xml_add_text(out, text, strlen(text));
+    size_t len = strlen(text);
+    if (!needs_showing(text, len)) {
+        add_escaped(out, text);
+        return;
+    }
+    struct inf_buf visible = INF_BUF_INIT;
+    inf_buf_add_visible(&visible, text, len, 0);
+    add_escaped(out, visible.data);
+    inf_buf_free(&visible);
 }

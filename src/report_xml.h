@@ -9,14 +9,11 @@
 #include <stddef.h>
 
 /*
- * Appends LEN bytes of TEXT as XML character data, fit for an attribute
- * value too: control characters and bytes that are not UTF-8 are shown as
- * escapes first (as inf_buf_add_visible does; XML 1.0 cannot carry most of
- * them), then & < > " ' become entities.
+ * Appends TEXT as XML character data, fit for an attribute value too:
+ * control characters and bytes that are not UTF-8 are shown as escapes
+ * first (as inf_buf_add_visible does; XML 1.0 cannot carry most of them),
+ * then & < > " ' and tab become references.
  */
-void inf_xml_add_text(struct inf_buf *out, const char *text, size_t len);
-
-/* The same for a NUL-terminated TEXT. */
 void inf_xml_add(struct inf_buf *out, const char *text);
 
 #endif

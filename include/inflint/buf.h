@@ -49,6 +49,10 @@ void inf_buf_clear(struct inf_buf *buf);
 /* Frees the memory; the buffer can be used again afterwards. */
 void inf_buf_free(struct inf_buf *buf);
 
+/* The length of the run of printable ASCII (0x20-0x7E) LEN bytes of TEXT start with: what
+ * text escapers copy as it is (read sixteen bytes at a time where SSE2 is there). */
+size_t inf_printable_ascii_span(const char *text, size_t len);
+
 /* Non-zero when LEN bytes of TEXT are UTF-8 throughout. */
 int inf_utf8_valid(const char *text, size_t len);
 

@@ -92,6 +92,13 @@ if cmp -s "$tmp/order" "$tmp/expected-order"; then passed=$((passed + 1)); else
 expect "bad --jobs" 2 "$inflint" -j 0 samples
 expect "github format" 1 "$inflint" -f github "$bad"
 contains "annotation" out "::error file=samples/rules/iso106-bad.inf,line="
+# XML reports: a tab and XML's own characters in a message become references; a control
+# character is shown as an escape first.
+printf '[Version]\r\nSignature="$Windows NT$"\r\n[Manufacturer]\r\nM=Models,NTamd64.10.0...17763\r\n[Models.NTamd64.10.0...17763]\r\nD=I,HW\r\n[I.NT]\r\nAddReg=R\r\n[R]\r\nHKLM,"So\tft&<x>\x1bw\x27",V,,1\r\n' > "$tmp/xml.inf"
+expect "checkstyle findings" 1 "$inflint" -f checkstyle "$tmp/xml.inf"
+contains "checkstyle escapes" out 'HKLM\So&#9;ft&amp;&lt;x&gt;\x1bw&apos;'
+expect "junit findings" 1 "$inflint" -f junit "$tmp/xml.inf"
+contains "junit escapes" out 'HKLM\So&#9;ft&amp;&lt;x&gt;\x1bw&apos;'
 # An excerpt shows a tab as one space, also when stdout's 64 KiB buffer is written out in the
 # middle of it: the text printed equals the text written with -o, and holds no tab.
 {
