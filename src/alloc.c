@@ -94,8 +94,19 @@ void *inf_xmalloc(size_t size)
     return p;
 }
 
+/* Zeroed blocks up to this size come from malloc and memset: glibc's calloc never takes a
+ * block from the thread's cache of freed ones (tcache, blocks up to 1032 bytes), where malloc
+ * finds most small blocks, and a file's lint makes and frees dozens of small tables. Larger
+ * ones keep calloc, which need not touch fresh pages to zero them. */
+#define SMALL_ZEROED ((size_t)1024)
+
 void *inf_xcalloc(size_t count, size_t size)
 {
+    if (count && size && count <= SMALL_ZEROED / size) {
+        void *small = inf_xmalloc(count * size);
+        memset(small, 0, count * size);
+        return small;
+    }
     void *p = calloc(count ? count : 1, size ? size : 1);
     if (!p)
         inf_alloc_fail();

@@ -55,7 +55,7 @@ static void escape(struct inf_buf *out, const char *text, int property)
     }
 }
 
-/* ",NAME=VALUE" */
+/* NAME (",line=" and the like) and VALUE in decimal. */
 static void add_number(struct inf_buf *out, const char *name, uint32_t value)
 {
     inf_buf_adds(out, name);

@@ -40,8 +40,8 @@ static void write_excerpt(struct inf_buf *out, const struct inf_finding *f, int 
     inf_buf_add(out, number, width);
     inf_buf_adds(out, f->excerpt_cut_left ? " | ..." : " | ");
     /* Tabs become one space and other control characters U+FFFD, so carets line up with
-     * code-point columns and the excerpt cannot steer the terminal. (Done as it is written:
-     * OUT may have flushed part of it already.) */
+     * code-point columns and the excerpt cannot steer the terminal. add_visible does both as
+     * it writes: OUT may be flushed on the way, so nothing in it is changed afterwards. */
     size_t len = strlen(f->excerpt);
     inf_buf_add_visible(out, f->excerpt, len, 1);
     inf_buf_adds(out, f->excerpt_cut_right ? "...\n " : "\n ");

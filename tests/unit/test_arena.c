@@ -2,7 +2,8 @@
  * test_arena.c - the file's arena: every allocation aligned and kept apart
  * from the others across blocks that grow, a request larger than the next
  * block served alone without losing the room of the current one; and
- * inf_xgrow's arrays, whose large blocks start on a huge-page boundary.
+ * inf_xgrow's arrays, whose large blocks start on a huge-page boundary; and
+ * inf_xcalloc's blocks, zero at every size.
  */
 #include "helpers.h"
 #include "arena.h"
@@ -172,6 +173,26 @@ static void a_grown_array_keeps_its_items(void **state)
     free(items);
 }
 
+/* Zeroed blocks are zero at every size, small ones (made by malloc and memset) included, also
+ * when they reuse a block just freed with other bytes in it. */
+static void zeroed_blocks_are_zero_at_every_size(void **state)
+{
+    (void)state;
+    static const size_t sizes[] = {1, 7, 64, 1000, 1023, 1024, 1025, 4096, 200000};
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++)
+        for (size_t item = 1; item <= 8; item *= 2) {
+            size_t count = (sizes[k] + item - 1) / item;
+            unsigned char *dirty = inf_xmalloc(count * item);
+            memset(dirty, 0xAB, count * item);
+            free(dirty); /* (the next block of this size is likely the same one) */
+            unsigned char *zeroed = inf_xcalloc(count, item);
+            for (size_t i = 0; i < count * item; i++)
+                if (zeroed[i] != 0)
+                    fail_msg("byte %zu of %zu x %zu is not zero", i, count, item);
+            free(zeroed);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -182,6 +203,7 @@ int main(void)
         cmocka_unit_test(an_expected_size_makes_the_first_block),
         cmocka_unit_test(a_small_expected_size_makes_a_small_first_block),
         cmocka_unit_test(a_grown_array_keeps_its_items),
+        cmocka_unit_test(zeroed_blocks_are_zero_at_every_size),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
