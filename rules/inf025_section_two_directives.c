@@ -11,7 +11,7 @@ struct section_uses {
     const struct inf_directive *first; /* the directive of the first use */
     uint32_t first_line;
     const struct inf_directive **others; /* later directives reported, in the arena */
-    size_t other_count, other_cap;
+    size_t other_count;
 };
 
 static int already_reported(const struct section_uses *seen, const struct inf_directive *directive)
@@ -25,14 +25,7 @@ static int already_reported(const struct section_uses *seen, const struct inf_di
 static void remember(struct inf_check *c, struct section_uses *seen,
                      const struct inf_directive *directive)
 {
-    if (seen->other_count == seen->other_cap) {
-        size_t grown = seen->other_cap ? seen->other_cap * 2 : 4;
-        const struct inf_directive **list = inf_arena_array(c, grown, sizeof *list);
-        if (seen->other_count)
-            memcpy(list, seen->others, seen->other_count * sizeof *list);
-        seen->others = list;
-        seen->other_cap = grown;
-    }
+    seen->others = inf_check_grow(c, seen->others, seen->other_count, sizeof *seen->others);
     seen->others[seen->other_count++] = directive;
 }
 

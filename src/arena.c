@@ -75,6 +75,19 @@ void *inf_arena_zalloc(struct inf_arena *arena, size_t size)
     return at;
 }
 
+void *inf_arena_grow(struct inf_arena *arena, void *array, size_t count, size_t size)
+{
+    if (count & (count - 1))
+        return array; /* not a power of two (nor 0): the room doubled at the last one is left */
+    size_t room = count ? 2 * count : 1;
+    if (size && room > SIZE_MAX / size)
+        inf_alloc_fail();
+    void *bigger = inf_arena_alloc(arena, room * size);
+    if (count)
+        memcpy(bigger, array, count * size);
+    return bigger;
+}
+
 char *inf_arena_strndup(struct inf_arena *arena, const char *text, size_t len)
 {
     char *copy = inf_arena_alloc(arena, len + 1);

@@ -37,6 +37,13 @@ void inf_arena_expect(struct inf_arena *arena, size_t bytes);
 void *inf_arena_alloc(struct inf_arena *arena, size_t size);
 void *inf_arena_zalloc(struct inf_arena *arena, size_t size);
 /* A NUL-terminated copy of LEN bytes at TEXT. */
+/*
+ * ARRAY, which holds COUNT items of SIZE bytes, with room for one more: an
+ * array grown only by this call moves to a copy twice as large when COUNT
+ * reaches a power of two (1, 2, 4, ...), so it needs no capacity of its own.
+ * The old copy stays in the arena (which gives nothing back).
+ */
+void *inf_arena_grow(struct inf_arena *arena, void *array, size_t count, size_t size);
 char *inf_arena_strndup(struct inf_arena *arena, const char *text, size_t len);
 /* A, SEPARATOR and B joined in one copy (the "%s\\%s" of a path, without printf). */
 char *inf_arena_join(struct inf_arena *arena, const char *a, const char *separator, const char *b);

@@ -152,6 +152,11 @@ void *inf_arena_array(struct inf_check *check, size_t count, size_t size)
     return inf_arena_zalloc(check->arena, count * size);
 }
 
+void *inf_check_grow(struct inf_check *check, void *array, size_t count, size_t size)
+{
+    return inf_arena_grow(check->arena, array, count, size);
+}
+
 char *inf_check_copy(struct inf_check *check, const char *text, size_t len)
 {
     return inf_arena_strndup(check->arena, text, len);

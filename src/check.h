@@ -134,6 +134,9 @@ char *inf_check_lower(struct inf_check *check, const char *text, size_t len);
 
 /* COUNT zeroed items of SIZE bytes in the file's arena. */
 void *inf_arena_array(struct inf_check *check, size_t count, size_t size);
+/* ARRAY (COUNT items of SIZE bytes, in the file's arena) with room for one more; grown only
+ * this way, it needs no capacity of its own (inf_arena_grow). */
+void *inf_check_grow(struct inf_check *check, void *array, size_t count, size_t size);
 
 /* " (on x86, arm64)" when MASK is not every architecture the INF installs on, else "". */
 const char *inf_check_arch_note(struct inf_check *check, unsigned mask);

@@ -113,7 +113,7 @@ struct move_group {
     const struct inf_destination *destination;
     const struct inf_line *line; /* for a reference group: the line rewritten */
     struct move_edit *edits;
-    size_t count, cap;
+    size_t count;
     const char *unsafe_why; /* NULL: safe */
 };
 
@@ -125,7 +125,7 @@ struct placed_file {
 
 struct inf_move_plan {
     struct move_group *groups;
-    size_t count, cap;
+    size_t count;
     struct inf_key_map
         group_of_line;            /* model line index -> its reference group (few lines have one) */
     uint32_t *destination_groups; /* the groups that move a destination (indexes) */
@@ -149,26 +149,17 @@ static struct move_group *group_of(struct inf_check *c, struct inf_move_plan *pl
         if (known != INF_NO_INDEX)
             return &plan->groups[known];
     }
-    if (plan->count == plan->cap) {
-        size_t cap = plan->cap ? plan->cap * 2 : 8;
-        struct move_group *bigger = inf_arena_array(c, cap, sizeof *bigger);
-        uint32_t *indexes = inf_arena_array(c, cap, sizeof *indexes);
-        if (plan->count) {
-            memcpy(bigger, plan->groups, plan->count * sizeof *bigger);
-            memcpy(indexes, plan->destination_groups,
-                   plan->destination_group_count * sizeof *indexes);
-        }
-        plan->groups = bigger;
-        plan->destination_groups = indexes;
-        plan->cap = cap;
-    }
+    plan->groups = inf_check_grow(c, plan->groups, plan->count, sizeof *plan->groups);
     struct move_group *g = &plan->groups[plan->count++];
     memset(g, 0, sizeof *g);
     g->destination = d;
     g->line = line;
-    if (d)
+    if (d) {
+        plan->destination_groups =
+            inf_check_grow(c, plan->destination_groups, plan->destination_group_count,
+                           sizeof *plan->destination_groups);
         plan->destination_groups[plan->destination_group_count++] = (uint32_t)(plan->count - 1);
-    else
+    } else
         inf_key_map_put(&plan->group_of_line, line_index, (uint32_t)(plan->count - 1));
     return g;
 }
@@ -179,14 +170,7 @@ static void add_edit(struct inf_check *c, struct move_group *g, struct inf_span 
     for (size_t i = 0; i < g->count; i++)
         if (g->edits[i].span.start == span.start && g->edits[i].span.end == span.end)
             return; /* (a token rewritten once, whatever the references in it) */
-    if (g->count == g->cap) {
-        size_t cap = g->cap ? g->cap * 2 : 4;
-        struct move_edit *bigger = inf_arena_array(c, cap, sizeof *bigger);
-        if (g->count)
-            memcpy(bigger, g->edits, g->count * sizeof *bigger);
-        g->edits = bigger;
-        g->cap = cap;
-    }
+    g->edits = inf_check_grow(c, g->edits, g->count, sizeof *g->edits);
     g->edits[g->count++] = (struct move_edit){span, replacement};
 }
 

@@ -85,15 +85,7 @@ void inf_fix_replace(struct inf_check *check, struct inf_span span, const char *
         text = inf_arena_strndup(texts, crlf.data, crlf.len);
         inf_buf_free(&crlf);
     }
-    /* The edits' array doubles when its count reaches a power of two (1, 2, 4, ...): the
-     * arena gives no memory back, and most fixes have one or two edits. */
-    size_t n = fix->edit_count;
-    if ((n & (n - 1)) == 0) {
-        struct inf_fix_edit *bigger = inf_arena_alloc(texts, (n ? 2 * n : 1) * sizeof *bigger);
-        if (n)
-            memcpy(bigger, fix->edits, n * sizeof *bigger);
-        fix->edits = bigger;
-    }
+    fix->edits = inf_arena_grow(texts, fix->edits, fix->edit_count, sizeof *fix->edits);
     struct inf_fix_edit *edit = &fix->edits[fix->edit_count++];
     memset(edit, 0, sizeof *edit);
     edit->start = span.start;

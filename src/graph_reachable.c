@@ -38,7 +38,6 @@ struct reach_walk {
     unsigned char *live_line;       /* per model line: walked by the live walk */
     struct inf_name_index installs; /* install names resolved: FOUND or MISSING */
     int has_include; /* an Include anywhere (Needs may name external sections); -1 unknown */
-    size_t missing_cap;
 };
 
 /* Groups COUNT items by KEYS[i] (INF_NO_INDEX: left out) over KEY_COUNT keys. */
@@ -74,14 +73,8 @@ static void add_missing(struct reach_walk *w, const struct inf_line *line, struc
             inf_text_equal_nocase2(last->name, name.len, name.ptr, name.len))
             return;
     }
-    if (g->reachable_missing_count == w->missing_cap) { /* doubling in the arena */
-        size_t grown = w->missing_cap ? w->missing_cap * 2 : 16;
-        struct inf_missing_target *list = inf_arena_alloc(g->arena, grown * sizeof *list);
-        if (w->missing_cap)
-            memcpy(list, g->reachable_missing, w->missing_cap * sizeof *list);
-        g->reachable_missing = list;
-        w->missing_cap = grown;
-    }
+    g->reachable_missing = inf_arena_grow(g->arena, g->reachable_missing,
+                                          g->reachable_missing_count, sizeof *g->reachable_missing);
     struct inf_missing_target *t = &g->reachable_missing[g->reachable_missing_count++];
     t->directive = line;
     t->span = inf_span_line(g->model, line);

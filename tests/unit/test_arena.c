@@ -3,7 +3,7 @@
  * from the others across blocks that grow, a request larger than the next
  * block served alone without losing the room of the current one; and
  * inf_xgrow's arrays, whose large blocks start on a huge-page boundary; and
- * inf_xcalloc's blocks, zero at every size.
+ * inf_xcalloc's blocks, zero at every size; and arrays grown in the arena.
  */
 #include "helpers.h"
 #include "arena.h"
@@ -173,6 +173,30 @@ static void a_grown_array_keeps_its_items(void **state)
     free(items);
 }
 
+/* An array grown in the arena keeps its items, and moves only when its count reaches a power
+ * of two: between those, the room doubled last is there. */
+static void an_array_grown_in_the_arena_keeps_its_items(void **state)
+{
+    (void)state;
+    struct inf_arena arena = INF_ARENA_INIT;
+    uint32_t *items = NULL;
+    size_t moves = 0;
+    for (uint32_t n = 0; n < 5000; n++) {
+        uint32_t *grown = inf_arena_grow(&arena, items, n, sizeof *items);
+        int power_of_two = (n & (n - 1)) == 0;
+        if (power_of_two != (grown != items))
+            fail_msg("at %u items the array %s", (unsigned)n, power_of_two ? "stayed" : "moved");
+        moves += grown != items;
+        items = grown;
+        items[n] = n * 2654435761u;
+    }
+    assert_int_equal(moves, 14); /* at 0, 1, 2, 4, ..., 4096 */
+    for (uint32_t n = 0; n < 5000; n++)
+        if (items[n] != n * 2654435761u)
+            fail_msg("item %u lost", (unsigned)n);
+    inf_arena_free(&arena);
+}
+
 /* Zeroed blocks are zero at every size, small ones (made by malloc and memset) included, also
  * when they reuse a block just freed with other bytes in it. */
 static void zeroed_blocks_are_zero_at_every_size(void **state)
@@ -203,6 +227,7 @@ int main(void)
         cmocka_unit_test(an_expected_size_makes_the_first_block),
         cmocka_unit_test(a_small_expected_size_makes_a_small_first_block),
         cmocka_unit_test(a_grown_array_keeps_its_items),
+        cmocka_unit_test(an_array_grown_in_the_arena_keeps_its_items),
         cmocka_unit_test(zeroed_blocks_are_zero_at_every_size),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
