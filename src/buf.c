@@ -429,7 +429,9 @@ void inf_buf_add_json_string(struct inf_buf *buf, const char *text, size_t len)
     buf->data[buf->len] = '\0';
 }
 
-size_t inf_printable_ascii_span(const char *text, size_t len)
+/* The length of the run of printable ASCII (0x20-0x7E) LEN bytes of TEXT start with (read
+ * sixteen bytes at a time where SSE2 is there). */
+static size_t printable_ascii_span(const char *text, size_t len)
 {
     const unsigned char *p = (const unsigned char *)text;
     size_t i = 0;
@@ -453,7 +455,7 @@ void inf_buf_add_visible(struct inf_buf *buf, const char *text, size_t len, int 
     const unsigned char *p = (const unsigned char *)text;
     size_t plain = 0; /* bytes before I that are copied as they are */
     for (size_t i = 0; i < len;) {
-        i += inf_printable_ascii_span(text + i, len - i); /* (most text: passed in blocks) */
+        i += printable_ascii_span(text + i, len - i); /* (most text: passed in blocks) */
         if (i == len)
             break;
         size_t n = utf8_sequence(p + i, len - i);
@@ -479,4 +481,12 @@ void inf_buf_add_visible(struct inf_buf *buf, const char *text, size_t len, int 
         plain = i;
     }
     inf_buf_add(buf, text + plain, len - plain);
+}
+
+int inf_visible_as_is(const char *text, size_t len)
+{
+    for (size_t i = 0; (i += printable_ascii_span(text + i, len - i)) < len; i++)
+        if (text[i] != '\t')
+            return 0;
+    return 1;
 }

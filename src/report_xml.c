@@ -36,20 +36,10 @@ static void add_escaped(struct inf_buf *out, const char *text)
     }
 }
 
-/* Does TEXT hold a byte inf_buf_add_visible would change: a control but tab, DEL, or a byte
- * >= 0x80, which may not be UTF-8? (Most text has none.) */
-static int needs_showing(const char *text, size_t len)
-{
-    for (size_t i = 0; (i += inf_printable_ascii_span(text + i, len - i)) < len; i++)
-        if (text[i] != '\t')
-            return 1;
-    return 0;
-}
-
 void inf_xml_add(struct inf_buf *out, const char *text)
 {
     size_t len = strlen(text);
-    if (!needs_showing(text, len)) {
+    if (inf_visible_as_is(text, len)) { /* (most text) */
         add_escaped(out, text);
         return;
     }

@@ -49,10 +49,6 @@ void inf_buf_clear(struct inf_buf *buf);
 /* Frees the memory; the buffer can be used again afterwards. */
 void inf_buf_free(struct inf_buf *buf);
 
-/* The length of the run of printable ASCII (0x20-0x7E) LEN bytes of TEXT start with: what
- * text escapers copy as it is (read sixteen bytes at a time where SSE2 is there). */
-size_t inf_printable_ascii_span(const char *text, size_t len);
-
 /* Non-zero when LEN bytes of TEXT are UTF-8 throughout. */
 int inf_utf8_valid(const char *text, size_t len);
 
@@ -70,5 +66,8 @@ void inf_buf_add_json_string(struct inf_buf *buf, const char *text, size_t len);
  * carets under an excerpt still line up.
  */
 void inf_buf_add_visible(struct inf_buf *buf, const char *text, size_t len, int one_column);
+/* Non-zero when LEN bytes of TEXT are printable ASCII and tabs, which inf_buf_add_visible
+ * appends as they are (a quick test: it says 0 for any byte >= 0x80, UTF-8 or not). */
+int inf_visible_as_is(const char *text, size_t len);
 
 #endif

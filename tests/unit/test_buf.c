@@ -245,7 +245,8 @@ static void show_slowly(struct inf_buf *out, const char *text, size_t len, int o
 }
 
 /* Every byte that is not printable ASCII, at every position of texts long enough to have
- * whole blocks (the fast path passes over sixteen at a time), shown as one at a time would. */
+ * whole blocks (the fast path passes over sixteen at a time), shown as one at a time would;
+ * and told apart from text that is appended as it is. */
 static void visible_text_shows_every_special_byte_anywhere(void **state)
 {
     (void)state;
@@ -264,6 +265,8 @@ static void visible_text_shows_every_special_byte_anywhere(void **state)
                 memcpy(text + at, specials[k], n);
                 if (at + n + 3 < len && k % 2)
                     text[at + n + 3] = '\x1b'; /* a second stop in the same block */
+                /* appended as it is: printable ASCII and the tab (specials[0]) alone */
+                assert_int_equal(inf_visible_as_is(text, len), k == 0);
                 for (int one_column = 0; one_column <= 1; one_column++) {
                     struct inf_buf fast = INF_BUF_INIT, slow = INF_BUF_INIT;
                     inf_buf_add_visible(&fast, text, len, one_column);
