@@ -78,8 +78,7 @@ int inf_text_starts_nocase(const char *text, const char *prefix, size_t n)
 
 void inf_text_lower(char *text)
 {
-    for (; *text; text++)
-        *text = inf_ascii_lower(*text);
+    inf_text_lower_copy(text, text, strlen(text)); /* (each word is read before it is written) */
 }
 
 int inf_text_contains_nocase(const char *text, size_t len, const char *part)

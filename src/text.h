@@ -99,7 +99,8 @@ uint32_t inf_hash_nocase(const char *text, size_t len);
 
 /* Lower-cases the NUL-terminated TEXT in place (ASCII letters only). */
 void inf_text_lower(char *text);
-/* Writes the LEN bytes of TEXT to OUT in ASCII lower case, then a NUL (OUT has LEN + 1). */
+/* Writes the LEN bytes of TEXT to OUT in ASCII lower case, then a NUL (OUT has LEN + 1; it
+ * may be TEXT itself). */
 void inf_text_lower_copy(char *out, const char *text, size_t len);
 
 #endif

@@ -19,7 +19,8 @@ static void only_ascii_letters_fold(void **state)
     assert_string_equal(text, "sourcedisksfiles.amd64\xC9");
 }
 
-/* The eight-byte copy folds every byte as inf_ascii_lower does, at every length and place. */
+/* The eight-byte copy folds every byte as inf_ascii_lower does, at every length and place,
+ * into another buffer or in place. */
 static void lower_copy_folds_every_byte_at_every_length(void **state)
 {
     (void)state;
@@ -34,6 +35,10 @@ static void lower_copy_folds_every_byte_at_every_length(void **state)
                 assert_int_equal(out[k], inf_ascii_lower(text[start + k]));
             assert_int_equal(out[len], '\0');
             assert_int_equal(out[len + 1], '#');
+            memcpy(out, text + start, len); /* in place (inf_text_lower does so) */
+            inf_text_lower_copy(out, out, len);
+            for (size_t k = 0; k < len; k++)
+                assert_int_equal(out[k], inf_ascii_lower(text[start + k]));
         }
 }
 
