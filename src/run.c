@@ -19,6 +19,7 @@
 #include "report_parts.h"
 #include "report_statistics.h"
 #include "engine_check.h"
+#include "graph_index.h"
 #include "string_map.h"
 #include "suppress.h"
 #include "write_file.h"
@@ -361,6 +362,7 @@ struct file_setup {
     const struct inf_project_settings *project; /* the WDK project's settings, or NULL */
     struct inf_lint_options options;
     int fail_on;
+    uint32_t same_config; /* the setup of the same configuration made before, or INF_NO_INDEX */
 };
 
 #define NO_CONFIG ((size_t)-1)
@@ -408,6 +410,7 @@ struct lint_job {
     size_t file_count, file_cap;
     struct file_setup *setups; /* one per configuration file and project settings met */
     size_t setup_count, setup_cap;
+    struct inf_key_map last_setup_of_config; /* config index -> its latest setup */
     size_t stale_rule;
     struct inf_os_feed *feed; /* while the walk runs */
     size_t walking;           /* the command-line path being walked */
@@ -431,15 +434,24 @@ static void reserve_file(struct lint_job *job)
         inf_report_parts_reserve(job->parts, job->file_cap);
 }
 
-/* The index in job->setups of the options for files under CONFIG built as SETTINGS say. */
+/*
+ * The index in job->setups of the options for files under CONFIG built as SETTINGS say. A run
+ * may meet a configuration per directory, thousands of them: the setups of one configuration
+ * are chained (one per WDK project met under it, mostly one), not searched all for each file.
+ */
 static size_t setup_for(struct lint_job *job, const struct inf_config *config,
                         const struct inf_project_settings *settings)
 {
     struct run *run = job->run;
     size_t config_index = config ? (size_t)(config - run->configs) : NO_CONFIG;
     /* Files of one directory come together: the last setup is asked for first. */
-    for (size_t i = job->setup_count; i-- > 0;)
-        if (job->setups[i].config == config_index && job->setups[i].project == settings)
+    size_t last = job->setup_count - 1;
+    if (job->setup_count && job->setups[last].config == config_index &&
+        job->setups[last].project == settings)
+        return last;
+    uint32_t newest = inf_key_map_get(&job->last_setup_of_config, config_index);
+    for (uint32_t i = newest; i != INF_NO_INDEX; i = job->setups[i].same_config)
+        if (job->setups[i].project == settings)
             return i;
     size_t k = job->setup_count;
     if (job->setup_count == job->setup_cap) {
@@ -450,6 +462,8 @@ static size_t setup_for(struct lint_job *job, const struct inf_config *config,
     job->setups[k].config = config_index;
     job->setups[k].project = settings;
     job->setups[k].fail_on = file_options(run, config, settings, &job->setups[k].options);
+    job->setups[k].same_config = newest;
+    inf_key_map_put(&job->last_setup_of_config, config_index, (uint32_t)k);
     job->setup_count++;
     return k;
 }
@@ -694,6 +708,7 @@ static void lint_job_free(struct lint_job *job)
     for (size_t k = 0; k < job->setup_count; k++)
         inf_lint_options_free(&job->setups[k].options);
     free(job->setups);
+    inf_key_map_free(&job->last_setup_of_config);
     for (size_t i = 0; i < job->file_count; i++) {
         free(job->files[i].path);
         free(job->files[i].fixed);
