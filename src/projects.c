@@ -35,7 +35,8 @@ struct loaded_project {
     char *absolute; /* the project file's canonical path */
     struct project_item *items;
     size_t item_count;
-    int named; /* on the command line (directly or through a solution) */
+    size_t index; /* in inf_projects.projects */
+    int named;    /* on the command line (directly or through a solution) */
     int missing_reported;
     int switches_warned; /* its unknown InfVerif switches were named */
 };
@@ -51,6 +52,8 @@ struct inf_projects {
     int verbose;
     struct loaded_project **projects;
     size_t count, cap;
+    size_t *named; /* the projects named on the command line (indexes, ascending) */
+    size_t named_count, named_cap;
     struct inf_string_map by_path;      /* canonical project path -> index */
     struct inf_string_map chain_of_dir; /* an INF's directory -> index in chains */
     struct inf_string_map root_of_dir;  /* a directory -> its root's index in roots + 1, or 0 */
@@ -95,6 +98,7 @@ void inf_projects_free(struct inf_projects *p)
         free(lp);
     }
     free(p->projects);
+    free(p->named);
     inf_string_map_free(&p->by_path);
     inf_string_map_free(&p->chain_of_dir);
     inf_string_map_free(&p->root_of_dir);
@@ -157,14 +161,6 @@ static const char *root_of(struct inf_projects *p, const char *dir)
     return answer ? p->roots[answer - 1] : NULL;
 }
 
-static size_t project_index(const struct inf_projects *p, const struct loaded_project *lp)
-{
-    size_t i = 0;
-    while (p->projects[i] != lp)
-        i++;
-    return i;
-}
-
 /* Loads project PATH (built through SOLUTION, or NULL) once; returns it. */
 static struct loaded_project *load(struct inf_projects *p, const char *path, const char *solution)
 {
@@ -216,6 +212,7 @@ static struct loaded_project *load(struct inf_projects *p, const char *path, con
         }
     }
     p->projects = inf_xgrow(p->projects, &p->cap, p->count + 1, sizeof *p->projects);
+    lp->index = p->count;
     p->projects[p->count] = lp;
     inf_string_map_put(&p->by_path, key, p->count++);
     free(canonical);
@@ -412,6 +409,13 @@ static void add_named(struct inf_projects *p, const char *path, const char *solu
                       void (*item)(void *, const char *, const char *, int), void *context)
 {
     struct loaded_project *lp = load(p, path, solution);
+    if (!lp->named) { /* kept in load order, the order an INF's owner is looked for in */
+        p->named = inf_xgrow(p->named, &p->named_cap, p->named_count + 1, sizeof *p->named);
+        size_t at = p->named_count++;
+        for (; at > 0 && p->named[at - 1] > lp->index; at--)
+            p->named[at] = p->named[at - 1];
+        p->named[at] = lp->index;
+    }
     lp->named = 1;
     lp->missing_reported = 1; /* the items below include the missing ones */
     for (size_t k = 0; k < lp->item_count; k++)
@@ -478,14 +482,14 @@ static struct dir_chain load_directory(struct inf_projects *p, const char *dir)
             char *relative = p->cwd ? inf_os_relative(p->cwd, files.paths[i]) : NULL;
             const char *path = relative ? relative : files.paths[i];
             if (has_extension(path, ".vcxproj")) {
-                add_member(&members, project_index(p, load(p, path, NULL)));
+                add_member(&members, load(p, path, NULL)->index);
             } else if (has_extension(path, ".sln")) {
                 char **named = NULL;
                 size_t count = 0;
                 if (inf_msbuild_solution_projects(path, &named, &count) == 0)
                     for (size_t k = 0; k < count; k++) {
                         if (inf_os_is_file(named[k]))
-                            add_member(&members, project_index(p, load(p, named[k], path)));
+                            add_member(&members, load(p, named[k], path)->index);
                         free(named[k]);
                     }
                 free(named);
@@ -545,19 +549,16 @@ inf_projects_for_inf(struct inf_projects *p, const char *path,
     free(lexical);
     const struct dir_chain *chain = chain_for(p, dir, missing, context);
     free(dir);
-    int named = 0;
-    for (size_t i = 0; i < p->count; i++)
-        named |= p->projects[i]->named;
-    if (!chain->count && !named)
+    if (!chain->count && !p->named_count)
         return NULL; /* no project around: the usual case, and cheap */
     char *absolute = inf_os_absolute(path);
     if (!absolute)
         return NULL;
     struct loaded_project *owner = NULL;
     struct project_item *item = NULL;
-    for (size_t i = 0; i < p->count && !item; i++)
-        if (p->projects[i]->named && (item = find_item(p->projects[i], absolute)) != NULL)
-            owner = p->projects[i];
+    for (size_t i = 0; i < p->named_count && !item; i++)
+        if ((item = find_item(p->projects[p->named[i]], absolute)) != NULL)
+            owner = p->projects[p->named[i]];
     for (size_t i = 0; i < chain->count && !item; i++)
         if ((item = find_item(p->projects[chain->projects[i]], absolute)) != NULL)
             owner = p->projects[chain->projects[i]];

@@ -362,7 +362,7 @@ struct file_setup {
     const struct inf_project_settings *project; /* the WDK project's settings, or NULL */
     struct inf_lint_options options;
     int fail_on;
-    uint32_t same_config; /* the setup of the same configuration made before, or INF_NO_INDEX */
+    uint32_t same_key; /* the setup made before with the same setup_key, or INF_NO_INDEX */
 };
 
 #define NO_CONFIG ((size_t)-1)
@@ -410,7 +410,7 @@ struct lint_job {
     size_t file_count, file_cap;
     struct file_setup *setups; /* one per configuration file and project settings met */
     size_t setup_count, setup_cap;
-    struct inf_key_map last_setup_of_config; /* config index -> its latest setup */
+    struct inf_key_map last_setup_of_key; /* setup_key -> the latest setup with that key */
     size_t stale_rule;
     struct inf_os_feed *feed; /* while the walk runs */
     size_t walking;           /* the command-line path being walked */
@@ -434,10 +434,18 @@ static void reserve_file(struct lint_job *job)
         inf_report_parts_reserve(job->parts, job->file_cap);
 }
 
+/* A hash of a (configuration, project settings) pair: setups with equal pairs have equal keys. */
+static uint64_t setup_key(size_t config_index, const struct inf_project_settings *settings)
+{
+    uint64_t h = (uint64_t)config_index * 0x9E3779B97F4A7C15ull ^ (uint64_t)(uintptr_t)settings;
+    h ^= h >> 31;
+    return h * 0xBF58476D1CE4E5B9ull;
+}
+
 /*
  * The index in job->setups of the options for files under CONFIG built as SETTINGS say. A run
- * may meet a configuration per directory, thousands of them: the setups of one configuration
- * are chained (one per WDK project met under it, mostly one), not searched all for each file.
+ * may meet a configuration or a WDK project per directory, thousands of them: setups are found
+ * through a hash of the pair (those sharing a hash chained), not searched all for each file.
  */
 static size_t setup_for(struct lint_job *job, const struct inf_config *config,
                         const struct inf_project_settings *settings)
@@ -449,9 +457,10 @@ static size_t setup_for(struct lint_job *job, const struct inf_config *config,
     if (job->setup_count && job->setups[last].config == config_index &&
         job->setups[last].project == settings)
         return last;
-    uint32_t newest = inf_key_map_get(&job->last_setup_of_config, config_index);
-    for (uint32_t i = newest; i != INF_NO_INDEX; i = job->setups[i].same_config)
-        if (job->setups[i].project == settings)
+    uint64_t key = setup_key(config_index, settings);
+    uint32_t newest = inf_key_map_get(&job->last_setup_of_key, key);
+    for (uint32_t i = newest; i != INF_NO_INDEX; i = job->setups[i].same_key)
+        if (job->setups[i].config == config_index && job->setups[i].project == settings)
             return i;
     size_t k = job->setup_count;
     if (job->setup_count == job->setup_cap) {
@@ -462,8 +471,8 @@ static size_t setup_for(struct lint_job *job, const struct inf_config *config,
     job->setups[k].config = config_index;
     job->setups[k].project = settings;
     job->setups[k].fail_on = file_options(run, config, settings, &job->setups[k].options);
-    job->setups[k].same_config = newest;
-    inf_key_map_put(&job->last_setup_of_config, config_index, (uint32_t)k);
+    job->setups[k].same_key = newest;
+    inf_key_map_put(&job->last_setup_of_key, key, (uint32_t)k);
     job->setup_count++;
     return k;
 }
@@ -708,7 +717,7 @@ static void lint_job_free(struct lint_job *job)
     for (size_t k = 0; k < job->setup_count; k++)
         inf_lint_options_free(&job->setups[k].options);
     free(job->setups);
-    inf_key_map_free(&job->last_setup_of_config);
+    inf_key_map_free(&job->last_setup_of_key);
     for (size_t i = 0; i < job->file_count; i++) {
         free(job->files[i].path);
         free(job->files[i].fixed);
