@@ -13,6 +13,7 @@
 #include "inflint/input.h"
 #include "msbuild_paths.h"
 #include "os.h"
+#include "string_map.h"
 #include "text.h"
 
 #include <stdarg.h>
@@ -397,6 +398,9 @@ struct metadata {
 struct item_list {
     struct inf_msbuild_item *items;
     size_t count, cap;
+    /* item_key of each item -> how many items have it (0 once removed): a glob may add
+     * thousands, each checked against those before it */
+    struct inf_string_map keys;
     struct metadata *defaults; /* <ItemDefinitionGroup><Inf> metadata */
     size_t default_count, default_cap;
     char **configurations; /* ProjectConfiguration Include values */
@@ -443,6 +447,15 @@ static char *item_path(struct msbuild_eval *e, const char *path)
     if (strncmp(path, e->cwd, n) == 0 && path[n] == '/')
         return dup(path + n + 1);
     return dup(path);
+}
+
+/* What tells an item's file from another's: its absolute path as the file system compares. */
+static char *item_key(struct msbuild_eval *e, const char *path)
+{
+    char *absolute = msbuild_path_absolute(e->cwd, path);
+    char *key = inf_os_path_key(absolute);
+    free(absolute);
+    return key;
 }
 
 static int same_file(struct msbuild_eval *e, const char *a, const char *b)
@@ -643,16 +656,21 @@ static void add_inf_items(struct msbuild_eval *e, const struct msbuild_file *f,
     int built = !is_true(get_metadata(meta, meta_count, "ExcludedFromBuild"));
     for (size_t i = 0; built && i < files.count; i++) {
         const char *path = files.paths[i];
-        int duplicate = 0;
-        for (size_t k = 0; k < list->count && !duplicate; k++)
-            duplicate = same_file(e, list->items[k].path, path);
-        if (duplicate || excluded(e, path, &excludes))
+        char *key = item_key(e, path);
+        size_t holders = 0;
+        int duplicate = inf_string_map_get(&list->keys, key, &holders) && holders > 0;
+        if (duplicate || excluded(e, path, &excludes)) {
+            free(key);
             continue;
+        }
         if (list->count >= INF_MSBUILD_MAX_ITEMS) {
             warn(e, f, el->line, "more than %d Inf items: the rest are not read",
                  INF_MSBUILD_MAX_ITEMS);
+            free(key);
             break;
         }
+        inf_string_map_put(&list->keys, key, holders + 1);
+        free(key);
         if (!where)
             where = place(e, f, el->line);
         list->items = inf_xgrow(list->items, &list->cap, list->count + 1, sizeof *list->items);
@@ -680,6 +698,11 @@ static void remove_inf_items(struct msbuild_eval *e, const struct msbuild_file *
     size_t out = 0;
     for (size_t i = 0; i < list->count; i++) {
         if (excluded(e, list->items[i].path, &removes)) {
+            char *key = item_key(e, list->items[i].path);
+            size_t holders = 0;
+            if (inf_string_map_get(&list->keys, key, &holders) && holders > 0)
+                inf_string_map_put(&list->keys, key, holders - 1);
+            free(key);
             free(list->items[i].path);
             free(list->items[i].architecture);
         } else {
@@ -835,6 +858,7 @@ static void evaluate(struct msbuild_eval *e, const char *configuration, const ch
     out->item_count = list->count;
     list->items = NULL;
     list->count = list->cap = 0;
+    inf_string_map_free(&list->keys);
 }
 
 static void free_list(struct item_list *list)
@@ -844,6 +868,7 @@ static void free_list(struct item_list *list)
         free(list->items[i].architecture);
     }
     free(list->items);
+    inf_string_map_free(&list->keys);
     free_metadata(list->defaults, list->default_count);
     for (size_t i = 0; i < list->configuration_count; i++)
         free(list->configurations[i]);

@@ -798,6 +798,17 @@ int inf_os_path_compare(const char *a, const char *b)
 #endif
 }
 
+char *inf_os_path_key(const char *path)
+{
+    size_t len = strlen(path);
+    char *key = inf_xstrndup(path, len);
+#ifdef _WIN32
+    for (size_t i = 0; i < len; i++) /* as inf_os_path_compare reads each character */
+        key[i] = key[i] == '\\' ? '/' : (char)tolower((unsigned char)key[i]);
+#endif
+    return key;
+}
+
 /* Are A and B the same path character (case ignored on Windows)? */
 static int same_path_char(char a, char b)
 {

@@ -108,6 +108,9 @@ void inf_os_normalize_separators(char *path);
  * written for DRIVERS\SENSOR.INF matches drivers/sensor.inf).
  */
 int inf_os_path_compare(const char *a, const char *b);
+/* A copy of PATH (malloc'd) that equals another path's copy exactly when inf_os_path_compare
+ * finds the two the same: a key for exact-match maps of paths. */
+char *inf_os_path_key(const char *path);
 
 /*
  * The program's arguments in UTF-8: ARGV itself on POSIX; on Windows the

@@ -35,8 +35,9 @@ struct loaded_project {
     char *absolute; /* the project file's canonical path */
     struct project_item *items;
     size_t item_count;
-    size_t index; /* in inf_projects.projects */
-    int named;    /* on the command line (directly or through a solution) */
+    struct inf_string_map item_of_path; /* inf_os_path_key of an item's absolute -> its index */
+    size_t index;                       /* in inf_projects.projects */
+    int named;                          /* on the command line (directly or through a solution) */
     int missing_reported;
     int switches_warned; /* its unknown InfVerif switches were named */
 };
@@ -93,6 +94,7 @@ void inf_projects_free(struct inf_projects *p)
             free_settings(lp->items[k].settings);
         }
         free(lp->items);
+        inf_string_map_free(&lp->item_of_path);
         free(lp->absolute);
         inf_msbuild_project_free(&lp->project);
         free(lp);
@@ -194,11 +196,11 @@ static struct loaded_project *load(struct inf_projects *p, const char *path, con
             char *absolute = item->exists ? inf_os_absolute(item->path) : NULL;
             if (!absolute)
                 absolute = msbuild_path_absolute(p->cwd ? p->cwd : "/", item->path);
-            size_t found = lp->item_count;
-            for (size_t j = 0; j < lp->item_count; j++)
-                if (inf_os_path_compare(lp->items[j].absolute, absolute) == 0)
-                    found = j;
-            if (found == lp->item_count) {
+            char *item_key = inf_os_path_key(absolute);
+            size_t found;
+            if (!inf_string_map_get(&lp->item_of_path, item_key, &found)) {
+                found = lp->item_count;
+                inf_string_map_put(&lp->item_of_path, item_key, found);
                 lp->items = inf_xrealloc(lp->items, (lp->item_count + 1) * sizeof *lp->items);
                 memset(&lp->items[found], 0, sizeof *lp->items);
                 lp->items[found].absolute = absolute;
@@ -207,6 +209,7 @@ static struct loaded_project *load(struct inf_projects *p, const char *path, con
             } else {
                 free(absolute);
             }
+            free(item_key);
             if (c < 64)
                 lp->items[found].configurations |= (uint64_t)1 << c;
         }
@@ -452,10 +455,11 @@ int inf_projects_add(struct inf_projects *p, const char *path,
 /* The item of LP that is the INF at ABSOLUTE, or NULL. */
 static struct project_item *find_item(struct loaded_project *lp, const char *absolute)
 {
-    for (size_t k = 0; k < lp->item_count; k++)
-        if (inf_os_path_compare(lp->items[k].absolute, absolute) == 0)
-            return &lp->items[k];
-    return NULL;
+    char *key = inf_os_path_key(absolute);
+    size_t k;
+    int found = inf_string_map_get(&lp->item_of_path, key, &k);
+    free(key);
+    return found ? &lp->items[k] : NULL;
 }
 
 /* Loads the projects directly in directory DIR (absolute), once per directory. */

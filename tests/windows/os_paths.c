@@ -68,6 +68,23 @@ int main(int argc, char **argv)
            inf_os_path_compare("DRIVERS/Sensor.INF", "drivers/sensor.inf") != 0
 #endif
     );
+    /* A path's key (for exact-match maps of paths) tells paths apart as the comparison does. */
+    static const char *const pairs[][2] = {{"DRIVERS\\Sensor.INF", "drivers/sensor.inf"},
+                                           {"a/b.inf", "a/b.inf"},
+                                           {"a/b.inf", "a/c.inf"},
+                                           {"C:\\X\\y.inf", "c:/x/Y.inf"},
+                                           {"a\\b", "a/b"},
+                                           {"ab", "a"},
+                                           {"x/", "X/"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        char *x = inf_os_path_key(pairs[i][0]), *y = inf_os_path_key(pairs[i][1]);
+        char what[200];
+        snprintf(what, sizeof what, "keys of '%s' and '%s' agree with the comparison", pairs[i][0],
+                 pairs[i][1]);
+        expect(what, (strcmp(x, y) == 0) == (inf_os_path_compare(pairs[i][0], pairs[i][1]) == 0));
+        free(x);
+        free(y);
+    }
     /* A name found without case in a directory whose listing is kept: changes are seen. */
     char *kept = test_temp_dir("inflint-kept");
     expect("a temporary directory", kept != NULL);
