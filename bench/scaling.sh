@@ -8,8 +8,8 @@
 # merged, findings x line length on one AddReg and one CopyFiles line, one
 # CopyFiles naming many lists, --baseline with N files x N entries, a deep tree
 # (configuration lookup per level), N directories each with a .inflint.ini, N
-# directories each with a WDK project that builds its INF, and one project whose
-# glob builds N INFs.
+# directories each with a WDK project that builds its INF (found, or named on the
+# command line), and one project whose glob builds N INFs.
 # Each time is the best of 5 runs; runs under SCALING_FLOOR seconds (0.05) count
 # as that, so that process start-up does not decide a ratio.
 #
@@ -88,6 +88,10 @@ make_shape() {
       printf '[inflint]\nfail-on = never\n' > "$dir/t/d$i/.inflint.ini"
     done
     echo "$dir/t"; return ;;
+  named-projects) # the projects of many-projects, each named on the command line
+    make_shape many-projects "$n" "$dir" >/dev/null
+    for ((i = 0; i < n; i++)); do printf '%s ' "$dir/t/d$i/p.vcxproj"; done
+    echo; return ;;
   project-items)
     mkdir -p "$dir/t"
     for ((i = 0; i < n; i++)); do printf '[Version]\nSignature="$Windows NT$"\n' > "$dir/t/x$i.inf"; done
@@ -120,7 +124,7 @@ passed=0 failed=0
 printf '%-26s %8s %9s %9s %7s\n' shape N 'N (s)' '4N (s)' ratio
 shapes="decorations:2000 needs:2000 remove:8000 manufacturer-decorations:4000 defaultinstall:4000
         merged:20000 missing-addreg:20000 missing-copyfiles:20000 copyfiles-lists:20000
-        baseline:3000 deep-tree:400 many-configs:2000 many-projects:2000 project-items:1000"
+        baseline:3000 deep-tree:400 many-configs:2000 many-projects:2000 named-projects:1000 project-items:1000"
 for spec in ${SCALING_SHAPES:-$shapes}; do # SCALING_SHAPES="needs:2000 ..." runs some
   shape=${spec%%:*} n=${spec#*:}
   small=$(make_shape "$shape" "$n" "$work/$shape-1")

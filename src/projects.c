@@ -53,8 +53,10 @@ struct inf_projects {
     int verbose;
     struct loaded_project **projects;
     size_t count, cap;
-    size_t *named; /* the projects named on the command line (indexes, ascending) */
-    size_t named_count, named_cap;
+    size_t named_count; /* projects named on the command line */
+    /* inf_os_path_key of an INF a named project builds -> the first such project (the
+     * lowest index: projects are looked in in load order) */
+    struct inf_string_map named_owner;
     struct inf_string_map by_path;      /* canonical project path -> index */
     struct inf_string_map chain_of_dir; /* an INF's directory -> index in chains */
     struct inf_string_map root_of_dir;  /* a directory -> its root's index in roots + 1, or 0 */
@@ -100,7 +102,7 @@ void inf_projects_free(struct inf_projects *p)
         free(lp);
     }
     free(p->projects);
-    free(p->named);
+    inf_string_map_free(&p->named_owner);
     inf_string_map_free(&p->by_path);
     inf_string_map_free(&p->chain_of_dir);
     inf_string_map_free(&p->root_of_dir);
@@ -412,12 +414,15 @@ static void add_named(struct inf_projects *p, const char *path, const char *solu
                       void (*item)(void *, const char *, const char *, int), void *context)
 {
     struct loaded_project *lp = load(p, path, solution);
-    if (!lp->named) { /* kept in load order, the order an INF's owner is looked for in */
-        p->named = inf_xgrow(p->named, &p->named_cap, p->named_count + 1, sizeof *p->named);
-        size_t at = p->named_count++;
-        for (; at > 0 && p->named[at - 1] > lp->index; at--)
-            p->named[at] = p->named[at - 1];
-        p->named[at] = lp->index;
+    if (!lp->named) {
+        p->named_count++;
+        for (size_t k = 0; k < lp->item_count; k++) {
+            char *key = inf_os_path_key(lp->items[k].absolute);
+            size_t owner;
+            if (!inf_string_map_get(&p->named_owner, key, &owner) || owner > lp->index)
+                inf_string_map_put(&p->named_owner, key, lp->index);
+            free(key);
+        }
     }
     lp->named = 1;
     lp->missing_reported = 1; /* the items below include the missing ones */
@@ -560,9 +565,15 @@ inf_projects_for_inf(struct inf_projects *p, const char *path,
         return NULL;
     struct loaded_project *owner = NULL;
     struct project_item *item = NULL;
-    for (size_t i = 0; i < p->named_count && !item; i++)
-        if ((item = find_item(p->projects[p->named[i]], absolute)) != NULL)
-            owner = p->projects[p->named[i]];
+    if (p->named_count) {
+        char *key = inf_os_path_key(absolute);
+        size_t named_owner;
+        if (inf_string_map_get(&p->named_owner, key, &named_owner)) {
+            owner = p->projects[named_owner];
+            item = find_item(owner, absolute);
+        }
+        free(key);
+    }
     for (size_t i = 0; i < chain->count && !item; i++)
         if ((item = find_item(p->projects[chain->projects[i]], absolute)) != NULL)
             owner = p->projects[chain->projects[i]];
