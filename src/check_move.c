@@ -20,6 +20,15 @@
 
 #define BUILD_1709 16299u
 
+/*
+ * Each finding the move fixes carries it whole (a part of it would leave references to files
+ * that moved). A move of more edits than this is carried by the first finding that asks for it
+ * (its destination's ISO101, when that rule runs) alone: a file whose thousands of values name
+ * one file would otherwise repeat the move in each of their findings, its report growing with
+ * the square of the values. --fix makes the move all the same, and the others go with it.
+ */
+#define MOVE_EDITS_SHARED_MAX 64
+
 /* The global locations, in the order they are looked for (the first that occurs wins). */
 #define GLOBAL_PREFIX(text)                                                                        \
     {                                                                                              \
@@ -115,6 +124,7 @@ struct move_group {
     struct move_edit *edits;
     size_t count;
     const char *unsafe_why; /* NULL: safe */
+    int carried;            /* a finding carries the move already */
 };
 
 /* Where a file the INF copies ends up: its destination (or none) and its new path. */
@@ -406,10 +416,14 @@ static void begin(struct inf_check *c, const struct move_group *g, const char *w
 
 int inf_fix_move_destination(struct inf_check *c, const struct inf_destination *d)
 {
-    const struct inf_move_plan *plan = inf_check_move_plan(c);
+    inf_check_move_plan(c);
+    struct inf_move_plan *plan = c->move_plan;
     for (size_t k = 0; k < plan->destination_group_count; k++) {
-        const struct move_group *g = &plan->groups[plan->destination_groups[k]];
+        struct move_group *g = &plan->groups[plan->destination_groups[k]];
         if (g->destination == d && g->count) {
+            if (g->count > MOVE_EDITS_SHARED_MAX && g->carried)
+                return 0;
+            g->carried = 1;
             begin(c, g,
                   inf_check_printf(c,
                                    "copy '%s' to DIRID 13 (its subdirectory kept) and point every "

@@ -75,4 +75,22 @@ cmp -s high.inf high.want && ok || { fail "fix-high-bytes: the edit missed its b
 { printf '\xff\xfe'; with_high_lines < plain.inf | LC_ALL=C sed 's/\xe4/a/g; s/\xfc/u/g' | iconv -f UTF-8 -t UTF-16LE; } > wide.want
 expect fix-utf16-surrogates 0 "$inflint" --fix wide.inf
 cmp -s wide.inf wide.want && ok || { fail "fix-utf16-surrogates: the edit missed its bytes"; cmp wide.inf wide.want; }
+
+# A move of many edits (here 201: the DIRID and 200 values naming a.sys through %12%) is carried
+# by one finding, not repeated in each value's: the report stays linear in the values, and
+# --fix still makes the whole move.
+{
+  printf '[Version]\r\nSignature="$Windows NT$"\r\nClass=System\r\nClassGuid={4d36e97d-e325-11ce-bfc1-08002be10318}\r\n'
+  printf 'Provider=x\r\nDriverVer=01/01/2020,1.0.0.0\r\nCatalogFile=x.cat\r\nPnpLockdown=1\r\n'
+  printf '[DestinationDirs]\r\nF=12\r\n[SourceDisksNames]\r\n1=d\r\n[SourceDisksFiles]\r\na.sys=1\r\n'
+  printf '[Manufacturer]\r\nM=Models,NTamd64.10.0...16299\r\n[Models.NTamd64.10.0...16299]\r\nD=Inst,HW\r\n'
+  printf '[Inst.NT]\r\nCopyFiles=F\r\nAddReg=R\r\n[F]\r\na.sys\r\n[R]\r\n'
+  for i in $(seq 1 200); do printf 'HKR,,V%d,,"%%12%%\\a.sys"\r\n' "$i"; done
+} > many-refs.inf
+expect move-shared 1 "$inflint" -f json many-refs.inf
+[ "$(grep -c '"rule": "ISO109"' out)" = 200 ] && ok || fail "move-shared: $(grep -c '"rule": "ISO109"' out) ISO109 findings, want 200"
+[ "$(grep -c '"fix": {' out)" = 1 ] && ok || fail "move-shared: $(grep -c '"fix": {' out) findings carry the move, want 1"
+expect move-shared-fix 0 "$inflint" --fix -q many-refs.inf
+[ "$(grep -c '%13%' many-refs.inf)" = 200 ] && grep -q '^F=13' many-refs.inf && ok ||
+  fail "move-shared-fix: the move was not made whole"
 finish
