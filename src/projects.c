@@ -457,14 +457,11 @@ int inf_projects_add(struct inf_projects *p, const char *path,
     return 0;
 }
 
-/* The item of LP that is the INF at ABSOLUTE, or NULL. */
-static struct project_item *find_item(struct loaded_project *lp, const char *absolute)
+/* The item of LP that is the INF whose path key (inf_os_path_key of its absolute) is KEY. */
+static struct project_item *find_item(struct loaded_project *lp, const char *key)
 {
-    char *key = inf_os_path_key(absolute);
     size_t k;
-    int found = inf_string_map_get(&lp->item_of_path, key, &k);
-    free(key);
-    return found ? &lp->items[k] : NULL;
+    return inf_string_map_get(&lp->item_of_path, key, &k) ? &lp->items[k] : NULL;
 }
 
 /* Loads the projects directly in directory DIR (absolute), once per directory. */
@@ -563,21 +560,19 @@ inf_projects_for_inf(struct inf_projects *p, const char *path,
     char *absolute = inf_os_absolute(path);
     if (!absolute)
         return NULL;
+    char *key = inf_os_path_key(absolute);
+    free(absolute);
     struct loaded_project *owner = NULL;
     struct project_item *item = NULL;
-    if (p->named_count) {
-        char *key = inf_os_path_key(absolute);
-        size_t named_owner;
-        if (inf_string_map_get(&p->named_owner, key, &named_owner)) {
-            owner = p->projects[named_owner];
-            item = find_item(owner, absolute);
-        }
-        free(key);
+    size_t named_owner;
+    if (inf_string_map_get(&p->named_owner, key, &named_owner)) {
+        owner = p->projects[named_owner];
+        item = find_item(owner, key);
     }
     for (size_t i = 0; i < chain->count && !item; i++)
-        if ((item = find_item(p->projects[chain->projects[i]], absolute)) != NULL)
+        if ((item = find_item(p->projects[chain->projects[i]], key)) != NULL)
             owner = p->projects[chain->projects[i]];
-    free(absolute);
+    free(key);
     if (!item)
         return NULL;
     if (!item->settings)

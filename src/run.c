@@ -452,11 +452,6 @@ static size_t setup_for(struct lint_job *job, const struct inf_config *config,
 {
     struct run *run = job->run;
     size_t config_index = config ? (size_t)(config - run->configs) : NO_CONFIG;
-    /* Files of one directory come together: the last setup is asked for first. */
-    size_t last = job->setup_count - 1;
-    if (job->setup_count && job->setups[last].config == config_index &&
-        job->setups[last].project == settings)
-        return last;
     uint64_t key = setup_key(config_index, settings);
     uint32_t newest = inf_key_map_get(&job->last_setup_of_key, key);
     for (uint32_t i = newest; i != INF_NO_INDEX; i = job->setups[i].same_key)
