@@ -70,8 +70,7 @@ irefs() { # instructions under callgrind: COMMAND...
 }
 ipb() { # instructions per byte under callgrind: FILE COMMAND...
   local size; size=$(stat -c %s "$1"); shift
-  { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null || true; } |
-    awk -v s="$size" '/refs:/ { gsub(",", "", $NF); printf "%.1f", $NF / s }'
+  awk -v s="$size" -v i="$(irefs "$@")" 'BEGIN { printf "%.1f", i / s }'
 }
 
 printf '%-22s %8s %12s %12s %7s %10s %10s %10s\n' input MB inflint_MB/s inih_MB/s ratio rss_MB ipb_inflint ipb_inih
