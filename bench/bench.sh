@@ -64,10 +64,7 @@ best_of() {
 runs=${BENCH_RUNS:-11}
 # (inflint exits 1 on an input with findings: not a failure of the measurement)
 rss_kb() { { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null || true; } | tail -1; }
-irefs() { # instructions under callgrind: COMMAND...
-  { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null || true; } |
-    awk '/refs:/ { gsub(",", "", $NF); print $NF }'
-}
+. bench/instructions.sh # irefs COMMAND...: instructions under callgrind
 ipb() { # instructions per byte under callgrind: FILE COMMAND...
   local size; size=$(stat -c %s "$1"); shift
   awk -v s="$size" -v i="$(irefs "$@")" 'BEGIN { printf "%.1f", i / s }'
