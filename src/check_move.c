@@ -392,7 +392,8 @@ void inf_check_move_plan_free(struct inf_check *c)
     c->move_plan = NULL;
 }
 
-const struct inf_move_plan *inf_check_move_plan(struct inf_check *c)
+/* The file's move plan, made when first asked for. */
+static struct inf_move_plan *move_plan(struct inf_check *c)
 {
     if (c->move_plan)
         return c->move_plan;
@@ -416,8 +417,7 @@ static void begin(struct inf_check *c, const struct move_group *g, const char *w
 
 int inf_fix_move_destination(struct inf_check *c, const struct inf_destination *d)
 {
-    inf_check_move_plan(c);
-    struct inf_move_plan *plan = c->move_plan;
+    struct inf_move_plan *plan = move_plan(c);
     for (size_t k = 0; k < plan->destination_group_count; k++) {
         struct move_group *g = &plan->groups[plan->destination_groups[k]];
         if (g->destination == d && g->count) {
@@ -438,7 +438,7 @@ int inf_fix_move_destination(struct inf_check *c, const struct inf_destination *
 int inf_fix_move_reference(struct inf_check *c, const struct inf_line *line, const char *file,
                            size_t file_len)
 {
-    const struct inf_move_plan *plan = inf_check_move_plan(c);
+    const struct inf_move_plan *plan = move_plan(c);
     const struct placed_file *p = placed(plan, inf_check_lower(c, file, file_len));
     if (!p || !p->destination)
         return 0;

@@ -398,7 +398,7 @@ struct metadata {
 struct item_list {
     struct inf_msbuild_item *items;
     size_t count, cap;
-    /* item_key of each item -> how many items have it (0 once removed): a glob may add
+    /* item_key of each item -> 1 while an item has it (0 once removed): a glob may add
      * thousands, each checked against those before it */
     struct inf_string_map keys;
     struct metadata *defaults; /* <ItemDefinitionGroup><Inf> metadata */
@@ -657,9 +657,9 @@ static void add_inf_items(struct msbuild_eval *e, const struct msbuild_file *f,
     for (size_t i = 0; built && i < files.count; i++) {
         const char *path = files.paths[i];
         char *key = item_key(e, path);
-        size_t holders = 0;
-        int duplicate = inf_string_map_get(&list->keys, key, &holders) && holders > 0;
-        if (duplicate || excluded(e, path, &excludes)) {
+        size_t listed = 0;
+        inf_string_map_get(&list->keys, key, &listed);
+        if (listed || excluded(e, path, &excludes)) {
             free(key);
             continue;
         }
@@ -669,7 +669,7 @@ static void add_inf_items(struct msbuild_eval *e, const struct msbuild_file *f,
             free(key);
             break;
         }
-        inf_string_map_put(&list->keys, key, holders + 1);
+        inf_string_map_put(&list->keys, key, 1);
         free(key);
         if (!where)
             where = place(e, f, el->line);
@@ -699,9 +699,7 @@ static void remove_inf_items(struct msbuild_eval *e, const struct msbuild_file *
     for (size_t i = 0; i < list->count; i++) {
         if (excluded(e, list->items[i].path, &removes)) {
             char *key = item_key(e, list->items[i].path);
-            size_t holders = 0;
-            if (inf_string_map_get(&list->keys, key, &holders) && holders > 0)
-                inf_string_map_put(&list->keys, key, holders - 1);
+            inf_string_map_put(&list->keys, key, 0);
             free(key);
             free(list->items[i].path);
             free(list->items[i].architecture);

@@ -24,7 +24,8 @@
 
 /* One INF a project builds, with the configurations (bits) whose Inf items name it. */
 struct project_item {
-    char *absolute; /* canonical, the key INFs are matched on */
+    char *absolute; /* canonical */
+    char *key;      /* inf_os_path_key of absolute: what INFs are matched on */
     const struct inf_msbuild_item *first;
     uint64_t configurations;
     struct inf_project_settings *settings; /* made when first asked for */
@@ -53,9 +54,8 @@ struct inf_projects {
     int verbose;
     struct loaded_project **projects;
     size_t count, cap;
-    size_t named_count; /* projects named on the command line */
     /* inf_os_path_key of an INF a named project builds -> the first such project (the
-     * lowest index: projects are looked in in load order) */
+     * lowest index: projects are looked in in load order); empty when none is named */
     struct inf_string_map named_owner;
     struct inf_string_map by_path;      /* canonical project path -> index */
     struct inf_string_map chain_of_dir; /* an INF's directory -> index in chains */
@@ -93,6 +93,7 @@ void inf_projects_free(struct inf_projects *p)
         struct loaded_project *lp = p->projects[i];
         for (size_t k = 0; k < lp->item_count; k++) {
             free(lp->items[k].absolute);
+            free(lp->items[k].key);
             free_settings(lp->items[k].settings);
         }
         free(lp->items);
@@ -206,12 +207,13 @@ static struct loaded_project *load(struct inf_projects *p, const char *path, con
                 lp->items = inf_xrealloc(lp->items, (lp->item_count + 1) * sizeof *lp->items);
                 memset(&lp->items[found], 0, sizeof *lp->items);
                 lp->items[found].absolute = absolute;
+                lp->items[found].key = item_key;
                 lp->items[found].first = item;
                 lp->item_count++;
             } else {
                 free(absolute);
+                free(item_key);
             }
-            free(item_key);
             if (c < 64)
                 lp->items[found].configurations |= (uint64_t)1 << c;
         }
@@ -414,15 +416,11 @@ static void add_named(struct inf_projects *p, const char *path, const char *solu
                       void (*item)(void *, const char *, const char *, int), void *context)
 {
     struct loaded_project *lp = load(p, path, solution);
-    if (!lp->named) {
-        p->named_count++;
-        for (size_t k = 0; k < lp->item_count; k++) {
-            char *key = inf_os_path_key(lp->items[k].absolute);
-            size_t owner;
-            if (!inf_string_map_get(&p->named_owner, key, &owner) || owner > lp->index)
-                inf_string_map_put(&p->named_owner, key, lp->index);
-            free(key);
-        }
+    for (size_t k = 0; k < lp->item_count && !lp->named; k++) {
+        size_t owner;
+        const char *key = lp->items[k].key;
+        if (!inf_string_map_get(&p->named_owner, key, &owner) || owner > lp->index)
+            inf_string_map_put(&p->named_owner, key, lp->index);
     }
     lp->named = 1;
     lp->missing_reported = 1; /* the items below include the missing ones */
@@ -555,7 +553,7 @@ inf_projects_for_inf(struct inf_projects *p, const char *path,
     free(lexical);
     const struct dir_chain *chain = chain_for(p, dir, missing, context);
     free(dir);
-    if (!chain->count && !p->named_count)
+    if (!chain->count && !p->named_owner.count)
         return NULL; /* no project around: the usual case, and cheap */
     char *absolute = inf_os_absolute(path);
     if (!absolute)
