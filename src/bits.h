@@ -16,11 +16,23 @@ static inline size_t inf_lowest_set_bit(unsigned mask)
     _BitScanForward(&at, mask);
     return at;
 }
+/* The index of the highest set bit of MASK, which is not 0. */
+static inline size_t inf_highest_set_bit(unsigned mask)
+{
+    unsigned long at;
+    _BitScanReverse(&at, mask);
+    return at;
+}
 #else
 /* The index of the lowest set bit of MASK, which is not 0. */
 static inline size_t inf_lowest_set_bit(unsigned mask)
 {
     return (size_t)__builtin_ctz(mask);
+}
+/* The index of the highest set bit of MASK, which is not 0. */
+static inline size_t inf_highest_set_bit(unsigned mask)
+{
+    return (size_t)(31 - __builtin_clz(mask));
 }
 #endif
 

@@ -11,6 +11,11 @@
  *
  * Tokens made of one contiguous run of source text point into the source;
  * the others are built in a scratch buffer and copied into the pool once.
+ *
+ * Three paths give the same model: a plain line is read whole from masks of
+ * sixteen bytes (lex_simple_entry); a plain token of another line in one go
+ * (lex_token_plain); anything else character by character. unit.test_lexer
+ * holds the first two to the last.
  */
 #include "lexer.h"
 #include "bits.h"
@@ -706,10 +711,222 @@ static int lex_token_plain(struct lexer *lx)
     return 1;
 }
 
+#if INF_LEXER_SSE2
+/* What the sixteen bytes at a position hold, one bit per byte. */
+struct block_masks {
+    unsigned ends;   /* ',', ';' and newline: they end any token */
+    unsigned equals; /* '=': it ends the key */
+    unsigned blank;  /* space, tab, CR, VT, FF */
+    unsigned marked; /* '%' and '$' */
+    unsigned look;   /* '"' and '\\': a quoted token, or a backslash that may continue the line */
+    unsigned high;   /* bytes 0x80-0xFF: maybe part of a Unicode space */
+};
+
+static inline struct block_masks block_masks_at(const unsigned char *p)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    __m128i from_tab = _mm_sub_epi8(v, _mm_set1_epi8('\t')); /* tab to CR become 0-4 */
+    __m128i control_blank = _mm_cmpeq_epi8(_mm_min_epu8(from_tab, _mm_set1_epi8(4)), from_tab);
+    struct block_masks k;
+    k.ends = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_or_si128(BYTES_EQUAL(v, ','), BYTES_EQUAL(v, ';')), BYTES_EQUAL(v, '\n')));
+    k.equals = (unsigned)_mm_movemask_epi8(BYTES_EQUAL(v, '='));
+    /* (the newline among tab to CR is no blank, but it ends the token before it counts) */
+    k.blank = (unsigned)_mm_movemask_epi8(_mm_or_si128(BYTES_EQUAL(v, ' '), control_blank));
+    k.marked = (unsigned)_mm_movemask_epi8(_mm_or_si128(BYTES_EQUAL(v, '%'), BYTES_EQUAL(v, '$')));
+    k.look = (unsigned)_mm_movemask_epi8(_mm_or_si128(BYTES_EQUAL(v, '"'), BYTES_EQUAL(v, '\\')));
+    k.high = (unsigned)_mm_movemask_epi8(v);
+    return k;
+}
+
+/*
+ * Appends a token that is a slice of the source: its text the LEN bytes at
+ * TEXT_START, inside a pair of quotes when QUOTED. MARKS: 1 it holds a '%',
+ * 2 a '$'.
+ */
+static inline void emit_slice(struct lexer *lx, size_t text_start, size_t len, int quoted,
+                              unsigned marks)
+{
+    struct inf_model *m = lx->model;
+    if (m->token_count == m->token_cap)
+        m->tokens = inf_xgrow(m->tokens, &m->token_cap, m->token_count + 1, sizeof *m->tokens);
+    unsigned q = quoted != 0;
+    m->tokens[m->token_count++] = inf_token_make((uint32_t)(text_start - q), (uint32_t)len, q, 0,
+                                                 marks & 1, marks >> 1, q, q);
+    if (marks) { /* as emit_token records them */
+        struct inf_marked_token mark = {(uint32_t)(m->token_count - 1), (uint32_t)m->line_count,
+                                        INF_NO_INDEX, lx->run};
+        if (marks & 1) {
+            if (m->percent_count == m->percent_cap)
+                m->percent_tokens = inf_xgrow(m->percent_tokens, &m->percent_cap,
+                                              m->percent_count + 1, sizeof *m->percent_tokens);
+            m->percent_tokens[m->percent_count++] = mark;
+        }
+        if (marks & 2) {
+            if (m->dollar_count == m->dollar_cap)
+                m->dollar_tokens = inf_xgrow(m->dollar_tokens, &m->dollar_cap, m->dollar_count + 1,
+                                             sizeof *m->dollar_tokens);
+            m->dollar_tokens[m->dollar_count++] = mark;
+        }
+    }
+}
+
+/* The '%' (1) and '$' (2) among the bytes at TEXT whose bits are set in BITS. */
+static inline unsigned marks_of(const unsigned char *text, unsigned bits)
+{
+    unsigned marks = 0;
+    for (; bits; bits &= bits - 1)
+        marks |= text[inf_lowest_set_bit(bits)] == '%' ? 1u : 2u;
+    return marks;
+}
+
+/*
+ * A quoted token from the '"' at OPEN: text without doubled quotes up to the
+ * closing '"', then only blanks before a ',', ';', newline or (IN_KEY) '='.
+ * Appends it and returns that character's offset, or 0 for any other shape.
+ */
+static size_t simple_quoted(struct lexer *lx, size_t open, int in_key)
+{
+    const unsigned char *text = (const unsigned char *)lx->text;
+    size_t q = open + 1;
+    unsigned marks = 0;
+    for (;;) {
+        q = skip_quoted(text, q, lx->len);
+        if (text[q] == '%')
+            marks |= 1;
+        else if (text[q] == '$')
+            marks |= 2;
+        else
+            break;
+        q++;
+    }
+    if (text[q] != '"' || text[q + 1] == '"' || q - open - 1 > INF_MAX_FIELD_CHARS)
+        return 0; /* unterminated, a doubled quote, or long */
+    size_t close = q++;
+    while (char_class[text[q]] == C_BLANK)
+        q++;
+    unsigned char k = char_class[text[q]];
+    if (k != C_COMMA && k != C_SEMICOLON && k != C_NEWLINE && !(k == C_EQUALS && in_key))
+        return 0;
+    emit_slice(lx, open + 1, close - open - 1, 1, marks);
+    return q;
+}
+
+/*
+ * The whole entry at lx->pos, when its line is plain: no quote but around
+ * a whole field, no backslash that may continue the line, no Unicode space,
+ * no field longer than INF_MAX_FIELD_CHARS, and its newline more than
+ * sixteen bytes before the end of the text. That is most lines of most
+ * files. Sixteen bytes at a time give masks of the bytes that end a token
+ * and of the blanks, and a token's extent is the first and the last
+ * non-blank bit before its end: no byte is looked at alone but a quote, a
+ * backslash or a high byte. Gives the model the general path would
+ * (unit.test_lexer compares the two). Returns 0, having changed nothing,
+ * for any other line.
+ */
+static int lex_simple_entry(struct lexer *lx)
+{
+    struct inf_model *m = lx->model;
+    const unsigned char *text = (const unsigned char *)lx->text;
+    size_t len = lx->len;
+    size_t entry_start = lx->pos;
+    size_t first = m->token_count, percent_before = m->percent_count,
+           dollar_before = m->dollar_count;
+    int in_key = 1, has_key = 0;
+    /* The token being read: its first and past its last non-blank byte (when started) and
+     * the '%' (1) and '$' (2) it holds. */
+    size_t start = 0, kept = 0;
+    int started = 0;
+    unsigned marks = 0;
+    size_t at = entry_start; /* the next byte to read */
+    for (;;) {
+        if (at + 16 > len)
+            goto refuse; /* the end of the text is near: the general path reads it */
+        struct block_masks k = block_masks_at(text + at);
+        unsigned ends = k.ends | (in_key ? k.equals : 0);
+        unsigned end = ends ? inf_lowest_set_bit(ends) : 16; /* where the token ends */
+        unsigned before = (1u << end) - 1;                   /* the bytes up to there */
+        unsigned nonblank = ~k.blank & before;
+        if (k.look & before) {
+            unsigned bits = k.look & before;
+            unsigned j = inf_lowest_set_bit(bits);
+            if (text[at + j] == '"') { /* only a quote that opens the token */
+                if (started || (nonblank & ((1u << j) - 1)))
+                    goto refuse;
+                size_t delimiter = simple_quoted(lx, at + j, in_key);
+                if (!delimiter)
+                    goto refuse;
+                end = (unsigned)(delimiter - at); /* (past this block, maybe) */
+                goto delimited;
+            }
+            for (; bits; bits &= bits - 1) { /* backslashes: data before an ordinary byte */
+                size_t i = at + inf_lowest_set_bit(bits);
+                if (text[i] == '"' || char_class[text[i + 1]] != C_ORDINARY)
+                    goto refuse;
+            }
+        }
+        if (k.high & before) {
+            for (unsigned bits = k.high & before; bits; bits &= bits - 1) {
+                size_t i = at + inf_lowest_set_bit(bits);
+                if (char_class[text[i]] == C_UTF8_LEAD && blank_at(lx->text, i, len))
+                    goto refuse;
+            }
+        }
+        if (nonblank) {
+            if (!started)
+                start = at + inf_lowest_set_bit(nonblank), started = 1;
+            kept = at + inf_highest_set_bit(nonblank) + 1;
+            if (k.marked & before)
+                marks |= marks_of(text + at, k.marked & before);
+        }
+        if (end == 16) {
+            at += 16;
+            continue;
+        }
+        if (started && kept - start > INF_MAX_FIELD_CHARS)
+            goto refuse; /* (the general path reports it) */
+        if (started)
+            emit_slice(lx, start, kept - start, 0, marks);
+        else
+            emit_slice(lx, at + end, 0, 0, 0);
+    delimited:
+        started = 0;
+        marks = 0;
+        size_t d = at + end;
+        if (in_key && text[d] == '=')
+            has_key = 1;
+        in_key = 0;
+        if (text[d] == ';') {
+            lx->pos = skip_comment(lx, d, 0);
+            break;
+        }
+        if (text[d] == '\n') {
+            lx->pos = d;
+            break;
+        }
+        at = d + 1;
+    }
+    lx->entry_first = (uint32_t)first;
+    lx->entry_tokens = (uint32_t)(m->token_count - first);
+    lx->entry_has_key = has_key;
+    entry_end(lx, lx->line, entry_start);
+    return 1;
+refuse:
+    m->token_count = first;
+    m->percent_count = percent_before;
+    m->dollar_count = dollar_before;
+    return 0;
+}
+#endif
+
 /* One entry, starting at a character that is neither blank, ';' nor '['. */
 static void lex_entry(struct lexer *lx)
 {
     struct inf_model *m = lx->model;
+#if INF_LEXER_SSE2
+    if (fast_path_enabled && lex_simple_entry(lx))
+        return;
+#endif
     uint32_t start_line = lx->line;
     size_t start_offset = lx->pos;
     lx->entry_first = (uint32_t)m->token_count;
