@@ -717,9 +717,9 @@ struct block_masks {
     unsigned ends;   /* ',', ';' and newline: they end any token */
     unsigned equals; /* '=': it ends the key */
     unsigned blank;  /* space, tab, CR, VT, FF */
-    unsigned marked; /* '%' and '$' */
-    unsigned look;   /* '"' and '\\': a quoted token, or a backslash that may continue the line */
-    unsigned high;   /* bytes 0x80-0xFF: maybe part of a Unicode space */
+    /* '%' and '$' (the token is marked), '"' (a quoted token), '\\' (it may continue the
+     * line) and bytes 0x80-0xFF (maybe part of a Unicode space): each looked at alone */
+    unsigned rare;
 };
 
 static inline struct block_masks block_masks_at(const unsigned char *p)
@@ -727,15 +727,15 @@ static inline struct block_masks block_masks_at(const unsigned char *p)
     __m128i v = _mm_loadu_si128((const __m128i *)p);
     __m128i from_tab = _mm_sub_epi8(v, _mm_set1_epi8('\t')); /* tab to CR become 0-4 */
     __m128i control_blank = _mm_cmpeq_epi8(_mm_min_epu8(from_tab, _mm_set1_epi8(4)), from_tab);
+    __m128i rare = _mm_or_si128(_mm_or_si128(BYTES_EQUAL(v, '%'), BYTES_EQUAL(v, '$')),
+                                _mm_or_si128(BYTES_EQUAL(v, '"'), BYTES_EQUAL(v, '\\')));
     struct block_masks k;
     k.ends = (unsigned)_mm_movemask_epi8(
         _mm_or_si128(_mm_or_si128(BYTES_EQUAL(v, ','), BYTES_EQUAL(v, ';')), BYTES_EQUAL(v, '\n')));
     k.equals = (unsigned)_mm_movemask_epi8(BYTES_EQUAL(v, '='));
     /* (the newline among tab to CR is no blank, but it ends the token before it counts) */
     k.blank = (unsigned)_mm_movemask_epi8(_mm_or_si128(BYTES_EQUAL(v, ' '), control_blank));
-    k.marked = (unsigned)_mm_movemask_epi8(_mm_or_si128(BYTES_EQUAL(v, '%'), BYTES_EQUAL(v, '$')));
-    k.look = (unsigned)_mm_movemask_epi8(_mm_or_si128(BYTES_EQUAL(v, '"'), BYTES_EQUAL(v, '\\')));
-    k.high = (unsigned)_mm_movemask_epi8(v);
+    k.rare = (unsigned)_mm_movemask_epi8(_mm_or_si128(rare, v)); /* (a high byte's top bit) */
     return k;
 }
 
@@ -769,15 +769,6 @@ static inline void emit_slice(struct lexer *lx, size_t text_start, size_t len, i
             m->dollar_tokens[m->dollar_count++] = mark;
         }
     }
-}
-
-/* The '%' (1) and '$' (2) among the bytes at TEXT whose bits are set in BITS. */
-static inline unsigned marks_of(const unsigned char *text, unsigned bits)
-{
-    unsigned marks = 0;
-    for (; bits; bits &= bits - 1)
-        marks |= text[inf_lowest_set_bit(bits)] == '%' ? 1u : 2u;
-    return marks;
 }
 
 /*
@@ -847,37 +838,30 @@ static int lex_simple_entry(struct lexer *lx)
         unsigned end = ends ? inf_lowest_set_bit(ends) : 16; /* where the token ends */
         unsigned before = (1u << end) - 1;                   /* the bytes up to there */
         unsigned nonblank = ~k.blank & before;
-        if (k.look & before) {
-            unsigned bits = k.look & before;
-            unsigned j = inf_lowest_set_bit(bits);
-            if (text[at + j] == '"') { /* only a quote that opens the token */
-                if (started || (nonblank & ((1u << j) - 1)))
+        for (unsigned bits = k.rare & before; bits; bits &= bits - 1) {
+            size_t i = at + inf_lowest_set_bit(bits);
+            unsigned char c = text[i];
+            if (c == '%' || c == '$') {
+                marks |= c == '%' ? 1u : 2u;
+            } else if (c == '\\') { /* data before an ordinary byte */
+                if (char_class[text[i + 1]] != C_ORDINARY)
                     goto refuse;
-                size_t delimiter = simple_quoted(lx, at + j, in_key);
+            } else if (c == '"') { /* only a quote that opens the token */
+                if (started || (nonblank & ((1u << (i - at)) - 1)))
+                    goto refuse;
+                size_t delimiter = simple_quoted(lx, i, in_key);
                 if (!delimiter)
                     goto refuse;
                 end = (unsigned)(delimiter - at); /* (past this block, maybe) */
                 goto delimited;
-            }
-            for (; bits; bits &= bits - 1) { /* backslashes: data before an ordinary byte */
-                size_t i = at + inf_lowest_set_bit(bits);
-                if (text[i] == '"' || char_class[text[i + 1]] != C_ORDINARY)
-                    goto refuse;
-            }
-        }
-        if (k.high & before) {
-            for (unsigned bits = k.high & before; bits; bits &= bits - 1) {
-                size_t i = at + inf_lowest_set_bit(bits);
-                if (char_class[text[i]] == C_UTF8_LEAD && blank_at(lx->text, i, len))
-                    goto refuse;
+            } else if (char_class[c] == C_UTF8_LEAD && blank_at(lx->text, i, len)) {
+                goto refuse;
             }
         }
         if (nonblank) {
             if (!started)
                 start = at + inf_lowest_set_bit(nonblank), started = 1;
             kept = at + inf_highest_set_bit(nonblank) + 1;
-            if (k.marked & before)
-                marks |= marks_of(text + at, k.marked & before);
         }
         if (end == 16) {
             at += 16;
