@@ -227,12 +227,6 @@ static void assert_fast_path_agrees(const char *text, size_t len)
 }
 
 /*
- * The fast path gives exactly the general path's model, on 20,000 generated
- * inputs made of the pieces the tokenizer treats specially (quotes,
- * continuations, Unicode spaces, Ctrl-Z, NUL, comments, markers,
- * separators, backslashes as data).
- */
-/*
  * The lexer scans sixteen bytes at a time where it can: a character that
  * stops a token, or is kept inside one, is seen at every offset of a block,
  * and near the end of the text where the scan goes byte by byte.
@@ -292,6 +286,12 @@ static void block_scan_sees_every_character_at_every_offset(void **state)
                 }
 }
 
+/*
+ * The fast paths (a plain line read whole, a plain token in one go) give
+ * exactly the general path's model, on 20,000 generated inputs made of the
+ * pieces the tokenizer treats specially (quotes, continuations, Unicode
+ * spaces, Ctrl-Z, NUL, comments, markers, separators, backslashes as data).
+ */
 static void fast_path_matches_general_path(void **state)
 {
     (void)state;
