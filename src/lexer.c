@@ -810,10 +810,10 @@ static size_t simple_quoted(struct lexer *lx, size_t open, int in_key)
  * sixteen bytes before the end of the text. That is most lines of most
  * files. Sixteen bytes at a time give masks of the bytes that end a token
  * and of the blanks, and a token's extent is the first and the last
- * non-blank bit before its end: no byte is looked at alone but a quote, a
- * backslash or a high byte. Gives the model the general path would
- * (unit.test_lexer compares the two). Returns 0, having changed nothing,
- * for any other line.
+ * non-blank bit before its end: no byte is looked at alone but a '%', a
+ * '$', a quote, a backslash or a high byte. Gives the model the general
+ * path would (unit.test_lexer compares the two). Returns 0, having changed
+ * nothing, for any other line.
  */
 static int lex_simple_entry(struct lexer *lx)
 {
