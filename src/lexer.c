@@ -314,6 +314,36 @@ static uint32_t pool_add(struct inf_model *m, const char *text, size_t len, uint
 }
 
 /*
+ * Appends TOKEN to the model, and lists it among the tokens holding a '%' (MARKS bit 1) or a
+ * '$' (bit 2). Built by the caller and stored whole: a read-modify-write of the bit fields in
+ * place would fault each fresh page twice (once to read the zero page, once to write).
+ */
+static inline void append_token(struct lexer *lx, struct inf_token token, unsigned marks)
+{
+    struct inf_model *m = lx->model;
+    if (m->token_count == m->token_cap)
+        m->tokens = inf_xgrow(m->tokens, &m->token_cap, m->token_count + 1, sizeof *m->tokens);
+    m->tokens[m->token_count++] = token;
+    if (marks) {
+        /* The entry is appended to lines when it ends: its index is line_count. */
+        struct inf_marked_token mark = {(uint32_t)(m->token_count - 1), (uint32_t)m->line_count,
+                                        INF_NO_INDEX, lx->run}; /* the model sets the section */
+        if (marks & 1) {
+            if (m->percent_count == m->percent_cap)
+                m->percent_tokens = inf_xgrow(m->percent_tokens, &m->percent_cap,
+                                              m->percent_count + 1, sizeof *m->percent_tokens);
+            m->percent_tokens[m->percent_count++] = mark;
+        }
+        if (marks & 2) {
+            if (m->dollar_count == m->dollar_cap)
+                m->dollar_tokens = inf_xgrow(m->dollar_tokens, &m->dollar_cap, m->dollar_count + 1,
+                                             sizeof *m->dollar_tokens);
+            m->dollar_tokens[m->dollar_count++] = mark;
+        }
+    }
+}
+
+/*
  * Appends a token to the model: source extent [OFFSET, END), FULL_LEN bytes
  * of text (cut to INF_MAX_TOKEN_BYTES), which are BUILT (NULL: they are the
  * source from TEXT_START on).
@@ -323,10 +353,6 @@ static inline void emit_token(struct lexer *lx, size_t offset, size_t end, size_
                               int dollar)
 {
     struct inf_model *m = lx->model;
-    if (m->token_count == m->token_cap)
-        m->tokens = inf_xgrow(m->tokens, &m->token_cap, m->token_count + 1, sizeof *m->tokens);
-    /* Built in a local and stored whole: a read-modify-write of the bit fields in place would
-     * fault each fresh page twice (once to read the zero page, once to write). */
     size_t len = full_len > INF_MAX_TOKEN_BYTES ? INF_MAX_TOKEN_BYTES : full_len;
     /* A slice of the source when its extent is the text plus at most one quote either side. */
     size_t opens = text_start - offset, closes = end - (text_start + len);
@@ -341,24 +367,7 @@ static inline void emit_token(struct lexer *lx, size_t offset, size_t end, size_
     }
     struct inf_token token = inf_token_make(at, (uint32_t)len, quoted != 0, pooled, percent != 0,
                                             dollar != 0, (unsigned)opens, (unsigned)closes);
-    m->tokens[m->token_count++] = token;
-    if (percent | dollar) {
-        /* The entry is appended to lines when it ends: its index is line_count. */
-        struct inf_marked_token mark = {(uint32_t)(m->token_count - 1), (uint32_t)m->line_count,
-                                        INF_NO_INDEX, lx->run}; /* the model sets the section */
-        if (percent) {
-            if (m->percent_count == m->percent_cap)
-                m->percent_tokens = inf_xgrow(m->percent_tokens, &m->percent_cap,
-                                              m->percent_count + 1, sizeof *m->percent_tokens);
-            m->percent_tokens[m->percent_count++] = mark;
-        }
-        if (dollar) {
-            if (m->dollar_count == m->dollar_cap)
-                m->dollar_tokens = inf_xgrow(m->dollar_tokens, &m->dollar_cap, m->dollar_count + 1,
-                                             sizeof *m->dollar_tokens);
-            m->dollar_tokens[m->dollar_count++] = mark;
-        }
-    }
+    append_token(lx, token, (percent != 0) | (dollar != 0) << 1);
     if (full_len > INF_MAX_FIELD_CHARS) {
         const char *text = built ? built : lx->text + text_start;
         if (inf_utf8_length(text, len) > INF_MAX_FIELD_CHARS)
@@ -538,20 +547,26 @@ static void entry_end(struct lexer *lx, uint32_t line, size_t offset)
     m->runs[lx->run].line_count++;
 }
 
-/* Non-zero when the character at POS ends the token being built. */
-static inline int ends_token(const struct lexer *lx, size_t pos)
+/* Non-zero when character C ends a token (IN_KEY: the key, which '=' ends too). */
+static inline int ends_a_token(unsigned char c, int in_key)
 {
-    switch (char_class[(unsigned char)lx->text[pos]]) {
+    switch (char_class[c]) {
     case C_COMMA:
     case C_SEMICOLON:
     case C_NEWLINE:
     case C_END:
         return 1;
     case C_EQUALS:
-        return lx->in_key;
+        return in_key;
     default:
         return 0;
     }
+}
+
+/* Non-zero when the character at POS ends the token being built. */
+static inline int ends_token(const struct lexer *lx, size_t pos)
+{
+    return ends_a_token((unsigned char)lx->text[pos], lx->in_key);
 }
 
 /* A run of blanks inside a token: provisional until a character follows. */
@@ -626,34 +641,48 @@ static void lex_token_general(struct lexer *lx)
 }
 
 /*
- * The fast path's quoted token: a '"' at START, text without doubled quotes
- * up to the closing '"', then only ASCII blanks before the character that
- * ends the token. Returns 0, having changed nothing, for anything else.
+ * The shape both fast paths read a quoted token in: a '"' at START, text
+ * without doubled quotes up to the closing '"', then only ASCII blanks
+ * before the character that ends the token (IN_KEY: '=' too). Returns that
+ * character's offset, with the closing quote's in *CLOSE and the '%' (1) and
+ * '$' (2) inside in *MARKS; 0 for any other shape.
  */
-static int lex_token_quoted(struct lexer *lx, size_t start)
+static inline size_t quoted_token_end(const unsigned char *text, size_t len, size_t start,
+                                      int in_key, size_t *close, unsigned *marks)
 {
-    const unsigned char *text = (const unsigned char *)lx->text;
     size_t q = start + 1;
-    int percent = 0, dollar = 0;
+    unsigned found = 0;
     for (;;) {
-        q = skip_quoted(text, q, lx->len);
+        q = skip_quoted(text, q, len);
         if (text[q] == '%')
-            percent = 1;
+            found |= 1;
         else if (text[q] == '$')
-            dollar = 1;
+            found |= 2;
         else
             break;
         q++;
     }
-    if (text[q] != '"' || text[q + 1] == '"')
-        return 0; /* unterminated, or a doubled quote */
-    size_t close = q++;
+    if (text[q] != '"')
+        return 0; /* unterminated (a doubled quote fails below: '"' ends no token) */
+    *close = q++;
+    *marks = found;
     while (char_class[text[q]] == C_BLANK)
         q++;
-    if (!ends_token(lx, q))
+    return ends_a_token(text[q], in_key) ? q : 0;
+}
+
+/* The fast path's quoted token at START (quoted_token_end's shape). Returns 0, having changed
+ * nothing, for anything else. */
+static int lex_token_quoted(struct lexer *lx, size_t start)
+{
+    size_t close;
+    unsigned marks;
+    size_t end = quoted_token_end((const unsigned char *)lx->text, lx->len, start, lx->in_key,
+                                  &close, &marks);
+    if (!end)
         return 0;
-    lx->pos = q;
-    emit_token(lx, start, close + 1, start + 1, close - start - 1, NULL, 1, percent, dollar);
+    lx->pos = end;
+    emit_token(lx, start, close + 1, start + 1, close - start - 1, NULL, 1, marks & 1, marks >> 1);
     return 1;
 }
 
@@ -747,73 +776,24 @@ static inline struct block_masks block_masks_at(const unsigned char *p)
 static inline void emit_slice(struct lexer *lx, size_t text_start, size_t len, int quoted,
                               unsigned marks)
 {
-    struct inf_model *m = lx->model;
-    if (m->token_count == m->token_cap)
-        m->tokens = inf_xgrow(m->tokens, &m->token_cap, m->token_count + 1, sizeof *m->tokens);
     unsigned q = quoted != 0;
-    m->tokens[m->token_count++] = inf_token_make((uint32_t)(text_start - q), (uint32_t)len, q, 0,
-                                                 marks & 1, marks >> 1, q, q);
-    if (marks) { /* as emit_token records them */
-        struct inf_marked_token mark = {(uint32_t)(m->token_count - 1), (uint32_t)m->line_count,
-                                        INF_NO_INDEX, lx->run};
-        if (marks & 1) {
-            if (m->percent_count == m->percent_cap)
-                m->percent_tokens = inf_xgrow(m->percent_tokens, &m->percent_cap,
-                                              m->percent_count + 1, sizeof *m->percent_tokens);
-            m->percent_tokens[m->percent_count++] = mark;
-        }
-        if (marks & 2) {
-            if (m->dollar_count == m->dollar_cap)
-                m->dollar_tokens = inf_xgrow(m->dollar_tokens, &m->dollar_cap, m->dollar_count + 1,
-                                             sizeof *m->dollar_tokens);
-            m->dollar_tokens[m->dollar_count++] = mark;
-        }
-    }
-}
-
-/*
- * A quoted token from the '"' at OPEN: text without doubled quotes up to the
- * closing '"', then only blanks before a ',', ';', newline or (IN_KEY) '='.
- * Appends it and returns that character's offset, or 0 for any other shape.
- */
-static size_t simple_quoted(struct lexer *lx, size_t open, int in_key)
-{
-    const unsigned char *text = (const unsigned char *)lx->text;
-    size_t q = open + 1;
-    unsigned marks = 0;
-    for (;;) {
-        q = skip_quoted(text, q, lx->len);
-        if (text[q] == '%')
-            marks |= 1;
-        else if (text[q] == '$')
-            marks |= 2;
-        else
-            break;
-        q++;
-    }
-    if (text[q] != '"' || text[q + 1] == '"' || q - open - 1 > INF_MAX_FIELD_CHARS)
-        return 0; /* unterminated, a doubled quote, or long */
-    size_t close = q++;
-    while (char_class[text[q]] == C_BLANK)
-        q++;
-    unsigned char k = char_class[text[q]];
-    if (k != C_COMMA && k != C_SEMICOLON && k != C_NEWLINE && !(k == C_EQUALS && in_key))
-        return 0;
-    emit_slice(lx, open + 1, close - open - 1, 1, marks);
-    return q;
+    append_token(lx,
+                 inf_token_make((uint32_t)(text_start - q), (uint32_t)len, q, 0, marks & 1,
+                                marks >> 1, q, q),
+                 marks);
 }
 
 /*
  * The whole entry at lx->pos, when its line is plain: no quote but around
- * a whole field, no backslash that may continue the line, no Unicode space,
- * no field longer than INF_MAX_FIELD_CHARS, and its newline more than
- * sixteen bytes before the end of the text. That is most lines of most
- * files. Sixteen bytes at a time give masks of the bytes that end a token
- * and of the blanks, and a token's extent is the first and the last
- * non-blank bit before its end: no byte is looked at alone but a '%', a
- * '$', a quote, a backslash or a high byte. Gives the model the general
- * path would (unit.test_lexer compares the two). Returns 0, having changed
- * nothing, for any other line.
+ * a whole field (quoted_token_end's shape), no backslash that may continue
+ * the line, no Unicode space, no field longer than INF_MAX_FIELD_CHARS, and
+ * its newline more than sixteen bytes before the end of the text. That is
+ * most lines of most files. Sixteen bytes at a time give masks of the bytes
+ * that end a token and of the blanks, and a token's extent is the first and
+ * the last non-blank bit before its end: no byte is looked at alone but a
+ * '%', a '$', a quote, a backslash or a high byte. Gives the model the
+ * general path would (unit.test_lexer compares the two). Returns 0, having
+ * changed nothing, for any other line.
  */
 static int lex_simple_entry(struct lexer *lx)
 {
@@ -849,9 +829,10 @@ static int lex_simple_entry(struct lexer *lx)
             } else if (c == '"') { /* only a quote that opens the token */
                 if (started || (nonblank & ((1u << (i - at)) - 1)))
                     goto refuse;
-                size_t delimiter = simple_quoted(lx, i, in_key);
-                if (!delimiter)
-                    goto refuse;
+                size_t close, delimiter = quoted_token_end(text, len, i, in_key, &close, &marks);
+                if (!delimiter || close - i - 1 > INF_MAX_FIELD_CHARS)
+                    goto refuse; /* (a long one: the general path reports it) */
+                emit_slice(lx, i + 1, close - i - 1, 1, marks);
                 end = (unsigned)(delimiter - at); /* (past this block, maybe) */
                 goto delimited;
             } else if (char_class[c] == C_UTF8_LEAD && blank_at(lx->text, i, len)) {

@@ -416,12 +416,13 @@ static void add_named(struct inf_projects *p, const char *path, const char *solu
                       void (*item)(void *, const char *, const char *, int), void *context)
 {
     struct loaded_project *lp = load(p, path, solution);
-    for (size_t k = 0; k < lp->item_count && !lp->named; k++) {
-        size_t owner;
-        const char *key = lp->items[k].key;
-        if (!inf_string_map_get(&p->named_owner, key, &owner) || owner > lp->index)
-            inf_string_map_put(&p->named_owner, key, lp->index);
-    }
+    if (!lp->named) /* (named before: its items own what they can already) */
+        for (size_t k = 0; k < lp->item_count; k++) {
+            size_t owner;
+            const char *key = lp->items[k].key;
+            if (!inf_string_map_get(&p->named_owner, key, &owner) || owner > lp->index)
+                inf_string_map_put(&p->named_owner, key, lp->index);
+        }
     lp->named = 1;
     lp->missing_reported = 1; /* the items below include the missing ones */
     for (size_t k = 0; k < lp->item_count; k++)

@@ -145,15 +145,20 @@ static void field_over_4096_characters_is_an_issue(void **state)
 {
     (void)state;
     struct inf_model m;
-    char *text = inf_xmalloc(9000);
+    char *text = inf_xmalloc(14000);
     strcpy(text, "[S]\nk=");
     memset(text + 6, 'a', 4097);
     strcpy(text + 6 + 4097, "\nj=");
     memset(text + 6 + 4097 + 3, 'b', 4096);
-    text[6 + 4097 + 3 + 4096] = '\0';
+    /* and a quoted one, on a line that is not the last (the plain-line path reads it) */
+    size_t at = 6 + 4097 + 3 + 4096;
+    strcpy(text + at, "\nq=\"");
+    memset(text + at + 4, 'c', 4097);
+    strcpy(text + at + 4 + 4097, "\",x\nlast=line of filler, long enough\n");
     parse_text(&m, text);
-    assert_int_equal(count_issues(&m, INF_ISSUE_FIELD_TOO_LONG), 1);
+    assert_int_equal(count_issues(&m, INF_ISSUE_FIELD_TOO_LONG), 2);
     assert_int_equal(m.issues[0].line, 2);
+    assert_int_equal(m.issues[1].line, 4);
     inf_model_free(&m);
     free(text);
 }
