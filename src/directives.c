@@ -103,6 +103,20 @@ const struct inf_companion inf_companions[] = {
 };
 const size_t inf_companion_count = sizeof inf_companions / sizeof inf_companions[0];
 
+int inf_companion_find(struct inf_text suffix)
+{
+    if (!suffix.len)
+        return -1;
+    /* (every section name's last part is asked about: most differ in their first letter) */
+    char first = inf_ascii_lower(suffix.ptr[0]);
+    for (size_t k = 0; k < inf_companion_count; k++) {
+        const char *known = inf_companions[k].suffix + 1;
+        if (inf_ascii_lower(known[0]) == first && inf_text_equal_nocase(suffix, known))
+            return (int)k;
+    }
+    return -1;
+}
+
 /* ----------------------------------------------------------- decorations */
 
 static uint32_t version_build(long major, long minor)

@@ -53,6 +53,9 @@ struct inf_companion {
 };
 extern const struct inf_companion inf_companions[];
 extern const size_t inf_companion_count;
+/* The index in inf_companions of the companion whose suffix, without its '.', is SUFFIX but
+ * for ASCII case, or -1. */
+int inf_companion_find(struct inf_text suffix);
 
 /* A platform decoration: NT[arch][.major[.minor[.product[.suite[.build]]]]]. */
 struct inf_decoration {

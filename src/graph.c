@@ -1154,15 +1154,13 @@ static void index_companions(struct inf_graph *g)
             dot--;
         if (dot-- == 0)
             continue; /* no '.' */
-        struct inf_text suffix = {n.ptr + dot, n.len - dot};
-        for (size_t k = 0; k < inf_companion_count; k++) {
-            if (!inf_text_equal_nocase(suffix, inf_companions[k].suffix))
-                continue;
-            uint32_t base = inf_model_find_section(m, n.ptr, dot);
-            if (base != INF_NO_INDEX)
-                inf_key_map_put(&g->priv->companion_keys, (uint64_t)base << 8 | k, (uint32_t)s);
-            break;
-        }
+        int k = inf_companion_find((struct inf_text){n.ptr + dot + 1, n.len - dot - 1});
+        if (k < 0)
+            continue;
+        uint32_t base = inf_model_find_section(m, n.ptr, dot);
+        if (base != INF_NO_INDEX)
+            inf_key_map_put(&g->priv->companion_keys, (uint64_t)base << 8 | (unsigned)k,
+                            (uint32_t)s);
     }
 }
 

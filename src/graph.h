@@ -311,8 +311,14 @@ const uint32_t *inf_graph_models_sections(struct inf_graph *graph, size_t *count
 uint32_t inf_graph_companion_base(const struct inf_model *model, uint32_t section,
                                   int security_too);
 
-/* Is NAME PREFIX, or PREFIX followed by a '.' decoration (any case)? */
-int inf_graph_has_prefix(struct inf_text name, const char *prefix);
+/* Is NAME PREFIX, or PREFIX followed by a '.' decoration (any case)? Inline: PREFIX is a
+ * literal, whose length the compiler knows, and every section name is asked. */
+static inline int inf_graph_has_prefix(struct inf_text name, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return name.len >= n && inf_text_equal_nocase2(name.ptr, n, prefix, n) &&
+           (name.len == n || name.ptr[n] == '.');
+}
 
 /* Non-zero when the reach includes a path that is not exempt as downlevel. */
 static inline int inf_reach_enforced(const struct inf_reach *reach)

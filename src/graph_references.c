@@ -92,13 +92,6 @@ static void mark_install_variants(struct mark_queue *q, struct inf_text install,
     }
 }
 
-int inf_graph_has_prefix(struct inf_text name, const char *prefix)
-{
-    size_t n = strlen(prefix);
-    return name.len >= n && inf_text_equal_nocase2(name.ptr, n, prefix, n) &&
-           (name.len == n || name.ptr[n] == '.');
-}
-
 uint32_t inf_graph_companion_base(const struct inf_model *m, uint32_t section, int security_too)
 {
     struct inf_text name = inf_model_section_name(m, section);
@@ -107,9 +100,8 @@ uint32_t inf_graph_companion_base(const struct inf_model *m, uint32_t section, i
             continue;
         struct inf_text suffix = {name.ptr + dot + 1, name.len - dot - 1};
         int companion = (suffix.len >= 6 && inf_text_equal_nocase2(suffix.ptr, 6, "Remove", 6)) ||
-                        (security_too && inf_text_equal_nocase(suffix, "security"));
-        for (size_t k = 0; k < inf_companion_count && !companion; k++)
-            companion = inf_text_equal_nocase(suffix, inf_companions[k].suffix + 1);
+                        (security_too && inf_text_equal_nocase(suffix, "security")) ||
+                        inf_companion_find(suffix) >= 0;
         if (!companion)
             return INF_NO_INDEX;
         uint32_t base = inf_model_find_section(m, name.ptr, dot);
