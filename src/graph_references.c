@@ -240,12 +240,12 @@ const uint32_t *inf_graph_models_sections(struct inf_graph *g, size_t *count)
 /* The next device line of a Models section (a line with fields) and its install name, the
  * first field substituted (in SCRATCH); NULL after the last. */
 static const struct inf_line *next_device(const struct inf_model *m, struct inf_line_iter *it,
-                                          struct inf_buf *scratch, struct inf_text *install)
+                                          const struct inf_token **install)
 {
     const struct inf_line *device;
     while ((device = inf_line_iter_next(it)) != NULL)
         if (device->field_count > 0) {
-            *install = inf_token_value(m, inf_line_field(m, device, 0), scratch, NULL);
+            *install = inf_line_field(m, device, 0);
             return device;
         }
     return NULL;
@@ -267,8 +267,19 @@ const struct inf_install_names *inf_graph_install_names(struct inf_graph *g, uin
     struct inf_line_iter it;
     inf_line_iter_init(&it, m, models);
     const struct inf_line *device;
-    struct inf_text v;
-    while ((device = next_device(m, &it, &scratch, &v)) != NULL) {
+    const struct inf_token *install;
+    struct inf_text previous = {NULL, 0}; /* the line before's install name, as written */
+    int previous_percent = 0;
+    while ((device = next_device(m, &it, &install)) != NULL) {
+        /* Written as on the line before: named already (the same text has the same value).
+         * Vendor Models sections name one install section on hundreds of lines in a row. */
+        struct inf_text raw = inf_token_raw(m, install);
+        if (previous.ptr && raw.len == previous.len && install->percent == previous_percent &&
+            inf_bytes_equal(raw.ptr, previous.ptr, raw.len))
+            continue;
+        previous = raw;
+        previous_percent = install->percent;
+        struct inf_text v = inf_token_value(m, install, &scratch, NULL);
         if (inf_name_index_add(&seen, v.ptr, v.len, device) != device)
             continue; /* named before */
         names->items = inf_xgrow(names->items, &cap, names->count + 1, sizeof *names->items);
@@ -292,8 +303,9 @@ void inf_graph_each_device_named(struct inf_graph *g, uint32_t models, struct in
     struct inf_line_iter it;
     inf_line_iter_init(&it, m, models);
     const struct inf_line *device;
-    struct inf_text v;
-    while ((device = next_device(m, &it, &scratch, &v)) != NULL) {
+    const struct inf_token *install;
+    while ((device = next_device(m, &it, &install)) != NULL) {
+        struct inf_text v = inf_token_value(m, install, &scratch, NULL);
         if (inf_text_equal_nocase2(v.ptr, v.len, name.ptr, name.len))
             seen(context, device, v);
     }

@@ -460,6 +460,33 @@ static void install_names_are_read_once_and_missing_ones_reported_per_line(void 
     inf_model_free(&m);
 }
 
+/* Runs of lines naming one install section: each name once, at its first line, however
+ * the names around it are spelled (the same length, a %strkey% that names it too). */
+static void install_names_in_runs_are_each_named_once(void **state)
+{
+    (void)state;
+    struct inf_model m;
+    struct inf_graph g;
+    build(&m, &g, "a.inf",
+          VERSION "[Manufacturer]\nM=Models\n"
+                  "[Models]\nA=Inst1,HW1\nB=Inst1,HW2\nC=Inst2,HW3\nD=Inst2,HW4\nE=%S%,HW5\n"
+                  "F=%S%,HW6\nG=Inst1,HW7\nH=inst3,HW8\n[Inst1]\n[Inst2]\n[Inst3]\n"
+                  "[Strings]\nM=m\nS=Inst3\n");
+    const struct inf_install_names *names =
+        inf_graph_install_names(&g, inf_model_find_section(&m, "Models", 6));
+    assert_int_equal(names->count, 3);
+    assert_string_equal(names->items[0].text.ptr, "Inst1");
+    assert_int_equal(names->items[0].first->line, 7); /* A */
+    assert_string_equal(names->items[1].text.ptr, "Inst2");
+    assert_int_equal(names->items[1].first->line, 9); /* C */
+    assert_string_equal(names->items[2].text.ptr, "Inst3");
+    assert_int_equal(names->items[2].first->line, 11); /* E, through [Strings] */
+    assert_int_equal(g.path_count, 3);
+    inf_graph_free(&g);
+    inf_arena_free(&test_arena);
+    inf_model_free(&m);
+}
+
 /* The line map: nothing before a put, each line its own value, lines past the model's
  * ignored, and value 0 told apart from none. */
 static void line_map_keeps_a_value_per_line(void **state)
@@ -526,6 +553,7 @@ int main(void)
         cmocka_unit_test(directive_uses_resolve_every_section),
         cmocka_unit_test(substituted_keys_name_directives),
         cmocka_unit_test(install_names_are_read_once_and_missing_ones_reported_per_line),
+        cmocka_unit_test(install_names_in_runs_are_each_named_once),
         cmocka_unit_test(registry_values_naming_dirid13_agree_with_substitution),
     };
     return cmocka_run_group_tests_name("graph", tests, NULL, NULL);
