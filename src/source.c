@@ -297,23 +297,23 @@ static void decode_utf8(struct inf_source *source, const unsigned char *bytes, s
     source->len = o;
 }
 
-/* Non-zero when one of the 64 bytes at P is NUL, Ctrl-Z or (with HIGH_TOO) >= 0x80. */
-static inline int block_needs_look(const unsigned char *p, int high_too)
+/* Non-zero when one of the 64 bytes at P is NUL, Ctrl-Z or >= 0x80. */
+static inline int block_needs_look(const unsigned char *p)
 {
 #ifdef INF_HAVE_SSE2
     const __m128i zero = _mm_setzero_si128(), ctrl_z = _mm_set1_epi8(CTRL_Z);
-    __m128i special = zero, high = zero;
+    __m128i look = zero;
     for (int k = 0; k < 64; k += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
-        special =
-            _mm_or_si128(special, _mm_or_si128(_mm_cmpeq_epi8(v, zero), _mm_cmpeq_epi8(v, ctrl_z)));
-        high = _mm_or_si128(high, v);
+        /* (a high byte's top bit) */
+        look = _mm_or_si128(look, _mm_or_si128(v, _mm_or_si128(_mm_cmpeq_epi8(v, zero),
+                                                               _mm_cmpeq_epi8(v, ctrl_z))));
     }
-    return _mm_movemask_epi8(special) != 0 || (high_too && _mm_movemask_epi8(high) != 0);
+    return _mm_movemask_epi8(look) != 0;
 #else
     unsigned char any = 0;
     for (int k = 0; k < 64; k++)
-        any |= (unsigned char)((p[k] == 0) | (p[k] == CTRL_Z) | ((p[k] >> 7) & high_too));
+        any |= (unsigned char)((p[k] == 0) | (p[k] == CTRL_Z) | (p[k] >> 7));
     return any;
 #endif
 }
@@ -342,61 +342,58 @@ static size_t ascii_run(const unsigned char *p, size_t n)
 }
 
 /*
- * Copies the bytes from P up to the first one >= 0x80 (at most N) to OUT;
- * returns how many. Sixteen are stored at a time, those after the run too:
- * OUT has room for them (a decoded byte takes at most three), and what
- * follows the run is written over them.
+ * Copies the bytes from P up to the first one >= 0x80, NUL or Ctrl-Z (at
+ * most N) to OUT; returns how many. Sixteen are stored at a time, those
+ * after the run too: OUT has room for them (a decoded byte takes at most
+ * three), and what follows the run is written over them.
  */
 static size_t copy_ascii_run(char *out, const unsigned char *p, size_t n)
 {
     size_t i = 0;
 #ifdef INF_HAVE_SSE2
+    const __m128i zero = _mm_setzero_si128(), ctrl_z = _mm_set1_epi8(CTRL_Z);
     for (; i + 16 <= n; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
         _mm_storeu_si128((__m128i *)(void *)(out + i), v);
-        unsigned mask = (unsigned)_mm_movemask_epi8(v);
+        __m128i stop =
+            _mm_or_si128(v, _mm_or_si128(_mm_cmpeq_epi8(v, zero), _mm_cmpeq_epi8(v, ctrl_z)));
+        unsigned mask = (unsigned)_mm_movemask_epi8(stop); /* (a high byte's top bit) */
         if (mask)
             return i + inf_lowest_set_bit(mask);
     }
 #endif
-    for (; i < n && p[i] < 0x80; i++)
+    for (; i < n && p[i] < 0x80 && p[i] != 0 && p[i] != CTRL_Z; i++)
         out[i] = (char)p[i];
     return i;
 }
 
 /*
- * 8-bit text in one pass. Pure ASCII is used in place (the buffer is ours,
- * with room for the terminator); otherwise each byte is one Windows-1252
- * character in a new buffer.
+ * 8-bit text. Pure ASCII is used in place (the buffer is ours, with room
+ * for the terminator): the bytes are read up to the first high byte, NULs
+ * becoming spaces; a text that has one is converted from there on, each
+ * byte one Windows-1252 character in a new buffer. Ctrl-Z ends the text.
  */
 static void decode_ansi(struct inf_source *source, struct inf_input *input)
 {
     unsigned char *bytes = input->bytes;
     size_t len = input->len;
-    int high = 0;
     size_t i = 0;
     for (;;) {
-        /* 64 bytes at a time while none needs a look (the common case); once a high byte has
-         * been seen, only NUL and Ctrl-Z need one. */
-        while (i + 64 <= len && !block_needs_look(bytes + i, !high))
+        /* 64 bytes at a time while none needs a look (the common case) */
+        while (i + 64 <= len && !block_needs_look(bytes + i))
             i += 64;
         size_t stop = i + 64 <= len ? i + 64 : len;
-        for (; i < stop; i++) {
+        for (; i < stop && bytes[i] != CTRL_Z && bytes[i] < 0x80; i++)
             if (bytes[i] == 0)
                 bytes[i] = ' ';
-            else if (bytes[i] == CTRL_Z)
-                break;
-            else if (bytes[i] >= 0x80)
-                high = 1;
-        }
-        if (i >= len || bytes[i] == CTRL_Z)
+        if (i >= len || bytes[i] == CTRL_Z || bytes[i] >= 0x80)
             break;
     }
-    if (i < len) {
-        source->flags |= INF_SOURCE_CTRL_Z;
-        len = i;
-    }
-    if (!high) {
+    if (i >= len || bytes[i] == CTRL_Z) {
+        if (i < len) {
+            source->flags |= INF_SOURCE_CTRL_Z;
+            len = i;
+        }
         bytes[len] = '\0';
         source->text = (char *)bytes;
         source->len = len;
@@ -406,21 +403,41 @@ static void decode_ansi(struct inf_source *source, struct inf_input *input)
     }
     source->flags |= INF_SOURCE_HIGH_BYTES;
     char *out = inf_xmalloc(len * 3 + 1);
-    size_t o = 0, next_mark = INF_SOURCE_BLOCK;
     start_block_marks(source, len * 3 + 1, 0);
-    for (size_t k = 0; k < len;) {
+    memcpy(out, bytes, i); /* the ASCII before the first high byte, as it is */
+    size_t o = i, k = i, next_mark = INF_SOURCE_BLOCK;
+    if (o >= next_mark)
+        next_mark = mark_blocks(source->block_bytes, next_mark, o, k, 1);
+    while (k < len) {
         size_t run = copy_ascii_run(out + o, bytes + k, len - k); /* as it is */
         o += run;
         k += run;
         if (o >= next_mark)
             next_mark = mark_blocks(source->block_bytes, next_mark, o, k, 1);
-        if (k < len) { /* one Windows-1252 character */
-            uint32_t cp = bytes[k++];
+        if (k >= len)
+            break;
+        uint32_t cp = bytes[k];
+        if (cp == CTRL_Z) {
+            source->flags |= INF_SOURCE_CTRL_Z;
+            break;
+        }
+        k++;
+        if (cp == 0) { /* a space, one byte for one */
+            bytes[k - 1] = ' ';
+            out[o++] = ' ';
+            if (o >= next_mark)
+                next_mark = mark_blocks(source->block_bytes, next_mark, o, k, 1);
+            continue;
+        }
+        for (;;) { /* Windows-1252 characters, one a byte (a localized text has them in a row) */
             if (cp < 0xA0)
                 cp = cp1252_high[cp - 0x80];
             o += put_utf8(out + o, cp);
             if (o >= next_mark)
                 next_mark = mark_blocks(source->block_bytes, next_mark, o, k, 0);
+            if (k >= len || bytes[k] < 0x80)
+                break;
+            cp = bytes[k++];
         }
     }
     out[o] = '\0';

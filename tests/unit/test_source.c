@@ -328,6 +328,21 @@ static void block_paths_keep_the_character_rules(void **state)
         assert_memory_equal(s.text, expected, e);
         assert_int_equal(s.text[e], '\0');
         inf_source_free(&s);
+        /* ANSI with a high byte at SPECIAL, a NUL after it and then Ctrl-Z: the NUL is a
+         * space there too, and the text ends at the Ctrl-Z. */
+        for (size_t i = 0; i < sizeof ansi; i++)
+            ansi[i] = (char)('a' + i % 26);
+        ansi[special] = (char)0xE9;
+        ansi[special + 30] = '\0';
+        ansi[special + 61] = 0x1A;
+        decode(&s, ansi, sizeof ansi);
+        assert_true(s.flags & INF_SOURCE_HIGH_BYTES);
+        assert_true(s.flags & INF_SOURCE_CTRL_Z);
+        assert_int_equal(s.len, special + 61 + 1); /* (U+00E9 takes two bytes) */
+        assert_int_equal(s.text[special + 31], ' ');
+        assert_int_equal(s.text[special + 32], ansi[special + 31]);
+        assert_int_equal(s.text[s.len - 1], ansi[special + 60]);
+        inf_source_free(&s);
     }
 }
 
