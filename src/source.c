@@ -269,34 +269,6 @@ static size_t utf8_sequence(const unsigned char *p, size_t n, uint32_t *cp)
     return need;
 }
 
-/* Decodes UTF-8 (after its BOM), replacing invalid bytes with U+FFFD. */
-static void decode_utf8(struct inf_source *source, const unsigned char *bytes, size_t len)
-{
-    char *out = inf_xmalloc(len * 3 + 1);
-    size_t o = 0;
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        size_t n = utf8_sequence(bytes + i, len - i, &cp);
-        if (n == 0) {
-            mark_bad(source, o);
-            o += put_utf8(out + o, REPLACEMENT_CHARACTER);
-            i++;
-            continue;
-        }
-        if (cp == CTRL_Z) {
-            source->flags |= INF_SOURCE_CTRL_Z;
-            break;
-        }
-        if (cp == 0)
-            cp = ' ';
-        o += put_utf8(out + o, cp);
-        i += n;
-    }
-    out[o] = '\0';
-    source->text = out;
-    source->len = o;
-}
-
 /* Non-zero when one of the 64 bytes at P is NUL, Ctrl-Z or >= 0x80. */
 static inline int block_needs_look(const unsigned char *p)
 {
@@ -365,6 +337,39 @@ static size_t copy_ascii_run(char *out, const unsigned char *p, size_t n)
     for (; i < n && p[i] < 0x80 && p[i] != 0 && p[i] != CTRL_Z; i++)
         out[i] = (char)p[i];
     return i;
+}
+
+/* Decodes UTF-8 (after its BOM), replacing invalid bytes with U+FFFD. */
+static void decode_utf8(struct inf_source *source, const unsigned char *bytes, size_t len)
+{
+    char *out = inf_xmalloc(len * 3 + 1);
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        size_t run = copy_ascii_run(out + o, bytes + i, len - i); /* (most of a text) */
+        o += run;
+        i += run;
+        if (i >= len)
+            break;
+        uint32_t cp;
+        size_t n = utf8_sequence(bytes + i, len - i, &cp);
+        if (n == 0) {
+            mark_bad(source, o);
+            o += put_utf8(out + o, REPLACEMENT_CHARACTER);
+            i++;
+            continue;
+        }
+        if (cp == CTRL_Z) {
+            source->flags |= INF_SOURCE_CTRL_Z;
+            break;
+        }
+        if (cp == 0)
+            cp = ' ';
+        o += put_utf8(out + o, cp);
+        i += n;
+    }
+    out[o] = '\0';
+    source->text = out;
+    source->len = o;
 }
 
 /*
