@@ -694,6 +694,30 @@ void inf_lexer_use_fast_path(int enabled)
 }
 
 /*
+ * Is the backslash at I plainly data? backslash() continues the line when
+ * only blanks and backslashes follow it up to the newline, a comment or
+ * the end of the text; any other byte after them makes it data. A byte that
+ * may begin a Unicode space (a blank too) is left to the general path.
+ */
+static inline int backslash_is_data(const unsigned char *text, size_t i)
+{
+    if (char_class[text[i + 1]] == C_ORDINARY)
+        return 1; /* (a path's, most often) */
+    size_t q = i + 1;
+    while (text[q] == '\\' || char_class[text[q]] == C_BLANK) /* (the NUL after the text ends it) */
+        q++;
+    switch (char_class[text[q]]) {
+    case C_NEWLINE:
+    case C_SEMICOLON:
+    case C_END:
+    case C_UTF8_LEAD:
+        return 0;
+    default:
+        return 1;
+    }
+}
+
+/*
  * The fast path: a token that has not started yet and is made only of
  * ordinary characters, ASCII blanks and backslashes that are plainly data
  * up to the character that ends it (or one quoted run), appended in one go
@@ -721,8 +745,8 @@ static int lex_token_plain(struct lexer *lx)
             percent |= c == '%';
             dollar |= c == '$';
             kept = ++q;
-        } else if (k == C_BACKSLASH) { /* data when an ordinary character follows */
-            if (char_class[text[q + 1]] != C_ORDINARY)
+        } else if (k == C_BACKSLASH) {
+            if (!backslash_is_data(text, q))
                 return 0;
             kept = ++q;
         } else if (k == C_EQUALS) {
@@ -823,8 +847,8 @@ static int lex_simple_entry(struct lexer *lx)
             unsigned char c = text[i];
             if (c == '%' || c == '$') {
                 marks |= c == '%' ? 1u : 2u;
-            } else if (c == '\\') { /* data before an ordinary byte */
-                if (char_class[text[i + 1]] != C_ORDINARY)
+            } else if (c == '\\') {
+                if (!backslash_is_data(text, i))
                     goto refuse;
             } else if (c == '"') { /* only a quote that opens the token */
                 if (started || (nonblank & ((1u << (i - at)) - 1)))

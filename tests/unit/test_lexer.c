@@ -295,7 +295,8 @@ static void block_scan_sees_every_character_at_every_offset(void **state)
  * The fast paths (a plain line read whole, a plain token in one go) give
  * exactly the general path's model, on 20,000 generated inputs made of the
  * pieces the tokenizer treats specially (quotes, continuations, Unicode
- * spaces, Ctrl-Z, NUL, comments, markers, separators, backslashes as data).
+ * spaces, Ctrl-Z, NUL, comments, markers, separators, backslashes as data
+ * before any of them).
  */
 static void fast_path_matches_general_path(void **state)
 {
@@ -351,6 +352,13 @@ static void fast_path_matches_general_path(void **state)
                                          "=\\a",
                                          "a=b=c,d=e\n",
                                          "\v\f",
+                                         "%12%\\%k%.sys",
+                                         "\\,",
+                                         "\\=",
+                                         "\\$d$",
+                                         "\\ \\ x",
+                                         "\\\\\n",
+                                         "\\\t\xc2\xa0\n",
                                          "HKR,Parameters,Value,0x00010001,1\n"};
     size_t piece_count = sizeof pieces / sizeof pieces[0];
     uint64_t seed = 0x9E3779B97F4A7C15ull;
