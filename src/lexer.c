@@ -808,13 +808,45 @@ static inline void emit_slice(struct lexer *lx, size_t text_start, size_t len, i
 }
 
 /*
- * The whole entry at lx->pos, when its line is plain: no quote but around
- * a whole field (quoted_token_end's shape), no backslash that may continue
- * the line, no Unicode space, no field longer than INF_MAX_FIELD_CHARS, and
- * its newline more than sixteen bytes before the end of the text. That is
- * most lines of most files. Sixteen bytes at a time give masks of the bytes
- * that end a token and of the blanks, and a token's extent is the first and
- * the last non-blank bit before its end: no byte is looked at alone but a
+ * The plain-line path at a backslash at I that continues the line before
+ * its token has started (a list continued after a comma, as long registry
+ * data is): what lead() and backslash() do there. Records the next
+ * physical line, and the issue of a continuation that swallows an entry;
+ * returns where the token goes on, past the blanks that start that line.
+ * Returns 0, having changed nothing, when the general path must read it: a
+ * comment or a Unicode space after the backslash, or the end of the text.
+ */
+static size_t continue_before_token(struct lexer *lx, size_t i, int in_key)
+{
+    const unsigned char *text = (const unsigned char *)lx->text;
+    size_t q = i + 1, last_backslash = i;
+    for (;; q++) {
+        if (text[q] == '\\')
+            last_backslash = q;
+        else if (char_class[text[q]] != C_BLANK) /* (the NUL after the text is none) */
+            break;
+    }
+    if (text[q] != '\n')
+        return 0;
+    if (starts_new_entry(lx, q + 1, in_key))
+        add_issue(lx, INF_ISSUE_SUSPICIOUS_CONTINUATION, i, last_backslash + 1, lx->line);
+    lx->line++;
+    inf_source_add_line(&lx->model->source, (uint32_t)(q + 1));
+    size_t p = q + 1, n;
+    while ((n = BLANK_AT(lx, p)) != 0)
+        p += n;
+    return p;
+}
+
+/*
+ * The whole entry at lx->pos, when its lines are plain: no quote but around
+ * a whole field (quoted_token_end's shape), no backslash that continues the
+ * line inside a field (one before a field, a list continued after its
+ * comma, is followed to the next line), no Unicode space, no field longer
+ * than INF_MAX_FIELD_CHARS, and its newline more than sixteen bytes before
+ * the end of the text. That is most lines of most files. Sixteen bytes at a time give masks of the
+ * bytes that end a token and of the blanks, and a token's extent is the first and the last
+ * non-blank bit before its end: no byte is looked at alone but a
  * '%', a '$', a quote, a backslash or a high byte. Gives the model the
  * general path would (unit.test_lexer compares the two). Returns 0, having
  * changed nothing, for any other line.
@@ -825,8 +857,10 @@ static int lex_simple_entry(struct lexer *lx)
     const unsigned char *text = (const unsigned char *)lx->text;
     size_t len = lx->len;
     size_t entry_start = lx->pos;
+    uint32_t entry_line = lx->line; /* (continued lines move lx->line on) */
     size_t first = m->token_count, percent_before = m->percent_count,
-           dollar_before = m->dollar_count;
+           dollar_before = m->dollar_count, issues_before = m->issue_count;
+    uint32_t lines_before = m->source.line_count;
     int in_key = 1, has_key = 0;
     /* The token being read: its first and past its last non-blank byte (when started) and
      * the '%' (1) and '$' (2) it holds. */
@@ -848,8 +882,15 @@ static int lex_simple_entry(struct lexer *lx)
             if (c == '%' || c == '$') {
                 marks |= c == '%' ? 1u : 2u;
             } else if (c == '\\') {
-                if (!backslash_is_data(text, i))
+                if (backslash_is_data(text, i))
+                    continue;
+                /* a continuation: only before the token (no character of it yet) */
+                if (started || (nonblank & ((1u << (i - at)) - 1)))
                     goto refuse;
+                at = continue_before_token(lx, i, in_key);
+                if (!at)
+                    goto refuse;
+                goto next_block;
             } else if (c == '"') { /* only a quote that opens the token */
                 if (started || (nonblank & ((1u << (i - at)) - 1)))
                     goto refuse;
@@ -894,16 +935,20 @@ static int lex_simple_entry(struct lexer *lx)
             break;
         }
         at = d + 1;
+    next_block:;
     }
     lx->entry_first = (uint32_t)first;
     lx->entry_tokens = (uint32_t)(m->token_count - first);
     lx->entry_has_key = has_key;
-    entry_end(lx, lx->line, entry_start);
+    entry_end(lx, entry_line, entry_start);
     return 1;
 refuse:
     m->token_count = first;
     m->percent_count = percent_before;
     m->dollar_count = dollar_before;
+    m->issue_count = issues_before;
+    m->source.line_count = lines_before;
+    lx->line = entry_line;
     return 0;
 }
 #endif
