@@ -237,8 +237,8 @@ const uint32_t *inf_graph_models_sections(struct inf_graph *g, size_t *count)
     return all;
 }
 
-/* The next device line of a Models section (a line with fields) and its install name, the
- * first field substituted (in SCRATCH); NULL after the last. */
+/* The next device line of a Models section (a line with fields), its install name's token (the
+ * first field) in *INSTALL; NULL after the last. */
 static const struct inf_line *next_device(const struct inf_model *m, struct inf_line_iter *it,
                                           const struct inf_token **install)
 {

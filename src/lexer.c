@@ -844,12 +844,12 @@ static size_t continue_before_token(struct lexer *lx, size_t i, int in_key)
  * line inside a field (one before a field, a list continued after its
  * comma, is followed to the next line), no Unicode space, no field longer
  * than INF_MAX_FIELD_CHARS, and its newline more than sixteen bytes before
- * the end of the text. That is most lines of most files. Sixteen bytes at a time give masks of the
- * bytes that end a token and of the blanks, and a token's extent is the first and the last
- * non-blank bit before its end: no byte is looked at alone but a
- * '%', a '$', a quote, a backslash or a high byte. Gives the model the
- * general path would (unit.test_lexer compares the two). Returns 0, having
- * changed nothing, for any other line.
+ * the end of the text. That is most lines of most files. Sixteen bytes at a
+ * time give masks of the bytes that end a token and of the blanks, and a
+ * token's extent is the first and the last non-blank bit before its end: no
+ * byte is looked at alone but a '%', a '$', a quote, a backslash or a high
+ * byte. Gives the model the general path would (unit.test_lexer compares the
+ * two). Returns 0, having changed nothing, for any other line.
  */
 static int lex_simple_entry(struct lexer *lx)
 {
