@@ -269,16 +269,15 @@ const struct inf_install_names *inf_graph_install_names(struct inf_graph *g, uin
     const struct inf_line *device;
     const struct inf_token *install;
     struct inf_text previous = {NULL, 0}; /* the line before's install name, as written */
-    int previous_percent = 0;
     while ((device = next_device(m, &it, &install)) != NULL) {
-        /* Written as on the line before: named already (the same text has the same value).
-         * Vendor Models sections name one install section on hundreds of lines in a row. */
+        /* Written as on the line before: named already (the same text has the same value; one
+         * without '%' is its own). Vendor Models sections name one install section on hundreds
+         * of lines in a row. */
         struct inf_text raw = inf_token_raw(m, install);
-        if (previous.ptr && raw.len == previous.len && install->percent == previous_percent &&
+        if (previous.ptr && raw.len == previous.len &&
             inf_bytes_equal(raw.ptr, previous.ptr, raw.len))
             continue;
         previous = raw;
-        previous_percent = install->percent;
         struct inf_text v = inf_token_value(m, install, &scratch, NULL);
         if (inf_name_index_add(&seen, v.ptr, v.len, device) != device)
             continue; /* named before */

@@ -424,6 +424,43 @@ static int starts_new_entry(const struct lexer *lx, size_t pos, int in_key)
 }
 
 /*
+ * The run of backslashes and blanks from the backslash at POS: returns where
+ * it ends, with its last backslash in *LAST. The line continues there when
+ * a newline, a comment or the end of the text comes next (backslash()).
+ */
+static size_t backslash_run(const char *text, size_t len, size_t pos, size_t *last)
+{
+    size_t q = pos, n;
+    *last = pos;
+    while (q < len) {
+        if (text[q] == '\\')
+            *last = q++;
+        else if ((n = blank_at(text, q, len)) != 0)
+            q += n;
+        else
+            break;
+    }
+    return q;
+}
+
+/*
+ * A continuation from the backslash at POS (the last at LAST) to the newline
+ * at Q: the issue of one that swallows an entry, and the next physical line.
+ * Returns the offset of that line's first non-blank character.
+ */
+static size_t continue_line(struct lexer *lx, size_t pos, size_t last, size_t q, int in_key)
+{
+    if (starts_new_entry(lx, q + 1, in_key))
+        add_issue(lx, INF_ISSUE_SUSPICIOUS_CONTINUATION, pos, last + 1, lx->line);
+    lx->line++;
+    inf_source_add_line(&lx->model->source, (uint32_t)(q + 1));
+    size_t p = q + 1, n;
+    while (p < lx->len && (n = BLANK_AT(lx, p)) != 0)
+        p += n;
+    return p;
+}
+
+/*
  * At a backslash outside quotes (lx->pos). When only blanks, backslashes or
  * a comment follow on the line it is a continuation: the pending blanks go,
  * reading resumes inside the same token after the next line's leading
@@ -433,16 +470,8 @@ static int starts_new_entry(const struct lexer *lx, size_t pos, int in_key)
 static void backslash(struct lexer *lx)
 {
     for (;;) {
-        size_t q = lx->pos, last_backslash = lx->pos;
-        size_t n;
-        while (q < lx->len) {
-            if (lx->text[q] == '\\')
-                last_backslash = q++;
-            else if ((n = BLANK_AT(lx, q)) != 0)
-                q += n;
-            else
-                break;
-        }
+        size_t last_backslash;
+        size_t q = backslash_run(lx->text, lx->len, lx->pos, &last_backslash);
         if (q < lx->len && lx->text[q] == ';')
             q = skip_comment(lx, q, 0);
         if (q >= lx->len) { /* continuation into the end of the file */
@@ -456,16 +485,10 @@ static void backslash(struct lexer *lx)
             lx->pos = q;
             return;
         }
-        if (starts_new_entry(lx, q + 1, lx->in_key))
-            add_issue(lx, INF_ISSUE_SUSPICIOUS_CONTINUATION, lx->pos, last_backslash + 1, lx->line);
         token_trim(lx);
         if (lx->tok_len > 0)
             token_make_built(lx);
-        lx->pos = q + 1;
-        lx->line++;
-        inf_source_add_line(&lx->model->source, (uint32_t)lx->pos);
-        while (lx->pos < lx->len && (n = BLANK_AT(lx, lx->pos)) != 0)
-            lx->pos += n;
+        lx->pos = continue_line(lx, lx->pos, last_backslash, q, lx->in_key);
         if (!lx->tok_started) {
             lx->tok_offset = lx->simple_start = lx->tok_end = lx->pos;
         }
@@ -694,27 +717,16 @@ void inf_lexer_use_fast_path(int enabled)
 }
 
 /*
- * Is the backslash at I plainly data? backslash() continues the line when
- * only blanks and backslashes follow it up to the newline, a comment or
- * the end of the text; any other byte after them makes it data. A byte that
- * may begin a Unicode space (a blank too) is left to the general path.
+ * Is the backslash at I plainly data? It is unless a newline, a comment or
+ * the end of the text follows its run of backslashes and blanks.
  */
-static inline int backslash_is_data(const unsigned char *text, size_t i)
+static inline int backslash_is_data(const char *text, size_t len, size_t i)
 {
-    if (char_class[text[i + 1]] == C_ORDINARY)
+    if (char_class[(unsigned char)text[i + 1]] == C_ORDINARY)
         return 1; /* (a path's, most often) */
-    size_t q = i + 1;
-    while (text[q] == '\\' || char_class[text[q]] == C_BLANK) /* (the NUL after the text ends it) */
-        q++;
-    switch (char_class[text[q]]) {
-    case C_NEWLINE:
-    case C_SEMICOLON:
-    case C_END:
-    case C_UTF8_LEAD:
-        return 0;
-    default:
-        return 1;
-    }
+    size_t last;
+    size_t q = backslash_run(text, len, i, &last);
+    return q < len && text[q] != '\n' && text[q] != ';';
 }
 
 /*
@@ -746,7 +758,7 @@ static int lex_token_plain(struct lexer *lx)
             dollar |= c == '$';
             kept = ++q;
         } else if (k == C_BACKSLASH) {
-            if (!backslash_is_data(text, q))
+            if (!backslash_is_data(lx->text, lx->len, q))
                 return 0;
             kept = ++q;
         } else if (k == C_EQUALS) {
@@ -810,32 +822,24 @@ static inline void emit_slice(struct lexer *lx, size_t text_start, size_t len, i
 /*
  * The plain-line path at a backslash at I that continues the line before
  * its token has started (a list continued after a comma, as long registry
- * data is): what lead() and backslash() do there. Records the next
- * physical line, and the issue of a continuation that swallows an entry;
- * returns where the token goes on, past the blanks that start that line.
- * Returns 0, having changed nothing, when the general path must read it: a
- * comment or a Unicode space after the backslash, or the end of the text.
+ * data is): what lead() and backslash() do there. Returns where the token
+ * goes on; 0, having changed nothing, when a comment (which the general
+ * path records) or the end of the text follows the backslash.
  */
 static size_t continue_before_token(struct lexer *lx, size_t i, int in_key)
 {
-    const unsigned char *text = (const unsigned char *)lx->text;
-    size_t q = i + 1, last_backslash = i;
-    for (;; q++) {
-        if (text[q] == '\\')
-            last_backslash = q;
-        else if (char_class[text[q]] != C_BLANK) /* (the NUL after the text is none) */
-            break;
-    }
-    if (text[q] != '\n')
+    size_t last;
+    size_t q = backslash_run(lx->text, lx->len, i, &last);
+    if (q >= lx->len || lx->text[q] != '\n')
         return 0;
-    if (starts_new_entry(lx, q + 1, in_key))
-        add_issue(lx, INF_ISSUE_SUSPICIOUS_CONTINUATION, i, last_backslash + 1, lx->line);
-    lx->line++;
-    inf_source_add_line(&lx->model->source, (uint32_t)(q + 1));
-    size_t p = q + 1, n;
-    while ((n = BLANK_AT(lx, p)) != 0)
-        p += n;
-    return p;
+    return continue_line(lx, i, last, q, in_key);
+}
+
+/* Has the token a character before bit BIT of the block's NONBLANK mask (STARTED: a
+ * character in an earlier block)? */
+static inline int begun_before(int started, unsigned nonblank, size_t bit)
+{
+    return started || (nonblank & ((1u << bit) - 1)) != 0;
 }
 
 /*
@@ -882,17 +886,16 @@ static int lex_simple_entry(struct lexer *lx)
             if (c == '%' || c == '$') {
                 marks |= c == '%' ? 1u : 2u;
             } else if (c == '\\') {
-                if (backslash_is_data(text, i))
+                if (backslash_is_data(lx->text, len, i))
                     continue;
-                /* a continuation: only before the token (no character of it yet) */
-                if (started || (nonblank & ((1u << (i - at)) - 1)))
+                if (begun_before(started, nonblank, i - at)) /* a continuation: before it only */
                     goto refuse;
                 at = continue_before_token(lx, i, in_key);
                 if (!at)
                     goto refuse;
                 goto next_block;
             } else if (c == '"') { /* only a quote that opens the token */
-                if (started || (nonblank & ((1u << (i - at)) - 1)))
+                if (begun_before(started, nonblank, i - at))
                     goto refuse;
                 size_t close, delimiter = quoted_token_end(text, len, i, in_key, &close, &marks);
                 if (!delimiter || close - i - 1 > INF_MAX_FIELD_CHARS)

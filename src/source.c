@@ -427,8 +427,7 @@ static void decode_ansi(struct inf_source *source, struct inf_input *input)
             break;
         }
         k++;
-        if (cp == 0) { /* a space, one byte for one */
-            bytes[k - 1] = ' ';
+        if (cp == 0) { /* a space, one byte for one (the input is not kept: only OUT is) */
             out[o++] = ' ';
             if (o >= next_mark)
                 next_mark = mark_blocks(source->block_bytes, next_mark, o, k, 1);
