@@ -16,9 +16,13 @@ enum inf_class_kind {
     INF_CLASS_SAMPLE       /* Microsoft's samples: no shipped driver may use it */
 };
 
+#define INF_GUID_LENGTH 36
+
 struct inf_setup_class {
     const char *name;
-    const char *guid; /* lower case, without braces */
+    /* Lower case, without braces: 36 characters (an array, so that a lookup may read its first
+     * eight bytes as one word, and a longer GUID does not compile). */
+    char guid[INF_GUID_LENGTH + 1];
     enum inf_class_kind kind;
 };
 

@@ -1198,7 +1198,10 @@ static void inf021_classinstall32_system_class(void **state)
     } cases[] = {
         {"ClassGuid={4D36E972-E325-11CE-BFC1-08002BE10318}\n", "[ClassInstall32]\n", 1}, /* Net */
         {"Class=USB\n", "[ClassInstall32.NTamd64]\n[ClassInstall32.NTarm64]\n", 2}, /* reserved */
-        {"Class=Sample\n", "[ClassInstall32]\n[ClassInstall32.Services]\n", 1},     /* companion */
+        /* case ignored, the first character too (the lookup screens on it) */
+        {"ClassGuid={E0CBF06C-CD8B-4647-BB8A-263B43F0F974}\n", "[ClassInstall32]\n", 1},
+        {"Class=usb\n", "[ClassInstall32]\n", 1},
+        {"Class=Sample\n", "[ClassInstall32]\n[ClassInstall32.Services]\n", 1}, /* companion */
         /* a vendor GUID decides even beside a system class name */
         {"Class=Net\nClassGuid={0A1B2C3D-1111-2222-3333-444455556666}\n", "[ClassInstall32]\n", 0},
         {"Class=AcmeWidgets\n", "[ClassInstall32]\n", 0},
