@@ -134,11 +134,17 @@ static char *arena_value(struct inf_graph *g, const struct inf_line *line, size_
     return inf_arena_strndup(g->arena, v.ptr, v.len);
 }
 
-/* The same as a malloc'd copy (the caller frees), for names used during the walk only. */
-static char *field_value(struct inf_graph *g, const struct inf_line *line, size_t index)
+/*
+ * The same up to its first NUL, as a copy of it read as a C string would end: a section name
+ * the walk looks up, valid until the scratch buffer changes (no copy is made for it).
+ */
+static struct inf_text field_name(struct inf_graph *g, const struct inf_line *line, size_t index)
 {
     struct inf_text v = field_text(g, line, index);
-    return inf_xstrndup(v.ptr, v.len);
+    const char *nul = memchr(v.ptr, '\0', v.len);
+    if (nul)
+        v.len = (size_t)(nul - v.ptr);
+    return v;
 }
 
 /* Does LINE's key (substituted) equal NAME, ignoring case? */
@@ -154,6 +160,11 @@ static int key_is(struct inf_graph *g, const struct inf_line *line, const char *
 static uint32_t find_section(const struct inf_graph *g, const char *name)
 {
     return inf_model_find_section(g->model, name, strlen(name));
+}
+
+static uint32_t find_section_text(const struct inf_graph *g, struct inf_text name)
+{
+    return inf_model_find_section(g->model, name.ptr, name.len);
 }
 
 static void reach_merge(struct inf_reach *into, const struct inf_reach *from)
@@ -290,9 +301,9 @@ const char *inf_dirid_meaning(long dirid)
 
 /* ------------------------------------------------------ missing sections */
 
-static void add_missing(struct inf_graph *g, const struct inf_line *directive, const char *name)
+static void add_missing(struct inf_graph *g, const struct inf_line *directive, struct inf_text name)
 {
-    uint64_t key = (uint64_t)line_index(g, directive) << 32 | inf_hash_nocase(name, strlen(name));
+    uint64_t key = (uint64_t)line_index(g, directive) << 32 | inf_hash_nocase(name.ptr, name.len);
     if (inf_key_map_get(&g->priv->missing_keys, key) != INF_NO_INDEX)
         return;
     inf_key_map_put(&g->priv->missing_keys, key, (uint32_t)g->missing_count);
@@ -300,7 +311,7 @@ static void add_missing(struct inf_graph *g, const struct inf_line *directive, c
     struct inf_missing_target *m = &g->missing[g->missing_count++];
     m->directive = directive;
     m->span = line_span(g, directive);
-    m->name = inf_arena_strndup(g->arena, name, strlen(name));
+    m->name = inf_arena_strndup(g->arena, name.ptr, name.len);
 }
 
 /* ---------------------------------------------------------------- copies */
@@ -458,13 +469,13 @@ static void walk_copy_files(struct walk *w, const struct inf_line *directive)
 {
     struct inf_graph *g = w->graph;
     for (size_t i = 0; i < directive->field_count; i++) {
-        char *name = field_value(g, directive, i);
-        if (name[0] == '@') {
+        struct inf_text name = field_name(g, directive, i);
+        if (name.len && name.ptr[0] == '@') {
             add_copy(w, directive, directive, INF_NO_INDEX,
-                     inf_arena_strndup(g->arena, name + 1, strlen(name + 1)), i);
+                     inf_arena_strndup(g->arena, name.ptr + 1, name.len - 1), i);
             use_copy_list(w, directive, INF_NO_INDEX, i)->copies_files = 1;
-        } else if (name[0]) {
-            uint32_t list = find_section(g, name);
+        } else if (name.len) {
+            uint32_t list = find_section_text(g, name);
             if (list == INF_NO_INDEX) {
                 add_missing(g, directive, name);
             } else {
@@ -479,7 +490,6 @@ static void walk_copy_files(struct walk *w, const struct inf_line *directive)
                     }
             }
         }
-        free(name);
     }
 }
 
@@ -607,15 +617,14 @@ static void walk_target(struct walk *w, const struct inf_line *directive, size_t
                         enum inf_hkr_context context, const struct inf_line *service)
 {
     struct inf_graph *g = w->graph;
-    char *name = field_value(g, directive, index);
-    if (name[0] && name[0] != '@') { /* DelFiles=@file names a file */
-        uint32_t target = find_section(g, name);
+    struct inf_text name = field_name(g, directive, index);
+    if (name.len && name.ptr[0] != '@') { /* DelFiles=@file names a file */
+        uint32_t target = find_section_text(g, name);
         if (target == INF_NO_INDEX)
             add_missing(g, directive, name);
         else
             walk_section(w, target, context, service);
     }
-    free(name);
 }
 
 static void add_service(struct walk *w, const struct inf_line *add_line, uint32_t install, int umdf)
@@ -655,14 +664,13 @@ static void add_service(struct walk *w, const struct inf_line *add_line, uint32_
 static void walk_add_service(struct walk *w, const struct inf_line *line)
 {
     struct inf_graph *g = w->graph;
-    char *install_name = field_value(g, line, 2);
+    struct inf_text install_name = field_name(g, line, 2);
     uint32_t install = INF_NO_INDEX;
-    if (install_name[0]) {
-        install = find_section(g, install_name);
+    if (install_name.len) {
+        install = find_section_text(g, install_name);
         if (install == INF_NO_INDEX)
             add_missing(g, line, install_name);
     }
-    free(install_name);
     add_service(w, line, install, 0);
     if (install != INF_NO_INDEX)
         walk_section(w, install, INF_HKR_SERVICE, line);
@@ -674,9 +682,9 @@ static void walk_add_service(struct walk *w, const struct inf_line *line)
 static void walk_umdf_service(struct walk *w, const struct inf_line *line)
 {
     struct inf_graph *g = w->graph;
-    char *name = field_value(g, line, 1);
-    if (name[0]) {
-        uint32_t section = find_section(g, name);
+    struct inf_text name = field_name(g, line, 1);
+    if (name.len) {
+        uint32_t section = find_section_text(g, name);
         if (section == INF_NO_INDEX) {
             add_missing(g, line, name);
         } else {
@@ -684,7 +692,6 @@ static void walk_umdf_service(struct walk *w, const struct inf_line *line)
             walk_section(w, section, INF_HKR_OTHER, NULL);
         }
     }
-    free(name);
 }
 
 /* Needs = section[, section...]: local sections, or external ones when Include is present. */
@@ -694,20 +701,21 @@ static void walk_needs(struct walk *w, uint32_t from, const struct inf_line *lin
     struct inf_graph *g = w->graph;
     int include = -1;
     for (size_t i = 0; i < line->field_count; i++) {
-        char *name = field_value(g, line, i);
-        if (name[0]) {
-            uint32_t target = find_section(g, name);
+        struct inf_text name = field_name(g, line, i);
+        if (name.len) {
+            uint32_t target = find_section_text(g, name);
             if (target != INF_NO_INDEX) {
                 walk_section(w, target, context, service);
             } else {
-                if (include < 0)
+                if (include < 0) {
                     include = has_include(g, from) ||
                               has_include(g, g->paths[w->path_index].install_section);
+                    name = field_name(g, line, i); /* (has_include read into the scratch buffer) */
+                }
                 if (!include)
                     add_missing(g, line, name);
             }
         }
-        free(name);
     }
 }
 
@@ -752,9 +760,7 @@ static void walk_directive(struct walk *w, uint32_t section, const struct inf_li
                 continue;
             uint32_t target = inf_model_find_section(g->model, name.ptr, name.len);
             if (target == INF_NO_INDEX) {
-                char *missing = inf_xstrndup(name.ptr, name.len);
-                add_missing(g, line, missing);
-                free(missing);
+                add_missing(g, line, field_name(g, line, i));
             } else {
                 walk_registry_section(w, line, target, d->op, context, service);
             }
@@ -956,9 +962,10 @@ static void add_path(struct inf_graph *g, enum inf_arch arch, uint32_t start, ui
 static void add_missing_device(void *context, const struct inf_line *line, struct inf_text spelled)
 {
     struct inf_graph *g = context;
-    char *name = inf_xstrndup(spelled.ptr, spelled.len);
-    add_missing(g, line, name);
-    free(name);
+    const char *nul = memchr(spelled.ptr, '\0', spelled.len); /* (as a C string of it would end) */
+    if (nul)
+        spelled.len = (size_t)(nul - spelled.ptr);
+    add_missing(g, line, spelled);
 }
 
 /* The install paths of one Models section for one architecture and OS range. */
@@ -992,19 +999,19 @@ static int decoration_applies(const struct inf_graph *g, const struct inf_decora
 static void add_manufacturer_paths(struct inf_graph *g, const struct inf_line *line,
                                    unsigned arches)
 {
-    char *models = field_value(g, line, 0);
-    if (!models[0]) {
-        free(models);
+    /* (The line's texts and working arrays are the file arena's: a few bytes a line.) */
+    const char *models = arena_value(g, line, 0);
+    if (!models[0])
         return;
-    }
     size_t count = line->field_count > 1 ? line->field_count - 1 : 0;
-    struct inf_decoration *decorations = inf_xcalloc(count + 1, sizeof *decorations);
-    char **texts = inf_xcalloc(count + 1, sizeof *texts);
-    int *valid = inf_xcalloc(count + 1, sizeof *valid);
+    struct inf_decoration *decorations =
+        inf_arena_zalloc(g->arena, (count + 1) * sizeof *decorations);
+    char **texts = inf_arena_zalloc(g->arena, (count + 1) * sizeof *texts);
+    int *valid = inf_arena_zalloc(g->arena, (count + 1) * sizeof *valid);
     struct inf_name_index seen; /* a decoration repeated on the line adds nothing */
     inf_name_index_init(&seen, count);
     for (size_t i = 0; i < count; i++) {
-        texts[i] = field_value(g, line, i + 1);
+        texts[i] = arena_value(g, line, i + 1);
         valid[i] = inf_decoration_parse(texts[i], strlen(texts[i]), &decorations[i]);
         size_t before = seen.count;
         inf_name_index_add(&seen, texts[i], strlen(texts[i]), line);
@@ -1012,8 +1019,8 @@ static void add_manufacturer_paths(struct inf_graph *g, const struct inf_line *l
             valid[i] = 0;
     }
     inf_name_index_free(&seen);
-    uint32_t *starts = inf_xcalloc(count + 1, sizeof *starts);
-    unsigned *missing_all = inf_xcalloc(count + 1, sizeof *missing_all);
+    uint32_t *starts = inf_arena_zalloc(g->arena, (count + 1) * sizeof *starts);
+    unsigned *missing_all = inf_arena_zalloc(g->arena, (count + 1) * sizeof *missing_all);
     struct inf_buf name = INF_BUF_INIT;
     for (int arch = 0; arch < INF_ARCH_COUNT; arch++) {
         if (!(arches & INF_ARCH_BIT(arch)))
@@ -1030,7 +1037,7 @@ static void add_manufacturer_paths(struct inf_graph *g, const struct inf_line *l
                 if (s != INF_NO_INDEX)
                     add_models_paths(g, line, s, INF_ARCH_X86, 0, INF_BUILD_MAX);
                 else if (count == 0)
-                    add_missing(g, line, models);
+                    add_missing(g, line, (struct inf_text){models, strlen(models)});
             }
             continue;
         }
@@ -1053,7 +1060,7 @@ static void add_manufacturer_paths(struct inf_graph *g, const struct inf_line *l
                 }
             }
             if (s == INF_NO_INDEX) {
-                add_missing(g, line, name.data);
+                add_missing(g, line, (struct inf_text){name.data, name.len});
                 continue;
             }
             add_models_paths(g, line, s, (enum inf_arch)arch, decorations[i].start,
@@ -1067,17 +1074,9 @@ static void add_manufacturer_paths(struct inf_graph *g, const struct inf_line *l
             (missing_all[i] & stamped) == stamped) {
             inf_buf_clear(&name);
             inf_buf_printf(&name, "%s.%s", models, texts[i]);
-            add_missing(g, line, name.data);
+            add_missing(g, line, (struct inf_text){name.data, name.len});
         }
     inf_buf_free(&name);
-    for (size_t i = 0; i < count; i++)
-        free(texts[i]);
-    free(texts);
-    free(missing_all);
-    free(valid);
-    free(starts);
-    free(decorations);
-    free(models);
 }
 
 /* DefaultInstall.NT<arch>[.version] variants, else DefaultInstall.NT, else DefaultInstall. */
