@@ -27,11 +27,14 @@ static const char *const root_names[] = {"Version", "Manufacturer", "Destination
  * after another.
  */
 #define MARK_AHEAD 8
+#define MARK_NAME_ROOM 128 /* a longer name is looked up at once (the marks have no order) */
 
 struct mark_queue {
     const struct inf_model *model;
     unsigned char *referenced;
-    struct inf_buf names[MARK_AHEAD]; /* copies: a substituted name lives in a scratch buffer */
+    char names[MARK_AHEAD][MARK_NAME_ROOM]; /* copies: a substituted name lives in a scratch
+                                               buffer */
+    size_t lens[MARK_AHEAD];
     uint32_t hashes[MARK_AHEAD];
     size_t head, count;
 };
@@ -47,8 +50,7 @@ static void mark_queue_init(struct mark_queue *q, const struct inf_model *m,
 /* Looks up the oldest queued name and marks its section. */
 static void mark_queue_pop(struct mark_queue *q)
 {
-    const struct inf_buf *name = &q->names[q->head];
-    uint32_t s = inf_model_find_section_hashed(q->model, name->data ? name->data : "", name->len,
+    uint32_t s = inf_model_find_section_hashed(q->model, q->names[q->head], q->lens[q->head],
                                                q->hashes[q->head]);
     if (s != INF_NO_INDEX)
         q->referenced[s] = 1;
@@ -58,11 +60,17 @@ static void mark_queue_pop(struct mark_queue *q)
 
 static void mark(struct mark_queue *q, const char *name, size_t len)
 {
+    if (len >= MARK_NAME_ROOM) {
+        uint32_t s = inf_model_find_section(q->model, name, len);
+        if (s != INF_NO_INDEX)
+            q->referenced[s] = 1;
+        return;
+    }
     if (q->count == MARK_AHEAD)
         mark_queue_pop(q);
     size_t at = (q->head + q->count) % MARK_AHEAD;
-    inf_buf_clear(&q->names[at]);
-    inf_buf_add(&q->names[at], name, len);
+    memcpy(q->names[at], name, len);
+    q->lens[at] = len;
     q->hashes[at] = inf_hash_nocase(name, len);
     inf_model_prefetch_section(q->model, q->hashes[at]);
     q->count++;
@@ -73,8 +81,6 @@ static void mark_queue_finish(struct mark_queue *q)
 {
     while (q->count)
         mark_queue_pop(q);
-    for (size_t k = 0; k < MARK_AHEAD; k++)
-        inf_buf_free(&q->names[k]);
 }
 
 /* Models line: the install section and every architecture variant of it. */
@@ -166,38 +172,37 @@ static void mark_directive_targets(const struct inf_graph *g, unsigned char *ref
             referenced[g->directive_uses[i].section] = 1;
 }
 
-/* The Models sections LINE names, existing or not (see inf_graph_models_sections). */
-static uint32_t *models_of(const struct inf_model *m, const struct inf_line *line, size_t *count)
+/*
+ * The Models sections LINE names, existing or not (see inf_graph_models_sections), in the
+ * arena; SCRATCH and NAME are the caller's buffers, kept from line to line.
+ */
+static uint32_t *models_of(struct inf_graph *g, const struct inf_line *line, size_t *count,
+                           struct inf_buf *scratch, struct inf_buf *name)
 {
-    struct inf_buf scratch = INF_BUF_INIT, name = INF_BUF_INIT;
-    struct inf_text mv = inf_token_value(m, inf_line_field(m, line, 0), &scratch, NULL);
-    char *models = inf_xstrndup(mv.ptr, mv.len);
-    uint32_t *sections =
-        inf_xcalloc(line->field_count * (INF_ARCH_COUNT + 1) + 1, sizeof *sections);
+    const struct inf_model *m = g->model;
+    struct inf_text mv = inf_token_value(m, inf_line_field(m, line, 0), scratch, NULL);
+    const char *models = inf_arena_strndup(g->arena, mv.ptr, mv.len);
+    uint32_t *sections = inf_arena_alloc(g->arena, (line->field_count * (INF_ARCH_COUNT + 1) + 1) *
+                                                       sizeof *sections);
     size_t n = 0;
     sections[n++] = inf_model_find_section(m, models, strlen(models));
     for (size_t f = 1; f < line->field_count; f++) {
-        struct inf_text d = inf_token_value(m, inf_line_field(m, line, f), &scratch, NULL);
-        char *decoration = inf_xstrndup(d.ptr, d.len);
+        struct inf_text d = inf_token_value(m, inf_line_field(m, line, f), scratch, NULL);
+        const char *decoration = inf_arena_strndup(g->arena, d.ptr, d.len);
         /* As written, then (a stamped file may keep NT$ARCH$ here but name its sections per
          * architecture) stamped for each architecture. */
         for (int a = -1; a < INF_ARCH_COUNT; a++) {
             if (a >= 0 && !strstr(decoration, "$ARCH$"))
                 break;
-            char *stamped = a < 0 ? inf_xstrndup(decoration, strlen(decoration))
-                                  : inf_decoration_stamp(decoration, (enum inf_arch)a);
-            inf_buf_clear(&name);
-            inf_buf_adds(&name, models);
-            inf_buf_addc(&name, '.');
-            inf_buf_adds(&name, stamped);
+            char *stamped = a < 0 ? NULL : inf_decoration_stamp(decoration, (enum inf_arch)a);
+            inf_buf_clear(name);
+            inf_buf_adds(name, models);
+            inf_buf_addc(name, '.');
+            inf_buf_adds(name, stamped ? stamped : decoration);
             free(stamped);
-            sections[n++] = inf_model_find_section(m, name.data, name.len);
+            sections[n++] = inf_model_find_section(m, name->data, name->len);
         }
-        free(decoration);
     }
-    free(models);
-    inf_buf_free(&scratch);
-    inf_buf_free(&name);
     *count = n;
     return sections;
 }
@@ -212,6 +217,7 @@ const uint32_t *inf_graph_models_sections(struct inf_graph *g, size_t *count)
     unsigned char *seen = inf_xcalloc(m->section_count + 1, 1);
     uint32_t *all = NULL;
     size_t n = 0, cap = 0;
+    struct inf_buf scratch = INF_BUF_INIT, name = INF_BUF_INIT;
     struct inf_line_iter it;
     inf_line_iter_init(&it, m, inf_model_find_section(m, "Manufacturer", 12));
     const struct inf_line *line;
@@ -219,7 +225,7 @@ const uint32_t *inf_graph_models_sections(struct inf_graph *g, size_t *count)
         if (line->field_count == 0)
             continue;
         size_t named;
-        uint32_t *sections = models_of(m, line, &named);
+        const uint32_t *sections = models_of(g, line, &named, &scratch, &name);
         for (size_t k = 0; k < named; k++) {
             if (sections[k] == INF_NO_INDEX || seen[sections[k]])
                 continue; /* a Models section named again adds nothing */
@@ -227,8 +233,9 @@ const uint32_t *inf_graph_models_sections(struct inf_graph *g, size_t *count)
             all = inf_xgrow(all, &cap, n + 1, sizeof *all);
             all[n++] = sections[k];
         }
-        free(sections);
     }
+    inf_buf_free(&scratch);
+    inf_buf_free(&name);
     free(seen);
     g->models_sections = all;
     g->models_section_count = n;

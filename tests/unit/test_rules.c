@@ -739,6 +739,22 @@ static void inf016_unused_sections(void **state)
     assert_int_equal(
         lint_count(HEAD "[Inst.NT]\n[DefaultUninstall]\nDelReg=Old\n[Old]\n" STRINGS, "INF016"), 0);
     assert_int_equal(lint_count("[Version]\nSignature=\"$Windows NT$\"\n[AddReg]\n", "INF016"), 0);
+    /* A Models line refers to every architecture variant of its install section, installed or
+     * not (here .NTarm64), a name of any length (a long one is not queued for its lookup). */
+    for (size_t len = 4; len <= 150; len += 146) {
+        char install[151], inf[1024];
+        memset(install, 'I', len);
+        install[len] = '\0';
+        snprintf(inf, sizeof inf,
+                 "[Version]\nSignature=\"$Windows NT$\"\n[Manufacturer]\n%%M%%=Models,NTamd64\n"
+                 "[Models.NTamd64]\n%%D%%=%s,ACPI\\X\n[%s.NT]\n[%s.NTarm64]\n[Orphan]\n" STRINGS,
+                 install, install, install);
+        struct inf_file_result lr;
+        lint_named(&lr, "t.inf", inf);
+        assert_int_equal(count_code(&lr, "INF016"), 1);
+        assert_non_null(strstr(finding_of(&lr, "INF016")->message, "[Orphan]"));
+        inf_file_result_free(&lr);
+    }
 }
 
 /* Lints TEXT under PROFILE and counts CODE findings of SEVERITY. */
