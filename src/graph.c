@@ -1300,13 +1300,20 @@ void inf_graph_build(struct inf_graph *g, const struct inf_model *model, uint32_
     g->model = model;
     g->min_build = min_build;
     g->arena = arena;
-    g->priv = inf_xcalloc(1, sizeof *g->priv);
-    inf_line_map_init(&g->priv->registry_of_line, model->line_count);
+    struct inf_graph_private *p = inf_arena_zalloc(arena, sizeof *g->priv);
+    g->priv = p;
+    struct inf_key_map *maps[] = {&p->copy_keys,    &p->service_keys,   &p->path_keys,
+                                  &p->missing_keys, &p->live_keys,      &p->list_keys,
+                                  &p->subject_keys, &p->companion_keys, &p->destination_keys};
+    for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++)
+        maps[i]->arena = arena; /* (their first tables: see inf_key_map) */
+    inf_line_map_init(&p->registry_of_line, model->line_count);
     describe_sections(g);
-    g->priv->stamps =
-        inf_xcalloc((model->section_count + 1) * INF_HKR_CONTEXT_COUNT, sizeof *g->priv->stamps);
-    g->priv->subtree13 = inf_xcalloc((model->section_count + 1) * INF_HKR_CONTEXT_COUNT, 1);
-    g->priv->includes = inf_xcalloc(model->section_count + 1, 1);
+    /* (calloc: a big file's tables come as fresh pages, zero without a memset) */
+    size_t per_context = (model->section_count + 1) * INF_HKR_CONTEXT_COUNT;
+    p->stamps = inf_xcalloc(per_context, sizeof *p->stamps);
+    p->subtree13 = inf_xcalloc(per_context, 1);
+    p->includes = inf_xcalloc(model->section_count + 1, 1);
     build_indexes(g);
     unsigned arches = considered_arches(g);
     g->priv->template_arches = template_arches;
@@ -1359,7 +1366,6 @@ void inf_graph_free(struct inf_graph *g)
         inf_key_map_free(&p->subject_keys);
         inf_buf_free(&p->scratch);
         inf_buf_free(&p->install_name);
-        free(p->stamps);
         inf_key_map_free(&p->copy_keys);
         inf_line_map_free(&p->registry_of_line);
         inf_key_map_free(&p->service_keys);
@@ -1373,9 +1379,9 @@ void inf_graph_free(struct inf_graph *g)
             inf_name_index_free(&p->disks_names[a]);
         }
         free(p->removes);
+        free(p->stamps);
         free(p->subtree13);
         free(p->includes);
-        free(p);
     }
     memset(g, 0, sizeof *g);
 }

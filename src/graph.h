@@ -243,7 +243,8 @@ struct inf_graph {
  * Builds the graph of MODEL for enforcement build MIN_BUILD. TEMPLATE_ARCHES
  * (INF_ARCH_BIT) are the architectures $ARCH$ stands for in a template its
  * project stamps for those platforms only (0: any). Its texts and records
- * are allocated from ARENA, which must outlive it. Free with inf_graph_free.
+ * are allocated from ARENA, which must outlive it: free it with inf_graph_free before the
+ * arena.
  */
 void inf_graph_build(struct inf_graph *graph, const struct inf_model *model, uint32_t min_build,
                      unsigned template_arches, struct inf_arena *arena);

@@ -3,6 +3,7 @@
  */
 #include "graph_index.h"
 #include "inflint/alloc.h"
+#include "arena.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -146,13 +147,35 @@ uint32_t inf_key_map_get(const struct inf_key_map *map, uint64_t key)
     return INF_NO_INDEX;
 }
 
+/* Are MAP's tables the arena's (its first ones), not to be freed? */
+static int key_map_in_arena(const struct inf_key_map *map)
+{
+    return map->arena && map->size == INF_KEY_MAP_FIRST;
+}
+
+/* Frees MAP's tables unless they are the arena's. */
+static void key_map_release(struct inf_key_map *map)
+{
+    if (!key_map_in_arena(map)) {
+        free(map->keys);
+        free(map->values);
+    }
+}
+
 void inf_key_map_put(struct inf_key_map *map, uint64_t key, uint32_t value)
 {
     if ((map->count + 1) * 2 > map->size) {
-        size_t size = map->size ? map->size * 2 : 64;
+        size_t size = map->size ? map->size * 2 : INF_KEY_MAP_FIRST;
         /* Only a slot with a value has a key: the keys need no zeroing. */
-        uint64_t *keys = inf_xmalloc(size * sizeof *keys);
-        uint32_t *values = inf_xcalloc(size, sizeof *values);
+        uint64_t *keys;
+        uint32_t *values;
+        if (map->arena && size == INF_KEY_MAP_FIRST) {
+            keys = inf_arena_alloc(map->arena, size * sizeof *keys);
+            values = inf_arena_zalloc(map->arena, size * sizeof *values);
+        } else {
+            keys = inf_xmalloc(size * sizeof *keys);
+            values = inf_xcalloc(size, sizeof *values);
+        }
         for (size_t i = 0; i < map->size; i++) {
             if (!map->values[i])
                 continue;
@@ -162,8 +185,7 @@ void inf_key_map_put(struct inf_key_map *map, uint64_t key, uint32_t value)
             keys[slot] = map->keys[i];
             values[slot] = map->values[i];
         }
-        free(map->keys);
-        free(map->values);
+        key_map_release(map);
         map->keys = keys;
         map->values = values;
         map->size = size;
@@ -179,8 +201,7 @@ void inf_key_map_put(struct inf_key_map *map, uint64_t key, uint32_t value)
 
 void inf_key_map_free(struct inf_key_map *map)
 {
-    free(map->keys);
-    free(map->values);
+    key_map_release(map);
     memset(map, 0, sizeof *map);
 }
 

@@ -51,11 +51,18 @@ const struct inf_line *inf_name_index_find(const struct inf_name_index *index, c
                                            size_t len);
 void inf_name_index_free(struct inf_name_index *index);
 
-/* 64-bit key -> 32-bit value. */
+/*
+ * 64-bit key -> 32-bit value. With ARENA set (the file's), the first table, of
+ * INF_KEY_MAP_FIRST slots, comes from the arena: most files' maps never outgrow
+ * it, and then cost neither a malloc nor a free. Bigger tables are malloc'd.
+ */
+#define INF_KEY_MAP_FIRST 64
+struct inf_arena;
 struct inf_key_map {
     uint64_t *keys;
     uint32_t *values; /* value + 1; 0 = empty slot */
     size_t size, count;
+    struct inf_arena *arena;
 };
 
 /* Returns the value stored for KEY, or INF_NO_INDEX. */
