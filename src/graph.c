@@ -134,17 +134,20 @@ static char *arena_value(struct inf_graph *g, const struct inf_line *line, size_
     return inf_arena_strndup(g->arena, v.ptr, v.len);
 }
 
-/*
- * The same up to its first NUL, as a copy of it read as a C string would end: a section name
- * the walk looks up, valid until the scratch buffer changes (no copy is made for it).
- */
+/* TEXT up to its first NUL, where a copy of it read as a C string would end. */
+static struct inf_text up_to_nul(struct inf_text text)
+{
+    const char *nul = memchr(text.ptr, '\0', text.len);
+    if (nul)
+        text.len = (size_t)(nul - text.ptr);
+    return text;
+}
+
+/* The same up to its first NUL: a section name the walk looks up, valid until the scratch
+ * buffer changes (no copy is made for it). */
 static struct inf_text field_name(struct inf_graph *g, const struct inf_line *line, size_t index)
 {
-    struct inf_text v = field_text(g, line, index);
-    const char *nul = memchr(v.ptr, '\0', v.len);
-    if (nul)
-        v.len = (size_t)(nul - v.ptr);
-    return v;
+    return up_to_nul(field_text(g, line, index));
 }
 
 /* Does LINE's key (substituted) equal NAME, ignoring case? */
@@ -962,10 +965,7 @@ static void add_path(struct inf_graph *g, enum inf_arch arch, uint32_t start, ui
 static void add_missing_device(void *context, const struct inf_line *line, struct inf_text spelled)
 {
     struct inf_graph *g = context;
-    const char *nul = memchr(spelled.ptr, '\0', spelled.len); /* (as a C string of it would end) */
-    if (nul)
-        spelled.len = (size_t)(nul - spelled.ptr);
-    add_missing(g, line, spelled);
+    add_missing(g, line, up_to_nul(spelled));
 }
 
 /* The install paths of one Models section for one architecture and OS range. */

@@ -32,8 +32,8 @@ static const char *const root_names[] = {"Version", "Manufacturer", "Destination
 struct mark_queue {
     const struct inf_model *model;
     unsigned char *referenced;
-    char names[MARK_AHEAD][MARK_NAME_ROOM]; /* copies: a substituted name lives in a scratch
-                                               buffer */
+    /* Copies (a substituted name lives in a scratch buffer), each LENS long. */
+    char names[MARK_AHEAD][MARK_NAME_ROOM];
     size_t lens[MARK_AHEAD];
     uint32_t hashes[MARK_AHEAD];
     size_t head, count;
@@ -47,13 +47,18 @@ static void mark_queue_init(struct mark_queue *q, const struct inf_model *m,
     q->referenced = referenced;
 }
 
+/* Marks section S, if it exists. */
+static void mark_found(struct mark_queue *q, uint32_t s)
+{
+    if (s != INF_NO_INDEX)
+        q->referenced[s] = 1;
+}
+
 /* Looks up the oldest queued name and marks its section. */
 static void mark_queue_pop(struct mark_queue *q)
 {
-    uint32_t s = inf_model_find_section_hashed(q->model, q->names[q->head], q->lens[q->head],
-                                               q->hashes[q->head]);
-    if (s != INF_NO_INDEX)
-        q->referenced[s] = 1;
+    mark_found(q, inf_model_find_section_hashed(q->model, q->names[q->head], q->lens[q->head],
+                                                q->hashes[q->head]));
     q->head = (q->head + 1) % MARK_AHEAD;
     q->count--;
 }
@@ -61,9 +66,7 @@ static void mark_queue_pop(struct mark_queue *q)
 static void mark(struct mark_queue *q, const char *name, size_t len)
 {
     if (len >= MARK_NAME_ROOM) {
-        uint32_t s = inf_model_find_section(q->model, name, len);
-        if (s != INF_NO_INDEX)
-            q->referenced[s] = 1;
+        mark_found(q, inf_model_find_section(q->model, name, len));
         return;
     }
     if (q->count == MARK_AHEAD)
