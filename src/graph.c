@@ -761,9 +761,9 @@ static void walk_directive(struct walk *w, uint32_t section, const struct inf_li
             struct inf_text name = field_text(g, line, i);
             if (!name.len)
                 continue;
-            uint32_t target = inf_model_find_section(g->model, name.ptr, name.len);
+            uint32_t target = find_section_text(g, name);
             if (target == INF_NO_INDEX) {
-                add_missing(g, line, field_name(g, line, i));
+                add_missing(g, line, up_to_nul(name)); /* (named as the other walks name it) */
             } else {
                 walk_registry_section(w, line, target, d->op, context, service);
             }
