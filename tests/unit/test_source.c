@@ -132,6 +132,26 @@ static void positions_count_code_points_and_lf_only(void **state)
     inf_source_free(&s);
 }
 
+/* The code-point count (eight bytes at a time) is the byte-by-byte one: every byte but
+ * 10xxxxxx, at every start and length, whatever the bytes around a word's edges. */
+static void utf8_length_counts_every_byte_but_continuations(void **state)
+{
+    (void)state;
+    /* ASCII, sequences of two to four bytes, stray continuations (0x80, 0xBF), lead bytes
+     * alone (0xC3, 0xF0), and bytes with bit 6 but not bit 7 set (0x40, 0x7F) or both (0xFF). */
+    static const unsigned char text[] = {
+        'a',  0xc3, 0xa9, 'b',  0xe2, 0x82, 0xac, 0x80, 0xbf, 'c',  0xf0, 0x9f, 0x98, 0x80,
+        0x40, 0x7f, 0xff, 0xc0, 0xc3, ' ',  0xbf, 0xbf, 0xbf, 0xbf, 0xbf, 0xbf, 0xbf, 0xbf,
+        0xbf, 'z',  0xf0, 0x41, 0x80, 0x00, 0x81, 0xfe, 0xc2, 0xa0, 'q',  0x7f};
+    for (size_t from = 0; from <= sizeof text; from++)
+        for (size_t len = 0; from + len <= sizeof text; len++) {
+            size_t expected = 0;
+            for (size_t i = from; i < from + len; i++)
+                expected += (text[i] & 0xC0) != 0x80;
+            assert_int_equal(inf_utf8_length((const char *)text + from, len), expected);
+        }
+}
+
 /* The cursor's positions are those of the plain lookup, in any order of asking. */
 static void cursor_positions_match_plain_positions(void **state)
 {
@@ -357,6 +377,7 @@ int main(void)
         cmocka_unit_test(broken_utf16_is_marked_and_replaced),
         cmocka_unit_test(ctrl_z_ends_the_file),
         cmocka_unit_test(positions_count_code_points_and_lf_only),
+        cmocka_unit_test(utf8_length_counts_every_byte_but_continuations),
         cmocka_unit_test(block_paths_keep_the_character_rules),
         cmocka_unit_test(encoding_names_match_the_json_contract),
         cmocka_unit_test(cursor_positions_match_plain_positions),
