@@ -54,7 +54,7 @@ const char *inf_check_normalize_path(struct inf_check *check, const char *path)
 struct inf_name_set *inf_name_set_new(struct inf_check *check, size_t expected)
 {
     struct inf_name_set *set = inf_arena_zalloc(check->arena, sizeof *set);
-    inf_name_index_init(&set->index, expected);
+    inf_name_index_init(&set->index, check->arena, expected);
     set->next = check->name_sets;
     check->name_sets = set;
     return set;
@@ -75,18 +75,18 @@ const struct inf_line *inf_name_set_find(const struct inf_name_set *set, const c
 struct inf_name_set *inf_section_keys(struct inf_check *check, uint32_t section)
 {
     struct inf_name_set *set = inf_arena_zalloc(check->arena, sizeof *set);
-    inf_name_index_build(&set->index, check->model, section);
+    inf_name_index_build(&set->index, check->arena, check->model, section);
     set->next = check->name_sets;
     check->name_sets = set;
     return set;
 }
 
-/* Frees the name sets the rules made (the engine calls it when the file is done). */
 const char *inf_check_suggest(const char *word, const char *const *candidates, size_t count)
 {
     return inf_suggest(word, candidates, count);
 }
 
+/* Frees the name sets the rules made (the engine calls it when the file is done). */
 void inf_check_release(struct inf_check *check)
 {
     for (struct inf_name_set *set = check->name_sets; set; set = set->next)

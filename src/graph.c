@@ -1008,8 +1008,9 @@ static void add_manufacturer_paths(struct inf_graph *g, const struct inf_line *l
         inf_arena_zalloc(g->arena, (count + 1) * sizeof *decorations);
     char **texts = inf_arena_zalloc(g->arena, (count + 1) * sizeof *texts);
     int *valid = inf_arena_zalloc(g->arena, (count + 1) * sizeof *valid);
-    struct inf_name_index seen; /* a decoration repeated on the line adds nothing */
-    inf_name_index_init(&seen, count);
+    struct inf_name_index seen; /* a decoration repeated on the line adds nothing (on the heap:
+                                 * a [Manufacturer] section may have thousands of lines) */
+    inf_name_index_init(&seen, NULL, count);
     for (size_t i = 0; i < count; i++) {
         texts[i] = arena_value(g, line, i + 1);
         valid[i] = inf_decoration_parse(texts[i], strlen(texts[i]), &decorations[i]);
@@ -1167,10 +1168,10 @@ static void build_indexes(struct inf_graph *g)
 {
     struct inf_graph_private *p = g->priv;
     const struct inf_model *m = g->model;
-    inf_name_index_build(&p->destination_dirs, m, find_section(g, "DestinationDirs"));
+    inf_name_index_build(&p->destination_dirs, g->arena, m, find_section(g, "DestinationDirs"));
     p->default_dest_dir = inf_name_index_find(&p->destination_dirs, "DefaultDestDir", 14);
-    inf_name_index_build(&p->disks_files[0], m, find_section(g, "SourceDisksFiles"));
-    inf_name_index_build(&p->disks_names[0], m, find_section(g, "SourceDisksNames"));
+    inf_name_index_build(&p->disks_files[0], g->arena, m, find_section(g, "SourceDisksFiles"));
+    inf_name_index_build(&p->disks_names[0], g->arena, m, find_section(g, "SourceDisksNames"));
     /* In templates, [SourceDisks*.$ARCH$] serves every architecture without its own section. */
     uint32_t files_any = find_section(g, "SourceDisksFiles.$ARCH$");
     uint32_t names_any = find_section(g, "SourceDisksNames.$ARCH$");
@@ -1183,10 +1184,12 @@ static void build_indexes(struct inf_graph *g)
         memcpy(name, "SourceDisksFiles.", base);
         memcpy(name + base, arch, arch_len + 1);
         uint32_t files = find_section(g, name);
-        inf_name_index_build(&p->disks_files[1 + a], m, files != INF_NO_INDEX ? files : files_any);
+        inf_name_index_build(&p->disks_files[1 + a], g->arena, m,
+                             files != INF_NO_INDEX ? files : files_any);
         memcpy(name, "SourceDisksNames.", base);
         uint32_t names = find_section(g, name);
-        inf_name_index_build(&p->disks_names[1 + a], m, names != INF_NO_INDEX ? names : names_any);
+        inf_name_index_build(&p->disks_names[1 + a], g->arena, m,
+                             names != INF_NO_INDEX ? names : names_any);
     }
     size_t cap = 0;
     for (size_t s = 0; s < m->section_count; s++) {

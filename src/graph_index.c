@@ -8,14 +8,34 @@
 #include <stdlib.h>
 #include <string.h>
 
-void inf_name_index_init(struct inf_name_index *index, size_t expected)
+/* Are INDEX's slots the arena's, not to be freed? Its text? */
+static int slots_in_arena(const struct inf_name_index *index)
+{
+    return index->arena && index->size <= INF_NAME_INDEX_ARENA_SLOTS;
+}
+
+static int text_in_arena(const struct inf_name_index *index)
+{
+    return index->arena && index->text_cap <= INF_NAME_INDEX_ARENA_TEXT;
+}
+
+/* A zeroed table of SIZE slots, from INDEX's arena when it is small enough. */
+static struct inf_name_slot *new_slots(const struct inf_name_index *index, size_t size)
+{
+    if (index->arena && size <= INF_NAME_INDEX_ARENA_SLOTS)
+        return inf_arena_zalloc(index->arena, size * sizeof(struct inf_name_slot));
+    return inf_xcalloc(size, sizeof(struct inf_name_slot));
+}
+
+void inf_name_index_init(struct inf_name_index *index, struct inf_arena *arena, size_t expected)
 {
     memset(index, 0, sizeof *index);
+    index->arena = arena;
     size_t size = 16;
     while (size < expected * 2)
         size *= 2;
+    index->slots = new_slots(index, size);
     index->size = size;
-    index->slots = inf_xcalloc(size, sizeof *index->slots);
 }
 
 /* The slot holding NAME (hash HASH), or the empty slot where it would go. */
@@ -26,8 +46,7 @@ static struct inf_name_slot *name_slot(const struct inf_name_index *index, const
     size_t slot = hash & mask;
     for (; index->slots[slot].used; slot = (slot + 1) & mask) {
         const struct inf_name_slot *s = &index->slots[slot];
-        if (s->hash == hash &&
-            inf_text_equal_nocase2(index->text.data + s->offset, s->len, name, len))
+        if (s->hash == hash && inf_text_equal_nocase2(index->text + s->offset, s->len, name, len))
             break;
     }
     return &index->slots[slot];
@@ -40,7 +59,7 @@ static struct inf_name_slot *last_added_slot(const struct inf_name_index *index,
     if (!index->last_added)
         return NULL;
     struct inf_name_slot *s = &index->slots[index->last_added - 1];
-    return s->len == len && (len == 0 || inf_bytes_equal(index->text.data + s->offset, name, len))
+    return s->len == len && (len == 0 || inf_bytes_equal(index->text + s->offset, name, len))
                ? s
                : NULL;
 }
@@ -50,7 +69,7 @@ static void grow_name_index(struct inf_name_index *index)
 {
     struct inf_name_index bigger = *index;
     bigger.size = index->size * 2;
-    bigger.slots = inf_xcalloc(bigger.size, sizeof *bigger.slots);
+    bigger.slots = new_slots(index, bigger.size);
     for (size_t i = 0; i < index->size; i++) {
         const struct inf_name_slot *s = &index->slots[i];
         if (!s->used)
@@ -60,9 +79,35 @@ static void grow_name_index(struct inf_name_index *index)
             slot = (slot + 1) & (bigger.size - 1);
         bigger.slots[slot] = *s;
     }
-    free(index->slots);
+    if (!slots_in_arena(index))
+        free(index->slots);
     bigger.last_added = 0; /* the slots moved */
     *index = bigger;
+}
+
+/* Appends NAME's LEN bytes to the text, which grows by doubling, out of the arena when it
+ * outgrows what the arena holds (made at the first name, even an empty one). */
+static void add_text(struct inf_name_index *index, const char *name, size_t len)
+{
+    if (!index->text || len > index->text_cap - index->text_len) {
+        size_t cap = index->text_cap ? index->text_cap : 64;
+        while (cap - index->text_len < len)
+            cap *= 2;
+        char *text;
+        if (index->text && !text_in_arena(index)) {
+            text = inf_xrealloc(index->text, cap); /* (its bytes moved with it) */
+        } else {
+            text = index->arena && cap <= INF_NAME_INDEX_ARENA_TEXT
+                       ? inf_arena_alloc(index->arena, cap)
+                       : inf_xmalloc(cap);
+            if (index->text_len)
+                memcpy(text, index->text, index->text_len);
+        }
+        index->text = text;
+        index->text_cap = cap;
+    }
+    memcpy(index->text + index->text_len, name, len);
+    index->text_len += len;
 }
 
 const struct inf_line *inf_name_index_add(struct inf_name_index *index, const char *name,
@@ -80,21 +125,22 @@ const struct inf_line *inf_name_index_add(struct inf_name_index *index, const ch
         return s->line;
     s->used = 1;
     s->hash = hash;
-    s->offset = (uint32_t)index->text.len;
+    s->offset = (uint32_t)index->text_len;
     s->len = (uint32_t)len;
     s->line = line;
-    inf_buf_add(&index->text, name, len);
+    add_text(index, name, len);
     index->count++;
     return line;
 }
 
-void inf_name_index_build(struct inf_name_index *index, const struct inf_model *model,
-                          uint32_t section)
+void inf_name_index_build(struct inf_name_index *index, struct inf_arena *arena,
+                          const struct inf_model *model, uint32_t section)
 {
     memset(index, 0, sizeof *index);
+    index->arena = arena;
     if (section == INF_NO_INDEX || model->sections[section].line_count == 0)
         return;
-    inf_name_index_init(index, model->sections[section].line_count);
+    inf_name_index_init(index, arena, model->sections[section].line_count);
     struct inf_buf scratch = INF_BUF_INIT;
     struct inf_line_iter it;
     inf_line_iter_init(&it, model, section);
@@ -123,8 +169,10 @@ const struct inf_line *inf_name_index_find(const struct inf_name_index *index, c
 
 void inf_name_index_free(struct inf_name_index *index)
 {
-    free(index->slots);
-    inf_buf_free(&index->text);
+    if (!slots_in_arena(index))
+        free(index->slots);
+    if (!text_in_arena(index))
+        free(index->text);
     memset(index, 0, sizeof *index);
 }
 

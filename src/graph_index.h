@@ -12,6 +12,8 @@
 
 #include <stdint.h>
 
+struct inf_arena;
+
 /* One name of a name index: where its text is, its hash and its line. */
 struct inf_name_slot {
     const struct inf_line *line;
@@ -24,29 +26,37 @@ struct inf_name_slot {
 /*
  * Case-insensitive name -> line, e.g. the substituted keys of one section
  * -> the first line with that key. The names are copied back to back into
- * one buffer: no allocation per name.
+ * one buffer: no allocation per name. With ARENA set (the file's), a table of
+ * up to INF_NAME_INDEX_ARENA_SLOTS slots and a text of up to
+ * INF_NAME_INDEX_ARENA_TEXT bytes come from the arena: the few names most
+ * sections hold then cost neither a malloc nor a free. Bigger ones are
+ * malloc'd (a big file's arena keeps no outgrown copies).
  */
+#define INF_NAME_INDEX_ARENA_SLOTS 64
+#define INF_NAME_INDEX_ARENA_TEXT 1024
 struct inf_name_index {
     struct inf_name_slot *slots;
     size_t size; /* power of two, 0 when empty */
     size_t count;
-    struct inf_buf text;
+    char *text; /* the names, back to back (not NUL-terminated) */
+    size_t text_len, text_cap;
     /* The slot of the name the last add met (added or found), plus one, 0 for none: a
      * device list names one install section on thousands of consecutive lines, and those
      * are found again without hashing. */
     size_t last_added;
+    struct inf_arena *arena;
 };
 
-/* An empty index sized for about EXPECTED names (it grows when needed). */
-void inf_name_index_init(struct inf_name_index *index, size_t expected);
+/* An empty index sized for about EXPECTED names (it grows when needed); ARENA may be NULL. */
+void inf_name_index_init(struct inf_name_index *index, struct inf_arena *arena, size_t expected);
 
 /* Adds NAME (copied) with LINE unless present; returns the line stored for NAME. */
 const struct inf_line *inf_name_index_add(struct inf_name_index *index, const char *name,
                                           size_t len, const struct inf_line *line);
 
 /* Indexes the lines of SECTION (may be INF_NO_INDEX) by their substituted key. */
-void inf_name_index_build(struct inf_name_index *index, const struct inf_model *model,
-                          uint32_t section);
+void inf_name_index_build(struct inf_name_index *index, struct inf_arena *arena,
+                          const struct inf_model *model, uint32_t section);
 const struct inf_line *inf_name_index_find(const struct inf_name_index *index, const char *name,
                                            size_t len);
 void inf_name_index_free(struct inf_name_index *index);
@@ -57,7 +67,6 @@ void inf_name_index_free(struct inf_name_index *index);
  * it, and then cost neither a malloc nor a free. Bigger tables are malloc'd.
  */
 #define INF_KEY_MAP_FIRST 64
-struct inf_arena;
 struct inf_key_map {
     uint64_t *keys;
     uint32_t *values; /* value + 1; 0 = empty slot */

@@ -220,7 +220,7 @@ const struct inf_missing_target *inf_graph_reachable_missing(struct inf_graph *g
         w.state = inf_xcalloc(n + 1, 1);
         w.queue = inf_xcalloc(n + 1, sizeof *w.queue);
         w.live_line = inf_xcalloc(m->line_count + 1, 1);
-        inf_name_index_init(&w.installs, 8);
+        inf_name_index_init(&w.installs, g->arena, 8);
         for (size_t i = 0; i < g->live_line_count; i++)
             w.live_line[g->live_lines[i].line - m->lines] = 1;
         uint32_t *keys = inf_xcalloc(use_count + n + 1, sizeof *keys);

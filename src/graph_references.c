@@ -271,8 +271,8 @@ const struct inf_install_names *inf_graph_install_names(struct inf_graph *g, uin
         return names;
     names->read = 1;
     struct inf_buf scratch = INF_BUF_INIT;
-    struct inf_name_index seen;
-    inf_name_index_init(&seen, 16);
+    struct inf_name_index seen; /* (on the heap: a file may have thousands of Models sections) */
+    inf_name_index_init(&seen, NULL, 16);
     size_t cap = 0;
     struct inf_line_iter it;
     inf_line_iter_init(&it, m, models);
@@ -326,7 +326,7 @@ static void mark_manufacturer(struct inf_graph *g, struct mark_queue *q)
 {
     struct inf_buf name = INF_BUF_INIT;
     struct inf_name_index installs; /* marked already (Models sections share install names) */
-    inf_name_index_init(&installs, 8);
+    inf_name_index_init(&installs, g->arena, 8);
     size_t count;
     const uint32_t *sections = inf_graph_models_sections(g, &count);
     for (size_t k = 0; k < count; k++) {
