@@ -416,10 +416,18 @@ static int has_extension(const char *path, const char *ext)
     return n >= e && inf_text_equal_nocase2(path + n - e, e, ext, e);
 }
 
+/* N, but at most MAX. */
+static size_t at_most(size_t n, size_t max)
+{
+    return n < max ? n : max;
+}
+
 /*
  * Sizes the lexer's arrays from the text length (typical INF density), so
  * that a file costs one allocation per array instead of a chain of regrowths;
- * they still grow when a file is denser.
+ * they still grow when a file is denser. The arrays of sections, their names
+ * and the '%' tokens are sized so for the small files most INFs are (capped
+ * below the size of a big file's huge-page blocks: a big file grows them).
  */
 static void reserve_arrays(struct inf_model *m)
 {
@@ -430,6 +438,12 @@ static void reserve_arrays(struct inf_model *m)
     m->source.line_starts =
         inf_xgrow(m->source.line_starts, &line_cap, len / 40 + 16, sizeof *m->source.line_starts);
     m->source.line_cap = (uint32_t)line_cap;
+    size_t sections = at_most(len / 256 + 16, 4096);
+    m->sections = inf_xgrow(m->sections, &m->section_cap, sections, sizeof *m->sections);
+    m->runs = inf_xgrow(m->runs, &m->run_cap, sections, sizeof *m->runs);
+    m->names = inf_xgrow(m->names, &m->names_cap, at_most(len / 8 + 64, 65536), 1);
+    m->percent_tokens = inf_xgrow(m->percent_tokens, &m->percent_cap, at_most(len / 32 + 16, 16384),
+                                  sizeof *m->percent_tokens);
 }
 
 int inf_model_parse_input(struct inf_model *model, const char *path, struct inf_input input)
