@@ -1214,6 +1214,19 @@ static void build_indexes(struct inf_graph *g)
     index_companions(g);
 }
 
+/* Does NAME hold "ia64", in any case? Looked for at its '6's (a name has few, most none). */
+static int names_ia64(struct inf_text name)
+{
+    const char *start = name.ptr, *end = name.ptr + name.len, *six = start;
+    while ((six = memchr(six, '6', (size_t)(end - six))) != NULL) {
+        if (six - start >= 2 && end - six >= 2 && six[1] == '4' &&
+            inf_text_equal_nocase2(six - 2, 2, "ia", 2))
+            return 1;
+        six++;
+    }
+    return 0;
+}
+
 /* Architectures to consider: the four current ones, plus ia64 when the INF names it. */
 static unsigned considered_arches(struct inf_graph *g)
 {
@@ -1221,8 +1234,7 @@ static unsigned considered_arches(struct inf_graph *g)
                       INF_ARCH_BIT(INF_ARCH_ARM) | INF_ARCH_BIT(INF_ARCH_ARM64);
     const struct inf_model *m = g->model;
     for (size_t s = 0; s < m->section_count; s++) {
-        struct inf_text name = inf_model_section_name(m, (uint32_t)s);
-        if (inf_text_contains_nocase(name.ptr, name.len, "ia64")) {
+        if (names_ia64(inf_model_section_name(m, (uint32_t)s))) {
             arches |= INF_ARCH_BIT(INF_ARCH_IA64);
             break;
         }

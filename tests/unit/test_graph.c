@@ -246,6 +246,34 @@ static void templates_use_arch_token_for_every_architecture(void **state)
     inf_model_free(&m);
 }
 
+/* A template's $ARCH$ reaches ia64 too when some section name holds "ia64", in any case and
+ * anywhere in it; names with a '6' that is not one of "ia64" leave it out. */
+static void ia64_is_considered_when_a_section_names_it(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *section;
+        size_t paths;
+    } cases[] = {{"Models.NTia64", 5},  {"IA64", 5},          {"old.Ia64.x", 5}, {"xIA64", 5},
+                 {"Models.NTamd64", 4}, {"ia6", 4},           {"a64", 4},        {"ia 64", 4},
+                 {"i664", 4},           {"Models.NTia6.4", 4}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 VERSION "[Manufacturer]\nM=Models,NT$ARCH$\n[Models.NT$ARCH$]\nD=Inst,HW\n"
+                         "[Inst.NT$ARCH$]\n[%s]\n",
+                 cases[i].section);
+        struct inf_model m;
+        struct inf_graph g;
+        build(&m, &g, "a.inx", text);
+        if (g.path_count != cases[i].paths)
+            fail_msg("[%s]: %zu paths, not %zu", cases[i].section, g.path_count, cases[i].paths);
+        inf_graph_free(&g);
+        inf_arena_free(&test_arena);
+        inf_model_free(&m);
+    }
+}
+
 static void needs_cycles_end_and_missing_targets_are_recorded(void **state)
 {
     (void)state;
@@ -546,6 +574,7 @@ int main(void)
         cmocka_unit_test(copies_resolve_source_and_destination),
         cmocka_unit_test(every_directive_target_is_marked_referenced),
         cmocka_unit_test(templates_use_arch_token_for_every_architecture),
+        cmocka_unit_test(ia64_is_considered_when_a_section_names_it),
         cmocka_unit_test(needs_cycles_end_and_missing_targets_are_recorded),
         cmocka_unit_test(directive_table_finds_every_directive),
         cmocka_unit_test(line_map_keeps_a_value_per_line),
