@@ -1192,15 +1192,17 @@ static void build_indexes(struct inf_graph *g)
                              names != INF_NO_INDEX ? names : names_any);
     }
     size_t cap = 0;
+    /* Each name is looked at its '$'s and '.'s (memchr): most have no '$' and a dot or two. */
     for (size_t s = 0; s < m->section_count; s++) {
         struct inf_text n = inf_model_section_name(m, (uint32_t)s);
-        const char *text = n.ptr;
-        for (size_t i = 0; i + 6 <= n.len; i++) {
-            if (text[i] == '$' && inf_text_equal_nocase2(text + i, 6, "$ARCH$", 6))
-                p->has_arch_token = 1;
-            /* "X.Remove..." (with something after) is a companion of X, at every ".Remove". */
-            if (text[i] == '.' && n.len > i + 7 &&
-                inf_text_equal_nocase2(text + i, 7, ".Remove", 7)) {
+        const char *text = n.ptr, *end = n.ptr + n.len;
+        for (const char *d = text; !p->has_arch_token && (d = memchr(d, '$', (size_t)(end - d)));
+             d++)
+            p->has_arch_token = end - d >= 6 && inf_text_equal_nocase2(d, 6, "$ARCH$", 6);
+        /* "X.Remove..." (with something after) is a companion of X, at every ".Remove". */
+        for (const char *d = text; (d = memchr(d, '.', (size_t)(end - d))) != NULL; d++) {
+            size_t i = (size_t)(d - text);
+            if (n.len > i + 7 && inf_text_equal_nocase2(d, 7, ".Remove", 7)) {
                 p->removes = inf_xgrow(p->removes, &cap, p->remove_count + 1, sizeof *p->removes);
                 struct remove_entry *e = &p->removes[p->remove_count++];
                 e->hash = inf_hash_nocase(text, i);
