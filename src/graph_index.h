@@ -7,7 +7,6 @@
 #ifndef INFLINT_GRAPH_INDEX_H
 #define INFLINT_GRAPH_INDEX_H
 
-#include "inflint/buf.h"
 #include "model.h"
 
 #include <stdint.h>
