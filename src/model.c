@@ -161,25 +161,6 @@ const struct inf_line *inf_line_iter_next_run(struct inf_line_iter *it)
 }
 
 /* Word INDEX of a pooled token's header (0: offset, 1: end). */
-static uint32_t pool_header(const struct inf_model *model, const struct inf_token *token,
-                            size_t index)
-{
-    uint32_t value;
-    memcpy(&value, model->pool + token->at - INF_POOL_HEADER + index * sizeof value, sizeof value);
-    return value;
-}
-
-uint32_t inf_token_offset(const struct inf_model *model, const struct inf_token *token)
-{
-    return token->pooled ? pool_header(model, token, 0) : token->at;
-}
-
-uint32_t inf_token_end(const struct inf_model *model, const struct inf_token *token)
-{
-    if (token->pooled)
-        return pool_header(model, token, 1);
-    return token->at + token->opens_quote + token->len + token->closes_quote;
-}
 
 int inf_model_is_strings_section(const struct inf_model *model, uint32_t section)
 {
@@ -400,14 +381,6 @@ struct inf_text inf_model_substitute(const struct inf_model *model, struct inf_t
     inf_buf_add(scratch, text.ptr + copied, text.len - copied);
     struct inf_text out = {scratch->data ? scratch->data : "", scratch->len};
     return out;
-}
-
-struct inf_text inf_token_value(const struct inf_model *model, const struct inf_token *token,
-                                struct inf_buf *scratch, unsigned *flags)
-{
-    if (!token->percent)
-        return inf_token_raw(model, token);
-    return inf_model_substitute(model, inf_token_raw(model, token), scratch, NULL, flags);
 }
 
 static int has_extension(const char *path, const char *ext)

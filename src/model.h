@@ -267,10 +267,29 @@ static inline struct inf_text inf_token_raw(const struct inf_model *model,
     return t;
 }
 
+/* Value INDEX (0: start, 1: end) of the pool header before a pooled token's text. */
+static inline uint32_t inf_token_pool_header(const struct inf_model *model,
+                                             const struct inf_token *token, size_t index)
+{
+    uint32_t value;
+    memcpy(&value, model->pool + token->at - INF_POOL_HEADER + index * sizeof value, sizeof value);
+    return value;
+}
+
 /* Source offset of the token's first character (or opening quote). */
-uint32_t inf_token_offset(const struct inf_model *model, const struct inf_token *token);
+static inline uint32_t inf_token_offset(const struct inf_model *model,
+                                        const struct inf_token *token)
+{
+    return token->pooled ? inf_token_pool_header(model, token, 0) : token->at;
+}
+
 /* Source offset just past its last character (or closing quote). */
-uint32_t inf_token_end(const struct inf_model *model, const struct inf_token *token);
+static inline uint32_t inf_token_end(const struct inf_model *model, const struct inf_token *token)
+{
+    if (token->pooled)
+        return inf_token_pool_header(model, token, 1);
+    return token->at + token->opens_quote + token->len + token->closes_quote;
+}
 
 /* How %n% DIRID tokens are written during substitution. */
 struct inf_dirid_resolver {
@@ -332,9 +351,16 @@ int inf_text_next_percent(struct inf_text text, size_t *pos, struct inf_percent_
 int inf_text_dirid_prefix(struct inf_text text, long *dirid, struct inf_text *rest);
 
 /* inf_model_substitute of a token's text, DIRIDs kept as written (callers skip
- * [Strings] sections, whose values Windows never substitutes). */
-struct inf_text inf_token_value(const struct inf_model *model, const struct inf_token *token,
-                                struct inf_buf *scratch, unsigned *flags);
+ * [Strings] sections, whose values Windows never substitutes). A token without '%' is its
+ * raw text, FLAGS untouched (inline: most tokens). */
+static inline struct inf_text inf_token_value(const struct inf_model *model,
+                                              const struct inf_token *token,
+                                              struct inf_buf *scratch, unsigned *flags)
+{
+    if (!token->percent)
+        return inf_token_raw(model, token);
+    return inf_model_substitute(model, inf_token_raw(model, token), scratch, NULL, flags);
+}
 
 /* The raw value of string key NAME in the substitution table, if defined. */
 const struct inf_token *inf_model_string(const struct inf_model *model, const char *name,
