@@ -5,6 +5,7 @@
  * huge pages); a request larger than the next block gets a block of its own.
  */
 #include "arena.h"
+#include "buf_cursor.h"
 #include "inflint/alloc.h"
 #include "inflint/buf.h"
 
@@ -91,8 +92,7 @@ void *inf_arena_grow(struct inf_arena *arena, void *array, size_t count, size_t 
 char *inf_arena_strndup(struct inf_arena *arena, const char *text, size_t len)
 {
     char *copy = inf_arena_alloc(arena, len + 1);
-    if (len)
-        memcpy(copy, text, len);
+    inf_copy_bytes(copy, text, len); /* (most are a field or a name: no call) */
     copy[len] = '\0';
     return copy;
 }

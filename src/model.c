@@ -15,13 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct inf_text inf_model_section_name(const struct inf_model *model, uint32_t section)
-{
-    const struct inf_section *s = &model->sections[section];
-    struct inf_text t = {model->names + s->name_offset, s->name_len};
-    return t;
-}
-
 /* Rebuilds the section table at twice the size. */
 static void grow_section_table(struct inf_model *m)
 {
@@ -464,12 +457,6 @@ void inf_model_free(struct inf_model *model)
 struct inf_span inf_span_file_start(void)
 {
     struct inf_span span = {0, 0};
-    return span;
-}
-
-struct inf_span inf_span_token(const struct inf_model *model, const struct inf_token *token)
-{
-    struct inf_span span = {inf_token_offset(model, token), inf_token_end(model, token)};
     return span;
 }
 

@@ -209,7 +209,15 @@ void inf_model_free(struct inf_model *model);
 
 /* Section lookup, case-insensitive (ASCII). Returns an index or INF_NO_INDEX. */
 uint32_t inf_model_find_section(const struct inf_model *model, const char *name, size_t len);
-struct inf_text inf_model_section_name(const struct inf_model *model, uint32_t section);
+
+/* SECTION's name as first written (inline: every per-section pass reads it). */
+static inline struct inf_text inf_model_section_name(const struct inf_model *model,
+                                                     uint32_t section)
+{
+    const struct inf_section *s = &model->sections[section];
+    struct inf_text t = {model->names + s->name_offset, s->name_len};
+    return t;
+}
 
 /*
  * The two halves of inf_model_find_section, for many lookups in a row: a
@@ -371,7 +379,12 @@ int inf_model_is_strings_section(const struct inf_model *model, uint32_t section
 
 /* Spans: a whole entry (its first physical line), one token, a section header, line 1. */
 struct inf_span inf_span_line(const struct inf_model *model, const struct inf_line *line);
-struct inf_span inf_span_token(const struct inf_model *model, const struct inf_token *token);
+static inline struct inf_span inf_span_token(const struct inf_model *model,
+                                             const struct inf_token *token)
+{
+    struct inf_span span = {inf_token_offset(model, token), inf_token_end(model, token)};
+    return span;
+}
 struct inf_span inf_span_header(const struct inf_model *model, uint32_t run);
 struct inf_span inf_span_file_start(void);
 
