@@ -1,11 +1,12 @@
 /*
- * bits.h - bit tricks the block scanners share (lexer, decoder), and the
- * prefetch hint of the loops over big files.
+ * bits.h - bit tricks the block scanners share (lexer, decoder, code-point
+ * counts), and the prefetch hint of the loops over big files.
  */
 #ifndef INFLINT_BITS_H
 #define INFLINT_BITS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #if defined(_MSC_VER) && !defined(__clang__)
 #include <intrin.h>
@@ -35,6 +36,16 @@ static inline size_t inf_highest_set_bit(unsigned mask)
     return (size_t)(31 - __builtin_clz(mask));
 }
 #endif
+
+/* The number of bytes of W (eight text bytes) that continue a UTF-8 character (bit 7 set, bit 6
+ * clear): such a byte's bit 7 is marked, and one multiplication sums the marks. */
+static inline unsigned inf_continuation_bytes(uint64_t w)
+{
+    const uint64_t high = 0x8080808080808080ull;
+    uint64_t marks = w & ~(w << 1) & high; /* bit 7 of each such byte */
+    /* One bit per byte at bit 0 of each byte; the multiply sums them into the top byte. */
+    return (unsigned)(((marks >> 7) * 0x0101010101010101ull) >> 56);
+}
 
 /* A hint that the cache line holding P is read soon (nothing where the compiler has none). */
 static inline void inf_prefetch(const void *p)

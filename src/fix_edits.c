@@ -13,6 +13,7 @@
  */
 #include "check.h"
 #include "arena.h"
+#include "bits.h"
 #include "engine_check.h"
 #include "inflint/buf.h"
 
@@ -107,15 +108,6 @@ static uint32_t char_bytes(unsigned char c, int utf16)
     return utf16 ? (c >= 0xF0 ? 4u : 2u) : 1u;
 }
 
-/* The number of bytes of W (eight text bytes) that continue a UTF-8 character (top bits 10). */
-static inline unsigned continuation_bytes(uint64_t w)
-{
-    const uint64_t high = 0x8080808080808080ull;
-    uint64_t marks = w & ~(w << 1) & high; /* bit 7 of each such byte */
-    /* One bit per byte at bit 0 of each byte; the multiply sums them into the top byte. */
-    return (unsigned)(((marks >> 7) * 0x0101010101010101ull) >> 56);
-}
-
 /* The file bytes TEXT[FROM, TO) stands for, eight text bytes at a time where none starts a
  * four-byte character (they count twice in UTF-16). */
 static uint32_t bytes_of(const unsigned char *text, uint32_t from, uint32_t to, int utf16)
@@ -131,7 +123,7 @@ static uint32_t bytes_of(const unsigned char *text, uint32_t from, uint32_t to, 
         }
         if (utf16 && (w & (w << 1) & (w << 2) & (w << 3) & high))
             break; /* a four-byte character: (rare) counted byte by byte below */
-        bytes += 8 - continuation_bytes(w);
+        bytes += 8 - inf_continuation_bytes(w);
     }
     if (utf16)
         bytes *= 2; /* every character counted so far is one UTF-16 unit */

@@ -1139,29 +1139,20 @@ static int compare_removes(const void *a, const void *b)
 }
 
 /*
- * The companions of every section: X.Services, X.HW... (inf_companions), by
- * X's index and the companion's, found in one pass over the section names -
- * every suffix is one '.' and a word - instead of a lookup per companion for
- * each install path.
+ * Section S (named N, its last '.' at DOT) as a companion: X.Services, X.HW...
+ * (inf_companions), by X's index and the companion's, found in the one pass
+ * over the section names - every suffix is one '.' and a word - instead of a
+ * lookup per companion for each install path.
  */
-static void index_companions(struct inf_graph *g)
+static void index_companion(struct inf_graph *g, uint32_t s, struct inf_text n, size_t dot)
 {
     const struct inf_model *m = g->model;
-    for (size_t s = 0; s < m->section_count; s++) {
-        struct inf_text n = inf_model_section_name(m, (uint32_t)s);
-        size_t dot = n.len;
-        while (dot > 0 && n.ptr[dot - 1] != '.')
-            dot--;
-        if (dot-- == 0)
-            continue; /* no '.' */
-        int k = inf_companion_find((struct inf_text){n.ptr + dot + 1, n.len - dot - 1});
-        if (k < 0)
-            continue;
-        uint32_t base = inf_model_find_section(m, n.ptr, dot);
-        if (base != INF_NO_INDEX)
-            inf_key_map_put(&g->priv->companion_keys, (uint64_t)base << 8 | (unsigned)k,
-                            (uint32_t)s);
-    }
+    int k = inf_companion_find((struct inf_text){n.ptr + dot + 1, n.len - dot - 1});
+    if (k < 0)
+        return;
+    uint32_t base = inf_model_find_section(m, n.ptr, dot);
+    if (base != INF_NO_INDEX)
+        inf_key_map_put(&g->priv->companion_keys, (uint64_t)base << 8 | (unsigned)k, s);
 }
 
 static void build_indexes(struct inf_graph *g)
@@ -1195,13 +1186,14 @@ static void build_indexes(struct inf_graph *g)
     /* Each name is looked at its '$'s and '.'s (memchr): most have no '$' and a dot or two. */
     for (size_t s = 0; s < m->section_count; s++) {
         struct inf_text n = inf_model_section_name(m, (uint32_t)s);
-        const char *text = n.ptr, *end = n.ptr + n.len;
+        const char *text = n.ptr, *end = n.ptr + n.len, *last_dot = NULL;
         for (const char *d = text; !p->has_arch_token && (d = memchr(d, '$', (size_t)(end - d)));
              d++)
             p->has_arch_token = end - d >= 6 && inf_text_equal_nocase2(d, 6, "$ARCH$", 6);
         /* "X.Remove..." (with something after) is a companion of X, at every ".Remove". */
         for (const char *d = text; (d = memchr(d, '.', (size_t)(end - d))) != NULL; d++) {
             size_t i = (size_t)(d - text);
+            last_dot = d;
             if (n.len > i + 7 && inf_text_equal_nocase2(d, 7, ".Remove", 7)) {
                 p->removes = inf_xgrow(p->removes, &cap, p->remove_count + 1, sizeof *p->removes);
                 struct remove_entry *e = &p->removes[p->remove_count++];
@@ -1210,10 +1202,11 @@ static void build_indexes(struct inf_graph *g)
                 e->section = (uint32_t)s;
             }
         }
+        if (last_dot) /* X.Services, X.HW...: the suffix after the last '.' */
+            index_companion(g, (uint32_t)s, n, (size_t)(last_dot - text));
     }
     if (p->remove_count > 1)
         qsort(p->removes, p->remove_count, sizeof *p->removes, compare_removes);
-    index_companions(g);
 }
 
 /* Does NAME hold "ia64", in any case? Looked for at its '6's (a name has few, most none). */

@@ -8,10 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Are INDEX's slots the arena's, not to be freed? Its text? */
+/* Does a table of SIZE slots of INDEX come from its arena? Are its slots the arena's (not to be
+ * freed)? Its text? */
+static int arena_holds_slots(const struct inf_name_index *index, size_t size)
+{
+    return index->arena && size <= INF_NAME_INDEX_ARENA_SLOTS;
+}
+
 static int slots_in_arena(const struct inf_name_index *index)
 {
-    return index->arena && index->size <= INF_NAME_INDEX_ARENA_SLOTS;
+    return arena_holds_slots(index, index->size);
 }
 
 static int text_in_arena(const struct inf_name_index *index)
@@ -22,7 +28,7 @@ static int text_in_arena(const struct inf_name_index *index)
 /* A zeroed table of SIZE slots, from INDEX's arena when it is small enough. */
 static struct inf_name_slot *new_slots(const struct inf_name_index *index, size_t size)
 {
-    if (index->arena && size <= INF_NAME_INDEX_ARENA_SLOTS)
+    if (arena_holds_slots(index, size))
         return inf_arena_zalloc(index->arena, size * sizeof(struct inf_name_slot));
     return inf_xcalloc(size, sizeof(struct inf_name_slot));
 }

@@ -153,8 +153,6 @@ const struct inf_line *inf_line_iter_next_run(struct inf_line_iter *it)
     return NULL;
 }
 
-/* Word INDEX of a pooled token's header (0: offset, 1: end). */
-
 int inf_model_is_strings_section(const struct inf_model *model, uint32_t section)
 {
     struct inf_text name = inf_model_section_name(model, section);

@@ -32,15 +32,12 @@ static const uint16_t cp1252_high[32] = {
 
 size_t inf_utf8_length(const char *text, size_t len)
 {
-    /* Every byte counts but a continuation byte (10xxxxxx), eight at a time: a byte's bit 7
-     * set and bit 6 clear marks one, and the marks are summed by one multiplication. */
-    const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+    /* Every byte counts but a continuation byte, eight at a time. */
     size_t continuations = 0, i = 0;
     for (; i + 8 <= len; i += 8) {
         uint64_t w;
         memcpy(&w, text + i, 8);
-        uint64_t marks = (w & ~(w << 1) & high) >> 7;
-        continuations += (size_t)((marks * ones) >> 56);
+        continuations += inf_continuation_bytes(w);
     }
     for (; i < len; i++)
         continuations += ((unsigned char)text[i] & 0xC0) == 0x80;

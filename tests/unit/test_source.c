@@ -132,8 +132,9 @@ static void positions_count_code_points_and_lf_only(void **state)
     inf_source_free(&s);
 }
 
-/* The code-point count (eight bytes at a time) is the byte-by-byte one: every byte but
- * 10xxxxxx, at every start and length, whatever the bytes around a word's edges. */
+/* The code-point count (eight bytes at a time) is the byte-by-byte one: every byte but a
+ * continuation byte (bit 7 set, bit 6 clear), at every start and length, whatever the bytes
+ * around a word's edges. */
 static void utf8_length_counts_every_byte_but_continuations(void **state)
 {
     (void)state;
