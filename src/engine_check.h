@@ -69,7 +69,8 @@ void inf_finding_set_texts(struct inf_file_result *result, struct inf_finding *f
                            const char *section, size_t section_len, const char *excerpt,
                            size_t excerpt_len);
 
-/* Sorts findings by line, column, code and message, and removes exact duplicates. */
+/* Sorts findings by line, column, code and message, equal ones in the order reported, and
+ * removes exact duplicates (the first reported stays). */
 void inf_findings_sort(struct inf_file_result *result);
 
 /*

@@ -239,14 +239,98 @@ static int compare_findings(const void *a, const void *b)
     return strcmp(x->message, y->message);
 }
 
+/*
+ * Merges the runs of ORDER (indexes in ITEMS) that start at STARTS[0..RUNS) (STARTS[RUNS] is
+ * the end) into OUT, two neighbours at a time; the runs now start at STARTS[0..result).
+ * Of two equal findings, the one from the earlier run comes first.
+ */
+static size_t merge_runs(const struct inf_finding *items, const size_t *order, size_t *out,
+                         size_t *starts, size_t runs)
+{
+    size_t merged = 0;
+    for (size_t k = 0; k < runs; k += 2, merged++) {
+        size_t a = starts[k], a_end = starts[k + 1], o = a;
+        size_t b = a_end, b_end = k + 1 < runs ? starts[k + 2] : a_end;
+        while (a < a_end && b < b_end)
+            out[o++] =
+                compare_findings(&items[order[b]], &items[order[a]]) < 0 ? order[b++] : order[a++];
+        while (a < a_end)
+            out[o++] = order[a++];
+        while (b < b_end)
+            out[o++] = order[b++];
+        starts[merged] = starts[k];
+    }
+    starts[merged] = starts[runs];
+    return merged;
+}
+
+/*
+ * Puts R's findings in order, keeping the order they were reported in among equal ones (on
+ * every platform: not every C library's qsort keeps it, and the first of equal findings is
+ * the one kept). Each rule reports mostly in file order, so the findings come as a few runs
+ * already in order: they are merged, a pass over the findings per halving of the runs.
+ */
+/* Findings a file's sort handles in room on the stack (most files have a few). */
+#define SORT_ON_STACK 128
+
+/* Moves the findings of F so that the one at ORDER[i] goes to i (ORDER is spent). */
+static void permute(struct inf_finding *f, size_t *order, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (order[i] == i)
+            continue;
+        struct inf_finding first = f[i]; /* a cycle: each takes the next's place */
+        size_t at = i;
+        while (order[at] != i) {
+            size_t next = order[at];
+            f[at] = f[next];
+            order[at] = at;
+            at = next;
+        }
+        f[at] = first;
+        order[at] = at;
+    }
+}
+
+/*
+ * Puts R's findings in order, keeping the order they were reported in among equal ones (on
+ * every platform: not every C library's qsort keeps it, and the first of equal findings is
+ * the one kept). Each rule reports mostly in file order, so the findings come as a few runs
+ * already in order: they are merged, a pass over the findings per halving of the runs.
+ */
+static void sort_findings(struct inf_file_result *r)
+{
+    struct inf_finding *f = r->findings;
+    size_t n = r->count, first = 1;
+    while (first < n && compare_findings(&f[first - 1], &f[first]) <= 0)
+        first++;
+    if (first >= n)
+        return; /* in order already (one rule's findings alone, most often) */
+    /* The runs' starts (and the end), then the order twice: the merges go back and forth. */
+    size_t small[3 * SORT_ON_STACK + 1];
+    size_t *room = n <= SORT_ON_STACK ? small : inf_xmalloc((3 * n + 1) * sizeof *room);
+    size_t *starts = room, *order = room + n + 1, *other = order + n, runs = 0;
+    starts[runs++] = 0;
+    starts[runs++] = first;
+    for (size_t i = first + 1; i < n; i++)
+        if (compare_findings(&f[i - 1], &f[i]) > 0)
+            starts[runs++] = i;
+    starts[runs] = n;
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    while (runs > 1) {
+        runs = merge_runs(f, order, other, starts, runs);
+        size_t *swap = order;
+        order = other, other = swap;
+    }
+    permute(f, order, n);
+    if (room != small)
+        free(room);
+}
+
 void inf_findings_sort(struct inf_file_result *r)
 {
-    size_t sorted = 1; /* one rule's findings often come in order already: no sort then */
-    while (sorted < r->count &&
-           compare_findings(&r->findings[sorted - 1], &r->findings[sorted]) <= 0)
-        sorted++;
-    if (sorted < r->count)
-        qsort(r->findings, r->count, sizeof *r->findings, compare_findings);
+    sort_findings(r);
     size_t out = 0;
     for (size_t i = 0; i < r->count; i++) {
         struct inf_finding *f = &r->findings[i];

@@ -1110,6 +1110,81 @@ static void json_diagnostics_name_their_findings_rules(void **state)
     inf_file_result_free(&r);
 }
 
+/* The order findings must come in: by line, column, code and message, those equal in all four
+ * in the order reported, of which only the first stays (a stable insertion sort, then the
+ * duplicates dropped). IDS[i] is finding i's place in the report order. */
+static size_t expected_order(const struct inf_finding *f, size_t n, size_t *ids)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t id = i, k = i;
+        for (; k > 0; k--) {
+            const struct inf_finding *x = &f[ids[k - 1]], *y = &f[id];
+            int c = x->line != y->line       ? (x->line < y->line ? -1 : 1)
+                    : x->column != y->column ? (x->column < y->column ? -1 : 1)
+                                             : strcmp(x->rule->code, y->rule->code);
+            if (!c)
+                c = strcmp(x->message, y->message);
+            if (c <= 0)
+                break;
+            ids[k] = ids[k - 1];
+        }
+        ids[k] = id;
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct inf_finding *x = kept ? &f[ids[kept - 1]] : NULL, *y = &f[ids[i]];
+        if (x && x->rule == y->rule && x->line == y->line && x->column == y->column &&
+            strcmp(x->message, y->message) == 0)
+            continue;
+        ids[kept++] = ids[i];
+    }
+    return kept;
+}
+
+static void findings_sort_is_stable_and_keeps_the_first(void **state)
+{
+    (void)state;
+    static char a[] = "a", b[] = "b";
+    char *messages[] = {a, b};
+    const struct inf_rule *rules[] = {inf_rules[0], inf_rules[1]};
+    /* Counts on both sides of the sort's room on the stack; orders: random, reversed, and
+     * runs in order (as rules report), with many findings equal in line, column, code and
+     * message but reported at different times. */
+    static const size_t counts[] = {2, 7, 127, 128, 129, 700};
+    uint32_t seed = 12345;
+    for (size_t c = 0; c < sizeof counts / sizeof counts[0]; c++) {
+        for (int shape = 0; shape < 3; shape++) {
+            size_t n = counts[c];
+            struct inf_finding *f = test_calloc(n, sizeof *f);
+            for (size_t i = 0; i < n; i++) {
+                seed = seed * 1103515245u + 12345u;
+                uint32_t random = seed >> 8;
+                f[i].rule = rules[random % 2];
+                f[i].message = messages[(random >> 1) % 2];
+                f[i].column = 1 + (random >> 2) % 3;
+                f[i].line = shape == 0   ? 1 + (uint32_t)((random >> 4) % 10)
+                            : shape == 1 ? (uint32_t)(n - i) / 3 + 1
+                                         : (uint32_t)(i % 50) / 5 + 1; /* runs of 50 */
+                f[i].excerpt_column = (uint32_t)i; /* its place in the report order */
+            }
+            size_t *ids = test_malloc(n * sizeof *ids);
+            size_t kept = expected_order(f, n, ids);
+            struct inf_file_result r;
+            memset(&r, 0, sizeof r);
+            r.findings = f;
+            r.count = n;
+            inf_findings_sort(&r);
+            if (n > 100)
+                assert_true(kept < n); /* (duplicates there are, among so many) */
+            assert_int_equal(r.count, kept);
+            for (size_t i = 0; i < kept; i++)
+                assert_int_equal(r.findings[i].excerpt_column, ids[i]);
+            test_free(ids);
+            test_free(f);
+        }
+    }
+}
+
 static void fingerprints_survive_inserted_lines(void **state)
 {
     (void)state;
@@ -1597,6 +1672,7 @@ int main(void)
         cmocka_unit_test(line_hash_reads_the_line_as_defined),
         cmocka_unit_test(findings_name_their_sections_in_any_order),
         cmocka_unit_test(json_diagnostics_name_their_findings_rules),
+        cmocka_unit_test(findings_sort_is_stable_and_keeps_the_first),
         cmocka_unit_test(fingerprints_survive_inserted_lines),
         cmocka_unit_test(example_rule_of_the_guide_runs),
         cmocka_unit_test(fixes_of_many_edits_live_with_their_findings),
