@@ -226,9 +226,8 @@ void inf_finding_set_texts(struct inf_file_result *result, struct inf_finding *f
 
 /* ------------------------------------------------------------ ordering */
 
-static int compare_findings(const void *a, const void *b)
+static int compare_findings(const struct inf_finding *x, const struct inf_finding *y)
 {
-    const struct inf_finding *x = a, *y = b;
     if (x->line != y->line)
         return x->line < y->line ? -1 : 1;
     if (x->column != y->column)
@@ -264,12 +263,6 @@ static size_t merge_runs(const struct inf_finding *items, const size_t *order, s
     return merged;
 }
 
-/*
- * Puts R's findings in order, keeping the order they were reported in among equal ones (on
- * every platform: not every C library's qsort keeps it, and the first of equal findings is
- * the one kept). Each rule reports mostly in file order, so the findings come as a few runs
- * already in order: they are merged, a pass over the findings per halving of the runs.
- */
 /* Findings a file's sort handles in room on the stack (most files have a few). */
 #define SORT_ON_STACK 128
 
