@@ -1187,9 +1187,8 @@ static void build_indexes(struct inf_graph *g)
     for (size_t s = 0; s < m->section_count; s++) {
         struct inf_text n = inf_model_section_name(m, (uint32_t)s);
         const char *text = n.ptr, *end = n.ptr + n.len, *last_dot = NULL;
-        for (const char *d = text; !p->has_arch_token && (d = memchr(d, '$', (size_t)(end - d)));
-             d++)
-            p->has_arch_token = end - d >= 6 && inf_text_equal_nocase2(d, 6, "$ARCH$", 6);
+        if (!p->has_arch_token)
+            p->has_arch_token = inf_text_contains_nocase(text, n.len, "$ARCH$");
         /* "X.Remove..." (with something after) is a companion of X, at every ".Remove". */
         for (const char *d = text; (d = memchr(d, '.', (size_t)(end - d))) != NULL; d++) {
             size_t i = (size_t)(d - text);
@@ -1209,19 +1208,6 @@ static void build_indexes(struct inf_graph *g)
         qsort(p->removes, p->remove_count, sizeof *p->removes, compare_removes);
 }
 
-/* Does NAME hold "ia64", in any case? Looked for at its '6's (a name has few, most none). */
-static int names_ia64(struct inf_text name)
-{
-    const char *start = name.ptr, *end = name.ptr + name.len, *six = start;
-    while ((six = memchr(six, '6', (size_t)(end - six))) != NULL) {
-        if (six - start >= 2 && end - six >= 2 && six[1] == '4' &&
-            inf_text_equal_nocase2(six - 2, 2, "ia", 2))
-            return 1;
-        six++;
-    }
-    return 0;
-}
-
 /* Architectures to consider: the four current ones, plus ia64 when the INF names it. */
 static unsigned considered_arches(struct inf_graph *g)
 {
@@ -1229,7 +1215,8 @@ static unsigned considered_arches(struct inf_graph *g)
                       INF_ARCH_BIT(INF_ARCH_ARM) | INF_ARCH_BIT(INF_ARCH_ARM64);
     const struct inf_model *m = g->model;
     for (size_t s = 0; s < m->section_count; s++) {
-        if (names_ia64(inf_model_section_name(m, (uint32_t)s))) {
+        struct inf_text name = inf_model_section_name(m, (uint32_t)s);
+        if (inf_text_contains_nocase(name.ptr, name.len, "ia64")) {
             arches |= INF_ARCH_BIT(INF_ARCH_IA64);
             break;
         }

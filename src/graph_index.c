@@ -8,13 +8,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Does a table of SIZE slots of INDEX come from its arena? Are its slots the arena's (not to be
- * freed)? Its text? */
+/* Does a table of SIZE slots of INDEX come from its arena? A text of CAP bytes? */
 static int arena_holds_slots(const struct inf_name_index *index, size_t size)
 {
     return index->arena && size <= INF_NAME_INDEX_ARENA_SLOTS;
 }
 
+static int arena_holds_text(const struct inf_name_index *index, size_t cap)
+{
+    return index->arena && cap <= INF_NAME_INDEX_ARENA_TEXT;
+}
+
+/* Are INDEX's slots the arena's (not to be freed)? Its text? */
 static int slots_in_arena(const struct inf_name_index *index)
 {
     return arena_holds_slots(index, index->size);
@@ -22,7 +27,7 @@ static int slots_in_arena(const struct inf_name_index *index)
 
 static int text_in_arena(const struct inf_name_index *index)
 {
-    return index->arena && index->text_cap <= INF_NAME_INDEX_ARENA_TEXT;
+    return arena_holds_text(index, index->text_cap);
 }
 
 /* A zeroed table of SIZE slots, from INDEX's arena when it is small enough. */
@@ -103,9 +108,8 @@ static void add_text(struct inf_name_index *index, const char *name, size_t len)
         if (index->text && !text_in_arena(index)) {
             text = inf_xrealloc(index->text, cap); /* (its bytes moved with it) */
         } else {
-            text = index->arena && cap <= INF_NAME_INDEX_ARENA_TEXT
-                       ? inf_arena_alloc(index->arena, cap)
-                       : inf_xmalloc(cap);
+            text = arena_holds_text(index, cap) ? inf_arena_alloc(index->arena, cap)
+                                                : inf_xmalloc(cap);
             if (index->text_len)
                 memcpy(text, index->text, index->text_len);
         }

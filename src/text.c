@@ -80,14 +80,3 @@ void inf_text_lower(char *text)
 {
     inf_text_lower_copy(text, text, strlen(text)); /* (each word is read before it is written) */
 }
-
-int inf_text_contains_nocase(const char *text, size_t len, const char *part)
-{
-    size_t n = strlen(part);
-    char first = inf_ascii_lower(part[0]);
-    for (size_t i = 0; i + n <= len; i++)
-        if (inf_ascii_lower(text[i]) == first && /* a cheap first test */
-            inf_text_equal_nocase2(text + i, n, part, n))
-            return 1;
-    return 0;
-}

@@ -91,8 +91,40 @@ static inline int inf_compare_nocase(const char *a, const char *b)
 /* Does the NUL-terminated TEXT start with the N bytes at PREFIX, but for ASCII case? */
 int inf_text_starts_nocase(const char *text, const char *prefix, size_t n);
 
-/* Does TEXT (LEN bytes) hold the NUL-terminated PART, but for ASCII case? */
-int inf_text_contains_nocase(const char *text, size_t len, const char *part);
+static inline int inf_ascii_letter(char c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/*
+ * Does TEXT (LEN bytes) hold the NUL-terminated PART, but for ASCII case? A byte of PART that
+ * is no letter has one case: only the places of the first such byte in TEXT are tried
+ * (memchr; "ia64" at the '6's, "$ARCH$" at the '$'s), not every byte. (Inline: PART is most
+ * often a literal, its length and that byte then known when compiled; a pass over every
+ * section name asks.)
+ */
+static inline int inf_text_contains_nocase(const char *text, size_t len, const char *part)
+{
+    size_t n = strlen(part);
+    if (n > len)
+        return 0;
+    size_t anchor = 0;
+    while (anchor < n && inf_ascii_letter(part[anchor]))
+        anchor++;
+    if (anchor == n) { /* all letters (or none at all): every place is tried */
+        char first = inf_ascii_lower(part[0]);
+        for (size_t i = 0; i + n <= len; i++)
+            if (n == 0 || (inf_ascii_lower(text[i]) == first && /* a cheap first test */
+                           inf_text_equal_nocase2(text + i, n, part, n)))
+                return 1;
+        return 0;
+    }
+    const char *at = text + anchor, *end = text + len - n + anchor + 1; /* where it may be */
+    for (; (at = (const char *)memchr(at, part[anchor], (size_t)(end - at))) != NULL; at++)
+        if (inf_text_equal_nocase2(at - anchor, n, part, n))
+            return 1;
+    return 0;
+}
 
 /* A hash of LEN bytes of TEXT that ASCII case does not change. */
 uint32_t inf_hash_nocase(const char *text, size_t len);

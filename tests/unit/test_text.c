@@ -124,10 +124,64 @@ static void prefixes_and_containment(void **state)
     assert_true(inf_text_contains_nocase("x\\SERVICES\\y", 12, "\\Services\\"));
 }
 
+/* inf_text_contains_nocase against a search that tries every place: patterns anchored on a
+ * non-letter at their start, middle or end, all letters, high bytes; every length of texts
+ * built from the pattern's own bytes in both cases, so that near misses abound. */
+static int ascii_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int contains_every_place(const char *text, size_t len, const char *part)
+{
+    size_t n = strlen(part);
+    for (size_t i = 0; i + n <= len; i++) {
+        size_t k = 0;
+        while (k < n && inf_ascii_lower(text[i + k]) == inf_ascii_lower(part[k]))
+            k++;
+        if (k == n)
+            return 1;
+    }
+    return 0;
+}
+
+static void containment_agrees_with_every_place(void **state)
+{
+    (void)state;
+    static const char *const parts[] = {"ia64",   "$ARCH$",      ".Remove", "\\Services\\",
+                                        "x\xe9y", "ProgramData", "6",       "a",
+                                        "64ia",   "ia6",         "A.b"};
+    static const char alphabet[] = "iaIA64$ArRcChH.xXe\\\xe9";
+    uint32_t seed = 7;
+    size_t hits = 0, misses = 0;
+    for (size_t p = 0; p < sizeof parts / sizeof parts[0]; p++) {
+        for (int round = 0; round < 400; round++) {
+            char text[40];
+            size_t len = (size_t)round % sizeof text;
+            for (size_t i = 0; i < len; i++) {
+                seed = seed * 1103515245u + 12345u;
+                text[i] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+            }
+            if (len >= strlen(parts[p]) && round % 3 == 0) { /* the pattern planted, case flipped */
+                size_t at = (seed >> 8) % (len - strlen(parts[p]) + 1);
+                for (size_t k = 0; parts[p][k]; k++)
+                    text[at + k] = (char)(parts[p][k] ^ (ascii_letter(parts[p][k]) ? 0x20 : 0));
+            }
+            int want = contains_every_place(text, len, parts[p]);
+            if (inf_text_contains_nocase(text, len, parts[p]) != want)
+                fail_msg("'%s' in '%.*s': expected %d", parts[p], (int)len, text, want);
+            hits += want == 1, misses += want == 0;
+        }
+    }
+    assert_true(hits > 500 && misses > 500);
+    assert_true(inf_text_contains_nocase("abc", 3, "")); /* the empty text is everywhere */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(only_ascii_letters_fold),
+        cmocka_unit_test(containment_agrees_with_every_place),
         cmocka_unit_test(lower_copy_folds_every_byte_at_every_length),
         cmocka_unit_test(equality_and_hash_ignore_case_at_every_length),
         cmocka_unit_test(hash_spreads_similar_names),
