@@ -64,6 +64,11 @@ struct inf_projects {
     size_t root_count, root_cap;
     struct dir_chain *chains;
     size_t chain_count, chain_cap;
+    /* The directory part of the last INF path looked up, as typed (up to its last separator
+     * or drive colon), and its chain's index: a tree's INFs come a directory at a time, and the
+     * same text names the same directory, so its lookup is not made again. */
+    char *last_dir;
+    size_t last_dir_len, last_chain;
     char *cwd;
 };
 
@@ -110,6 +115,7 @@ void inf_projects_free(struct inf_projects *p)
     for (size_t i = 0; i < p->root_count; i++)
         free(p->roots[i]);
     free(p->roots);
+    free(p->last_dir);
     for (size_t i = 0; i < p->chain_count; i++)
         free(p->chains[i].projects);
     free(p->chains);
@@ -541,11 +547,16 @@ static const struct dir_chain *chain_for(struct inf_projects *p, const char *dir
     return &p->chains[p->chain_count++];
 }
 
-const struct inf_project_settings *
-inf_projects_for_inf(struct inf_projects *p, const char *path,
-                     void (*missing)(void *context, const char *inf, const char *place),
-                     void *context)
+/* The chain of the directory holding the INF at PATH. */
+static const struct dir_chain *chain_of_inf(struct inf_projects *p, const char *path,
+                                            void (*missing)(void *, const char *, const char *),
+                                            void *context)
 {
+    size_t typed = strlen(path);
+    while (typed && !inf_os_is_separator(path[typed - 1]) && path[typed - 1] != ':')
+        typed--; /* (a drive's colon ends it too: C:x.inf is not in the current directory) */
+    if (p->last_dir && typed == p->last_dir_len && memcmp(path, p->last_dir, typed) == 0)
+        return &p->chains[p->last_chain];
     char *lexical = msbuild_path_absolute(p->cwd ? p->cwd : "/", path);
     char *dir = msbuild_path_directory(lexical);
     size_t n = strlen(dir);
@@ -554,6 +565,19 @@ inf_projects_for_inf(struct inf_projects *p, const char *path,
     free(lexical);
     const struct dir_chain *chain = chain_for(p, dir, missing, context);
     free(dir);
+    free(p->last_dir);
+    p->last_dir = inf_xstrndup(path, typed);
+    p->last_dir_len = typed;
+    p->last_chain = (size_t)(chain - p->chains);
+    return chain;
+}
+
+const struct inf_project_settings *
+inf_projects_for_inf(struct inf_projects *p, const char *path,
+                     void (*missing)(void *context, const char *inf, const char *place),
+                     void *context)
+{
+    const struct dir_chain *chain = chain_of_inf(p, path, missing, context);
     if (!chain->count && !p->named_owner.count)
         return NULL; /* no project around: the usual case, and cheap */
     char *absolute = inf_os_absolute(path);

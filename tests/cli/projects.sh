@@ -69,6 +69,11 @@ contains uni-profile out '"path": "repo/uni/svc.inf", "encoding": "ansi", "profi
 contains desk-profile out '"path": "repo/desk/svc.inf", "encoding": "ansi", "profile": "whql", "project": "repo/desk/desk.vcxproj", "configuration": "Release|Win32"'
 contains stale-default out '{"path": "repo/stale/old.inf", "encoding": "ansi", "profile": "isolation"}'
 contains nodtp-default out '"path": "repo/nodtp/svc.inf", "encoding": "ansi", "profile": "isolation", "project": "repo/nodtp/nodtp.vcxproj"'
+# Files named one after another from directories whose names are as long: each its own project.
+EXPECT=1 json_of same-length-dirs repo/mixed/svc.inf repo/stale/old.inf repo/nodtp/svc.inf
+contains same-length-mixed out '"path": "repo/mixed/svc.inf", "encoding": "ansi", "profile": "isolation", "project": "repo/mixed/mixed.vcxproj"'
+contains same-length-stale out '{"path": "repo/stale/old.inf", "encoding": "ansi", "profile": "isolation"}'
+contains same-length-nodtp out '"path": "repo/nodtp/svc.inf", "encoding": "ansi", "profile": "isolation", "project": "repo/nodtp/nodtp.vcxproj"'
 # ISO107 is off in universal, an error under isolation and whql.
 expect gcc 1 "$inflint" -q -f gcc repo
 contains iso107-wd out 'repo/wd/svc.inf:59:1: error: '
