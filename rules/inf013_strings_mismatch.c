@@ -28,14 +28,15 @@ static void end_list(struct inf_check *c, struct key_list *keys)
 }
 
 /*
- * The keyed lines of [Strings] in order, each with the model index of the
- * first line holding its key; STAMPS, per model line, which localized
- * section last found that key (a localized section is read once, marking
- * what it has, instead of each side being looked up in the other).
+ * The keyed lines of [Strings] in order, each with its key and the model
+ * index of the first line holding that key; STAMPS, per model line, which
+ * localized section last found that key (a localized section is read once,
+ * marking what it has, instead of each side being looked up in the other).
  */
 struct base_keys {
     struct inf_name_set *set;
     const struct inf_line **lines;
+    struct inf_text *keys;
     uint32_t *first;
     size_t count;
     uint32_t *stamps;
@@ -47,6 +48,7 @@ static void read_base(struct inf_check *c, uint32_t base, struct base_keys *b)
     b->set = inf_section_keys(c, base);
     size_t lines = c->graph->sections[base].line_count; /* keyed ones at most */
     b->lines = inf_arena_array(c, lines + 1, sizeof *b->lines);
+    b->keys = inf_arena_array(c, lines + 1, sizeof *b->keys);
     b->first = inf_arena_array(c, lines + 1, sizeof *b->first);
     struct inf_line_iter it;
     inf_line_iter_init(&it, m, base);
@@ -55,10 +57,26 @@ static void read_base(struct inf_check *c, uint32_t base, struct base_keys *b)
     while ((line = inf_check_next_keyed(c, &it, &k)) != NULL) {
         const struct inf_line *first = inf_name_set_find(b->set, k.ptr, k.len);
         b->lines[b->count] = line;
+        b->keys[b->count].ptr = inf_check_copy(c, k.ptr, k.len); /* (K may be the scratch's) */
+        b->keys[b->count].len = k.len;
         b->first[b->count++] = (uint32_t)((first ? first : line) - m->lines);
     }
     b->stamps = inf_arena_array(c, m->line_count + 1, sizeof *b->stamps);
     memset(b->stamps, 0, (m->line_count + 1) * sizeof *b->stamps);
+}
+
+/* The index in B after the keyed line FIRST of [Strings] (its lines are in file order). */
+static size_t after(const struct base_keys *b, const struct inf_line *first)
+{
+    size_t low = 0, high = b->count;
+    while (low < high) {
+        size_t mid = low + (high - low) / 2;
+        if (b->lines[mid] < first)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return low + 1;
 }
 
 static void check(struct inf_check *c)
@@ -68,7 +86,8 @@ static void check(struct inf_check *c)
     uint32_t base = inf_check_section(c, "Strings");
     if (base == INF_NO_INDEX)
         return;
-    struct base_keys b = {NULL, NULL, NULL, 0, NULL}; /* read at the first localized section */
+    struct base_keys b; /* read at the first localized section */
+    memset(&b, 0, sizeof b);
     for (size_t s = 0; s < g->section_count; s++) {
         if (s == base || !g->sections[s].is_strings)
             continue;
@@ -79,12 +98,20 @@ static void check(struct inf_check *c)
         struct inf_line_iter it;
         inf_line_iter_init(&it, m, (uint32_t)s);
         struct inf_text k;
+        size_t next = 0; /* the [Strings] key expected next, were the keys in the same order */
         while (inf_check_next_keyed(c, &it, &k) != NULL) {
+            if (next < b.count &&
+                inf_text_equal_nocase2(k.ptr, k.len, b.keys[next].ptr, b.keys[next].len)) {
+                b.stamps[b.first[next++]] = stamp; /* (the usual case: no lookup) */
+                continue;
+            }
             const struct inf_line *first = inf_name_set_find(b.set, k.ptr, k.len);
-            if (first)
+            if (first) {
                 b.stamps[first - m->lines] = stamp;
-            else
+                next = after(&b, first);
+            } else {
                 list_key(c, &extra, k);
+            }
         }
         for (size_t i = 0; i < b.count; i++)
             if (b.stamps[b.first[i]] != stamp)

@@ -675,6 +675,22 @@ static void inf013_localized_keys(void **state)
         if (strcmp(r.findings[i].rule->code, "INF013") == 0)
             assert_string_equal(r.findings[i].message, expected[k++]);
     inf_file_result_free(&r);
+
+    /* Keys in the order of [Strings] (read side by side) until one is missing or extra, and
+     * in order again after it. */
+    lint_named(&r, "t.inf",
+               "[Version]\nSignature=\"$Windows NT$\"\n[Strings]\na=1\nb=2\nc=3\nd=4\ne=5\n"
+               "[Strings.0407]\nA=1\nc=3\nx=0\nD=4\ne=5\n"
+               "[Strings.0409]\na=1\nb=2\nc=3\nd=4\ne=5\n"
+               "[Strings.040C]\na=1\nb=2\nc=3\nd=4\n");
+    assert_int_equal(count_code(&r, "INF013"), 2);
+    const char *in_order[] = {"[Strings.0407] differs from [Strings]: missing b; extra x",
+                              "[Strings.040C] differs from [Strings]: missing e"};
+    k = 0;
+    for (size_t i = 0; i < r.count; i++)
+        if (strcmp(r.findings[i].rule->code, "INF013") == 0)
+            assert_string_equal(r.findings[i].message, in_order[k++]);
+    inf_file_result_free(&r);
 }
 
 static void inf014_template_tokens(void **state)
