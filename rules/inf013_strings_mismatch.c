@@ -45,8 +45,8 @@ struct base_keys {
 static void read_base(struct inf_check *c, uint32_t base, struct base_keys *b)
 {
     const struct inf_model *m = c->model;
-    b->set = inf_section_keys(c, base);
     size_t lines = c->graph->sections[base].line_count; /* keyed ones at most */
+    b->set = inf_name_set_new(c, lines);
     b->lines = inf_arena_array(c, lines + 1, sizeof *b->lines);
     b->keys = inf_arena_array(c, lines + 1, sizeof *b->keys);
     b->first = inf_arena_array(c, lines + 1, sizeof *b->first);
@@ -55,11 +55,11 @@ static void read_base(struct inf_check *c, uint32_t base, struct base_keys *b)
     const struct inf_line *line;
     struct inf_text k;
     while ((line = inf_check_next_keyed(c, &it, &k)) != NULL) {
-        const struct inf_line *first = inf_name_set_find(b->set, k.ptr, k.len);
+        const char *key = inf_check_copy(c, k.ptr, k.len); /* (K may be the scratch's) */
+        const struct inf_line *first = inf_name_set_add(b->set, key, k.len, line);
         b->lines[b->count] = line;
-        b->keys[b->count].ptr = inf_check_copy(c, k.ptr, k.len); /* (K may be the scratch's) */
-        b->keys[b->count].len = k.len;
-        b->first[b->count++] = (uint32_t)((first ? first : line) - m->lines);
+        b->keys[b->count] = (struct inf_text){key, k.len};
+        b->first[b->count++] = (uint32_t)(first - m->lines);
     }
     b->stamps = inf_arena_array(c, m->line_count + 1, sizeof *b->stamps);
     memset(b->stamps, 0, (m->line_count + 1) * sizeof *b->stamps);
