@@ -43,9 +43,10 @@ trap cleanup EXIT
 wrapper="$root/build-windows/inflint-wine"
 printf '#!/bin/sh\nexec wine "%s" "$@"\n' "$root/build-windows/inflint.exe" > "$wrapper"
 chmod +x "$wrapper"
-# One wineserver for the whole run (persistent until cleanup kills it): by default each one
-# stops 3 s after its last process, and a process that starts as it stops can end at once with
-# exit 1 and no output, which a CI run here once showed in the middle of the command-line tests.
+# One wineserver for the whole run (persistent until cleanup kills it) instead of one that
+# stops 3 s after its last process and starts again: a process that meets a stopping server is
+# the suspect for a wine process that once ended with exit 1 and no output in CI, in the middle
+# of the command-line tests (not reproduced here). It also saves the restarts.
 wineserver -p
 wine "$root/build-windows/inflint.exe" --version
 
