@@ -115,8 +115,7 @@ static void check(struct inf_check *c)
         }
         for (size_t i = 0; i < b.count; i++)
             if (b.stamps[b.first[i]] != stamp)
-                list_key(c, &missing,
-                         inf_token_value(m, inf_line_key(m, b.lines[i]), &c->scratch, NULL));
+                list_key(c, &missing, b.keys[i]);
         end_list(c, &missing);
         end_list(c, &extra);
         if (missing.count || extra.count) {

@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Does a table of SIZE slots of INDEX come from its arena? A text of CAP bytes? */
+/* Does a table of SIZE slots of INDEX come from its arena (and so is not freed)? A text of
+ * CAP bytes? */
 static int arena_holds_slots(const struct inf_name_index *index, size_t size)
 {
     return index->arena && size <= INF_NAME_INDEX_ARENA_SLOTS;
@@ -17,17 +18,6 @@ static int arena_holds_slots(const struct inf_name_index *index, size_t size)
 static int arena_holds_text(const struct inf_name_index *index, size_t cap)
 {
     return index->arena && cap <= INF_NAME_INDEX_ARENA_TEXT;
-}
-
-/* Are INDEX's slots the arena's (not to be freed)? Its text? */
-static int slots_in_arena(const struct inf_name_index *index)
-{
-    return arena_holds_slots(index, index->size);
-}
-
-static int text_in_arena(const struct inf_name_index *index)
-{
-    return arena_holds_text(index, index->text_cap);
 }
 
 /* A zeroed table of SIZE slots, from INDEX's arena when it is small enough. */
@@ -90,7 +80,7 @@ static void grow_name_index(struct inf_name_index *index)
             slot = (slot + 1) & (bigger.size - 1);
         bigger.slots[slot] = *s;
     }
-    if (!slots_in_arena(index))
+    if (!arena_holds_slots(index, index->size))
         free(index->slots);
     bigger.last_added = 0; /* the slots moved */
     *index = bigger;
@@ -105,7 +95,7 @@ static void add_text(struct inf_name_index *index, const char *name, size_t len)
         while (cap - index->text_len < len)
             cap *= 2;
         char *text;
-        if (index->text && !text_in_arena(index)) {
+        if (index->text && !arena_holds_text(index, index->text_cap)) {
             text = inf_xrealloc(index->text, cap); /* (its bytes moved with it) */
         } else {
             text = arena_holds_text(index, cap) ? inf_arena_alloc(index->arena, cap)
@@ -179,9 +169,9 @@ const struct inf_line *inf_name_index_find(const struct inf_name_index *index, c
 
 void inf_name_index_free(struct inf_name_index *index)
 {
-    if (!slots_in_arena(index))
+    if (!arena_holds_slots(index, index->size))
         free(index->slots);
-    if (!text_in_arena(index))
+    if (!arena_holds_text(index, index->text_cap))
         free(index->text);
     memset(index, 0, sizeof *index);
 }
