@@ -11,7 +11,13 @@ expect() { # NAME EXPECTED_STATUS COMMAND...: runs COMMAND, output in $tmp/out a
   local name=$1 want=$2; shift 2
   "$@" >"$tmp/out" 2>"$tmp/err"; local rc=$?
   if [ "$rc" = "$want" ]; then ok; else
-    fail "$name: exit $rc, expected $want"; head -5 "$tmp/err"; fi
+    fail "$name: exit $rc, expected $want"; show_streams; fi
+}
+# The first lines of both streams of the command that failed: which of them holds something
+# tells a wrong verdict of inflint from a program that never ran (under Wine, say).
+show_streams() {
+  echo "  stderr ($(wc -c <"$tmp/err") bytes):"; head -5 "$tmp/err"
+  echo "  stdout ($(wc -c <"$tmp/out") bytes):"; head -5 "$tmp/out"
 }
 contains() { # NAME FILE TEXT: FILE ($tmp/FILE) holds TEXT
   if grep -qF -- "$3" "$tmp/$2"; then ok; else fail "$1: '$3' not in $2"; head -5 "$tmp/$2"; fi

@@ -51,10 +51,13 @@ for rule in inf005 inf010 iso101 iso107 iso108 iso109 iso110 iso114; do
     convert "$variant" < fixed-crlf.inf > fixed.want
     if cmp -s "$rule.inf" fixed.want; then ok; else fail "$rule/$variant: --fix bytes differ"; cmp "$rule.inf" fixed.want | head -2; fi
     cp "$rule.inf" once.inf
-    "$inflint" --fix --unsafe-fixes -q "$rule.inf" >/dev/null 2>&1
+    "$inflint" --fix --unsafe-fixes -q "$rule.inf" >/dev/null 2>second.err
     if cmp -s "$rule.inf" once.inf; then ok; else fail "$rule/$variant: a second --fix changed the file"; fi
-    "$inflint" --diff --unsafe-fixes "$rule.inf" >/dev/null; rc=$?
-    [ "$rc" = 0 ] && ok || fail "$rule/$variant: --diff after --fix exit $rc, expected 0"
+    "$inflint" --diff --unsafe-fixes "$rule.inf" >again.diff 2>again.err; rc=$?
+    if [ "$rc" = 0 ]; then ok; else
+      fail "$rule/$variant: --diff after --fix exit $rc, expected 0 (stdout $(wc -c <again.diff) bytes, stderr $(wc -c <again.err))"
+      head -5 second.err again.err again.diff
+    fi
   done
 done
 echo "$passed passed, $failed failed"
