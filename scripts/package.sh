@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `scripts/dev.sh package`: the release packages, in dist/, checked before
 # they are kept: inflint-<version>-win64.zip (the MinGW-w64 build: inflint.exe,
-# rules.md, README.md, LICENSE), and from a Linux Release build
+# rules.md, README.md, LICENSE), and from a Linux Release build (profile-guided)
 # inflint-<version>-linux-<arch>.tar.gz and the .deb (binary, man page, docs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,9 +27,10 @@ cmake --build build-package-windows -j "$jobs" >/dev/null
 (cd build-package-windows && cpack -G ZIP -B "$root/dist" >/dev/null)
 
 echo "== Linux .tar.gz and .deb"
-cmake -S . -B build-package-linux -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
-  -DINFLINT_BUILD_TESTS=OFF -DINFLINT_BUILD_BENCH=OFF >/dev/null
-cmake --build build-package-linux -j "$jobs" >/dev/null
+# Release with profile-guided optimisation (scripts/pgo-build.sh); the golden outputs check
+# that the optimised binary reports what the tested one does.
+bash scripts/pgo-build.sh build-package-linux -DCMAKE_INSTALL_PREFIX=/usr -DINFLINT_BUILD_TESTS=OFF
+bash tests/golden/golden.sh check "$root/build-package-linux/inflint"
 (cd build-package-linux && cpack -G "TGZ;DEB" -B "$root/dist" >/dev/null)
 rm -rf dist/_CPack_Packages
 
