@@ -47,16 +47,21 @@ for rule in inf005 inf010 iso101 iso107 iso108 iso109 iso110 iso114; do
     want=crlf.diff
     [ "$variant" = lf ] && { tr -d '\r' < crlf.diff > lf.want; want=lf.want; }
     if cmp -s "$variant.diff" "$want"; then ok; else fail "$rule/$variant: --diff differs"; diff "$want" "$variant.diff" | head -10; fi
-    "$inflint" --fix --unsafe-fixes -q "$rule.inf" >/dev/null 2>&1
+    # (each run's exit status and stderr are kept for the message of a check that fails)
+    "$inflint" --fix --unsafe-fixes -q "$rule.inf" >/dev/null 2>first.err; first=$?
     convert "$variant" < fixed-crlf.inf > fixed.want
-    if cmp -s "$rule.inf" fixed.want; then ok; else fail "$rule/$variant: --fix bytes differ"; cmp "$rule.inf" fixed.want | head -2; fi
+    if cmp -s "$rule.inf" fixed.want; then ok; else
+      fail "$rule/$variant: --fix bytes differ (--fix exit $first)"; cmp "$rule.inf" fixed.want | head -2; head -5 first.err
+    fi
     cp "$rule.inf" once.inf
-    "$inflint" --fix --unsafe-fixes -q "$rule.inf" >/dev/null 2>second.err
-    if cmp -s "$rule.inf" once.inf; then ok; else fail "$rule/$variant: a second --fix changed the file"; fi
+    "$inflint" --fix --unsafe-fixes -q "$rule.inf" >/dev/null 2>second.err; second=$?
+    if cmp -s "$rule.inf" once.inf; then ok; else
+      fail "$rule/$variant: a second --fix changed the file (its exit $second)"; head -5 second.err
+    fi
     "$inflint" --diff --unsafe-fixes "$rule.inf" >again.diff 2>again.err; rc=$?
     if [ "$rc" = 0 ]; then ok; else
       fail "$rule/$variant: --diff after --fix exit $rc, expected 0 (stdout $(wc -c <again.diff) bytes, stderr $(wc -c <again.err))"
-      head -5 second.err again.err again.diff
+      head -5 again.err again.diff
     fi
   done
 done
