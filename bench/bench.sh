@@ -18,11 +18,12 @@ cd "$(dirname "$0")/.."
 mb=${1:-50}
 out=bench/out
 mkdir -p "$out"
-# The build the Linux packages ship: Release with profile-guided optimisation.
-bash scripts/pgo-build.sh build-release -DINFLINT_BUILD_TESTS=OFF
-gen=build-release/bench/inf_generate
-inflint=build-release/inflint
-baseline=build-release/bench/inih_baseline
+# The build the Linux packages ship: Release with profile-guided optimisation, in a directory
+# of its own (scaling.sh and parse_bench.sh keep build-release without a profile).
+bash scripts/pgo-build.sh build-pgo -DINFLINT_BUILD_TESTS=OFF
+gen=build-pgo/bench/inf_generate
+inflint=build-pgo/inflint
+baseline=build-pgo/bench/inih_baseline
 bytes=$((mb * 1000000))
 [ -f "$out/distinct.inf" ] && [ "$(stat -c %s "$out/distinct.inf")" -ge "$bytes" ] ||
   "$gen" --bytes $bytes --headers 46000 > "$out/distinct.inf"
