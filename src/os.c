@@ -561,22 +561,6 @@ static int entry_kind(const char *path)
 }
 #endif
 
-static void collect_entry(void *entries, const char *name, int kind)
-{
-    add_entry(entries, name, kind);
-}
-
-/* The entries of DIR, sorted by name, into ENTRIES. Returns 0 or errno (ENTRIES then empty). */
-static int sorted_entries(const char *dir, struct dir_entries *entries)
-{
-    int err = each_entry(dir, collect_entry, entries);
-    if (err)
-        free_entries(entries);
-    else if (entries->count)
-        qsort(entries->items, entries->count, sizeof *entries->items, compare_entries);
-    return err;
-}
-
 /* What entry E of directory listing at PATH is. */
 static int known_kind(const struct dir_entry *e, const char *path)
 {
@@ -1209,12 +1193,38 @@ void inf_os_parallel(size_t count, int jobs, void (*work)(void *context, size_t 
     run_feed(&feed, (size_t)jobs > count ? (int)count : jobs, NULL, NULL);
 }
 
+/* inf_os_list_files_named's listing: the entries whose names KEEP takes (all without KEEP). */
+struct kept_entries {
+    struct dir_entries entries;
+    int (*keep)(const char *name);
+};
+
+static void collect_kept_entry(void *context, const char *name, int kind)
+{
+    struct kept_entries *kept = context;
+    if (kind != ENTRY_SKIP && (!kept->keep || kept->keep(name)))
+        add_entry(&kept->entries, name, kind);
+}
+
 int inf_os_list_files(const char *dir, struct inf_path_list *list)
 {
-    struct dir_entries entries = {0};
-    int err = sorted_entries(dir, &entries);
-    if (err)
+    return inf_os_list_files_named(dir, NULL, list);
+}
+
+int inf_os_list_files_named(const char *dir, int (*keep)(const char *name),
+                            struct inf_path_list *list)
+{
+    /* Names are looked at as they are read: a directory of thousands of INFs costs no path,
+     * copy or sort for each when only its few projects are wanted. */
+    struct kept_entries kept = {{0}, keep};
+    int err = each_entry(dir, collect_kept_entry, &kept);
+    struct dir_entries entries = kept.entries;
+    if (err) {
+        free_entries(&entries);
         return err;
+    }
+    if (entries.count)
+        qsort(entries.items, entries.count, sizeof *entries.items, compare_entries);
     for (size_t i = 0; i < entries.count; i++) {
         char *path = join_path(dir, entries.items[i].name);
         if (known_kind(&entries.items[i], path) == ENTRY_FILE)

@@ -168,6 +168,10 @@ char *inf_os_dirname(const char *path);
 /* Appends every regular file directly in DIR to LIST, sorted. Returns 0 or an errno value. */
 int inf_os_list_files(const char *dir, struct inf_path_list *list);
 
+/* The same for the files whose names (without a directory) KEEP returns non-zero for. */
+int inf_os_list_files_named(const char *dir, int (*keep)(const char *name),
+                            struct inf_path_list *list);
+
 /* Non-zero when standard output is a terminal. */
 int inf_os_stdout_is_terminal(void);
 
