@@ -48,9 +48,10 @@ static int could_be_key(const char *name)
 
 /*
  * What the rule reads once per file: the [Strings] keys (when the first
- * token with a '%' is met), and for each undefined name whether a key may
- * have been meant - a search over every key, done once per name although a
- * file may use the same undefined name on hundreds of lines.
+ * undefined name that could not be a key itself needs a suggestion; a file
+ * whose names are all defined never copies them), and for each undefined name
+ * whether a key may have been meant - a search over every key, done once per
+ * name although a file may use the same undefined name on hundreds of lines.
  */
 struct string_keys {
     const char *const *keys;
@@ -66,8 +67,12 @@ static int key_meant(struct inf_check *c, struct string_keys *keys, const char *
 {
     const struct inf_line *known = keys->meant ? inf_name_set_find(keys->meant, name, len) : NULL;
     if (!known) {
-        int meant =
-            could_be_key(name) || (keys->count && inf_check_suggest(name, keys->keys, keys->count));
+        int meant = could_be_key(name);
+        if (!meant && !keys->read) {
+            keys->keys = inf_check_string_keys(c, &keys->count);
+            keys->read = 1;
+        }
+        meant = meant || (keys->count && inf_check_suggest(name, keys->keys, keys->count));
         if (!keys->meant)
             keys->meant = inf_name_set_new(c, 8);
         known = inf_name_set_add(keys->meant, name, len, meant ? &MEANT : &NOT_MEANT);
@@ -152,10 +157,6 @@ static void check(struct inf_check *c)
         if (slot->ptr && raw.len == slot->len && inf_bytes_equal(raw.ptr, slot->ptr, raw.len)) {
             last = slot;
             continue;
-        }
-        if (!keys.read) {
-            keys.keys = inf_check_string_keys(c, &keys.count);
-            keys.read = 1;
         }
         last = NULL;
         if (check_token(c, token, mark->line, &seen, &keys)) {
