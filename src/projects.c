@@ -475,7 +475,7 @@ static struct project_item *find_item(struct loaded_project *lp, const char *key
     return inf_string_map_get(&lp->item_of_path, key, &k) ? &lp->items[k] : NULL;
 }
 
-/* Loads the projects directly in directory DIR (absolute), once per directory. */
+/* Adds PROJECT (an index) to MEMBERS unless it is one already. */
 static void add_member(struct dir_chain *members, size_t project)
 {
     for (size_t i = 0; i < members->count; i++)
@@ -485,11 +485,6 @@ static void add_member(struct dir_chain *members, size_t project)
     members->projects[members->count++] = project;
 }
 
-/*
- * The projects of directory DIR (absolute): its .vcxproj files, and the
- * projects its solutions name (a solution often sits beside INFs that a
- * project in a subdirectory builds). Read once per directory.
- */
 /* A file name that may be a project or a solution (has_extension decides, on its path). */
 static int may_be_project(const char *name)
 {
@@ -497,6 +492,11 @@ static int may_be_project(const char *name)
     return ends_with_folded(name, n, ".vcxproj", 8) || ends_with_folded(name, n, ".sln", 4);
 }
 
+/*
+ * The projects of directory DIR (absolute): its .vcxproj files, and the
+ * projects its solutions name (a solution often sits beside INFs that a
+ * project in a subdirectory builds). Read once per directory.
+ */
 static struct dir_chain load_directory(struct inf_projects *p, const char *dir)
 {
     struct dir_chain members = {NULL, 0};
