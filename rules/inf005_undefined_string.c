@@ -56,7 +56,6 @@ static int could_be_key(const char *name)
 struct string_keys {
     const char *const *keys;
     size_t count;
-    int read;
     struct inf_name_set *meant; /* name -> &MEANT or &NOT_MEANT */
 };
 
@@ -68,10 +67,8 @@ static int key_meant(struct inf_check *c, struct string_keys *keys, const char *
     const struct inf_line *known = keys->meant ? inf_name_set_find(keys->meant, name, len) : NULL;
     if (!known) {
         int meant = could_be_key(name);
-        if (!meant && !keys->read) {
+        if (!meant && !keys->keys) /* (NULL again only for a file without [Strings]) */
             keys->keys = inf_check_string_keys(c, &keys->count);
-            keys->read = 1;
-        }
         meant = meant || (keys->count && inf_check_suggest(name, keys->keys, keys->count));
         if (!keys->meant)
             keys->meant = inf_name_set_new(c, 8);
@@ -138,7 +135,7 @@ static void check(struct inf_check *c)
 {
     const struct inf_model *m = c->model;
     struct line_names seen = {INF_NO_INDEX, {{NULL, 0}}, 0};
-    struct string_keys keys = {NULL, 0, 0, NULL};
+    struct string_keys keys = {NULL, 0, NULL};
     size_t slots = 16;
     while (slots < m->percent_count && slots < MAX_CLEAN_SLOTS)
         slots *= 2;

@@ -561,6 +561,12 @@ static int entry_kind(const char *path)
 }
 #endif
 
+/* May a listed entry of this kind be a regular file? (A link is checked when it is found.) */
+static int may_be_file(int kind)
+{
+    return kind == ENTRY_FILE || kind == ENTRY_ASK;
+}
+
 /* What entry E of directory listing at PATH is. */
 static int known_kind(const struct dir_entry *e, const char *path)
 {
@@ -892,7 +898,7 @@ static int read_dir_stamp(const char *dir, struct dir_stamp *stamp)
 
 static void keep_file_name(void *context, const char *name, int kind)
 {
-    if (kind == ENTRY_FILE || kind == ENTRY_ASK) /* a link is checked when it is found */
+    if (may_be_file(kind))
         add_entry(context, name, kind);
 }
 
@@ -1202,7 +1208,7 @@ struct kept_entries {
 static void collect_kept_entry(void *context, const char *name, int kind)
 {
     struct kept_entries *kept = context;
-    if (kind != ENTRY_SKIP && (!kept->keep || kept->keep(name)))
+    if (may_be_file(kind) && (!kept->keep || kept->keep(name)))
         add_entry(&kept->entries, name, kind);
 }
 

@@ -388,22 +388,16 @@ void inf_project_settings_apply(const struct inf_project_settings *s,
 
 /* ---------------------------------------------------------------- lookups */
 
-/* Do the last E bytes of TEXT (N bytes) spell EXT (lower case) in any letter case? */
-static int ends_with_folded(const char *text, size_t n, const char *ext, size_t e)
-{
-    if (n < e)
-        return 0;
-    for (size_t i = 0; i < e; i++)
-        if ((text[n - e + i] | 32) != ext[i])
-            return 0;
-    return 1;
-}
-
 /* Does PATH end in EXT (lower case, with its dot) in any letter case, after a name? */
 static int has_extension(const char *path, const char *ext)
 {
     size_t n = strlen(path), e = strlen(ext);
-    return n > e && ends_with_folded(path, n, ext, e);
+    if (n <= e)
+        return 0;
+    for (size_t i = 0; i < e; i++)
+        if ((path[n - e + i] | 32) != ext[i])
+            return 0;
+    return 1;
 }
 
 int inf_projects_is_project_path(const char *path)
@@ -485,13 +479,6 @@ static void add_member(struct dir_chain *members, size_t project)
     members->projects[members->count++] = project;
 }
 
-/* A file name that may be a project or a solution (has_extension decides, on its path). */
-static int may_be_project(const char *name)
-{
-    size_t n = strlen(name);
-    return ends_with_folded(name, n, ".vcxproj", 8) || ends_with_folded(name, n, ".sln", 4);
-}
-
 /*
  * The projects of directory DIR (absolute): its .vcxproj files, and the
  * projects its solutions name (a solution often sits beside INFs that a
@@ -501,7 +488,7 @@ static struct dir_chain load_directory(struct inf_projects *p, const char *dir)
 {
     struct dir_chain members = {NULL, 0};
     struct inf_path_list files = {0};
-    if (inf_os_list_files_named(dir, may_be_project, &files) == 0)
+    if (inf_os_list_files_named(dir, inf_projects_is_project_path, &files) == 0)
         for (size_t i = 0; i < files.count; i++) {
             char *relative = p->cwd ? inf_os_relative(p->cwd, files.paths[i]) : NULL;
             const char *path = relative ? relative : files.paths[i];

@@ -147,13 +147,16 @@ contains hostile-warns err 'repo/hostile/h.vcxproj: not a readable project file 
 contains hostile-defaults out '{"path": "repo/hostile/svc.inf", "encoding": "ansi", "profile": "isolation"}'
 
 # A directory's projects are picked out of its listing by name, in any letter case, and
-# only files: not a directory named like one, nor a name with the extension inside it.
+# only files: not a directory named like one, nor a name with the extension inside it, nor
+# one that is the extension alone (as a project named on the command line is judged).
 project upper UPPER.VCXPROJ "Release|Win32|Desktop|"
 cp "$samples/iso107-bad.inf" "$repo/upper/svc.inf"
 mkdir -p "$repo/upper/sub.vcxproj" "$repo/upper/all.sln"
 touch "$repo/upper/UPPER.vcxproj.filters" "$repo/upper/notes.txt"
+echo 'not a project' >"$repo/upper/.vcxproj"
 expect upper-case 1 "$inflint" -q -v -f json repo/upper
 contains upper-case-project out '"path": "repo/upper/svc.inf", "encoding": "ansi", "profile": "whql", "project": "repo/upper/UPPER.VCXPROJ"'
 lacks upper-case-no-directory err 'sub.vcxproj'
 lacks upper-case-no-filters err 'filters'
+lacks upper-case-no-bare-extension err 'upper/.vcxproj'
 finish
