@@ -12,12 +12,10 @@
  * lists, registry lines), which end the walk.
  */
 #include "graph.h"
-#include "inflint/alloc.h"
 #include "arena.h"
 #include "directives.h"
 #include "graph_index.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 enum { NOT_REACHED, REACHED_DATA, REACHED };
@@ -41,11 +39,12 @@ struct reach_walk {
 };
 
 /* Groups COUNT items by KEYS[i] (INF_NO_INDEX: left out) over KEY_COUNT keys. */
-static struct groups group_by(const uint32_t *keys, size_t count, size_t key_count)
+static struct groups group_by(struct inf_arena *arena, const uint32_t *keys, size_t count,
+                              size_t key_count)
 {
     struct groups g;
-    g.first = inf_xcalloc(key_count + 2, sizeof *g.first);
-    g.items = inf_xcalloc(count + 1, sizeof *g.items);
+    g.first = inf_arena_zalloc(arena, (key_count + 2) * sizeof *g.first);
+    g.items = inf_arena_alloc(arena, (count + 1) * sizeof *g.items);
     for (size_t i = 0; i < count; i++)
         if (keys[i] != INF_NO_INDEX)
             g.first[keys[i] + 2]++;
@@ -55,12 +54,6 @@ static struct groups group_by(const uint32_t *keys, size_t count, size_t key_cou
         if (keys[i] != INF_NO_INDEX)
             g.items[g.first[keys[i] + 1]++] = (uint32_t)i;
     return g; /* first[k]..first[k+1] now bounds key k */
-}
-
-static void groups_free(struct groups *g)
-{
-    free(g->first);
-    free(g->items);
 }
 
 static void add_missing(struct reach_walk *w, const struct inf_line *line, struct inf_text name)
@@ -217,20 +210,22 @@ const struct inf_missing_target *inf_graph_reachable_missing(struct inf_graph *g
         struct reach_walk w;
         memset(&w, 0, sizeof w);
         w.graph = g;
-        w.state = inf_xcalloc(n + 1, 1);
-        w.queue = inf_xcalloc(n + 1, sizeof *w.queue);
-        w.live_line = inf_xcalloc(m->line_count + 1, 1);
+        /* The walk's tables live in the file's arena: a file of a few sections would spend
+         * more on allocating and freeing them than on the walk. */
+        w.state = inf_arena_zalloc(g->arena, n + 1);
+        w.queue = inf_arena_alloc(g->arena, (n + 1) * sizeof *w.queue);
+        w.live_line = inf_arena_zalloc(g->arena, m->line_count + 1);
         inf_name_index_init(&w.installs, g->arena, 8);
         for (size_t i = 0; i < g->live_line_count; i++)
             w.live_line[g->live_lines[i].line - m->lines] = 1;
-        uint32_t *keys = inf_xcalloc(use_count + n + 1, sizeof *keys);
+        size_t key_room = (use_count > n ? use_count : n) + 1; /* the uses', then the sections' */
+        uint32_t *keys = inf_arena_alloc(g->arena, key_room * sizeof *keys);
         for (size_t i = 0; i < use_count; i++)
             keys[i] = uses[i].from_section;
-        w.uses = group_by(keys, use_count, n);
+        w.uses = group_by(g->arena, keys, use_count, n);
         for (size_t s = 0; s < n; s++)
             keys[s] = inf_graph_companion_base(m, (uint32_t)s, 0);
-        w.companions = group_by(keys, n, n);
-        free(keys);
+        w.companions = group_by(g->arena, keys, n, n);
         w.has_include = -1; /* looked for when a Needs target is missing */
 
         reach_manufacturers(&w);
@@ -245,11 +240,6 @@ const struct inf_missing_target *inf_graph_reachable_missing(struct inf_graph *g
             expand(&w, w.queue[i]);
 
         inf_name_index_free(&w.installs);
-        groups_free(&w.uses);
-        groups_free(&w.companions);
-        free(w.live_line);
-        free(w.queue);
-        free(w.state);
         g->has_reachable_missing = 1;
     }
     *count = g->reachable_missing_count;
