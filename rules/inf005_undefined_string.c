@@ -67,9 +67,11 @@ static int key_meant(struct inf_check *c, struct string_keys *keys, const char *
     const struct inf_line *known = keys->meant ? inf_name_set_find(keys->meant, name, len) : NULL;
     if (!known) {
         int meant = could_be_key(name);
-        if (!meant && !keys->keys) /* (NULL again only for a file without [Strings]) */
-            keys->keys = inf_check_string_keys(c, &keys->count);
-        meant = meant || (keys->count && inf_check_suggest(name, keys->keys, keys->count));
+        if (!meant) { /* a key close to it? (the keys stay NULL only without [Strings]) */
+            if (!keys->keys)
+                keys->keys = inf_check_string_keys(c, &keys->count);
+            meant = keys->count && inf_check_suggest(name, keys->keys, keys->count);
+        }
         if (!keys->meant)
             keys->meant = inf_name_set_new(c, 8);
         known = inf_name_set_add(keys->meant, name, len, meant ? &MEANT : &NOT_MEANT);

@@ -561,10 +561,18 @@ static int entry_kind(const char *path)
 }
 #endif
 
-/* May a listed entry of this kind be a regular file? (A link is checked when it is found.) */
-static int may_be_file(int kind)
+/* A listing of the entries that may be regular files (a link is checked when it is found) and
+ * whose names KEEP takes (all of them without KEEP). */
+struct kept_entries {
+    struct dir_entries entries;
+    int (*keep)(const char *name);
+};
+
+static void collect_kept_entry(void *context, const char *name, int kind)
 {
-    return kind == ENTRY_FILE || kind == ENTRY_ASK;
+    struct kept_entries *kept = context;
+    if ((kind == ENTRY_FILE || kind == ENTRY_ASK) && (!kept->keep || kept->keep(name)))
+        add_entry(&kept->entries, name, kind);
 }
 
 /* What entry E of directory listing at PATH is. */
@@ -896,12 +904,6 @@ static int read_dir_stamp(const char *dir, struct dir_stamp *stamp)
     return 0;
 }
 
-static void keep_file_name(void *context, const char *name, int kind)
-{
-    if (may_be_file(kind))
-        add_entry(context, name, kind);
-}
-
 /* By the lowered name, then (names that lower alike) by the spelling. */
 static int compare_lowered(const void *a, const void *b)
 {
@@ -917,8 +919,9 @@ static void fill_listing(struct dir_listing *l, const char *dir, const struct di
         free(l->names[i]);
     free(l->names);
     free(l->dir);
-    struct dir_entries entries = {0};
-    each_entry(dir, keep_file_name, &entries);
+    struct kept_entries kept = {{0}, NULL};
+    each_entry(dir, collect_kept_entry, &kept);
+    struct dir_entries entries = kept.entries;
     l->names = inf_xcalloc(entries.count ? entries.count : 1, sizeof *l->names);
     for (size_t i = 0; i < entries.count; i++) {
         size_t n = strlen(entries.items[i].name);
@@ -1197,19 +1200,6 @@ void inf_os_parallel(size_t count, int jobs, void (*work)(void *context, size_t 
     feed.work = work, feed.context = context;
     feed.published = count; /* everything at once */
     run_feed(&feed, (size_t)jobs > count ? (int)count : jobs, NULL, NULL);
-}
-
-/* inf_os_list_files_named's listing: the entries whose names KEEP takes (all without KEEP). */
-struct kept_entries {
-    struct dir_entries entries;
-    int (*keep)(const char *name);
-};
-
-static void collect_kept_entry(void *context, const char *name, int kind)
-{
-    struct kept_entries *kept = context;
-    if (may_be_file(kind) && (!kept->keep || kept->keep(name)))
-        add_entry(&kept->entries, name, kind);
 }
 
 int inf_os_list_files(const char *dir, struct inf_path_list *list)

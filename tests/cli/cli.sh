@@ -100,7 +100,7 @@ hklm_lines() { # COUNT: the sample with COUNT more HKLM lines, each a finding
 }
 # The diagnostics one a line, without the separator; '\' as '/' (the Windows build writes the
 # separator it finds in a directory, a file named alone keeps the one typed).
-diagnostics() { grep -F '"rule": ' | sed 's/,$//; s#\\\\#/#g; s#\\#/#g'; }
+diagnostics() { grep -F '"rule": ' | sed 's/,$//' | forward_slashes; }
 hklm_lines 300 > "$tmp/ahead/m100.inf"
 for i in $(seq 101 139); do cp "$tmp/ahead/m100.inf" "$tmp/ahead/m$i.inf"; done
 hklm_lines 4000 > "$tmp/ahead/m120big.inf"

@@ -28,9 +28,10 @@ lacks() { # NAME FILE TEXT: FILE does not hold TEXT
 # For scripts whose checks write paths with '/': the Windows build names files with the
 # separator typed or found ('\'), so there contains and lacks compare the output with every
 # '\' as '/' (JSON's escaped one too).
+forward_slashes() { sed 's#\\\\#/#g; s#\\#/#g'; } # (reads standard input)
 slash_insensitive_paths() {
   [ "${INFLINT_TEST_TARGET:-}" = windows ] || return 0
-  slashes() { sed 's#\\\\#/#g; s#\\#/#g' "$tmp/$1" >"$tmp/$1.slashes"; }
+  slashes() { forward_slashes <"$tmp/$1" >"$tmp/$1.slashes"; }
   contains() { slashes "$2"; if grep -qF -- "$3" "$tmp/$2.slashes"; then ok; else fail "$1: '$3' not in $2"; head -5 "$tmp/$2"; fi; }
   lacks() { slashes "$2"; if grep -qF -- "$3" "$tmp/$2.slashes"; then fail "$1: '$3' in $2"; else ok; fi; }
 }
