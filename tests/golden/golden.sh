@@ -25,6 +25,7 @@ compare() { # NAME EXPECTED_FILE ACTUAL_FILE
   else
     failed=$((failed + 1)); status=1
     echo "FAIL: $1 differs from $2:"; head -40 "$3.diff"
+    return 1
   fi
 }
 
@@ -42,8 +43,12 @@ per_sample() {
     rel=${sample#samples/}
     expected="samples/expected/${rel%.*}.txt"
     mkdir -p "$(dirname "$expected")" "$tmp/$(dirname "$rel")"
-    "$inflint" --format gcc "$sample" > "$tmp/$rel.txt"
-    compare "$sample" "$expected" "$tmp/$rel.txt"
+    "$inflint" --format gcc "$sample" > "$tmp/$rel.txt" 2> "$tmp/$rel.err"
+    local rc=$?
+    # The exit status and standard error of a run whose output differs: under Wine, an empty
+    # output with neither tells a program that never ran from a wrong verdict of inflint's.
+    compare "$sample" "$expected" "$tmp/$rel.txt" ||
+      { echo "  exit $rc, stderr ($(wc -c < "$tmp/$rel.err") bytes):"; head -5 "$tmp/$rel.err"; }
   done
 }
 per_sample < <(find samples -name '*.inf' -not -path 'samples/integration/*' -print0 | sort -z)
