@@ -51,7 +51,8 @@ void inf_alloc_fail(void)
  * Asks the kernel to back the large block P of SIZE bytes with 2 MiB pages
  * where it can: the arrays of a big file then cost a few hundred page
  * faults instead of thousands. Only advice: nothing changes when refused.
- * (Large blocks are mappings of their own, so the advice covers no other.)
+ * (A large block is a mapping of its own, or, in the command line, part of
+ * a heap advised so already (os_heap.c): the advice covers nothing else.)
  */
 static void advise_large(void *p, size_t size)
 {
@@ -97,7 +98,8 @@ void *inf_xmalloc(size_t size)
 /* Zeroed blocks up to this size come from malloc and memset: glibc's calloc never takes a
  * block from the thread's cache of freed ones (tcache, blocks up to 1032 bytes), where malloc
  * finds most small blocks, and a file's lint makes and frees dozens of small tables. Larger
- * ones keep calloc, which need not touch fresh pages to zero them. */
+ * ones keep calloc, which need not touch fresh pages to zero them (a block mapped on its own
+ * comes zeroed). */
 #define SMALL_ZEROED ((size_t)1024)
 
 void *inf_xcalloc(size_t count, size_t size)
