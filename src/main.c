@@ -167,7 +167,7 @@ int main(int argc, char **argv)
 {
     struct inf_cli cli;
     int status = 0;
-    inf_os_prepare_heap();
+    inf_alloc_prepare_heap();
     inf_os_prepare_streams();
     argv = inf_os_utf8_arguments(argc, argv);
     if (inf_cli_parse(&cli, argc, argv) != 0) {

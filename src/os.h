@@ -34,13 +34,6 @@ void inf_os_unmap(void *bytes, size_t mapped);
  */
 void inf_os_guard_mapped_inputs(void);
 
-/*
- * Lays the heap out for huge pages where the system has them (os_heap.c).
- * For programs, first thing in main: it does nothing once memory has been
- * allocated.
- */
-void inf_os_prepare_heap(void);
-
 /* Non-zero when PATH names a directory (following symlinks). */
 int inf_os_is_directory(const char *path);
 

@@ -47,6 +47,13 @@ static inline void *inf_xgrow(void *array, size_t *capacity, size_t needed, size
 /* Returns a NUL-terminated copy of the LEN bytes at TEXT; caller frees. */
 char *inf_xstrndup(const char *text, size_t len);
 
+/*
+ * Lays the heap out for huge pages where the system has them (Linux with
+ * glibc): for a program, first thing in main. It does nothing once memory has
+ * been allocated.
+ */
+void inf_alloc_prepare_heap(void);
+
 /* Names the file processed by the calling thread in out-of-memory messages. */
 void inf_alloc_set_path(const char *path);
 

@@ -1,5 +1,5 @@
 /*
- * heap_layout.c - inf_os_prepare_heap, called first in main as the command
+ * heap_layout.c - inf_alloc_prepare_heap, called first in main as the command
  * line calls it, leaves malloc's heap advised for transparent huge pages past
  * its first 512 KiB: /proc/self/smaps shows a [heap] area flagged "hg" that
  * starts on a 2 MiB boundary, and the small blocks allocated after the first
@@ -7,7 +7,7 @@
  * allocator: tests/CMakeLists.txt builds it only there.)
  */
 #define _DEFAULT_SOURCE
-#include "os.h"
+#include "inflint/alloc.h"
 
 #include <inttypes.h>
 #include <stdint.h>
@@ -44,7 +44,7 @@ static int advised_heap(uintptr_t *start, uintptr_t *end)
 
 int main(void)
 {
-    inf_os_prepare_heap();
+    inf_alloc_prepare_heap();
     /* 4 MiB of small blocks, as a file's lint makes them; each written and read back. */
     static unsigned char *blocks[BLOCKS];
     for (int i = 0; i < BLOCKS; i++) {
