@@ -75,6 +75,19 @@ static void advise_large(void *p, size_t size)
 #define HUGE_PAGE ((size_t)2 << 20) /* the transparent huge page of x86-64 Linux */
 
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
+/*
+ * The part of the heap inf_alloc_prepare_heap advised, and whether the calling thread
+ * allocates from it (the thread that laid it out). That thread's large blocks come from the
+ * heap as they are, packed: each 2 MiB of it that is written is one huge page, whatever
+ * blocks share it. Aligned and rounded up to whole pages there, a block left room unused at
+ * its end, and the header glibc writes after it, or the next aligned block's, fell into a
+ * page nothing else used, then zeroed whole for 16 bytes (a 5 MB INF: 2 to 4 of its 13 huge
+ * pages). A block the advised part cannot hold (glibc maps it on its own, or grows the heap
+ * past it), and any other thread's, gets huge pages of its own as before.
+ */
+static uintptr_t advised_start, advised_end;
+static INF_THREAD_LOCAL int in_prepared_heap;
+
 /* SIZE bytes on a 2 MiB boundary, advised for huge pages: every 2 MiB of it can be one page. */
 static void *huge_page_block(size_t size)
 {
@@ -84,13 +97,27 @@ static void *huge_page_block(size_t size)
     madvise(p, size, MADV_HUGEPAGE);
     return p;
 }
+
+/* SIZE bytes from the advised heap, on this thread, or NULL. */
+static void *prepared_heap_block(size_t size)
+{
+    if (!in_prepared_heap)
+        return NULL;
+    void *p = malloc(size);
+    if (p && (uintptr_t)p >= advised_start && (uintptr_t)p + size <= advised_end)
+        return p;
+    free(p);
+    return NULL;
+}
 #endif
 
 void *inf_xmalloc(size_t size)
 {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-    if (size >= LARGE_BLOCK)
-        return huge_page_block(size);
+    if (size >= LARGE_BLOCK) {
+        void *packed = prepared_heap_block(size);
+        return packed ? packed : huge_page_block(size);
+    }
 #endif
     void *p = malloc(size ? size : 1); /* (smaller than a large block: no advice) */
     if (!p)
@@ -133,6 +160,9 @@ void *inf_xmalloc_filled(size_t *size)
 {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     if (*size >= FILLED_BLOCK) {
+        void *packed = prepared_heap_block(*size);
+        if (packed)
+            return packed;
         *size = (*size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
         return huge_page_block(*size);
     }
@@ -177,16 +207,17 @@ char *inf_xstrndup(const char *text, size_t len)
 }
 
 /*
- * The command line's heap. A file's lint makes many arrays and texts too small for blocks of
- * their own (the huge-page blocks above start at 1 MiB): they come from malloc's heap, and
- * each 4 KiB page of it costs a page fault when first written. On the bench machine a fault
- * costs ~2.3 us and a 2 MiB page ~0.15 ms: a 5 MB vendor INF spent ~2 ms of its ~19 in a
- * thousand faults. So, before anything is allocated, the heap is started just below a 2 MiB
+ * The command line's heap. A file's lint makes many arrays and texts under 1 MiB: they come
+ * from malloc's heap, and each 4 KiB page of it costs a page fault when first written. On the bench
+ * machine a fault costs ~2.3 us and a 2 MiB page ~0.15 ms: a 5 MB vendor INF spent ~2 ms of its ~19
+ * in a thousand faults. So, before anything is allocated, the heap is started just below a 2 MiB
  * boundary, grown HEAP_RESERVE at once, and advised for huge pages past its first
  * HEAP_SMALL_ZONE bytes. The small zone stays in 4 KiB pages: it is about what one ordinary
  * INF's lint uses (a 12 KB INF stays inside it), and a 2 MiB page there would cost such a run
  * more than it saves. What is reserved is address space: a page costs memory once written.
- * (Linux with glibc 2.33 on, for mallinfo2; nothing is done elsewhere.)
+ * The large blocks of the thread that calls this then come from that heap too, packed
+ * (prepared_heap_block). (Linux with glibc 2.33 on, for mallinfo2; nothing is done
+ * elsewhere.)
  */
 #if defined(__linux__) && defined(MADV_HUGEPAGE) && defined(__GLIBC__) &&                          \
     (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
@@ -211,8 +242,12 @@ void inf_alloc_prepare_heap(void)
      * block is not used may be left out by the compiler). */
     void *volatile first = malloc(1);
     uintptr_t top = (uintptr_t)sbrk(0), huge = start + HEAP_SMALL_ZONE;
-    if (top >= huge + HUGE_PAGE)
-        madvise((void *)huge, (top - huge) / HUGE_PAGE * HUGE_PAGE, MADV_HUGEPAGE);
+    if (top >= huge + HUGE_PAGE) {
+        advised_start = huge;
+        advised_end = huge + (top - huge) / HUGE_PAGE * HUGE_PAGE;
+        madvise((void *)advised_start, advised_end - advised_start, MADV_HUGEPAGE);
+        in_prepared_heap = 1;
+    }
     free(first);
 }
 #else

@@ -21,7 +21,8 @@ void *inf_xmalloc(size_t size);
 /*
  * As inf_xmalloc for a block its caller fills from the start (an arena's block, a growing
  * array): from 1 MiB on it gets huge pages where the system has them, its size rounded up to
- * them (*SIZE is updated: the caller may use it all).
+ * them (*SIZE is updated: the caller may use it all), or, on the thread that called
+ * inf_alloc_prepare_heap, a place in that heap as it is.
  */
 void *inf_xmalloc_filled(size_t *size);
 

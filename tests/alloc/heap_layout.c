@@ -3,8 +3,11 @@
  * line calls it, leaves malloc's heap advised for transparent huge pages past
  * its first 512 KiB: /proc/self/smaps shows a [heap] area flagged "hg" that
  * starts on a 2 MiB boundary, and the small blocks allocated after the first
- * megabyte lie in it. (Linux with glibc 2.33 or later, without a sanitizer's
- * allocator: tests/CMakeLists.txt builds it only there.)
+ * megabyte lie in it. Large blocks come from that area packed, not each on
+ * huge pages of its own: two filled blocks (inf_xmalloc_filled) of just over
+ * 1 MiB, made in turn, lie one after the other in it. (Linux with glibc 2.33
+ * or later, without a sanitizer's allocator: tests/CMakeLists.txt builds it
+ * only there.)
  */
 #define _DEFAULT_SOURCE
 #include "inflint/alloc.h"
@@ -42,6 +45,34 @@ static int advised_heap(uintptr_t *start, uintptr_t *end)
     return found;
 }
 
+/* Two filled blocks made in turn: 0 when the second follows the first (glibc's header
+ * between them) and both lie in [START, END). */
+static int filled_blocks_packed(uintptr_t start, uintptr_t end)
+{
+    size_t first_size = ((size_t)1 << 20) + 1, second_size = first_size;
+    char *first = inf_xmalloc_filled(&first_size);
+    char *second = inf_xmalloc_filled(&second_size);
+    memset(first, 1, first_size);
+    memset(second, 2, second_size);
+    uintptr_t first_end = (uintptr_t)first + first_size, second_at = (uintptr_t)second;
+    int failed = 0;
+    if (first[first_size - 1] != 1 || second[0] != 2) {
+        fputs("heap_layout: two filled blocks overlap\n", stderr);
+        failed = 1;
+    } else if (second_at < first_end || second_at - first_end > 64) {
+        fprintf(stderr, "heap_layout: filled blocks of %zu bytes at %p and %p are not packed\n",
+                first_size, (void *)first, (void *)second);
+        failed = 1;
+    } else if ((uintptr_t)first < start || second_at + second_size > end) {
+        fprintf(stderr, "heap_layout: filled blocks at %p and %p are outside %#jx-%#jx\n",
+                (void *)first, (void *)second, (uintmax_t)start, (uintmax_t)end);
+        failed = 1;
+    }
+    free(second);
+    free(first);
+    return failed;
+}
+
 int main(void)
 {
     inf_alloc_prepare_heap();
@@ -76,6 +107,8 @@ int main(void)
             failed = 1;
         }
     }
+    if (!failed)
+        failed = filled_blocks_packed(start, end);
     for (int i = 0; i < BLOCKS; i++)
         free(blocks[i]);
     if (!failed)
