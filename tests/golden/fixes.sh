@@ -39,7 +39,10 @@ for rule in inf005 inf010 iso101 iso107 iso108 iso109 iso110 iso114; do
   [ "$rc" = 1 ] || fail "$rule: --diff exit $rc, expected 1 (something to fix)"
   if [ "$mode" = update ]; then cp crlf.diff "$expected"; ok; continue; fi
   cmp -s crlf.diff "$expected" || { fail "$rule: --diff differs from $expected"; diff "$expected" crlf.diff | head -20; }
-  "$inflint" --fix --unsafe-fixes -q "$rule.inf" >/dev/null 2>&1
+  "$inflint" --fix --unsafe-fixes -q "$rule.inf" >/dev/null 2>fix.err; fixed=$?
+  if cmp -s "$rule.inf" "$input"; then # (the variants below are compared with this result)
+    fail "$rule: --fix changed nothing (exit $fixed)"; head -5 fix.err; continue
+  fi
   cp "$rule.inf" fixed-crlf.inf
   for variant in crlf lf utf8-bom utf16le-bom utf16le ctrlz; do
     convert "$variant" < "$input" > "$rule.inf"
