@@ -182,8 +182,9 @@ void *inf_xgrow_array(void *array, size_t *capacity, size_t needed, size_t item_
         cap *= 2;
     }
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-    /* A growing array fills what it has: from FILLED_BLOCK on it moves to a huge-page block
-     * (realloc would remap it with its old 4 KiB pages), its capacity the items that fit. */
+    /* A growing array fills what it has: from FILLED_BLOCK on it moves to a filled block
+     * (huge pages of its own, or a place in the prepared heap; realloc would remap a block
+     * mapped on its own with its old 4 KiB pages), its capacity the items that fit. */
     if (cap * item_size >= FILLED_BLOCK) {
         size_t size = cap * item_size;
         void *p = inf_xmalloc_filled(&size);
