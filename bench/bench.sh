@@ -129,13 +129,32 @@ if [ -d "$corpus" ]; then
   fi
   mapfile -t corpus_files < <(find "$out/corpus" -type f | LC_ALL=C sort)
   corpus_bytes=$(cat "${corpus_files[@]}" | wc -c)
-  warm="${corpus_files[*]}"
-  read -r tc tcb < <(best_of "$inflint -j 1 -q -f json $out/corpus" "$baseline ${corpus_files[*]}")
-  awk -v s="$corpus_bytes" -v a="$tc" -v c="$tcb" -v n="${#corpus_files[@]}" 'BEGIN {
-    printf "%-22s %8.1f %12.1f %12.1f %7.2f\n", "corpus " n " (-j 1)", s/1e6, s/1e6/a, s/1e6/c, c/a }'
+  # libinih cannot read UTF-16 (it finds two entries in the corpus's 132 such files): as for
+  # the generated inputs, those files are held to their twin, here their UTF-8 text, which
+  # libinih parses; inflint still lints the files as they are. libinih over the raw bytes is
+  # shown too.
+  rm -rf "$out/corpus-inih" && mkdir -p "$out/corpus-inih"
+  utf16_files=0
+  for f in "${corpus_files[@]}"; do
+    twin="$out/corpus-inih/${f##*/}"
+    case $(od -An -tx1 -N2 "$f" | tr -d ' ') in
+    fffe) tail -c +3 "$f" | iconv -c -f UTF-16LE -t UTF-8 > "$twin" ;;
+    feff) tail -c +3 "$f" | iconv -c -f UTF-16BE -t UTF-8 > "$twin" ;;
+    ??00) iconv -c -f UTF-16LE -t UTF-8 "$f" > "$twin" ;; # no BOM, zero odd bytes (inf-reference 1.2)
+    *) cp "$f" "$twin"; continue ;; # (a copy, not a link: libinih opens it as directly)
+    esac
+    utf16_files=$((utf16_files + 1))
+  done
+  mapfile -t corpus_twins < <(find "$out/corpus-inih" -type f | LC_ALL=C sort)
+  warm="${corpus_files[*]} ${corpus_twins[*]}"
+  read -r tc tcb tcr < <(best_of "$inflint -j 1 -q -f json $out/corpus" "$baseline ${corpus_twins[*]}" \
+    "$baseline ${corpus_files[*]}")
+  awk -v s="$corpus_bytes" -v a="$tc" -v c="$tcb" -v r="$tcr" -v n="${#corpus_files[@]}" -v u="$utf16_files" 'BEGIN {
+    printf "%-22s %8.1f %12.1f %12.1f %7.2f   (libinih on the UTF-8 twins of %d UTF-16 files)\n", "corpus " n " (-j 1)", s/1e6, s/1e6/a, s/1e6/c, c/a, u;
+    printf "%-22s %8.1f %12.1f %12.1f %7.2f   (libinih on the raw bytes: reads next to nothing of those)\n", "", s/1e6, s/1e6/a, s/1e6/r, r/a }'
   if command -v valgrind >/dev/null; then
     iratio[corpus]=$(awk -v a="$(irefs "$inflint" -j 1 -q -f json "$out/corpus")" \
-      -v b="$(irefs "$baseline" "${corpus_files[@]}")" 'BEGIN { printf "%.2f", b / a }')
+      -v b="$(irefs "$baseline" "${corpus_twins[@]}")" 'BEGIN { printf "%.2f", b / a }')
   fi
 fi
 # The driver-source scan against the INF lint of the real corpus, per byte, in this run: over
@@ -166,7 +185,7 @@ awk -v x="${ipb_vendor:--}" 'BEGIN { if (x == "-") print "  <= 30 instructions/b
 awk -v x="$per_finding" -v each="$per_finding_formats" 'BEGIN { if (x == "-") print "  <= 2,000 instructions per finding: not measured"; else printf "  <= 2,000 instructions per finding, every format (%s): worst %s  %s\n", substr(each, 2), x, (x <= 2000 ? "met" : "NOT met") }'
 awk -v r="$rss_vendor" -v s="$(stat -c %s "$out/vendor.inf")" 'BEGIN { lim = 3 * s / 1024 + 32 * 1024; printf "  peak RSS <= 3x input + 32 MB, vendor shape: %.0f MB of %.0f MB  %s\n", r/1024, lim/1024, (r <= lim ? "met" : "NOT met") }'
 if [ -n "${tc:-}" ]; then
-  awk -v a="$tc" -v c="$tcb" 'BEGIN { printf "  real corpus -j 1 at least as fast as one libinih process: %.3fs vs %.3fs  %s\n", a, c, (a <= c ? "met" : "NOT met") }'
+  awk -v a="$tc" -v c="$tcb" 'BEGIN { printf "  real corpus -j 1 at least as fast as one libinih process (UTF-16 files: their UTF-8 twins): %.3fs vs %.3fs  %s\n", a, c, (a <= c ? "met" : "NOT met") }'
   awk -v sb="$source_bytes" -v st="$tsrc" -v cb="$corpus_bytes" -v ct="$tc" 'BEGIN { s = sb / st / 1e6; c = cb / ct / 1e6;
     printf "  source scan at least as fast per byte as the INF corpus lint: %.1f vs %.1f MB/s  %s\n", s, c, (s >= c ? "met" : "NOT met") }'
 fi
