@@ -129,29 +129,33 @@ if [ -d "$corpus" ]; then
   fi
   mapfile -t corpus_files < <(find "$out/corpus" -type f | LC_ALL=C sort)
   corpus_bytes=$(cat "${corpus_files[@]}" | wc -c)
-  # libinih cannot read UTF-16 (it finds two entries in the corpus's 132 such files): as for
-  # the generated inputs, those files are held to their twin, here their UTF-8 text, which
-  # libinih parses; inflint still lints the files as they are. libinih over the raw bytes is
-  # shown too.
+  # libinih cannot read UTF-16: as for the generated inputs, such files are held to their
+  # twin, here their UTF-8 text, which libinih parses; inflint still lints the files as they
+  # are. Which files are UTF-16 is what inflint's report says ("encoding"), not a second
+  # guess; libinih over the raw bytes is shown too, with what it reads of each set.
   rm -rf "$out/corpus-inih" && mkdir -p "$out/corpus-inih"
+  cp "${corpus_files[@]}" "$out/corpus-inih/"
   utf16_files=0
-  for f in "${corpus_files[@]}"; do
+  while read -r f encoding; do
     twin="$out/corpus-inih/${f##*/}"
-    case $(od -An -tx1 -N2 "$f" | tr -d ' ') in
-    fffe) tail -c +3 "$f" | iconv -c -f UTF-16LE -t UTF-8 > "$twin" ;;
-    feff) tail -c +3 "$f" | iconv -c -f UTF-16BE -t UTF-8 > "$twin" ;;
-    ??00) iconv -c -f UTF-16LE -t UTF-8 "$f" > "$twin" ;; # no BOM, zero odd bytes (inf-reference 1.2)
-    *) cp "$f" "$twin"; continue ;; # (a copy, not a link: libinih opens it as directly)
+    case $encoding in
+    utf-16le) tail -c +3 "$f" | iconv -c -f UTF-16LE -t UTF-8 > "$twin" ;; # (its BOM dropped)
+    utf-16le-nobom) iconv -c -f UTF-16LE -t UTF-8 "$f" > "$twin" ;;
+    *) continue ;;
     esac
     utf16_files=$((utf16_files + 1))
-  done
+  done < <({ "$inflint" -j 1 -q -f json "$out/corpus" || true; } |
+    sed -n 's/^ *{"path": "\([^"]*\)", "encoding": "\([^"]*\)".*/\1 \2/p')
   mapfile -t corpus_twins < <(find "$out/corpus-inih" -type f | LC_ALL=C sort)
   warm="${corpus_files[*]} ${corpus_twins[*]}"
   read -r tc tcb tcr < <(best_of "$inflint -j 1 -q -f json $out/corpus" "$baseline ${corpus_twins[*]}" \
     "$baseline ${corpus_files[*]}")
-  awk -v s="$corpus_bytes" -v a="$tc" -v c="$tcb" -v r="$tcr" -v n="${#corpus_files[@]}" -v u="$utf16_files" 'BEGIN {
-    printf "%-22s %8.1f %12.1f %12.1f %7.2f   (libinih on the UTF-8 twins of %d UTF-16 files)\n", "corpus " n " (-j 1)", s/1e6, s/1e6/a, s/1e6/c, c/a, u;
-    printf "%-22s %8.1f %12.1f %12.1f %7.2f   (libinih on the raw bytes: reads next to nothing of those)\n", "", s/1e6, s/1e6/a, s/1e6/r, r/a }'
+  entries_twins=$("$baseline" "${corpus_twins[@]}" | cut -d' ' -f1)
+  entries_raw=$("$baseline" "${corpus_files[@]}" | cut -d' ' -f1)
+  awk -v s="$corpus_bytes" -v a="$tc" -v c="$tcb" -v r="$tcr" -v n="${#corpus_files[@]}" -v u="$utf16_files" \
+    -v et="$entries_twins" -v er="$entries_raw" 'BEGIN {
+    printf "%-22s %8.1f %12.1f %12.1f %7.2f   (libinih on the UTF-8 twins of %d UTF-16 files: %d entries)\n", "corpus " n " (-j 1)", s/1e6, s/1e6/a, s/1e6/c, c/a, u, et;
+    printf "%-22s %8.1f %12.1f %12.1f %7.2f   (libinih on the raw bytes: %d entries)\n", "", s/1e6, s/1e6/a, s/1e6/r, r/a, er }'
   if command -v valgrind >/dev/null; then
     iratio[corpus]=$(awk -v a="$(irefs "$inflint" -j 1 -q -f json "$out/corpus")" \
       -v b="$(irefs "$baseline" "${corpus_twins[@]}")" 'BEGIN { printf "%.2f", b / a }')
