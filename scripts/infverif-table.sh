@@ -16,5 +16,7 @@ echo "$covered; the table says which rule does, or why none does."
 echo "\`inflint --list-infverif\` lists every code with its level under \`/k\`, \`/u\`"
 echo "and \`/w\`, and \`inflint --explain 1203\` explains one."
 echo
-printf '%s\n' "$table" | head -2
+# (sed, not head: head may stop reading before printf is done, and pipefail would count
+# printf's SIGPIPE as a failure of the script)
+printf '%s\n' "$table" | sed -n '1,2p'
 printf '%s\n' "$rows"
